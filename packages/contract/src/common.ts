@@ -1,0 +1,211 @@
+/**
+ * Building blocks shared by every resource of the contract: localized text, open enums,
+ * safe URLs, dates, identifiers, pagination and the health document.
+ *
+ * Conventions:
+ * - response schemas are tolerant: `z.object` strips unknown keys, enums are open ({@link openEnum});
+ * - input schemas are strict: `z.strictObject`, closed enums, every string and array capped.
+ */
+import * as z from 'zod/mini';
+
+// ---------------------------------------------------------------------------
+// Localized text
+
+/** Text in French (required), English and French easy-read (FALC, « facile à lire et à comprendre »). */
+export const LocalizedText = z.object({
+  fr: z.string(),
+  en: z.optional(z.string()),
+  'fr-falc': z.optional(z.string()),
+});
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+/** The locales a {@link LocalizedText} may carry. */
+export const LOCALES = ['fr', 'en', 'fr-falc'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Strict, length-capped {@link LocalizedText} for inputs; `fr` must be non-empty. */
+export function localizedTextInput(max: number) {
+  const text = z.string().check(z.minLength(1), z.maxLength(max));
+  return z.strictObject({
+    fr: text,
+    en: z.optional(text),
+    'fr-falc': z.optional(text),
+  });
+}
+export type LocalizedTextInput = z.infer<ReturnType<typeof localizedTextInput>>;
+
+/** Language the resident writes in, or asks the API to answer in. Closed (input). */
+export const InputLang = z.enum(['fr', 'en']);
+export type InputLang = z.infer<typeof InputLang>;
+
+// ---------------------------------------------------------------------------
+// Open enums
+
+/** The type of an open enum: one of the known values, or any other string (kept autocompletable). */
+export type OpenEnum<Known extends string> = Known | (string & {});
+
+/**
+ * A response enum that accepts its known values AND any other string, so that a newer backend
+ * adding a value never breaks an older widget. Its JSON Schema is `anyOf: [{enum}, {type: string}]`.
+ * Consumers must handle the unknown case (usually: show a neutral label).
+ */
+export function openEnum<const Known extends readonly [string, ...string[]]>(
+  values: Known,
+): z.ZodMiniType<OpenEnum<Known[number]>, OpenEnum<Known[number]>> {
+  const schema = z.union([z.enum(values), z.string()]);
+  return schema as unknown as z.ZodMiniType<OpenEnum<Known[number]>, OpenEnum<Known[number]>>;
+}
+
+/** True when `value` is one of `known` (narrows an open-enum value to its known members). */
+export function isKnown<const Known extends string>(known: readonly Known[], value: string): value is Known {
+  return (known as readonly string[]).includes(value);
+}
+
+// ---------------------------------------------------------------------------
+// Safe URLs
+
+/** Schemes a URL may use before it reaches an `href` (DESIGN.md: URLs from data pass an allow-list). */
+export const SAFE_URL_SCHEMES = ['https:', 'mailto:', 'tel:', 'sms:', 'webcal:'] as const;
+/** Hosts for which plain `http:` is tolerated (local development only; never a script vector). */
+export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'] as const;
+/** Longest URL accepted anywhere in the contract. */
+export const MAX_URL_LENGTH = 2048;
+
+// Whitespace, C0/C1 controls and Unicode separators/bidi overrides: a browser strips or ignores
+// some of them when it parses an href, which is how `java\tscript:` tricks work.
+const UNSAFE_URL_CHARS =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]/u;
+
+/**
+ * Pure check that `s` may be used as an `href`: at most {@link MAX_URL_LENGTH} characters, no
+ * whitespace or control characters, an absolute URL whose scheme is one of {@link SAFE_URL_SCHEMES};
+ * `http:` only for loopback hosts (localhost, 127.0.0.1, [::1]) so a local reference server works.
+ * Everything else — `javascript:`, `data:`, `vbscript:`, `blob:`, `file:`, relative URLs — is refused.
+ */
+export function isSafeUrl(s: unknown): s is string {
+  if (typeof s !== 'string' || s.length === 0 || s.length > MAX_URL_LENGTH) return false;
+  if (UNSAFE_URL_CHARS.test(s)) return false;
+  // The scheme must be spelled out: no relative or protocol-relative URLs.
+  const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(s)?.[1]?.toLowerCase();
+  if (scheme === undefined) return false;
+  let url: URL;
+  try {
+    url = new URL(s);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== scheme) return false;
+  if (url.protocol === 'http:') {
+    return (
+      /^http:\/\/[^/\\]/i.test(s) &&
+      (LOOPBACK_HOSTS as readonly string[]).includes(url.hostname) &&
+      url.username === ''
+    );
+  }
+  if (!(SAFE_URL_SCHEMES as readonly string[]).includes(url.protocol)) return false;
+  // Hierarchical schemes must be written `scheme://host…` (the URL parser would repair `https:///x`).
+  if ((url.protocol === 'https:' || url.protocol === 'webcal:') && !/^[a-z]+:\/\/[^/\\]/i.test(s))
+    return false;
+  if (url.username !== '' || url.password !== '') return false;
+  return true;
+}
+
+/** A URL safe to put in an `href`; see {@link isSafeUrl} for the policy. Used in responses and inputs. */
+export const SafeUrl = z.string().check(
+  z.maxLength(MAX_URL_LENGTH),
+  z.refine((s) => isSafeUrl(s), { message: 'URL must use https:, mailto:, tel:, sms: or webcal:' }),
+);
+export type SafeUrl = z.infer<typeof SafeUrl>;
+
+// ---------------------------------------------------------------------------
+// Dates, identifiers, places
+
+/** ISO 8601 date-time with `Z` or an explicit UTC offset, e.g. `2026-05-12T17:30:00+02:00`. */
+export const IsoDateTime = z.iso.datetime({ offset: true });
+/** ISO 8601 calendar date, e.g. `2026-05-12`. */
+export const IsoDate = z.iso.date();
+
+/** An identifier in a response: any non-empty string (IDs are always strings, never numbers). */
+export const Id = z.string().check(z.minLength(1));
+
+/** An identifier in an input or a path: 1–100 URL-safe characters. */
+export const IdInput = z
+  .string()
+  .check(
+    z.minLength(1),
+    z.maxLength(100),
+    z.regex(/^[A-Za-z0-9][A-Za-z0-9._~-]*$/, 'Use letters, digits, ".", "_", "~" or "-"'),
+  );
+
+/** A category or metric code in an input: lower-case kebab/snake case, 1–64 characters. */
+export const CodeInput = z
+  .string()
+  .check(
+    z.minLength(1),
+    z.maxLength(64),
+    z.regex(/^[a-z0-9][a-z0-9_-]*$/, 'Use lower-case letters, digits, "-" or "_"'),
+  );
+
+/** An IANA time zone name such as `Europe/Paris` or `UTC`. */
+export const TimeZone = z
+  .string()
+  .check(
+    z.maxLength(64),
+    z.regex(/^(?:UTC|[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+)$/, 'Expected an IANA time zone such as Europe/Paris'),
+  );
+
+/** A BCP 47 language tag such as `fr`, `en`, `fr-FR` or `fr-FALC`. */
+export const LanguageTag = z
+  .string()
+  .check(z.maxLength(35), z.regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, 'Expected a BCP 47 language tag'));
+
+/** WGS 84 latitude in decimal degrees. */
+export const Latitude = z.number().check(z.gte(-90), z.lte(90));
+/** WGS 84 longitude in decimal degrees. */
+export const Longitude = z.number().check(z.gte(-180), z.lte(180));
+
+/** A point in WGS 84. */
+export const GeoPoint = z.object({ lat: Latitude, lon: Longitude });
+export type GeoPoint = z.infer<typeof GeoPoint>;
+
+/** A district (quartier) of the city; cafés, concerns and priorities may refer to it by `id`. */
+export const District = z.object({
+  id: Id,
+  name: z.string(),
+  description: z.optional(z.string()),
+  centre: z.optional(GeoPoint),
+});
+export type District = z.infer<typeof District>;
+
+// ---------------------------------------------------------------------------
+// Pagination
+
+/** A page of results: `nextCursor` is opaque; `null` means this is the last page. */
+export function page<T extends z.ZodMiniType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
+}
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Default and maximum `limit` of paginated lists. */
+export const DEFAULT_PAGE_LIMIT = 50;
+export const MAX_PAGE_LIMIT = 200;
+
+/** `limit` query parameter: an integer 1–{@link MAX_PAGE_LIMIT}, coerced from the query string. */
+export const LimitParam = z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_PAGE_LIMIT));
+/** `cursor` query parameter: the `nextCursor` of the previous page. */
+export const CursorParam = z.string().check(z.minLength(1), z.maxLength(500));
+
+// ---------------------------------------------------------------------------
+// Health
+
+/** `GET /healthz`. */
+export const Health = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  database: openEnum(['pglite', 'postgres']),
+});
+export type Health = z.infer<typeof Health>;

@@ -1,0 +1,291 @@
+/** Concerns reported by residents: categories, the submission, the receipt and the public status. */
+import * as z from 'zod/mini';
+import {
+  CodeInput,
+  Id,
+  IdInput,
+  InputLang,
+  IsoDateTime,
+  Latitude,
+  LocalizedText,
+  Longitude,
+  openEnum,
+} from './common.js';
+
+// ---------------------------------------------------------------------------
+// Categories
+
+/** Datatypes of a category field, as in Open311 service-definition attributes. */
+export const FIELD_DATATYPES = [
+  'string',
+  'number',
+  'datetime',
+  'text',
+  'singlevaluelist',
+  'multivaluelist',
+] as const;
+export const FieldDatatype = openEnum(FIELD_DATATYPES);
+export type FieldDatatype = z.infer<typeof FieldDatatype>;
+
+/** An emergency "stopper": when shown, the form does not submit and points to the numbers. */
+export const EmergencyStopper = z.object({
+  message: LocalizedText,
+  numbers: z.array(z.string()),
+});
+export type EmergencyStopper = z.infer<typeof EmergencyStopper>;
+
+/** The service a concern is routed to. */
+export const ServiceRef = z.object({ id: Id, name: LocalizedText });
+export type ServiceRef = z.infer<typeof ServiceRef>;
+
+/** An extra question of a category (mirrors an Open311 attribute). */
+export const CategoryField = z.object({
+  code: z.string(),
+  label: LocalizedText,
+  description: z.optional(LocalizedText),
+  datatype: FieldDatatype,
+  required: z.boolean(),
+  order: z.int(),
+  values: z.optional(z.array(z.object({ key: z.string(), name: LocalizedText }))),
+  /** When the answer equals (or, for lists, contains) `whenValue`, show `message` and do not submit. */
+  stopper: z.optional(z.object({ whenValue: z.string(), message: LocalizedText })),
+});
+export type CategoryField = z.infer<typeof CategoryField>;
+
+/**
+ * A kind of concern residents can report, routed to a service. If `emergency` is present the form
+ * shows it as a stopper (17 / 112 / 114…) and does not submit.
+ */
+export const ConcernCategory = z.object({
+  code: z.string(),
+  label: LocalizedText,
+  group: z.optional(LocalizedText),
+  description: z.optional(LocalizedText),
+  service: ServiceRef,
+  emergency: z.optional(EmergencyStopper),
+  fields: z.array(CategoryField),
+});
+export type ConcernCategory = z.infer<typeof ConcernCategory>;
+
+/** `GET /v1/concern-categories` response. */
+export const ConcernCategoryList = z.object({ items: z.array(ConcernCategory) });
+export type ConcernCategoryList = z.infer<typeof ConcernCategoryList>;
+
+// ---------------------------------------------------------------------------
+// Status lifecycle
+
+/** Lifecycle of a concern, richer than Open311's open/closed. */
+export const CONCERN_STATUSES = [
+  'received',
+  'in-progress',
+  'action-scheduled',
+  'referred',
+  'resolved',
+  'closed',
+  'duplicate',
+  'not-responsible',
+] as const;
+export type ConcernStatusKnown = (typeof CONCERN_STATUSES)[number];
+/** Concern status in responses (open enum). */
+export const ConcernStatusValue = openEnum(CONCERN_STATUSES);
+export type ConcernStatusValue = z.infer<typeof ConcernStatusValue>;
+/** Concern status in inputs (closed). */
+export const ConcernStatusInput = z.enum(CONCERN_STATUSES);
+
+const OPEN_STATUSES: readonly string[] = ['received', 'in-progress', 'action-scheduled', 'referred'];
+
+/** Open311 GeoReport v2 status of a concern status; unknown values count as `open` (never hide one). */
+export function toOpen311Status(status: ConcernStatusValue): 'open' | 'closed' {
+  if (OPEN_STATUSES.includes(status)) return 'open';
+  return (CONCERN_STATUSES as readonly string[]).includes(status) ? 'closed' : 'open';
+}
+
+/** FixMyStreet extended Open311 statuses (mySociety), plus `OPEN` which FixMyStreet also sends. */
+export const FMS_STATUSES = [
+  'OPEN',
+  'IN_PROGRESS',
+  'ACTION_SCHEDULED',
+  'INVESTIGATING',
+  'FIXED',
+  'DUPLICATE',
+  'NOT_COUNCILS_RESPONSIBILITY',
+  'NO_FURTHER_ACTION',
+  'INTERNAL_REFERRAL',
+  'CLOSED',
+] as const;
+export type FixMyStreetStatus = (typeof FMS_STATUSES)[number];
+
+const TO_FMS: Record<ConcernStatusKnown, FixMyStreetStatus> = {
+  received: 'OPEN',
+  'in-progress': 'IN_PROGRESS',
+  'action-scheduled': 'ACTION_SCHEDULED',
+  referred: 'INTERNAL_REFERRAL',
+  resolved: 'FIXED',
+  closed: 'CLOSED',
+  duplicate: 'DUPLICATE',
+  'not-responsible': 'NOT_COUNCILS_RESPONSIBILITY',
+};
+
+const FROM_FMS: Record<string, ConcernStatusKnown> = {
+  OPEN: 'received',
+  INVESTIGATING: 'in-progress',
+  IN_PROGRESS: 'in-progress',
+  ACTION_SCHEDULED: 'action-scheduled',
+  FIXED: 'resolved',
+  DUPLICATE: 'duplicate',
+  NOT_COUNCILS_RESPONSIBILITY: 'not-responsible',
+  NO_FURTHER_ACTION: 'closed',
+  UNABLE_TO_FIX: 'closed',
+  WONT_FIX: 'closed',
+  INTERNAL_REFERRAL: 'referred',
+  CLOSED: 'closed',
+};
+
+/** FixMyStreet status for a concern status; `null` for a status this version does not know. */
+export function toFixMyStreetStatus(status: ConcernStatusValue): FixMyStreetStatus | null {
+  return Object.hasOwn(TO_FMS, status) ? TO_FMS[status as ConcernStatusKnown] : null;
+}
+
+/**
+ * Concern status for a FixMyStreet extended status (case-insensitive; plain Open311 `open` and
+ * `closed` also map). `INVESTIGATING` becomes `in-progress` and `NO_FURTHER_ACTION` `closed`, so
+ * the round trip is lossy for those two. `null` when unknown.
+ */
+export function fromFixMyStreetStatus(status: string): ConcernStatusKnown | null {
+  const key = status.trim().toUpperCase();
+  return Object.hasOwn(FROM_FMS, key) ? (FROM_FMS[key] ?? null) : null;
+}
+
+// ---------------------------------------------------------------------------
+// Submission
+
+/** Maximum length of a concern description (as Open311). */
+export const MAX_DESCRIPTION_LENGTH = 4000;
+/** Maximum number of `attributes` entries in a concern. */
+export const MAX_ATTRIBUTES = 30;
+
+/** A field answer: text, number, or the keys chosen in a multi-value list. */
+export const AttributeValueInput = z.union([
+  z.string().check(z.maxLength(1000)),
+  z.number().check(z.refine((n) => Number.isFinite(n), { message: 'must be finite' })),
+  z.array(z.string().check(z.maxLength(200))).check(z.maxLength(20)),
+]);
+
+const attributeKey = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_.-]+$/));
+
+/** Where the concern is: an address, a point (lat and lon together), or a district — at least one. */
+export const ConcernLocationInput = z
+  .strictObject({
+    address: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
+    lat: z.optional(Latitude),
+    lon: z.optional(Longitude),
+    districtId: z.optional(IdInput),
+  })
+  .check(
+    z.refine((l) => (l.lat === undefined) === (l.lon === undefined), {
+      message: 'lat and lon come together',
+      path: ['lon'],
+    }),
+    z.refine((l) => l.address !== undefined || l.lat !== undefined || l.districtId !== undefined, {
+      message: 'give an address, a point (lat and lon) or a district',
+    }),
+  );
+export type ConcernLocationInput = z.infer<typeof ConcernLocationInput>;
+
+/** Optional contact details; when `contact` is absent the concern is anonymous. */
+export const ConcernContactInput = z
+  .strictObject({
+    name: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+    email: z.optional(z.email().check(z.maxLength(254))),
+    phone: z.optional(z.string().check(z.regex(/^\+?[0-9 ().-]{3,32}$/, 'Expected a phone number'))),
+    preferred: z.optional(z.enum(['email', 'phone'])),
+  })
+  .check(
+    z.refine((c) => c.preferred !== 'email' || c.email !== undefined, {
+      message: 'preferred email needs an email',
+      path: ['email'],
+    }),
+    z.refine((c) => c.preferred !== 'phone' || c.phone !== undefined, {
+      message: 'preferred phone needs a phone',
+      path: ['phone'],
+    }),
+  );
+export type ConcernContactInput = z.infer<typeof ConcernContactInput>;
+
+/**
+ * `POST /v1/concerns` body. Strict and length-capped. `honeypot` is the hidden "website" field:
+ * humans leave it empty; the server stores but quarantines a concern where it is not.
+ * `formStartedAt` is when the form was first shown (a soft time-trap signal). `altcha` carries an
+ * optional ALTCHA proof-of-work payload the server may require.
+ */
+export const ConcernInput = z.strictObject({
+  categoryCode: CodeInput,
+  description: z.string().check(z.minLength(1), z.maxLength(MAX_DESCRIPTION_LENGTH)),
+  location: ConcernLocationInput,
+  attributes: z.optional(
+    z.record(attributeKey, AttributeValueInput).check(
+      z.refine((r) => Object.keys(r).length <= MAX_ATTRIBUTES, {
+        message: `at most ${MAX_ATTRIBUTES} attributes`,
+      }),
+    ),
+  ),
+  contact: z.optional(ConcernContactInput),
+  lang: z.optional(InputLang),
+  honeypot: z.optional(z.string().check(z.maxLength(500))),
+  formStartedAt: z.optional(IsoDateTime),
+  altcha: z.optional(z.string().check(z.maxLength(4000))),
+});
+export type ConcernInput = z.infer<typeof ConcernInput>;
+
+/** `POST /v1/concerns` header: one key per logical submission, reused on every retry. */
+export const IdempotencyKey = z
+  .string()
+  .check(z.minLength(8), z.maxLength(255), z.regex(/^[\x21-\x7e]+$/, 'Visible ASCII only'));
+
+/** A human-readable concern reference, e.g. `PRX-7K3M-Q9AB` (Crockford base 32, no I/L/O/U). */
+export const CONCERN_REFERENCE_PATTERN = /^PRX-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
+/** A concern reference in an input or a path. */
+export const ConcernReference = z
+  .string()
+  .check(z.regex(CONCERN_REFERENCE_PATTERN, 'Expected a reference such as PRX-7K3M-Q9AB'));
+
+/**
+ * `POST /v1/concerns` response (201, or 200 on an idempotent replay). `statusToken` is a secret:
+ * with the reference it reads the public status (`GET /v1/concerns/{reference}?token=`).
+ */
+export const ConcernReceipt = z.object({
+  reference: z.string(),
+  statusToken: z.string(),
+  service: ServiceRef,
+  status: ConcernStatusValue,
+  submittedAt: IsoDateTime,
+  statusUrl: z.optional(z.string()),
+});
+export type ConcernReceipt = z.infer<typeof ConcernReceipt>;
+
+/** A public update on a concern (what the service says it did). */
+export const PublicUpdate = z.object({
+  id: Id,
+  at: IsoDateTime,
+  status: ConcernStatusValue,
+  text: LocalizedText,
+});
+export type PublicUpdate = z.infer<typeof PublicUpdate>;
+
+/** `GET /v1/concerns/{reference}` response: public status, never any contact data. */
+export const ConcernStatusView = z.object({
+  reference: z.string(),
+  categoryCode: z.string(),
+  service: ServiceRef,
+  status: ConcernStatusValue,
+  submittedAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  updates: z.array(PublicUpdate),
+});
+export type ConcernStatusView = z.infer<typeof ConcernStatusView>;
+
+/** `GET /v1/concerns/{reference}` query: the secret status token (query for link-ability). */
+export const ConcernStatusQuery = z.strictObject({
+  token: z.string().check(z.minLength(16), z.maxLength(128), z.regex(/^[A-Za-z0-9_-]+$/)),
+});
+export type ConcernStatusQuery = z.infer<typeof ConcernStatusQuery>;

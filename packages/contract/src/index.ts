@@ -1,0 +1,15 @@
+/**
+ * @proximite/contract — zod/mini schemas, inferred types and the OpenAPI 3.1 document of the
+ * Proximité contract. Pure and isomorphic: no I/O, no side effects at import.
+ */
+export * from './common.js';
+export * from './cafes.js';
+export * from './concerns.js';
+export * from './priorities.js';
+export * from './rights.js';
+export * from './stats.js';
+export * from './problem.js';
+export * from './admin.js';
+export * from './open311.js';
+export * from './operations.js';
+export * from './openapi.js';

@@ -1,0 +1,154 @@
+/**
+ * Builds the OpenAPI 3.1 document of the contract from the zod schemas (zod 4 JSON Schema
+ * conversion, draft 2020-12 — the dialect of OpenAPI 3.1) and the operation table.
+ */
+import * as z from 'zod/mini';
+import { PROBLEM_CONTENT_TYPE } from './problem.js';
+import { HEADERS, operations, schemas } from './operations.js';
+import type { Operation, ResponseSpec, SchemaName } from './operations.js';
+
+/** Version of the contract (the `info.version` of the document). */
+export const CONTRACT_VERSION = '0.1.0';
+
+export interface BuildOpenApiOptions {
+  /** Base URL of the server, e.g. `https://proximite.amiens.fr`. Omitted: a relative `/` server. */
+  serverUrl?: string;
+}
+
+type Json = Record<string, unknown>;
+
+const ref = (name: SchemaName): Json => ({ $ref: `#/components/schemas/${name}` });
+
+function jsonSchemaOf(schema: z.ZodMiniType): Json {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Json;
+  delete json.$schema;
+  return json;
+}
+
+interface ObjectLike {
+  shape: Record<string, z.ZodMiniType>;
+}
+
+function queryParameters(name: SchemaName): Json[] {
+  const schema = schemas[name] as unknown as ObjectLike;
+  return Object.entries(schema.shape).map(([key, field]) => {
+    const required = (field as unknown as { _zod: { optin?: string } })._zod.optin !== 'optional';
+    return { name: key, in: 'query', required, schema: jsonSchemaOf(field) };
+  });
+}
+
+function response(spec: ResponseSpec): Json {
+  const out: Json = { description: spec.description };
+  if (spec.headers !== undefined) {
+    out.headers = Object.fromEntries(spec.headers.map((h) => [h, { $ref: `#/components/headers/${h}` }]));
+  }
+  if (spec.schema !== undefined) {
+    const types = spec.contentTypes ?? [
+      spec.schema === 'Problem' ? PROBLEM_CONTENT_TYPE : 'application/json',
+    ];
+    out.content = Object.fromEntries(types.map((t) => [t, { schema: ref(spec.schema as SchemaName) }]));
+  } else if (spec.contentTypes !== undefined) {
+    out.content = Object.fromEntries(spec.contentTypes.map((t) => [t, { schema: { type: 'string' } }]));
+  } else if (spec.description.startsWith('OpenAPI')) {
+    out.content = { 'application/json': { schema: { type: 'object' } } };
+  }
+  return out;
+}
+
+function operationObject(op: Operation): Json {
+  const parameters: Json[] = (op.params ?? []).map((param) => ({
+    name: param.name,
+    in: param.in,
+    required: param.required,
+    description: param.description,
+    schema: jsonSchemaOf(param.schema),
+  }));
+  if (op.query !== undefined) parameters.push(...queryParameters(op.query));
+  const out: Json = {
+    operationId: op.id,
+    summary: op.summary,
+    tags: [op.tag],
+  };
+  if (op.description !== undefined) out.description = op.description;
+  if (parameters.length > 0) out.parameters = parameters;
+  if (op.body !== undefined) {
+    out.requestBody = { required: true, content: { [op.body.contentType]: { schema: ref(op.body.schema) } } };
+  }
+  out.responses = Object.fromEntries(
+    Object.entries(op.responses).map(([status, spec]) => [status, response(spec)]),
+  );
+  if (op.scopes !== undefined) {
+    out.security = [{ bearerAuth: [...op.scopes] }];
+    if (op.scopes.length > 0) out['x-scopes'] = [...op.scopes];
+  }
+  return out;
+}
+
+/** The JSON Schemas of every named schema, as `components.schemas` (refs between them resolved). */
+export function buildComponentSchemas(): Record<string, Json> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(schemas)) registry.add(schema as z.ZodMiniType, { id });
+  const { schemas: converted } = z.toJSONSchema(registry, {
+    io: 'input',
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+  });
+  const out: Record<string, Json> = {};
+  for (const [id, schema] of Object.entries(converted)) {
+    const json = { ...(schema as Json) };
+    delete json.$schema;
+    delete json.$id;
+    out[id] = json;
+  }
+  return out;
+}
+
+/** The OpenAPI 3.1.0 document: every operation of {@link operations}, every schema of {@link schemas}. */
+export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): Json {
+  const paths: Record<string, Record<string, Json>> = {};
+  for (const op of operations as readonly Operation[]) {
+    const item = (paths[op.path] ??= {});
+    item[op.method] = operationObject(op);
+  }
+  return {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
+    info: {
+      title: 'Proximité API',
+      version: CONTRACT_VERSION,
+      summary: 'Cafés with a police officer, residents’ concerns, rights and public figures.',
+      description:
+        'Public reads are cacheable; POST /v1/concerns is safe to retry with an Idempotency-Key. Errors are application/problem+json (RFC 9457), except under /open311/v2 which follows GeoReport v2. Response objects may gain fields and enums may gain values: clients must ignore what they do not know.',
+      license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+    },
+    servers: [{ url: options.serverUrl ?? '/' }],
+    tags: [
+      { name: 'cafes', description: 'Cafés with a police officer and other public meetings.' },
+      { name: 'concerns', description: 'Residents report concerns; receipts and public status.' },
+      { name: 'priorities', description: '"You said, we did".' },
+      { name: 'rights', description: 'Residents’ rights, sourced and dated.' },
+      { name: 'stats', description: 'Recorded crime (official open data) and municipal police activity.' },
+      { name: 'admin', description: 'Scoped bearer tokens; every change is written to the audit log.' },
+      { name: 'open311', description: 'Open311 GeoReport v2 (JSON and XML).' },
+      { name: 'meta', description: 'Health and this document.' },
+    ],
+    paths,
+    components: {
+      schemas: buildComponentSchemas(),
+      headers: Object.fromEntries(
+        Object.entries(HEADERS).map(([name, h]) => [
+          name,
+          { description: h.description, schema: { ...h.schema } },
+        ]),
+      ),
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'Opaque admin token (created with POST /v1/admin/tokens). Each operation lists the scopes it needs: cafes:write, concerns:triage, content:write, stats:write, tokens:write.',
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,727 @@
+/**
+ * The operation table of the contract: every path of DESIGN.md with its method, parameters, body,
+ * responses and scopes. The server mounts routes from it, a conformance tool iterates it, and
+ * `buildOpenApiDocument` renders it. Schemas are referred to by their component name
+ * (keys of {@link schemas}).
+ */
+import * as z from 'zod/mini';
+import {
+  AdminAck,
+  AdminConcern,
+  AdminConcernListQuery,
+  AdminConcernPage,
+  AdminToken,
+  AdminTokenCreateInput,
+  AdminTokenCreated,
+  AdminTokenList,
+  AuditEntry,
+  AuditListQuery,
+  AuditPage,
+  AuditVerifyResult,
+  ConcernTriageInput,
+  InternalNote,
+} from './admin.js';
+import type { AdminTokenScope } from './admin.js';
+import { Cafe, CafeCancelInput, CafeInput, CafeListQuery, CafePage } from './cafes.js';
+import {
+  District,
+  Health,
+  IdInput,
+  InputLang,
+  IsoDate,
+  IsoDateTime,
+  LocalizedText,
+  SafeUrl,
+} from './common.js';
+import {
+  CategoryField,
+  ConcernCategory,
+  ConcernCategoryList,
+  ConcernInput,
+  ConcernReceipt,
+  ConcernReference,
+  ConcernStatusQuery,
+  ConcernStatusView,
+  IdempotencyKey,
+  PublicUpdate,
+  ServiceRef,
+} from './concerns.js';
+import {
+  Open311Discovery,
+  Open311ErrorList,
+  Open311JurisdictionQuery,
+  Open311RequestCreated,
+  Open311RequestInput,
+  Open311RequestList,
+  Open311RequestsQuery,
+  Open311ServiceDefinition,
+  Open311ServiceList,
+  Open311TokenResult,
+} from './open311.js';
+import { Priority, PriorityInput, PriorityListQuery, PriorityPage } from './priorities.js';
+import { Problem } from './problem.js';
+import {
+  LocalContact,
+  RightsContact,
+  RightsContent,
+  RightsItem,
+  RightsOverrides,
+  RightsQuery,
+  RightsSource,
+} from './rights.js';
+import { ActivityCounter, ActivityCountersInput, StatsDataset, StatsQuery, StatsSeries } from './stats.js';
+
+/** `GET /v1/districts` response. */
+export const DistrictList = z.object({ items: z.array(District) });
+export type DistrictList = z.infer<typeof DistrictList>;
+
+/** `PUT /v1/admin/stats/activity` response: the counters now stored for the area. */
+export const ActivityCounterList = z.object({ items: z.array(ActivityCounter) });
+export type ActivityCounterList = z.infer<typeof ActivityCounterList>;
+
+/** `GET /v1/concern-categories` and `GET /v1/districts` query. */
+export const LangQuery = z.strictObject({ lang: z.optional(InputLang) });
+/** `GET /v1/cafes.ics` query. */
+export const CalendarFeedQuery = z.strictObject({
+  district: z.optional(IdInput),
+  lang: z.optional(InputLang),
+});
+
+/**
+ * Every named schema of the contract, by component name (`#/components/schemas/{name}`).
+ * Each schema object appears once.
+ */
+export const schemas = {
+  LocalizedText,
+  SafeUrl,
+  IsoDateTime,
+  IsoDate,
+  District,
+  DistrictList,
+  Health,
+  Problem,
+  Cafe,
+  CafePage,
+  CafeListQuery,
+  CafeInput,
+  CafeCancelInput,
+  CalendarFeedQuery,
+  LangQuery,
+  ServiceRef,
+  CategoryField,
+  ConcernCategory,
+  ConcernCategoryList,
+  ConcernInput,
+  ConcernReceipt,
+  PublicUpdate,
+  ConcernStatusView,
+  ConcernStatusQuery,
+  Priority,
+  PriorityPage,
+  PriorityListQuery,
+  PriorityInput,
+  RightsSource,
+  RightsItem,
+  RightsContact,
+  LocalContact,
+  RightsContent,
+  RightsQuery,
+  RightsOverrides,
+  StatsSeries,
+  ActivityCounter,
+  ActivityCounterList,
+  StatsDataset,
+  StatsQuery,
+  ActivityCountersInput,
+  AdminToken,
+  AdminTokenList,
+  AdminTokenCreateInput,
+  AdminTokenCreated,
+  InternalNote,
+  AdminConcern,
+  AdminConcernPage,
+  AdminConcernListQuery,
+  ConcernTriageInput,
+  AuditEntry,
+  AuditPage,
+  AuditListQuery,
+  AuditVerifyResult,
+  AdminAck,
+  Open311Discovery,
+  Open311ServiceList,
+  Open311ServiceDefinition,
+  Open311RequestList,
+  Open311RequestInput,
+  Open311RequestCreated,
+  Open311TokenResult,
+  Open311ErrorList,
+  Open311RequestsQuery,
+  Open311JurisdictionQuery,
+} as const;
+export type SchemaName = keyof typeof schemas;
+
+/** Response headers the contract defines (`#/components/headers/{name}`). */
+export const HEADERS = {
+  'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', minimum: 0 } },
+  'Idempotent-Replayed': {
+    description:
+      '`true` when the stored response of an earlier request with the same Idempotency-Key is replayed.',
+    schema: { type: 'string', enum: ['true'] },
+  },
+  Location: { description: 'URL of the created resource.', schema: { type: 'string' } },
+  'X-Request-Id': {
+    description: 'Identifier of the request, also in problem bodies as `requestId`.',
+    schema: { type: 'string' },
+  },
+} as const;
+export type HeaderName = keyof typeof HEADERS;
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
+
+/** A path or header parameter (query parameters come from the `query` schema's fields). */
+export interface ParamSpec {
+  readonly name: string;
+  readonly in: 'path' | 'header';
+  readonly required: boolean;
+  readonly description: string;
+  readonly schema: z.ZodMiniType;
+}
+
+/** One response of an operation. `schema` absent = no body, or a non-JSON body described by `contentType`. */
+export interface ResponseSpec {
+  readonly description: string;
+  readonly schema?: SchemaName;
+  /** Defaults to `application/json` (`application/problem+json` for `Problem`). */
+  readonly contentTypes?: readonly string[];
+  readonly headers?: readonly HeaderName[];
+}
+
+export interface Operation {
+  readonly id: string;
+  readonly method: HttpMethod;
+  /** OpenAPI path template, e.g. `/v1/cafes/{id}.ics`. */
+  readonly path: string;
+  readonly summary: string;
+  readonly description?: string;
+  readonly tag: 'cafes' | 'concerns' | 'priorities' | 'rights' | 'stats' | 'admin' | 'open311' | 'meta';
+  /** Admin scopes required (bearer token); `[]` = any valid admin token; absent = public. */
+  readonly scopes?: readonly AdminTokenScope[];
+  readonly params?: readonly ParamSpec[];
+  /** A strict object schema whose fields are the query parameters. */
+  readonly query?: SchemaName;
+  readonly body?: { readonly schema: SchemaName; readonly contentType: string };
+  readonly responses: Readonly<Record<number, ResponseSpec>>;
+  /** Errors of Open311 paths use the Open311 error array, not problem details. */
+  readonly errorFormat: 'problem' | 'open311';
+}
+
+const p = (description: string): ResponseSpec => ({ description, schema: 'Problem' });
+const ok = (schema: SchemaName, description = 'OK'): ResponseSpec => ({ description, schema });
+
+const pathParam = (name: string, description: string, schema: z.ZodMiniType = IdInput): ParamSpec => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema,
+});
+
+const Format = z.enum(['json', 'xml']);
+const formatParam = pathParam('format', 'Response format: `json` or `xml`.', Format);
+const o311Errors = {
+  400: { description: 'Bad request (Open311 error array).', schema: 'Open311ErrorList' },
+  404: { description: 'Not found (Open311 error array).', schema: 'Open311ErrorList' },
+} as const satisfies Record<number, ResponseSpec>;
+const O311_TYPES = ['application/json', 'application/xml'] as const;
+const o311 = (schema: SchemaName, description = 'OK'): ResponseSpec => ({
+  description,
+  schema,
+  contentTypes: O311_TYPES,
+});
+
+const readErrors = {
+  400: p('Invalid query parameter.'),
+  429: { ...p('Too many requests.'), headers: ['Retry-After'] },
+} as const satisfies Record<number, ResponseSpec>;
+const adminErrors = {
+  401: p('Missing, expired or revoked token.'),
+  403: p('The token lacks the required scope.'),
+} as const satisfies Record<number, ResponseSpec>;
+const writeErrors = {
+  ...adminErrors,
+  413: p('Body larger than 32 KB.'),
+  415: p('Body is not application/json.'),
+  422: p('The body does not match the schema (`errors` lists the fields).'),
+} as const satisfies Record<number, ResponseSpec>;
+
+const referenceParam = pathParam('reference', 'Concern reference, e.g. `PRX-7K3M-Q9AB`.', ConcernReference);
+
+/** Every operation of the contract. */
+export const operations = [
+  // ---- cafes
+  {
+    id: 'listCafes',
+    method: 'get',
+    path: '/v1/cafes',
+    summary: 'Upcoming cafés (and other meetings), soonest first',
+    tag: 'cafes',
+    query: 'CafeListQuery',
+    responses: { 200: ok('CafePage'), ...readErrors },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'getCafe',
+    method: 'get',
+    path: '/v1/cafes/{id}',
+    summary: 'One café',
+    tag: 'cafes',
+    params: [pathParam('id', 'Café id.')],
+    responses: { 200: ok('Cafe'), 404: p('No such café.'), ...readErrors },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'getCafesCalendar',
+    method: 'get',
+    path: '/v1/cafes.ics',
+    summary: 'iCalendar feed of cafés (subscribe with webcal:)',
+    tag: 'cafes',
+    query: 'CalendarFeedQuery',
+    responses: { 200: { description: 'RFC 5545 calendar.', contentTypes: ['text/calendar'] }, ...readErrors },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'getCafeCalendar',
+    method: 'get',
+    path: '/v1/cafes/{id}.ics',
+    summary: 'One café as an iCalendar file (add to calendar)',
+    tag: 'cafes',
+    params: [pathParam('id', 'Café id.')],
+    responses: {
+      200: { description: 'RFC 5545 calendar with one VEVENT.', contentTypes: ['text/calendar'] },
+      404: p('No such café.'),
+    },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'listDistricts',
+    method: 'get',
+    path: '/v1/districts',
+    summary: 'Districts of the city',
+    tag: 'cafes',
+    query: 'LangQuery',
+    responses: { 200: ok('DistrictList'), ...readErrors },
+    errorFormat: 'problem',
+  },
+  // ---- concerns
+  {
+    id: 'listConcernCategories',
+    method: 'get',
+    path: '/v1/concern-categories',
+    summary: 'Kinds of concerns, their fields, services and emergency stoppers',
+    tag: 'concerns',
+    query: 'LangQuery',
+    responses: { 200: ok('ConcernCategoryList'), ...readErrors },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'createConcern',
+    method: 'post',
+    path: '/v1/concerns',
+    summary: 'Report a concern (safe to retry with the same Idempotency-Key)',
+    description:
+      'Same key and same body: the stored response is replayed (200, `Idempotent-Replayed: true`). Same key, different body: 422 idempotency-mismatch. Same key while the first request is running: 409. Keys are kept at least 24 h.',
+    tag: 'concerns',
+    params: [
+      {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: true,
+        description: 'One key per logical submission (e.g. a UUID), reused on every retry.',
+        schema: IdempotencyKey,
+      },
+    ],
+    body: { schema: 'ConcernInput', contentType: 'application/json' },
+    responses: {
+      201: { description: 'Received.', schema: 'ConcernReceipt', headers: ['Location'] },
+      200: {
+        description: 'Replay of an earlier identical request.',
+        schema: 'ConcernReceipt',
+        headers: ['Idempotent-Replayed'],
+      },
+      400: p('Malformed JSON or missing Idempotency-Key.'),
+      409: p('A request with this Idempotency-Key is still in progress.'),
+      413: p('Body larger than 32 KB.'),
+      415: p('Body is not application/json.'),
+      422: p(
+        'Invalid body (`errors` lists the fields), unknown category, or Idempotency-Key reused with a different body.',
+      ),
+      429: { ...p('Too many submissions from this client.'), headers: ['Retry-After'] },
+      503: { ...p('Temporarily unavailable.'), headers: ['Retry-After'] },
+    },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'getConcernStatus',
+    method: 'get',
+    path: '/v1/concerns/{reference}',
+    summary: 'Public status of a concern (needs the status token of the receipt)',
+    description:
+      'The token goes in the `token` query parameter so that a status link can be bookmarked. A wrong token answers 404, like an unknown reference. Never returns contact data.',
+    tag: 'concerns',
+    params: [referenceParam],
+    query: 'ConcernStatusQuery',
+    responses: { 200: ok('ConcernStatusView'), 404: p('Unknown reference or wrong token.'), ...readErrors },
+    errorFormat: 'problem',
+  },
+  // ---- priorities, rights, stats
+  {
+    id: 'listPriorities',
+    method: 'get',
+    path: '/v1/priorities',
+    summary: '"You said, we did": issues raised and actions taken',
+    tag: 'priorities',
+    query: 'PriorityListQuery',
+    responses: { 200: ok('PriorityPage'), ...readErrors },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'getRights',
+    method: 'get',
+    path: '/v1/rights',
+    summary: 'Rights content with the city overrides (local contacts)',
+    tag: 'rights',
+    query: 'RightsQuery',
+    responses: { 200: ok('RightsContent'), ...readErrors },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'getStats',
+    method: 'get',
+    path: '/v1/stats',
+    summary: 'Recorded crime series (SSMSI) and municipal police activity for an area',
+    tag: 'stats',
+    query: 'StatsQuery',
+    responses: { 200: ok('StatsDataset'), 404: p('No data for this area.'), ...readErrors },
+    errorFormat: 'problem',
+  },
+  // ---- meta
+  {
+    id: 'getOpenApi',
+    method: 'get',
+    path: '/openapi.json',
+    summary: 'This OpenAPI 3.1 document',
+    tag: 'meta',
+    responses: { 200: { description: 'OpenAPI 3.1 document.' } },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'getHealth',
+    method: 'get',
+    path: '/healthz',
+    summary: 'Liveness and database check',
+    tag: 'meta',
+    responses: { 200: ok('Health'), 503: p('The database is not reachable.') },
+    errorFormat: 'problem',
+  },
+  // ---- admin: tokens
+  {
+    id: 'listAdminTokens',
+    method: 'get',
+    path: '/v1/admin/tokens',
+    summary: 'List admin tokens (never their secrets)',
+    tag: 'admin',
+    scopes: ['tokens:write'],
+    responses: { 200: ok('AdminTokenList'), ...adminErrors },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'createAdminToken',
+    method: 'post',
+    path: '/v1/admin/tokens',
+    summary: 'Create a scoped token (the secret is shown once)',
+    tag: 'admin',
+    scopes: ['tokens:write'],
+    body: { schema: 'AdminTokenCreateInput', contentType: 'application/json' },
+    responses: { 201: ok('AdminTokenCreated', 'Created.'), ...writeErrors },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'revokeAdminToken',
+    method: 'delete',
+    path: '/v1/admin/tokens/{id}',
+    summary: 'Revoke a token',
+    tag: 'admin',
+    scopes: ['tokens:write'],
+    params: [pathParam('id', 'Token id.')],
+    responses: { 204: { description: 'Revoked.' }, 404: p('No such token.'), ...adminErrors },
+    errorFormat: 'problem',
+  },
+  // ---- admin: cafes
+  {
+    id: 'createCafe',
+    method: 'post',
+    path: '/v1/admin/cafes',
+    summary: 'Create a café',
+    tag: 'admin',
+    scopes: ['cafes:write'],
+    body: { schema: 'CafeInput', contentType: 'application/json' },
+    responses: { 201: { ...ok('Cafe', 'Created.'), headers: ['Location'] }, ...writeErrors },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'updateCafe',
+    method: 'put',
+    path: '/v1/admin/cafes/{id}',
+    summary: 'Replace a café (increments its sequence)',
+    tag: 'admin',
+    scopes: ['cafes:write'],
+    params: [pathParam('id', 'Café id.')],
+    body: { schema: 'CafeInput', contentType: 'application/json' },
+    responses: { 200: ok('Cafe'), 404: p('No such café.'), ...writeErrors },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'deleteCafe',
+    method: 'delete',
+    path: '/v1/admin/cafes/{id}',
+    summary: 'Delete a café (prefer cancel for a published one)',
+    tag: 'admin',
+    scopes: ['cafes:write'],
+    params: [pathParam('id', 'Café id.')],
+    responses: { 204: { description: 'Deleted.' }, 404: p('No such café.'), ...adminErrors },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'cancelCafe',
+    method: 'post',
+    path: '/v1/admin/cafes/{id}/cancel',
+    summary: 'Cancel a café (status cancelled; calendar feeds show it as cancelled)',
+    tag: 'admin',
+    scopes: ['cafes:write'],
+    params: [pathParam('id', 'Café id.')],
+    body: { schema: 'CafeCancelInput', contentType: 'application/json' },
+    responses: { 200: ok('Cafe'), 404: p('No such café.'), ...writeErrors },
+    errorFormat: 'problem',
+  },
+  // ---- admin: concerns
+  {
+    id: 'listAdminConcerns',
+    method: 'get',
+    path: '/v1/admin/concerns',
+    summary: 'Concerns to triage, newest first',
+    tag: 'admin',
+    scopes: ['concerns:triage'],
+    query: 'AdminConcernListQuery',
+    responses: { 200: ok('AdminConcernPage'), 400: p('Invalid query parameter.'), ...adminErrors },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'getAdminConcern',
+    method: 'get',
+    path: '/v1/admin/concerns/{reference}',
+    summary: 'One concern, with contact data (triage only)',
+    tag: 'admin',
+    scopes: ['concerns:triage'],
+    params: [referenceParam],
+    responses: { 200: ok('AdminConcern'), 404: p('No such concern.'), ...adminErrors },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'triageConcern',
+    method: 'post',
+    path: '/v1/admin/concerns/{reference}/triage',
+    summary: 'Change status, post a public update, add an internal note or re-categorise',
+    tag: 'admin',
+    scopes: ['concerns:triage'],
+    params: [referenceParam],
+    body: { schema: 'ConcernTriageInput', contentType: 'application/json' },
+    responses: {
+      200: ok('AdminConcern'),
+      404: p('No such concern.'),
+      409: p('Transition not allowed.'),
+      ...writeErrors,
+    },
+    errorFormat: 'problem',
+  },
+  // ---- admin: priorities, stats, rights
+  {
+    id: 'createPriority',
+    method: 'post',
+    path: '/v1/admin/priorities',
+    summary: 'Create a priority',
+    tag: 'admin',
+    scopes: ['content:write'],
+    body: { schema: 'PriorityInput', contentType: 'application/json' },
+    responses: { 201: { ...ok('Priority', 'Created.'), headers: ['Location'] }, ...writeErrors },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'updatePriority',
+    method: 'put',
+    path: '/v1/admin/priorities/{id}',
+    summary: 'Replace a priority',
+    tag: 'admin',
+    scopes: ['content:write'],
+    params: [pathParam('id', 'Priority id.')],
+    body: { schema: 'PriorityInput', contentType: 'application/json' },
+    responses: { 200: ok('Priority'), 404: p('No such priority.'), ...writeErrors },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'deletePriority',
+    method: 'delete',
+    path: '/v1/admin/priorities/{id}',
+    summary: 'Delete a priority',
+    tag: 'admin',
+    scopes: ['content:write'],
+    params: [pathParam('id', 'Priority id.')],
+    responses: { 204: { description: 'Deleted.' }, 404: p('No such priority.'), ...adminErrors },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'putActivityCounters',
+    method: 'put',
+    path: '/v1/admin/stats/activity',
+    summary: 'Set municipal police activity counters',
+    tag: 'admin',
+    scopes: ['stats:write'],
+    body: { schema: 'ActivityCountersInput', contentType: 'application/json' },
+    responses: { 200: ok('ActivityCounterList'), ...writeErrors },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'getRightsOverrides',
+    method: 'get',
+    path: '/v1/admin/rights/overrides',
+    summary: 'The city overrides of the rights content',
+    tag: 'admin',
+    scopes: ['content:write'],
+    responses: { 200: ok('RightsOverrides'), ...adminErrors },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'putRightsOverrides',
+    method: 'put',
+    path: '/v1/admin/rights/overrides',
+    summary: 'Replace the city overrides (local contacts, extra contacts, disclaimer)',
+    tag: 'admin',
+    scopes: ['content:write'],
+    body: { schema: 'RightsOverrides', contentType: 'application/json' },
+    responses: { 200: ok('RightsOverrides'), ...writeErrors },
+    errorFormat: 'problem',
+  },
+  // ---- admin: audit
+  {
+    id: 'listAudit',
+    method: 'get',
+    path: '/v1/admin/audit',
+    summary: 'The append-only, hash-chained audit log',
+    tag: 'admin',
+    scopes: [],
+    query: 'AuditListQuery',
+    responses: { 200: ok('AuditPage'), 400: p('Invalid query parameter.'), ...adminErrors },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'verifyAudit',
+    method: 'get',
+    path: '/v1/admin/audit/verify',
+    summary: 'Verify the hash chain of the audit log',
+    tag: 'admin',
+    scopes: [],
+    responses: { 200: ok('AuditVerifyResult'), ...adminErrors },
+    errorFormat: 'problem',
+  },
+  // ---- Open311 GeoReport v2
+  {
+    id: 'open311Discovery',
+    method: 'get',
+    path: '/open311/v2/discovery.{format}',
+    summary: 'Open311 service discovery',
+    tag: 'open311',
+    params: [formatParam],
+    responses: { 200: o311('Open311Discovery'), ...o311Errors },
+    errorFormat: 'open311',
+  },
+  {
+    id: 'open311ListServices',
+    method: 'get',
+    path: '/open311/v2/services.{format}',
+    summary: 'Open311 service list (one service per concern category)',
+    tag: 'open311',
+    params: [formatParam],
+    query: 'Open311JurisdictionQuery',
+    responses: { 200: o311('Open311ServiceList'), ...o311Errors },
+    errorFormat: 'open311',
+  },
+  {
+    id: 'open311GetServiceDefinition',
+    method: 'get',
+    path: '/open311/v2/services/{service_code}.{format}',
+    summary: 'Open311 service definition (the category fields as attributes)',
+    tag: 'open311',
+    params: [pathParam('service_code', 'Service code (= concern category code).'), formatParam],
+    query: 'Open311JurisdictionQuery',
+    responses: { 200: o311('Open311ServiceDefinition'), ...o311Errors },
+    errorFormat: 'open311',
+  },
+  {
+    id: 'open311ListRequests',
+    method: 'get',
+    path: '/open311/v2/requests.{format}',
+    summary: 'Open311 service requests (public fields only)',
+    tag: 'open311',
+    params: [formatParam],
+    query: 'Open311RequestsQuery',
+    responses: { 200: o311('Open311RequestList'), ...o311Errors },
+    errorFormat: 'open311',
+  },
+  {
+    id: 'open311CreateRequest',
+    method: 'post',
+    path: '/open311/v2/requests.{format}',
+    summary: 'Create an Open311 service request',
+    description:
+      'Form-encoded. `attribute[code]=v` and `attribute[code][]=v` are folded into `attributes`. Requires `api_key` when the server is configured with keys.',
+    tag: 'open311',
+    params: [formatParam],
+    body: { schema: 'Open311RequestInput', contentType: 'application/x-www-form-urlencoded' },
+    responses: {
+      200: o311('Open311RequestCreated', 'Created (Open311 answers 200).'),
+      ...o311Errors,
+      403: { description: 'Missing or invalid api_key (Open311 error array).', schema: 'Open311ErrorList' },
+    },
+    errorFormat: 'open311',
+  },
+  {
+    id: 'open311GetRequest',
+    method: 'get',
+    path: '/open311/v2/requests/{service_request_id}.{format}',
+    summary: 'One Open311 service request',
+    tag: 'open311',
+    params: [pathParam('service_request_id', 'Service request id (= concern reference).'), formatParam],
+    query: 'Open311JurisdictionQuery',
+    responses: { 200: o311('Open311RequestList'), ...o311Errors },
+    errorFormat: 'open311',
+  },
+  {
+    id: 'open311GetToken',
+    method: 'get',
+    path: '/open311/v2/tokens/{token}.{format}',
+    summary: 'Exchange an Open311 token for a service request id',
+    tag: 'open311',
+    params: [pathParam('token', 'Token returned by POST /requests.'), formatParam],
+    query: 'Open311JurisdictionQuery',
+    responses: { 200: o311('Open311TokenResult'), ...o311Errors },
+    errorFormat: 'open311',
+  },
+] as const satisfies readonly Operation[];
+
+export type OperationId = (typeof operations)[number]['id'];
+
+/** The operation with this id. */
+export function getOperation(id: OperationId): Operation {
+  const op = operations.find((o) => o.id === id);
+  if (op === undefined) throw new Error(`unknown operation ${id}`);
+  return op;
+}

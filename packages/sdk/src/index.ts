@@ -1,0 +1,2 @@
+// @proximite/sdk: filled by its issue (see README). An empty module keeps `tsc -b` valid meanwhile.
+export {};

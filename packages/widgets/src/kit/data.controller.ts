@@ -1,0 +1,103 @@
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { Task, type TaskStatus } from '@lit/task';
+import { LocalizeController } from './localize.js';
+import { kitMessages } from './kit.messages.js';
+
+export interface DataControllerOptions<Args extends readonly unknown[], T> {
+  /** Loads the data; must honour the signal (aborted when args change or the host disconnects). */
+  load: (args: Args, signal: AbortSignal) => Promise<T>;
+  /** The inputs the data depends on; a change reloads. */
+  args: () => Args;
+  /** Whether a loaded value counts as empty (renders the empty state). Default: empty array. */
+  isEmpty?: (value: T) => boolean;
+}
+
+export interface RenderStates<T> {
+  complete: (value: T) => unknown;
+  /** Replaces the default empty message; receives the loaded value. */
+  empty?: (value: T) => unknown;
+  /** Extra content under the error message (e.g. a link to the source). */
+  errorExtra?: () => unknown;
+}
+
+/**
+ * Loads a widget's data through @lit/task, passing an AbortSignal down to the SDK, and renders
+ * loading, empty and error states the same way in every widget: a polite status while loading,
+ * an alert with the reason and a retry button on error.
+ */
+export class DataController<Args extends readonly unknown[], T> {
+  readonly task: Task<Args, T>;
+  private readonly localize: LocalizeController<(typeof kitMessages)['fr']>;
+
+  constructor(
+    host: ReactiveControllerHost & HTMLElement,
+    private readonly options: DataControllerOptions<Args, T>,
+  ) {
+    this.localize = new LocalizeController(host, kitMessages);
+    this.task = new Task<Args, T>(host, {
+      task: (args, { signal }) => options.load(args, signal),
+      args: options.args,
+    });
+  }
+
+  get value(): T | undefined {
+    return this.task.value;
+  }
+
+  get status(): TaskStatus {
+    return this.task.status;
+  }
+
+  /** Runs the load again with the current args (the retry button calls it). */
+  reload(): Promise<void> {
+    return this.task.run();
+  }
+
+  isEmpty(value: T): boolean {
+    return this.options.isEmpty ? this.options.isEmpty(value) : Array.isArray(value) && value.length === 0;
+  }
+
+  render(states: RenderStates<T>): unknown {
+    return this.task.render({
+      initial: () => this.renderLoading(),
+      pending: () =>
+        this.task.value === undefined ? this.renderLoading() : states.complete(this.task.value),
+      complete: (value) =>
+        this.isEmpty(value)
+          ? states.empty
+            ? states.empty(value)
+            : this.renderEmpty()
+          : states.complete(value),
+      error: (error) => this.renderError(error, states.errorExtra?.()),
+    });
+  }
+
+  renderLoading(): TemplateResult {
+    return html`<div class="state" part="state" aria-busy="true">${this.localize.t('loading')}</div>`;
+  }
+
+  renderEmpty(message?: unknown): TemplateResult {
+    return html`<div class="state" part="state">${message ?? this.localize.t('empty')}</div>`;
+  }
+
+  renderError(error: unknown, extra?: unknown): TemplateResult {
+    const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+    const detail = offline ? this.localize.t('offline') : describeError(error);
+    return html`<div class="state state--error" part="state error" role="alert">
+      <p class="state__title">${this.localize.t('errorTitle')}</p>
+      ${detail ? html`<p>${detail}</p>` : nothing} ${extra ?? nothing}
+      <button type="button" class="button" @click=${() => this.reload()}>${this.localize.t('retry')}</button>
+    </div>`;
+  }
+}
+
+/** A short, human reason from an error: the problem detail of an API error, else its message. */
+export function describeError(error: unknown): string {
+  if (error && typeof error === 'object') {
+    const problem = (error as { problem?: { detail?: unknown; title?: unknown } }).problem;
+    if (problem && typeof problem.detail === 'string') return problem.detail;
+    if (problem && typeof problem.title === 'string') return problem.title;
+    if ('message' in error && typeof error.message === 'string') return error.message;
+  }
+  return typeof error === 'string' ? error : '';
+}

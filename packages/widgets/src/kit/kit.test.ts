@@ -1,0 +1,199 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import { defineElement } from './define.js';
+import { normalizeLang, resolveLang } from './localize.js';
+import { describeError } from './data.controller.js';
+import { KitFixture, type Loader } from '../../test/kit-fixture.js';
+
+const text = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+async function mount(loader: Loader) {
+  const host = await fixture<HTMLElement>(
+    html`<div><prox-kit-fixture .loader=${loader}></prox-kit-fixture></div>`,
+  );
+  const el = host.querySelector('prox-kit-fixture') as KitFixture;
+  return { host, el };
+}
+
+describe('kit: language', () => {
+  afterEach(() => document.documentElement.removeAttribute('lang'));
+
+  it('normalizes tags to a supported language', () => {
+    expect(normalizeLang('en-GB')).to.equal('en');
+    expect(normalizeLang('FR_fr')).to.equal('fr');
+    expect(normalizeLang('de')).to.equal(undefined);
+    expect(normalizeLang('')).to.equal(undefined);
+  });
+
+  it('defaults to French with no lang anywhere', async () => {
+    const { el } = await mount(async () => ['x']);
+    expect(resolveLang(el)).to.equal('fr');
+    await waitUntil(() => text(el).includes('Bonjour'));
+  });
+
+  it('uses the element lang, then the nearest ancestor, then <html lang>', async () => {
+    document.documentElement.lang = 'en';
+    const { el } = await mount(async () => []);
+    expect(el.localize.lang).to.equal('en');
+    const outer = await fixture<HTMLElement>(
+      html`<div lang="fr"><prox-kit-fixture lang="en"></prox-kit-fixture></div>`,
+    );
+    expect((outer.firstElementChild as KitFixture).localize.lang).to.equal('en');
+    const inner = await fixture<HTMLElement>(
+      html`<div lang="en">
+        <p><prox-kit-fixture></prox-kit-fixture></p>
+      </div>`,
+    );
+    expect((inner.querySelector('prox-kit-fixture') as KitFixture).localize.lang).to.equal('en');
+  });
+
+  it('falls back to French for an unsupported language', async () => {
+    const host = await fixture<HTMLElement>(html`<div lang="de"><prox-kit-fixture></prox-kit-fixture></div>`);
+    expect((host.firstElementChild as KitFixture).localize.lang).to.equal('fr');
+  });
+
+  it('finds the lang of a host across a shadow root', async () => {
+    const outer = await fixture<HTMLElement>(html`<div lang="en"></div>`);
+    const shadow = outer.attachShadow({ mode: 'open' });
+    const el = document.createElement('prox-kit-fixture');
+    shadow.append(el);
+    await el.updateComplete;
+    expect(el.localize.lang).to.equal('en');
+  });
+
+  it('re-renders when its own, an ancestor or the document lang changes', async () => {
+    const { host, el } = await mount(async () => ['x']);
+    await waitUntil(() => text(el).includes('Bonjour'));
+    host.setAttribute('lang', 'en');
+    await waitUntil(() => text(el).includes('Hello'), 'ancestor lang change');
+    el.setAttribute('lang', 'fr');
+    await waitUntil(() => text(el).includes('Bonjour'), 'own lang change');
+    el.removeAttribute('lang');
+    host.removeAttribute('lang');
+    document.documentElement.lang = 'en';
+    await waitUntil(() => text(el).includes('Hello'), 'document lang change');
+  });
+
+  it('formats plurals, numbers and dates through Intl per language', async () => {
+    const host = await fixture<HTMLElement>(html`<div lang="fr"><prox-kit-fixture></prox-kit-fixture></div>`);
+    const el = host.firstElementChild as KitFixture;
+    expect(el.localize.t('count', 2)).to.equal('2 éléments');
+    expect(el.localize.number(1234.5)).to.equal('1\u202f234,5');
+    expect(
+      el.localize.date('2026-11-22T10:00:00+01:00', { dateStyle: 'long', timeZone: 'Europe/Paris' }),
+    ).to.equal('22 novembre 2026');
+    host.setAttribute('lang', 'en');
+    await waitUntil(() => el.localize.lang === 'en');
+    expect(el.localize.t('count', 1)).to.equal('1 item');
+    expect(el.localize.number(1234.5)).to.equal('1,234.5');
+    expect(el.localize.pick({ fr: 'Bonjour', en: 'Hello' })).to.equal('Hello');
+    expect(el.localize.pick({ fr: 'Seulement en français' })).to.equal('Seulement en français');
+  });
+});
+
+describe('kit: data states', () => {
+  it('shows a loading state, then the data', async () => {
+    const pending = deferred<string[]>();
+    const { el } = await mount(() => pending.promise);
+    await waitUntil(() => text(el).includes('Chargement'));
+    expect(el.shadowRoot!.querySelector('[aria-busy="true"]')).to.exist;
+    await expect(el).to.be.accessible();
+    pending.resolve(['Saint-Leu', 'Étouvie']);
+    await waitUntil(() => text(el).includes('Saint-Leu'));
+    expect(text(el)).to.include('2 éléments');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the empty state', async () => {
+    const { el } = await mount(async () => []);
+    await waitUntil(() => text(el).includes('Rien à afficher'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows an error as an alert with the reason, and retries', async () => {
+    let calls = 0;
+    const { el } = await mount(async () => {
+      calls += 1;
+      if (calls === 1)
+        throw Object.assign(new Error('boom'), {
+          problem: { title: 'Erreur', detail: 'Service indisponible' },
+        });
+      return ['ok'];
+    });
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'));
+    expect(text(el)).to.include('Service indisponible');
+    await expect(el).to.be.accessible();
+    (el.shadowRoot!.querySelector('[role="alert"] button') as HTMLButtonElement).click();
+    await waitUntil(() => text(el).includes('ok'));
+    expect(calls).to.equal(2);
+  });
+
+  it('aborts the pending load when the input changes', async () => {
+    const signals: AbortSignal[] = [];
+    const { el } = await mount((_source, signal) => {
+      signals.push(signal);
+      return new Promise(() => {});
+    });
+    el.source = 'b';
+    await waitUntil(() => signals.length >= 2);
+    expect(signals[0]!.aborted).to.equal(true);
+  });
+
+  it('describes errors from their problem detail or message', () => {
+    expect(describeError({ problem: { detail: 'Trop de requêtes' } })).to.equal('Trop de requêtes');
+    expect(describeError(new Error('réseau'))).to.equal('réseau');
+    expect(describeError(42)).to.equal('');
+  });
+});
+
+describe('kit: define guard', () => {
+  it('defines once and ignores a second definition of the same tag', () => {
+    class A extends LitElement {}
+    class B extends LitElement {}
+    expect(defineElement('prox-guard-test', A)).to.equal(true);
+    expect(defineElement('prox-guard-test', A)).to.equal(false);
+    expect(defineElement('prox-guard-test', B)).to.equal(false);
+    expect(customElements.get('prox-guard-test')).to.equal(A);
+  });
+
+  it('keeps the first definition when the kit fixture is defined again', () => {
+    expect(defineElement('prox-kit-fixture', class extends KitFixture {})).to.equal(false);
+    expect(customElements.get('prox-kit-fixture')).to.equal(KitFixture);
+  });
+});
+
+describe('kit: theme', () => {
+  it('reflects the theme attribute and switches colours', async () => {
+    const el = await fixture<KitFixture>(html`<prox-kit-fixture theme="dark"></prox-kit-fixture>`);
+    const base = el.shadowRoot!.querySelector('.base')!;
+    expect(getComputedStyle(base).backgroundColor).to.equal('rgb(22, 22, 22)');
+    el.theme = 'light';
+    await el.updateComplete;
+    expect(el.getAttribute('theme')).to.equal('light');
+    expect(getComputedStyle(base).backgroundColor).to.equal('rgb(255, 255, 255)');
+  });
+
+  it('lets the page theme every widget through --prox-* tokens', async () => {
+    const host = await fixture<HTMLElement>(
+      html`<div>
+        <style>
+          .themed {
+            --prox-color-surface: rgb(1, 2, 3);
+          }</style
+        ><prox-kit-fixture class="themed"></prox-kit-fixture>
+      </div>`,
+    );
+    const base = host.querySelector('prox-kit-fixture')!.shadowRoot!.querySelector('.base')!;
+    expect(getComputedStyle(base).backgroundColor).to.equal('rgb(1, 2, 3)');
+  });
+});

@@ -1,0 +1,82 @@
+// Browser tests: Debian's Chromium driven by web-test-runner, TypeScript compiled by esbuild,
+// workspace packages resolved to their sources through the "source" export condition.
+// When the reference server exists, it is started once on a free port with a fresh PGlite
+// database, and tests import its URL from the virtual module /__proximite-test-env.js.
+import { writeFileSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
+import { serverAvailable, startTestServer } from './scripts/test-server.mjs';
+
+const port = 8765;
+
+/** Writes { passed, failed, skipped } for scripts/test.mjs to sum across runners. */
+function countReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      const totals = { passed: 0, failed: 0, skipped: 0 };
+      const visit = (suite) => {
+        for (const test of suite.tests) {
+          if (test.skipped) totals.skipped += 1;
+          else if (test.passed) totals.passed += 1;
+          else totals.failed += 1;
+        }
+        for (const child of suite.suites) visit(child);
+      };
+      for (const session of sessions) {
+        if (session.testResults) visit(session.testResults);
+        // A file that failed to load counts as a failure even if it declared no test.
+        if (!session.passed && (!session.testResults || session.errors?.length)) totals.failed += 1;
+      }
+      if (process.env.PROXIMITE_TEST_SUMMARY)
+        writeFileSync(process.env.PROXIMITE_TEST_SUMMARY, JSON.stringify(totals));
+    },
+  };
+}
+
+function testServerPlugin() {
+  let server;
+  return {
+    name: 'proximite-test-server',
+    async serverStart() {
+      if (serverAvailable()) {
+        server = await startTestServer({
+          env: { PROXIMITE_ALLOWED_ORIGINS: `http://localhost:${port},http://127.0.0.1:${port}` },
+        });
+      }
+    },
+    async serverStop() {
+      await server?.stop();
+    },
+    serve(context) {
+      if (context.path === '/__proximite-test-env.js') {
+        return { body: `export const apiUrl = ${JSON.stringify(server?.url ?? null)};`, type: 'js' };
+      }
+      return undefined;
+    },
+  };
+}
+
+export default {
+  files: [
+    'packages/widgets/src/**/*.test.ts',
+    'packages/widgets/test/**/*.test.ts',
+    'packages/sdk/test/browser/**/*.test.ts',
+  ],
+  port,
+  concurrency: 2,
+  nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 300000,
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),
+    testServerPlugin(),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs },
+    }),
+  ],
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
+};
