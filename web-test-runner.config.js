@@ -9,7 +9,8 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
 import { serverAvailable, startTestServer } from './scripts/test-server.mjs';
 
-const port = 8765;
+// WTR_PORT lets several runs share a machine (each engineer or helper takes its own port).
+const port = Number(process.env.WTR_PORT ?? 8765);
 
 /** Writes { passed, failed, skipped } for scripts/test.mjs to sum across runners. */
 function countReporter() {
@@ -35,25 +36,26 @@ function countReporter() {
   };
 }
 
+/**
+ * Starts the reference server the first time a test imports /__proximite-test-env.js, so test
+ * files that do not need a backend never wait for one (or break while the server is being changed).
+ */
 function testServerPlugin() {
   let server;
   return {
     name: 'proximite-test-server',
-    async serverStart() {
-      if (serverAvailable()) {
-        server = await startTestServer({
+    async serverStop() {
+      await (await server)?.stop();
+    },
+    async serve(context) {
+      if (context.path !== '/__proximite-test-env.js') return undefined;
+      if (!server && serverAvailable()) {
+        server = startTestServer({
           env: { PROXIMITE_ALLOWED_ORIGINS: `http://localhost:${port},http://127.0.0.1:${port}` },
         });
       }
-    },
-    async serverStop() {
-      await server?.stop();
-    },
-    serve(context) {
-      if (context.path === '/__proximite-test-env.js') {
-        return { body: `export const apiUrl = ${JSON.stringify(server?.url ?? null)};`, type: 'js' };
-      }
-      return undefined;
+      const url = server ? (await server).url : null;
+      return { body: `export const apiUrl = ${JSON.stringify(url)};`, type: 'js' };
     },
   };
 }
