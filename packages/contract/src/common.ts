@@ -12,11 +12,12 @@ import * as z from 'zod/mini';
 // Localized text
 
 /** Text in French (required), English and French easy-read (FALC, « facile à lire et à comprendre »). */
-export const LocalizedText = z.object({
-  fr: z.string(),
-  en: z.optional(z.string()),
-  'fr-falc': z.optional(z.string()),
-});
+export const LocalizedText = /* @__PURE__ */ (() =>
+  z.object({
+    fr: z.string(),
+    en: z.optional(z.string()),
+    'fr-falc': z.optional(z.string()),
+  }))();
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /** The locales a {@link LocalizedText} may carry. */
@@ -35,7 +36,7 @@ export function localizedTextInput(max: number) {
 export type LocalizedTextInput = z.infer<ReturnType<typeof localizedTextInput>>;
 
 /** Language the resident writes in, or asks the API to answer in. Closed (input). */
-export const InputLang = z.enum(['fr', 'en']);
+export const InputLang = /* @__PURE__ */ z.enum(['fr', 'en']);
 export type InputLang = z.infer<typeof InputLang>;
 
 // ---------------------------------------------------------------------------
@@ -52,7 +53,10 @@ export type OpenEnum<Known extends string> = Known | (string & {});
 export function openEnum<const Known extends readonly [string, ...string[]]>(
   values: Known,
 ): z.ZodMiniType<OpenEnum<Known[number]>, OpenEnum<Known[number]>> {
-  const schema = z.union([z.enum(values), z.string()]);
+  // Validation-wise `enum | string` is any string: validate as a string (zod's union and enum code
+  // then stay out of browser bundles) and describe the known values in the JSON Schema.
+  const schema = z.string();
+  schema._zod.toJSONSchema = () => ({ anyOf: [{ type: 'string', enum: [...values] }, { type: 'string' }] });
   return schema as unknown as z.ZodMiniType<OpenEnum<Known[number]>, OpenEnum<Known[number]>>;
 }
 
@@ -112,71 +116,118 @@ export function isSafeUrl(s: unknown): s is string {
 }
 
 /** A URL safe to put in an `href`; see {@link isSafeUrl} for the policy. Used in responses and inputs. */
-export const SafeUrl = z.string().check(
-  z.maxLength(MAX_URL_LENGTH),
-  z.refine((s) => isSafeUrl(s), { message: 'URL must use https:, mailto:, tel:, sms: or webcal:' }),
-);
+export const SafeUrl = /* @__PURE__ */ (() =>
+  z.string().check(
+    z.maxLength(MAX_URL_LENGTH),
+    z.refine((s) => isSafeUrl(s), { message: 'URL must use https:, mailto:, tel:, sms: or webcal:' }),
+  ))();
 export type SafeUrl = z.infer<typeof SafeUrl>;
 
 // ---------------------------------------------------------------------------
 // Dates, identifiers, places
 
 /** ISO 8601 date-time with `Z` or an explicit UTC offset, e.g. `2026-05-12T17:30:00+02:00`. */
-export const IsoDateTime = z.iso.datetime({ offset: true });
+export const IsoDateTime = /* @__PURE__ */ z.iso.datetime({ offset: true });
 /** ISO 8601 calendar date, e.g. `2026-05-12`. */
-export const IsoDate = z.iso.date();
+export const IsoDate = /* @__PURE__ */ z.iso.date();
 
-/** An identifier in a response: any non-empty string (IDs are always strings, never numbers). */
-export const Id = z.string().check(z.minLength(1));
+/**
+ * Response leaves. The responses the SDK core validates on every page (cafés, districts, concerns)
+ * check shape and types, not formats: the server builds them from strictly validated inputs, a
+ * foreign backend must not break a widget over a format detail, and the checks that matter are made
+ * where they matter — {@link isSafeUrl} before an href (every widget), `Date.parse` before display.
+ * Their JSON Schema still documents the format. (This keeps zod's format code out of the SDK core.)
+ */
+export function documented<T extends z.ZodMiniType>(schema: T, jsonSchema: Record<string, unknown>): T {
+  schema._zod.toJSONSchema = () => jsonSchema;
+  return schema;
+}
+/** A date-time in a response: ISO 8601 with an offset by contract, not re-checked (see the response leaves). */
+export const DateTimeString = /* @__PURE__ */ documented(z.string(), { type: 'string', format: 'date-time' });
+/** A URL in a response: not re-checked — pass it through {@link isSafeUrl} before it reaches an href. */
+export const UrlString = /* @__PURE__ */ documented(z.string(), {
+  type: 'string',
+  format: 'uri',
+  maxLength: MAX_URL_LENGTH,
+});
+/** Latitude and longitude in a response (documented ranges, not re-checked). */
+export const LatitudeOut = /* @__PURE__ */ documented(z.number(), {
+  type: 'number',
+  minimum: -90,
+  maximum: 90,
+});
+export const LongitudeOut = /* @__PURE__ */ documented(z.number(), {
+  type: 'number',
+  minimum: -180,
+  maximum: 180,
+});
+
+/**
+ * An identifier in a response: a string (IDs are always strings, never numbers). Non-empty by
+ * contract, not re-checked (a response leaf; see `DateTimeString`).
+ */
+export const Id = /* @__PURE__ */ documented(z.string(), { type: 'string', minLength: 1 });
 
 /** An identifier in an input or a path: 1–100 URL-safe characters. */
-export const IdInput = z
-  .string()
-  .check(
-    z.minLength(1),
-    z.maxLength(100),
-    z.regex(/^[A-Za-z0-9][A-Za-z0-9._~-]*$/, 'Use letters, digits, ".", "_", "~" or "-"'),
-  );
+export const IdInput = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .check(
+      z.minLength(1),
+      z.maxLength(100),
+      z.regex(/^[A-Za-z0-9][A-Za-z0-9._~-]*$/, 'Use letters, digits, ".", "_", "~" or "-"'),
+    ))();
 
 /** A category or metric code in an input: lower-case kebab/snake case, 1–64 characters. */
-export const CodeInput = z
-  .string()
-  .check(
-    z.minLength(1),
-    z.maxLength(64),
-    z.regex(/^[a-z0-9][a-z0-9_-]*$/, 'Use lower-case letters, digits, "-" or "_"'),
-  );
+export const CodeInput = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .check(
+      z.minLength(1),
+      z.maxLength(64),
+      z.regex(/^[a-z0-9][a-z0-9_-]*$/, 'Use lower-case letters, digits, "-" or "_"'),
+    ))();
 
 /** An IANA time zone name such as `Europe/Paris` or `UTC`. */
-export const TimeZone = z
-  .string()
-  .check(
-    z.maxLength(64),
-    z.regex(/^(?:UTC|[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+)$/, 'Expected an IANA time zone such as Europe/Paris'),
-  );
+export const TimeZone = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .check(
+      z.maxLength(64),
+      z.regex(/^(?:UTC|[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+)$/, 'Expected an IANA time zone such as Europe/Paris'),
+    ))();
 
 /** A BCP 47 language tag such as `fr`, `en`, `fr-FR` or `fr-FALC`. */
-export const LanguageTag = z
-  .string()
-  .check(z.maxLength(35), z.regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, 'Expected a BCP 47 language tag'));
+export const LanguageTag = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .check(
+      z.maxLength(35),
+      z.regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, 'Expected a BCP 47 language tag'),
+    ))();
 
 /** WGS 84 latitude in decimal degrees. */
-export const Latitude = z.number().check(z.gte(-90), z.lte(90));
+export const Latitude = /* @__PURE__ */ (() => z.number().check(z.gte(-90), z.lte(90)))();
 /** WGS 84 longitude in decimal degrees. */
-export const Longitude = z.number().check(z.gte(-180), z.lte(180));
+export const Longitude = /* @__PURE__ */ (() => z.number().check(z.gte(-180), z.lte(180)))();
 
-/** A point in WGS 84. */
-export const GeoPoint = z.object({ lat: Latitude, lon: Longitude });
+/** A point in WGS 84 (a response: degrees not range-checked, see the response leaves). */
+export const GeoPoint = /* @__PURE__ */ z.object({ lat: LatitudeOut, lon: LongitudeOut });
 export type GeoPoint = z.infer<typeof GeoPoint>;
 
 /** A district (quartier) of the city; cafés, concerns and priorities may refer to it by `id`. */
-export const District = z.object({
-  id: Id,
-  name: z.string(),
-  description: z.optional(z.string()),
-  centre: z.optional(GeoPoint),
-});
+export const District = /* @__PURE__ */ (() =>
+  z.object({
+    id: Id,
+    name: z.string(),
+    description: z.optional(z.string()),
+    centre: z.optional(GeoPoint),
+  }))();
 export type District = z.infer<typeof District>;
+
+/** `GET /v1/districts` response. */
+export const DistrictList = /* @__PURE__ */ (() => z.object({ items: z.array(District) }))();
+export type DistrictList = z.infer<typeof DistrictList>;
 
 // ---------------------------------------------------------------------------
 // Pagination
@@ -195,17 +246,19 @@ export const DEFAULT_PAGE_LIMIT = 50;
 export const MAX_PAGE_LIMIT = 200;
 
 /** `limit` query parameter: an integer 1–{@link MAX_PAGE_LIMIT}, coerced from the query string. */
-export const LimitParam = z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_PAGE_LIMIT));
+export const LimitParam = /* @__PURE__ */ (() =>
+  z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_PAGE_LIMIT)))();
 /** `cursor` query parameter: the `nextCursor` of the previous page. */
-export const CursorParam = z.string().check(z.minLength(1), z.maxLength(500));
+export const CursorParam = /* @__PURE__ */ (() => z.string().check(z.minLength(1), z.maxLength(500)))();
 
 // ---------------------------------------------------------------------------
 // Health
 
 /** `GET /healthz`. */
-export const Health = z.object({
-  status: z.literal('ok'),
-  version: z.string(),
-  database: openEnum(['pglite', 'postgres']),
-});
+export const Health = /* @__PURE__ */ (() =>
+  z.object({
+    status: z.literal('ok'),
+    version: z.string(),
+    database: openEnum(['pglite', 'postgres']),
+  }))();
 export type Health = z.infer<typeof Health>;

@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import {
   CodeInput,
+  DateTimeString,
   Id,
   IdInput,
   InputLang,
@@ -9,6 +10,7 @@ import {
   Latitude,
   LocalizedText,
   Longitude,
+  documented,
   openEnum,
 } from './common.js';
 
@@ -24,51 +26,54 @@ export const FIELD_DATATYPES = [
   'singlevaluelist',
   'multivaluelist',
 ] as const;
-export const FieldDatatype = openEnum(FIELD_DATATYPES);
+export const FieldDatatype = /* @__PURE__ */ openEnum(FIELD_DATATYPES);
 export type FieldDatatype = z.infer<typeof FieldDatatype>;
 
 /** An emergency "stopper": when shown, the form does not submit and points to the numbers. */
-export const EmergencyStopper = z.object({
-  message: LocalizedText,
-  numbers: z.array(z.string()),
-});
+export const EmergencyStopper = /* @__PURE__ */ (() =>
+  z.object({
+    message: LocalizedText,
+    numbers: z.array(z.string()),
+  }))();
 export type EmergencyStopper = z.infer<typeof EmergencyStopper>;
 
 /** The service a concern is routed to. */
-export const ServiceRef = z.object({ id: Id, name: LocalizedText });
+export const ServiceRef = /* @__PURE__ */ z.object({ id: Id, name: LocalizedText });
 export type ServiceRef = z.infer<typeof ServiceRef>;
 
 /** An extra question of a category (mirrors an Open311 attribute). */
-export const CategoryField = z.object({
-  code: z.string(),
-  label: LocalizedText,
-  description: z.optional(LocalizedText),
-  datatype: FieldDatatype,
-  required: z.boolean(),
-  order: z.int(),
-  values: z.optional(z.array(z.object({ key: z.string(), name: LocalizedText }))),
-  /** When the answer equals (or, for lists, contains) `whenValue`, show `message` and do not submit. */
-  stopper: z.optional(z.object({ whenValue: z.string(), message: LocalizedText })),
-});
+export const CategoryField = /* @__PURE__ */ (() =>
+  z.object({
+    code: z.string(),
+    label: LocalizedText,
+    description: z.optional(LocalizedText),
+    datatype: FieldDatatype,
+    required: z.boolean(),
+    order: documented(z.number(), { type: 'integer' }),
+    values: z.optional(z.array(z.object({ key: z.string(), name: LocalizedText }))),
+    /** When the answer equals (or, for lists, contains) `whenValue`, show `message` and do not submit. */
+    stopper: z.optional(z.object({ whenValue: z.string(), message: LocalizedText })),
+  }))();
 export type CategoryField = z.infer<typeof CategoryField>;
 
 /**
  * A kind of concern residents can report, routed to a service. If `emergency` is present the form
  * shows it as a stopper (17 / 112 / 114…) and does not submit.
  */
-export const ConcernCategory = z.object({
-  code: z.string(),
-  label: LocalizedText,
-  group: z.optional(LocalizedText),
-  description: z.optional(LocalizedText),
-  service: ServiceRef,
-  emergency: z.optional(EmergencyStopper),
-  fields: z.array(CategoryField),
-});
+export const ConcernCategory = /* @__PURE__ */ (() =>
+  z.object({
+    code: z.string(),
+    label: LocalizedText,
+    group: z.optional(LocalizedText),
+    description: z.optional(LocalizedText),
+    service: ServiceRef,
+    emergency: z.optional(EmergencyStopper),
+    fields: z.array(CategoryField),
+  }))();
 export type ConcernCategory = z.infer<typeof ConcernCategory>;
 
 /** `GET /v1/concern-categories` response. */
-export const ConcernCategoryList = z.object({ items: z.array(ConcernCategory) });
+export const ConcernCategoryList = /* @__PURE__ */ (() => z.object({ items: z.array(ConcernCategory) }))();
 export type ConcernCategoryList = z.infer<typeof ConcernCategoryList>;
 
 // ---------------------------------------------------------------------------
@@ -87,10 +92,10 @@ export const CONCERN_STATUSES = [
 ] as const;
 export type ConcernStatusKnown = (typeof CONCERN_STATUSES)[number];
 /** Concern status in responses (open enum). */
-export const ConcernStatusValue = openEnum(CONCERN_STATUSES);
+export const ConcernStatusValue = /* @__PURE__ */ openEnum(CONCERN_STATUSES);
 export type ConcernStatusValue = z.infer<typeof ConcernStatusValue>;
 /** Concern status in inputs (closed). */
-export const ConcernStatusInput = z.enum(CONCERN_STATUSES);
+export const ConcernStatusInput = /* @__PURE__ */ z.enum(CONCERN_STATUSES);
 
 const OPEN_STATUSES: readonly string[] = ['received', 'in-progress', 'action-scheduled', 'referred'];
 
@@ -165,51 +170,55 @@ export const MAX_DESCRIPTION_LENGTH = 4000;
 export const MAX_ATTRIBUTES = 30;
 
 /** A field answer: text, number, or the keys chosen in a multi-value list. */
-export const AttributeValueInput = z.union([
-  z.string().check(z.maxLength(1000)),
-  z.number().check(z.refine((n) => Number.isFinite(n), { message: 'must be finite' })),
-  z.array(z.string().check(z.maxLength(200))).check(z.maxLength(20)),
-]);
+export const AttributeValueInput = /* @__PURE__ */ (() =>
+  z.union([
+    z.string().check(z.maxLength(1000)),
+    z.number().check(z.refine((n) => Number.isFinite(n), { message: 'must be finite' })),
+    z.array(z.string().check(z.maxLength(200))).check(z.maxLength(20)),
+  ]))();
 
-const attributeKey = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_.-]+$/));
+const attributeKey = /* @__PURE__ */ (() =>
+  z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_.-]+$/)))();
 
 /** Where the concern is: an address, a point (lat and lon together), or a district — at least one. */
-export const ConcernLocationInput = z
-  .strictObject({
-    address: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
-    lat: z.optional(Latitude),
-    lon: z.optional(Longitude),
-    districtId: z.optional(IdInput),
-  })
-  .check(
-    z.refine((l) => (l.lat === undefined) === (l.lon === undefined), {
-      message: 'lat and lon come together',
-      path: ['lon'],
-    }),
-    z.refine((l) => l.address !== undefined || l.lat !== undefined || l.districtId !== undefined, {
-      message: 'give an address, a point (lat and lon) or a district',
-    }),
-  );
+export const ConcernLocationInput = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      address: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
+      lat: z.optional(Latitude),
+      lon: z.optional(Longitude),
+      districtId: z.optional(IdInput),
+    })
+    .check(
+      z.refine((l) => (l.lat === undefined) === (l.lon === undefined), {
+        message: 'lat and lon come together',
+        path: ['lon'],
+      }),
+      z.refine((l) => l.address !== undefined || l.lat !== undefined || l.districtId !== undefined, {
+        message: 'give an address, a point (lat and lon) or a district',
+      }),
+    ))();
 export type ConcernLocationInput = z.infer<typeof ConcernLocationInput>;
 
 /** Optional contact details; when `contact` is absent the concern is anonymous. */
-export const ConcernContactInput = z
-  .strictObject({
-    name: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
-    email: z.optional(z.email().check(z.maxLength(254))),
-    phone: z.optional(z.string().check(z.regex(/^\+?[0-9 ().-]{3,32}$/, 'Expected a phone number'))),
-    preferred: z.optional(z.enum(['email', 'phone'])),
-  })
-  .check(
-    z.refine((c) => c.preferred !== 'email' || c.email !== undefined, {
-      message: 'preferred email needs an email',
-      path: ['email'],
-    }),
-    z.refine((c) => c.preferred !== 'phone' || c.phone !== undefined, {
-      message: 'preferred phone needs a phone',
-      path: ['phone'],
-    }),
-  );
+export const ConcernContactInput = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      name: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+      email: z.optional(z.email().check(z.maxLength(254))),
+      phone: z.optional(z.string().check(z.regex(/^\+?[0-9 ().-]{3,32}$/, 'Expected a phone number'))),
+      preferred: z.optional(z.enum(['email', 'phone'])),
+    })
+    .check(
+      z.refine((c) => c.preferred !== 'email' || c.email !== undefined, {
+        message: 'preferred email needs an email',
+        path: ['email'],
+      }),
+      z.refine((c) => c.preferred !== 'phone' || c.phone !== undefined, {
+        message: 'preferred phone needs a phone',
+        path: ['phone'],
+      }),
+    ))();
 export type ConcernContactInput = z.infer<typeof ConcernContactInput>;
 
 /**
@@ -218,74 +227,76 @@ export type ConcernContactInput = z.infer<typeof ConcernContactInput>;
  * `formStartedAt` is when the form was first shown (a soft time-trap signal). `altcha` carries an
  * optional ALTCHA proof-of-work payload the server may require.
  */
-export const ConcernInput = z.strictObject({
-  categoryCode: CodeInput,
-  description: z.string().check(z.minLength(1), z.maxLength(MAX_DESCRIPTION_LENGTH)),
-  location: ConcernLocationInput,
-  attributes: z.optional(
-    z.record(attributeKey, AttributeValueInput).check(
-      z.refine((r) => Object.keys(r).length <= MAX_ATTRIBUTES, {
-        message: `at most ${MAX_ATTRIBUTES} attributes`,
-      }),
+export const ConcernInput = /* @__PURE__ */ (() =>
+  z.strictObject({
+    categoryCode: CodeInput,
+    description: z.string().check(z.minLength(1), z.maxLength(MAX_DESCRIPTION_LENGTH)),
+    location: ConcernLocationInput,
+    attributes: z.optional(
+      z.record(attributeKey, AttributeValueInput).check(
+        z.refine((r) => Object.keys(r).length <= MAX_ATTRIBUTES, {
+          message: `at most ${MAX_ATTRIBUTES} attributes`,
+        }),
+      ),
     ),
-  ),
-  contact: z.optional(ConcernContactInput),
-  lang: z.optional(InputLang),
-  honeypot: z.optional(z.string().check(z.maxLength(500))),
-  formStartedAt: z.optional(IsoDateTime),
-  altcha: z.optional(z.string().check(z.maxLength(4000))),
-});
+    contact: z.optional(ConcernContactInput),
+    lang: z.optional(InputLang),
+    honeypot: z.optional(z.string().check(z.maxLength(500))),
+    formStartedAt: z.optional(IsoDateTime),
+    altcha: z.optional(z.string().check(z.maxLength(4000))),
+  }))();
 export type ConcernInput = z.infer<typeof ConcernInput>;
 
 /** `POST /v1/concerns` header: one key per logical submission, reused on every retry. */
-export const IdempotencyKey = z
-  .string()
-  .check(z.minLength(8), z.maxLength(255), z.regex(/^[\x21-\x7e]+$/, 'Visible ASCII only'));
+export const IdempotencyKey = /* @__PURE__ */ (() =>
+  z.string().check(z.minLength(8), z.maxLength(255), z.regex(/^[\x21-\x7e]+$/, 'Visible ASCII only')))();
 
 /** A human-readable concern reference, e.g. `PRX-7K3M-Q9AB` (Crockford base 32, no I/L/O/U). */
 export const CONCERN_REFERENCE_PATTERN = /^PRX-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 /** A concern reference in an input or a path. */
-export const ConcernReference = z
-  .string()
-  .check(z.regex(CONCERN_REFERENCE_PATTERN, 'Expected a reference such as PRX-7K3M-Q9AB'));
+export const ConcernReference = /* @__PURE__ */ (() =>
+  z.string().check(z.regex(CONCERN_REFERENCE_PATTERN, 'Expected a reference such as PRX-7K3M-Q9AB')))();
 
 /**
  * `POST /v1/concerns` response (201, or 200 on an idempotent replay). `statusToken` is a secret:
  * with the reference it reads the public status (`GET /v1/concerns/{reference}?token=`).
  */
-export const ConcernReceipt = z.object({
-  reference: z.string(),
-  statusToken: z.string(),
-  service: ServiceRef,
-  status: ConcernStatusValue,
-  submittedAt: IsoDateTime,
-  statusUrl: z.optional(z.string()),
-});
+export const ConcernReceipt = /* @__PURE__ */ (() =>
+  z.object({
+    reference: z.string(),
+    statusToken: z.string(),
+    service: ServiceRef,
+    status: ConcernStatusValue,
+    submittedAt: DateTimeString,
+    statusUrl: z.optional(z.string()),
+  }))();
 export type ConcernReceipt = z.infer<typeof ConcernReceipt>;
 
 /** A public update on a concern (what the service says it did). */
-export const PublicUpdate = z.object({
+export const PublicUpdate = /* @__PURE__ */ z.object({
   id: Id,
-  at: IsoDateTime,
+  at: DateTimeString,
   status: ConcernStatusValue,
   text: LocalizedText,
 });
 export type PublicUpdate = z.infer<typeof PublicUpdate>;
 
 /** `GET /v1/concerns/{reference}` response: public status, never any contact data. */
-export const ConcernStatusView = z.object({
-  reference: z.string(),
-  categoryCode: z.string(),
-  service: ServiceRef,
-  status: ConcernStatusValue,
-  submittedAt: IsoDateTime,
-  updatedAt: IsoDateTime,
-  updates: z.array(PublicUpdate),
-});
+export const ConcernStatusView = /* @__PURE__ */ (() =>
+  z.object({
+    reference: z.string(),
+    categoryCode: z.string(),
+    service: ServiceRef,
+    status: ConcernStatusValue,
+    submittedAt: DateTimeString,
+    updatedAt: DateTimeString,
+    updates: z.array(PublicUpdate),
+  }))();
 export type ConcernStatusView = z.infer<typeof ConcernStatusView>;
 
 /** `GET /v1/concerns/{reference}` query: the secret status token (query for link-ability). */
-export const ConcernStatusQuery = z.strictObject({
-  token: z.string().check(z.minLength(16), z.maxLength(128), z.regex(/^[A-Za-z0-9_-]+$/)),
-});
+export const ConcernStatusQuery = /* @__PURE__ */ (() =>
+  z.strictObject({
+    token: z.string().check(z.minLength(16), z.maxLength(128), z.regex(/^[A-Za-z0-9_-]+$/)),
+  }))();
 export type ConcernStatusQuery = z.infer<typeof ConcernStatusQuery>;

@@ -25,6 +25,7 @@ import type { AdminTokenScope } from './admin.js';
 import { Cafe, CafeCancelInput, CafeInput, CafeListQuery, CafePage } from './cafes.js';
 import {
   District,
+  DistrictList,
   Health,
   IdInput,
   InputLang,
@@ -71,21 +72,18 @@ import {
 } from './rights.js';
 import { ActivityCounter, ActivityCountersInput, StatsDataset, StatsQuery, StatsSeries } from './stats.js';
 
-/** `GET /v1/districts` response. */
-export const DistrictList = z.object({ items: z.array(District) });
-export type DistrictList = z.infer<typeof DistrictList>;
-
 /** `PUT /v1/admin/stats/activity` response: the counters now stored for the area. */
-export const ActivityCounterList = z.object({ items: z.array(ActivityCounter) });
+export const ActivityCounterList = /* @__PURE__ */ (() => z.object({ items: z.array(ActivityCounter) }))();
 export type ActivityCounterList = z.infer<typeof ActivityCounterList>;
 
 /** `GET /v1/concern-categories` and `GET /v1/districts` query. */
-export const LangQuery = z.strictObject({ lang: z.optional(InputLang) });
+export const LangQuery = /* @__PURE__ */ (() => z.strictObject({ lang: z.optional(InputLang) }))();
 /** `GET /v1/cafes.ics` query. */
-export const CalendarFeedQuery = z.strictObject({
-  district: z.optional(IdInput),
-  lang: z.optional(InputLang),
-});
+export const CalendarFeedQuery = /* @__PURE__ */ (() =>
+  z.strictObject({
+    district: z.optional(IdInput),
+    lang: z.optional(InputLang),
+  }))();
 
 /**
  * Every named schema of the contract, by component name (`#/components/schemas/{name}`).
@@ -226,7 +224,7 @@ const pathParam = (name: string, description: string, schema: z.ZodMiniType = Id
   schema,
 });
 
-const Format = z.enum(['json', 'xml']);
+const Format = /* @__PURE__ */ z.enum(['json', 'xml']);
 const formatParam = pathParam('format', 'Response format: `json` or `xml`.', Format);
 const o311Errors = {
   400: { description: 'Bad request (Open311 error array).', schema: 'Open311ErrorList' },

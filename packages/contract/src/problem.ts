@@ -8,19 +8,21 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 export const PROBLEM_TYPE_BASE = 'https://proximite.dev/problems/';
 
 /** A field-level error: `path` is dot-separated (`location.lat`, `attributes.0`), empty for the root. */
-export const ProblemFieldError = z.object({ path: z.string(), message: z.string() });
+export const ProblemFieldError = /* @__PURE__ */ (() =>
+  z.object({ path: z.string(), message: z.string() }))();
 export type ProblemFieldError = z.infer<typeof ProblemFieldError>;
 
 /** RFC 9457 problem details, with the request id and field errors. Unknown members are tolerated. */
-export const Problem = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.int().check(z.gte(100), z.lte(599)),
-  detail: z.optional(z.string()),
-  instance: z.optional(z.string()),
-  requestId: z.optional(z.string()),
-  errors: z.optional(z.array(ProblemFieldError)),
-});
+export const Problem = /* @__PURE__ */ (() =>
+  z.object({
+    type: z.string(),
+    title: z.string(),
+    status: z.int().check(z.gte(100), z.lte(599)),
+    detail: z.optional(z.string()),
+    instance: z.optional(z.string()),
+    requestId: z.optional(z.string()),
+    errors: z.optional(z.array(ProblemFieldError)),
+  }))();
 export type Problem = z.infer<typeof Problem>;
 
 /** The problems this contract defines: key → type URI, HTTP status and default title. */

@@ -20,55 +20,59 @@ export const SOURCE_KINDS = [
   'press',
   'other',
 ] as const;
-export const SourceKind = openEnum(SOURCE_KINDS);
+export const SourceKind = /* @__PURE__ */ openEnum(SOURCE_KINDS);
 
 /** A source: a law article, a decree, an official guide… `validUntil` is when it must be re-checked. */
-export const RightsSource = z.object({
-  title: z.string(),
-  url: SafeUrl,
-  kind: SourceKind,
-  accessed: IsoDate,
-  validUntil: z.optional(IsoDate),
-});
+export const RightsSource = /* @__PURE__ */ (() =>
+  z.object({
+    title: z.string(),
+    url: SafeUrl,
+    kind: SourceKind,
+    accessed: IsoDate,
+    validUntil: z.optional(IsoDate),
+  }))();
 export type RightsSource = z.infer<typeof RightsSource>;
 
 /** Legal status of a statement. */
 export const ITEM_STATUSES = ['in-force', 'pending', 'repealed', 'debated'] as const;
-export const ItemStatus = openEnum(ITEM_STATUSES);
+export const ItemStatus = /* @__PURE__ */ openEnum(ITEM_STATUSES);
 /** Editorial confidence: `verify` items are hidden in production builds. */
 export const ITEM_CONFIDENCES = ['verified', 'verify'] as const;
-export const ItemConfidence = openEnum(ITEM_CONFIDENCES);
+export const ItemConfidence = /* @__PURE__ */ openEnum(ITEM_CONFIDENCES);
 
 /** One statement, with at least one source id (keys of `RightsContent.sources`). */
-export const RightsItem = z.object({
-  id: z.string(),
-  text: LocalizedText,
-  easyRead: z.optional(LocalizedText),
-  sources: z.array(z.string()).check(z.minLength(1)),
-  status: ItemStatus,
-  confidence: ItemConfidence,
-  reviewNote: z.optional(z.nullable(z.string())),
-  lastReviewed: z.optional(IsoDate),
-  validUntil: z.optional(IsoDate),
-});
+export const RightsItem = /* @__PURE__ */ (() =>
+  z.object({
+    id: z.string(),
+    text: LocalizedText,
+    easyRead: z.optional(LocalizedText),
+    sources: z.array(z.string()).check(z.minLength(1)),
+    status: ItemStatus,
+    confidence: ItemConfidence,
+    reviewNote: z.optional(z.nullable(z.string())),
+    lastReviewed: z.optional(IsoDate),
+    validUntil: z.optional(IsoDate),
+  }))();
 export type RightsItem = z.infer<typeof RightsItem>;
 
-export const RightsSection = z.object({ id: z.string(), title: LocalizedText, items: z.array(RightsItem) });
+export const RightsSection = /* @__PURE__ */ (() =>
+  z.object({ id: z.string(), title: LocalizedText, items: z.array(RightsItem) }))();
 export type RightsSection = z.infer<typeof RightsSection>;
 
 /** Forces a topic applies to. */
 export const FORCES = ['police-nationale', 'gendarmerie', 'police-municipale'] as const;
-export const Force = openEnum(FORCES);
+export const Force = /* @__PURE__ */ openEnum(FORCES);
 
-export const RightsTopic = z.object({
-  id: z.string(),
-  title: LocalizedText,
-  summary: z.optional(LocalizedText),
-  appliesTo: z.array(Force),
-  /** Show the "general information, not legal advice" notice on this topic. */
-  legalNotice: z.boolean(),
-  sections: z.array(RightsSection),
-});
+export const RightsTopic = /* @__PURE__ */ (() =>
+  z.object({
+    id: z.string(),
+    title: LocalizedText,
+    summary: z.optional(LocalizedText),
+    appliesTo: z.array(Force),
+    /** Show the "general information, not legal advice" notice on this topic. */
+    legalNotice: z.boolean(),
+    sections: z.array(RightsSection),
+  }))();
 export type RightsTopic = z.infer<typeof RightsTopic>;
 
 /** Channels a help contact can be reached through. */
@@ -84,21 +88,25 @@ export const CONTACT_CHANNELS = [
   'in-person',
   'mail',
 ] as const;
-export const ContactChannel = openEnum(CONTACT_CHANNELS);
+export const ContactChannel = /* @__PURE__ */ openEnum(CONTACT_CHANNELS);
 
 /** A national help contact (17, 112, 114, 119, 3919, Défenseur des droits…). */
-export const RightsContact = z.object({
-  id: z.string(),
-  number: z.optional(z.string()),
-  url: z.optional(SafeUrl),
-  label: LocalizedText,
-  description: z.optional(LocalizedText),
-  channels: z.array(ContactChannel),
-  hours: z.optional(z.string()),
-  free: z.optional(z.boolean()),
-  emergency: z.optional(z.boolean()),
-  sources: z.array(z.string()),
-});
+export const RightsContact = /* @__PURE__ */ (() =>
+  z.object({
+    id: z.string(),
+    number: z.optional(z.string()),
+    url: z.optional(SafeUrl),
+    label: LocalizedText,
+    description: z.optional(LocalizedText),
+    channels: z.array(ContactChannel),
+    hours: z.optional(z.string()),
+    free: z.optional(z.boolean()),
+    emergency: z.optional(z.boolean()),
+    sources: z.array(z.string()),
+    /** Editorial confidence, as for items; absent means `verified`. */
+    confidence: z.optional(ItemConfidence),
+    reviewNote: z.optional(z.nullable(z.string())),
+  }))();
 export type RightsContact = z.infer<typeof RightsContact>;
 
 /** Kinds of local contacts a city adds. */
@@ -113,39 +121,41 @@ export const LOCAL_CONTACT_KINDS = [
   'mairie',
   'other',
 ] as const;
-export const LocalContactKind = openEnum(LOCAL_CONTACT_KINDS);
+export const LocalContactKind = /* @__PURE__ */ openEnum(LOCAL_CONTACT_KINDS);
 
 /** A city's local contact: police municipale, commissariat, Maison de la justice et du droit… */
-export const LocalContact = z.object({
-  id: z.string(),
-  kind: LocalContactKind,
-  name: z.string(),
-  address: z.optional(z.string()),
-  phone: z.optional(z.string()),
-  email: z.optional(z.string()),
-  url: z.optional(SafeUrl),
-  hours: z.optional(z.string()),
-  description: z.optional(LocalizedText),
-});
+export const LocalContact = /* @__PURE__ */ (() =>
+  z.object({
+    id: z.string(),
+    kind: LocalContactKind,
+    name: z.string(),
+    address: z.optional(z.string()),
+    phone: z.optional(z.string()),
+    email: z.optional(z.string()),
+    url: z.optional(SafeUrl),
+    hours: z.optional(z.string()),
+    description: z.optional(LocalizedText),
+  }))();
 export type LocalContact = z.infer<typeof LocalContact>;
 
 /** `GET /v1/rights` response and the bundled `rights.json` (open-data.md PART 3). */
-export const RightsContent = z.object({
-  schemaVersion: z.string(),
-  jurisdiction: z.string(),
-  locales: z.array(z.string()),
-  lastReviewed: IsoDate,
-  reviewBy: IsoDate,
-  disclaimer: LocalizedText,
-  sources: z.record(z.string(), RightsSource),
-  topics: z.array(RightsTopic),
-  contacts: z.array(RightsContact),
-  localContacts: z.optional(z.array(LocalContact)),
-});
+export const RightsContent = /* @__PURE__ */ (() =>
+  z.object({
+    schemaVersion: z.string(),
+    jurisdiction: z.string(),
+    locales: z.array(z.string()),
+    lastReviewed: IsoDate,
+    reviewBy: IsoDate,
+    disclaimer: LocalizedText,
+    sources: z.record(z.string(), RightsSource),
+    topics: z.array(RightsTopic),
+    contacts: z.array(RightsContact),
+    localContacts: z.optional(z.array(LocalContact)),
+  }))();
 export type RightsContent = z.infer<typeof RightsContent>;
 
 /** `GET /v1/rights` query. */
-export const RightsQuery = z.strictObject({ lang: z.optional(InputLang) });
+export const RightsQuery = /* @__PURE__ */ (() => z.strictObject({ lang: z.optional(InputLang) }))();
 export type RightsQuery = z.infer<typeof RightsQuery>;
 
 /** A problem found by {@link checkRightsIntegrity}. */
@@ -196,38 +206,41 @@ export function checkRightsIntegrity(content: RightsContent, today: string): Rig
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
 /** A local contact in an input. */
-export const LocalContactInput = z.strictObject({
-  id: IdInput,
-  kind: z.enum(LOCAL_CONTACT_KINDS),
-  name: text(200),
-  address: z.optional(text(300)),
-  phone: z.optional(z.string().check(z.regex(/^\+?[0-9 ().-]{2,32}$/, 'Expected a phone number'))),
-  email: z.optional(z.email().check(z.maxLength(254))),
-  url: z.optional(SafeUrl),
-  hours: z.optional(text(200)),
-  description: z.optional(localizedTextInput(1000)),
-});
+export const LocalContactInput = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: IdInput,
+    kind: z.enum(LOCAL_CONTACT_KINDS),
+    name: text(200),
+    address: z.optional(text(300)),
+    phone: z.optional(z.string().check(z.regex(/^\+?[0-9 ().-]{2,32}$/, 'Expected a phone number'))),
+    email: z.optional(z.email().check(z.maxLength(254))),
+    url: z.optional(SafeUrl),
+    hours: z.optional(text(200)),
+    description: z.optional(localizedTextInput(1000)),
+  }))();
 export type LocalContactInput = z.infer<typeof LocalContactInput>;
 
 /** An extra help contact in an input. */
-export const RightsContactInput = z.strictObject({
-  id: IdInput,
-  number: z.optional(z.string().check(z.regex(/^\+?[0-9 ().-]{2,32}$/, 'Expected a phone number'))),
-  url: z.optional(SafeUrl),
-  label: localizedTextInput(200),
-  description: z.optional(localizedTextInput(1000)),
-  channels: z.array(z.enum(CONTACT_CHANNELS)).check(z.maxLength(10)),
-  hours: z.optional(text(200)),
-  free: z.optional(z.boolean()),
-  emergency: z.optional(z.boolean()),
-  sources: z.optional(z.array(IdInput).check(z.maxLength(10))),
-});
+export const RightsContactInput = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: IdInput,
+    number: z.optional(z.string().check(z.regex(/^\+?[0-9 ().-]{2,32}$/, 'Expected a phone number'))),
+    url: z.optional(SafeUrl),
+    label: localizedTextInput(200),
+    description: z.optional(localizedTextInput(1000)),
+    channels: z.array(z.enum(CONTACT_CHANNELS)).check(z.maxLength(10)),
+    hours: z.optional(text(200)),
+    free: z.optional(z.boolean()),
+    emergency: z.optional(z.boolean()),
+    sources: z.optional(z.array(IdInput).check(z.maxLength(10))),
+  }))();
 export type RightsContactInput = z.infer<typeof RightsContactInput>;
 
 /** `PUT /v1/admin/rights/overrides` body (and its GET response): what a city adds to the bundled content. */
-export const RightsOverrides = z.strictObject({
-  localContacts: z.optional(z.array(LocalContactInput).check(z.maxLength(50))),
-  contacts: z.optional(z.array(RightsContactInput).check(z.maxLength(50))),
-  disclaimer: z.optional(localizedTextInput(2000)),
-});
+export const RightsOverrides = /* @__PURE__ */ (() =>
+  z.strictObject({
+    localContacts: z.optional(z.array(LocalContactInput).check(z.maxLength(50))),
+    contacts: z.optional(z.array(RightsContactInput).check(z.maxLength(50))),
+    disclaimer: z.optional(localizedTextInput(2000)),
+  }))();
 export type RightsOverrides = z.infer<typeof RightsOverrides>;

@@ -7,55 +7,58 @@ import * as z from 'zod/mini';
 import { IsoDate, IsoDateTime, LocalizedText, SafeUrl, openEnum } from './common.js';
 
 /** A licence: `lov2` (Licence Ouverte 2.0), `odbl`, `ogl-3`… */
-export const Licence = z.object({ id: z.string(), url: SafeUrl });
+export const Licence = /* @__PURE__ */ (() => z.object({ id: z.string(), url: SafeUrl }))();
 
 /** Where a dataset comes from. `edition` is the publisher's release date. */
-export const DatasetProvenance = z.object({
-  id: z.string(),
-  publisher: z.string(),
-  page: SafeUrl,
-  /** The file or URL the figures were read from (render as a link only if it passes `isSafeUrl`). */
-  resource: z.string(),
-  licence: Licence,
-  edition: IsoDate,
-  geographyVintage: z.nullable(z.int()),
-  retrievedAt: z.optional(IsoDateTime),
-});
+export const DatasetProvenance = /* @__PURE__ */ (() =>
+  z.object({
+    id: z.string(),
+    publisher: z.string(),
+    page: SafeUrl,
+    /** The file or URL the figures were read from (render as a link only if it passes `isSafeUrl`). */
+    resource: z.string(),
+    licence: Licence,
+    edition: IsoDate,
+    geographyVintage: z.nullable(z.int()),
+    retrievedAt: z.optional(IsoDateTime),
+  }))();
 export type DatasetProvenance = z.infer<typeof DatasetProvenance>;
 
 export const AREA_LEVELS = ['commune', 'departement', 'region', 'france', 'police-zone'] as const;
-export const AreaLevel = openEnum(AREA_LEVELS);
+export const AreaLevel = /* @__PURE__ */ openEnum(AREA_LEVELS);
 
 /** The area the figures describe, and the areas to compare it with. */
-export const StatsArea = z.object({
-  level: AreaLevel,
-  code: z.string(),
-  name: z.string(),
-  population: z.optional(z.object({ value: z.nullable(z.number()), vintage: z.nullable(z.int()) })),
-  zoneCompetence: z.optional(z.nullable(z.string())),
-  compareWith: z.optional(z.array(z.object({ level: AreaLevel, code: z.string() }))),
-});
+export const StatsArea = /* @__PURE__ */ (() =>
+  z.object({
+    level: AreaLevel,
+    code: z.string(),
+    name: z.string(),
+    population: z.optional(z.object({ value: z.nullable(z.number()), vintage: z.nullable(z.int()) })),
+    zoneCompetence: z.optional(z.nullable(z.string())),
+    compareWith: z.optional(z.array(z.object({ level: AreaLevel, code: z.string() }))),
+  }))();
 export type StatsArea = z.infer<typeof StatsArea>;
 
 /** Why a value is missing: `ndiff` = not published under statistical secrecy. */
 export const SUPPRESSION_REASONS = ['ndiff'] as const;
 
 /** One year of a series. `published: false` ⇒ `count` and `rate` are `null` (never 0). */
-export const StatsPoint = z
-  .object({
-    year: z.int(),
-    count: z.nullable(z.number()),
-    rate: z.nullable(z.number()),
-    published: z.boolean(),
-    suppression: z.nullable(openEnum(SUPPRESSION_REASONS)),
-    provisional: z.optional(z.boolean()),
-  })
-  .check(
-    z.refine((p) => p.published || (p.count === null && p.rate === null), {
-      message: 'an unpublished point has null count and rate',
-      path: ['count'],
-    }),
-  );
+export const StatsPoint = /* @__PURE__ */ (() =>
+  z
+    .object({
+      year: z.int(),
+      count: z.nullable(z.number()),
+      rate: z.nullable(z.number()),
+      published: z.boolean(),
+      suppression: z.nullable(openEnum(SUPPRESSION_REASONS)),
+      provisional: z.optional(z.boolean()),
+    })
+    .check(
+      z.refine((p) => p.published || (p.count === null && p.rate === null), {
+        message: 'an unpublished point has null count and rate',
+        path: ['count'],
+      }),
+    ))();
 export type StatsPoint = z.infer<typeof StatsPoint>;
 
 export const UNITS_OF_COUNT = [
@@ -68,16 +71,17 @@ export const UNITS_OF_COUNT = [
 export const PLACE_BASES = ['offence', 'victim-residence'] as const;
 
 /** One indicator over years. `rate` is `null` when no rate is published (e.g. a count only). */
-export const StatsSeries = z.object({
-  indicatorId: z.string(),
-  sourceLabel: z.string(),
-  label: LocalizedText,
-  unitOfCount: openEnum(UNITS_OF_COUNT),
-  rate: z.nullable(z.object({ per: z.number(), denominator: openEnum(['residents', 'dwellings']) })),
-  placeBasis: openEnum(PLACE_BASES),
-  additiveAcrossAreas: z.boolean(),
-  points: z.array(StatsPoint),
-});
+export const StatsSeries = /* @__PURE__ */ (() =>
+  z.object({
+    indicatorId: z.string(),
+    sourceLabel: z.string(),
+    label: LocalizedText,
+    unitOfCount: openEnum(UNITS_OF_COUNT),
+    rate: z.nullable(z.object({ per: z.number(), denominator: openEnum(['residents', 'dwellings']) })),
+    placeBasis: openEnum(PLACE_BASES),
+    additiveAcrossAreas: z.boolean(),
+    points: z.array(StatsPoint),
+  }))();
 export type StatsSeries = z.infer<typeof StatsSeries>;
 
 /** Known caveats, each with a localized explanation in the widget. */
@@ -90,7 +94,7 @@ export const CAVEATS = [
   'provisional',
   'drugs-not-additive',
 ] as const;
-export const Caveat = openEnum(CAVEATS);
+export const Caveat = /* @__PURE__ */ openEnum(CAVEATS);
 
 /** Municipal police (and programme) activity counters. Activity ≠ crime: render apart. */
 export const ACTIVITY_METRICS = [
@@ -107,84 +111,91 @@ export const ACTIVITY_METRICS = [
   'concerns-received',
   'concerns-resolved',
 ] as const;
-export const ActivityMetric = openEnum(ACTIVITY_METRICS);
+export const ActivityMetric = /* @__PURE__ */ openEnum(ACTIVITY_METRICS);
 export type ActivityMetric = z.infer<typeof ActivityMetric>;
 
+/** Where a counter comes from. `demo`: illustrative figures shipped for demonstration, never real ones. */
 export const ACTIVITY_SOURCE_TYPES = [
   'city-report',
   'open-data',
   'press',
   'crpa-request',
   'proximite',
+  'demo',
 ] as const;
 
 /** A period: a year `2025`, a quarter `2025-Q1` or a month `2025-03`. */
 export const PERIOD_PATTERN = /^\d{4}(?:-Q[1-4]|-(?:0[1-9]|1[0-2]))?$/;
 
-export const ActivityCounter = z.object({
-  metric: ActivityMetric,
-  period: z.string(),
-  value: z.nullable(z.number()),
-  unit: z.string(),
-  source: z.object({
-    type: openEnum(ACTIVITY_SOURCE_TYPES),
-    title: z.string(),
-    url: z.optional(SafeUrl),
-  }),
-});
+export const ActivityCounter = /* @__PURE__ */ (() =>
+  z.object({
+    metric: ActivityMetric,
+    period: z.string(),
+    value: z.nullable(z.number()),
+    unit: z.string(),
+    source: z.object({
+      type: openEnum(ACTIVITY_SOURCE_TYPES),
+      title: z.string(),
+      url: z.optional(SafeUrl),
+    }),
+  }))();
 export type ActivityCounter = z.infer<typeof ActivityCounter>;
 
 /** Another area's series, for comparing rates (never ranks). */
-export const StatsComparison = z.object({ area: StatsArea, series: z.array(StatsSeries) });
+export const StatsComparison = /* @__PURE__ */ (() =>
+  z.object({ area: StatsArea, series: z.array(StatsSeries) }))();
 export type StatsComparison = z.infer<typeof StatsComparison>;
 
 /** `GET /v1/stats` response and the bundled `stats/{code}.json`. */
-export const StatsDataset = z.object({
-  schemaVersion: z.string(),
-  dataset: DatasetProvenance,
-  area: StatsArea,
-  comparisons: z.optional(z.array(StatsComparison)),
-  series: z.array(StatsSeries),
-  caveats: z.array(Caveat),
-  activity: z.array(ActivityCounter),
-});
+export const StatsDataset = /* @__PURE__ */ (() =>
+  z.object({
+    schemaVersion: z.string(),
+    dataset: DatasetProvenance,
+    area: StatsArea,
+    comparisons: z.optional(z.array(StatsComparison)),
+    series: z.array(StatsSeries),
+    caveats: z.array(Caveat),
+    activity: z.array(ActivityCounter),
+  }))();
 export type StatsDataset = z.infer<typeof StatsDataset>;
 
 /** `GET /v1/stats` query: area code (INSEE commune, département, `FR`), indicator ids (csv), years. */
-export const StatsQuery = z.strictObject({
-  area: z.optional(
-    z.string().check(z.regex(/^(?:[0-9][0-9AB][0-9]{0,3}|FR)$/, 'Expected an INSEE code or FR')),
-  ),
-  indicators: z.optional(
-    z
-      .string()
-      .check(
-        z.maxLength(500),
-        z.regex(/^[a-z0-9-]+(?:,[a-z0-9-]+)*$/, 'Expected comma-separated indicator ids'),
-      ),
-  ),
-  from: z.optional(z.coerce.number().check(z.int(), z.gte(1990), z.lte(2100))),
-  to: z.optional(z.coerce.number().check(z.int(), z.gte(1990), z.lte(2100))),
-});
+export const StatsQuery = /* @__PURE__ */ (() =>
+  z.strictObject({
+    area: z.optional(
+      z.string().check(z.regex(/^(?:[0-9][0-9AB][0-9]{0,3}|FR)$/, 'Expected an INSEE code or FR')),
+    ),
+    indicators: z.optional(
+      z
+        .string()
+        .check(
+          z.maxLength(500),
+          z.regex(/^[a-z0-9-]+(?:,[a-z0-9-]+)*$/, 'Expected comma-separated indicator ids'),
+        ),
+    ),
+    from: z.optional(z.coerce.number().check(z.int(), z.gte(1990), z.lte(2100))),
+    to: z.optional(z.coerce.number().check(z.int(), z.gte(1990), z.lte(2100))),
+  }))();
 export type StatsQuery = z.infer<typeof StatsQuery>;
 
 /** `PUT /v1/admin/stats/activity` body: replaces the counters of `area` for the given metric/periods. */
-export const ActivityCountersInput = z.strictObject({
-  area: z.optional(z.string().check(z.regex(/^(?:[0-9][0-9AB][0-9]{0,3}|FR)$/))),
-  counters: z
-    .array(
-      z.strictObject({
-        metric: z.enum(ACTIVITY_METRICS),
-        period: z.string().check(z.regex(PERIOD_PATTERN, 'Expected 2025, 2025-Q1 or 2025-03')),
-        value: z.nullable(z.int().check(z.gte(0), z.lte(1e9))),
-        unit: z.string().check(z.minLength(1), z.maxLength(50)),
-        source: z.strictObject({
-          type: z.enum(ACTIVITY_SOURCE_TYPES),
-          title: z.string().check(z.minLength(1), z.maxLength(200)),
-          url: z.optional(SafeUrl),
+export const ActivityCountersInput = /* @__PURE__ */ (() =>
+  z.strictObject({
+    area: z.optional(z.string().check(z.regex(/^(?:[0-9][0-9AB][0-9]{0,3}|FR)$/))),
+    counters: z
+      .array(
+        z.strictObject({
+          metric: z.enum(ACTIVITY_METRICS),
+          period: z.string().check(z.regex(PERIOD_PATTERN, 'Expected 2025, 2025-Q1 or 2025-03')),
+          value: z.nullable(z.int().check(z.gte(0), z.lte(1e9))),
+          unit: z.string().check(z.minLength(1), z.maxLength(50)),
+          source: z.strictObject({
+            type: z.enum(ACTIVITY_SOURCE_TYPES),
+            title: z.string().check(z.minLength(1), z.maxLength(200)),
+            url: z.optional(SafeUrl),
+          }),
         }),
-      }),
-    )
-    .check(z.minLength(1), z.maxLength(200)),
-});
+      )
+      .check(z.minLength(1), z.maxLength(200)),
+  }))();
 export type ActivityCountersInput = z.infer<typeof ActivityCountersInput>;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Cafe, CafePage } from '../src/cafes.js';
-import { District, Health } from '../src/common.js';
+import { Cafe, CafeInput, CafePage } from '../src/cafes.js';
+import { District, Health, isSafeUrl } from '../src/common.js';
 import {
   CONCERN_STATUSES,
   ConcernCategory,
@@ -26,6 +26,7 @@ import { StatsDataset } from '../src/stats.js';
 import { AuditEntry } from '../src/admin.js';
 import {
   cafeOnlineCancelled,
+  cafeInput,
   cafeSaintLeu,
   clone,
   depotsSauvages,
@@ -66,13 +67,22 @@ describe('realistic fixtures are accepted', () => {
 });
 
 describe('malformed responses are rejected with useful paths', () => {
-  it('cafe: unsafe URLs, naive date-times, missing title', () => {
+  it('cafe: wrong types and a missing title', () => {
     const bad = clone(cafeSaintLeu) as Record<string, unknown>;
-    bad.url = 'javascript:alert(1)';
-    bad.start = '2026-05-12T17:30:00';
+    bad.url = 42;
+    bad.start = null;
     delete bad.title;
-    (bad.place as Record<string, unknown>).lat = 123;
+    (bad.place as Record<string, unknown>).lat = '49.89';
     assert.deepEqual(paths(Cafe.safeParse(bad)).sort(), ['place.lat', 'start', 'title', 'url']);
+  });
+  it('cafe: formats are response leaves, not re-checked; isSafeUrl guards the href', () => {
+    // Cafés come from strictly validated input (CafeInput); the SDK core does not carry zod's
+    // format code, and every widget passes URLs through isSafeUrl before an href.
+    const odd = { ...clone(cafeSaintLeu), url: 'javascript:alert(1)', start: '2026-05-12T17:30:00' };
+    const parsed = Cafe.parse(odd);
+    assert.equal(parsed.start, '2026-05-12T17:30:00');
+    assert.equal(isSafeUrl(parsed.url), false);
+    assert.equal(CafeInput.safeParse({ ...clone(cafeInput), start: '2026-05-12T17:30:00' }).success, false);
   });
   it('stats: an unpublished point with a count is rejected at the point', () => {
     const bad = clone(sommeStats);
