@@ -1,0 +1,321 @@
+/**
+ * The outbox: concern submissions that are never lost (requirements R7, R9, R10).
+ *
+ * - Each logical submission gets ONE idempotency key and is written to durable storage BEFORE it is
+ *   sent (IndexedDB in browsers, a file in Node via `@proximite/sdk/node.js`, or memory).
+ * - It is removed only when the server acknowledges it (2xx, including an idempotent replay).
+ * - A 4xx other than 408/409/425/429 is a permanent failure: the entry is kept with its reason until
+ *   the UI discards it. 409 (same key in flight), 408, 425, 429, 5xx, timeouts and network errors
+ *   are retried later with exponential backoff (full jitter) and `Retry-After`.
+ * - It flushes on `online`, on `visibilitychange` to visible, on creation (the next page load) and
+ *   on demand. Entries not delivered within `ttl` (24 h, the server keeps idempotency keys ≥ 24 h)
+ *   are not sent any more: they become `failed` with reason `expired`, kept until discarded.
+ * - One page never sends the same entry twice at once; across tabs a Web Lock makes them flush one
+ *   after the other, and the idempotency key makes any overlap harmless (the server replays).
+ *
+ * Exactly-once delivery relies on the server's idempotency (same key + same body → replay).
+ */
+import type { ConcernInput, ConcernReceipt, Problem } from '@proximite/contract';
+import { createStore, del, get, set, values, type UseStore } from 'idb-keyval';
+import type { ProximiteClient } from './client.js';
+import { ApiError, ResponseValidationError, isTransient } from './errors.js';
+
+/** Where an entry stands. `sent` entries are removed from storage. */
+export type OutboxState = 'queued' | 'sending' | 'sent' | 'failed';
+
+/** Why an entry failed, or (with `retrying`) why it is waiting. */
+export interface OutboxFailure {
+  /** `rejected`: the server refused it (4xx); `expired`: not delivered within the TTL;
+   *  `invalid-response`: acknowledged with a body that breaks the contract; `retrying`: transient. */
+  reason: 'rejected' | 'expired' | 'invalid-response' | 'retrying';
+  message: string;
+  status?: number;
+  problem?: Problem;
+}
+
+/** A stored submission. */
+export interface OutboxEntry {
+  id: string;
+  idempotencyKey: string;
+  input: ConcernInput;
+  state: 'queued' | 'failed';
+  /** Epoch ms. */
+  createdAt: number;
+  /** Epoch ms after which it is no longer sent. */
+  expiresAt: number;
+  attempts: number;
+  /** Epoch ms before which automatic retries wait (backoff). */
+  nextAttemptAt: number;
+  /** Epoch ms before which nothing is sent (the server's Retry-After). */
+  notBefore: number;
+  /** The last error: the permanent reason of a failed entry, or the transient one of a queued entry. */
+  error?: OutboxFailure;
+}
+
+/** What listeners receive on every change. */
+export interface OutboxEvent {
+  id: string;
+  idempotencyKey: string;
+  state: OutboxState;
+  /** The server's receipt, when `sent`. */
+  receipt?: ConcernReceipt;
+  /** Why it `failed`, or why a `queued` entry waits (`retrying`). */
+  error?: OutboxFailure;
+  attempts: number;
+  /** When the next automatic attempt is due (queued entries). */
+  nextAttemptAt?: number;
+}
+
+export type OutboxListener = (event: OutboxEvent) => void;
+
+/** Durable storage of outbox entries. Implementations must keep entries across reloads. */
+export interface OutboxStorage {
+  get(id: string): Promise<OutboxEntry | undefined>;
+  set(entry: OutboxEntry): Promise<void>;
+  delete(id: string): Promise<void>;
+  list(): Promise<OutboxEntry[]>;
+  /** Names the storage (the cross-tab lock is per name). */
+  readonly name: string;
+}
+
+export interface OutboxOptions {
+  /** The client to send with (the reference API, or an adapter implementing `concerns.submit`). */
+  client: Pick<ProximiteClient, 'concerns'>;
+  /** Default: IndexedDB (`idbStorage()`) where available, else memory. */
+  storage?: OutboxStorage;
+  /** How long an entry may be sent, ms. Default 24 h. */
+  ttl?: number;
+  /** First retry delay, ms (doubled each attempt, full jitter). Default 1 000. */
+  retryDelay?: number;
+  /** Longest retry delay, ms. Default 5 min. */
+  maxRetryDelay?: number;
+  /** Per-attempt timeout passed to the client, ms. */
+  timeout?: number;
+  /** Flush on creation, on `online` and on `visibilitychange`. Default true. */
+  autoFlush?: boolean;
+}
+
+export interface Outbox {
+  /** Stores the submission (durably, before any network), then sends it. */
+  submit(input: ConcernInput): Promise<{ id: string; idempotencyKey: string; state: 'queued' }>;
+  /** Sends every entry now (ignoring backoff, not the server's Retry-After); resolves after one pass. */
+  flush(): Promise<void>;
+  /** Calls `listener` on every change; returns the unsubscribe function. */
+  subscribe(listener: OutboxListener): () => void;
+  /** Every stored entry (queued and failed), oldest first. */
+  entries(): Promise<OutboxEntry[]>;
+  /** Removes an entry (a failed one the user dismissed, or a queued one they cancelled). */
+  discard(id: string): Promise<void>;
+  /** Stops listening to the page and cancels the retry timer (entries stay stored). */
+  close(): void;
+}
+
+const DAY = 86_400_000;
+
+/** Entries in memory (tests, Node scripts): lost with the process. */
+export function memoryStorage(name = 'memory'): OutboxStorage {
+  const map = new Map<string, OutboxEntry>();
+  return {
+    name,
+    get: async (id) => structuredClone(map.get(id)),
+    set: async (entry) => void map.set(entry.id, structuredClone(entry)),
+    delete: async (id) => void map.delete(id),
+    list: async () => [...map.values()].map((e) => structuredClone(e)),
+  };
+}
+
+/** Entries in IndexedDB (database `dbName`, store `entries`), via idb-keyval. */
+export function idbStorage(dbName = 'proximite-outbox'): OutboxStorage {
+  let store: UseStore | undefined;
+  const use = (): UseStore => (store ??= createStore(dbName, 'entries'));
+  return {
+    name: dbName,
+    get: (id) => get<OutboxEntry>(id, use()),
+    set: (entry) => set(entry.id, entry, use()),
+    delete: (id) => del(id, use()),
+    list: () => values<OutboxEntry>(use()),
+  };
+}
+
+function snapshot(entry: OutboxEntry, state: OutboxState = entry.state): OutboxEvent {
+  return {
+    id: entry.id,
+    idempotencyKey: entry.idempotencyKey,
+    state,
+    attempts: entry.attempts,
+    ...(entry.error && { error: entry.error }),
+    ...(state === 'queued' && { nextAttemptAt: Math.max(entry.nextAttemptAt, entry.notBefore) }),
+  };
+}
+
+function failureOf(error: unknown): OutboxFailure {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof ResponseValidationError)
+    return { reason: 'invalid-response', message, ...(error.status && { status: error.status }) };
+  if (error instanceof ApiError && !isTransient(error))
+    return { reason: 'rejected', message, status: error.status, problem: error.problem };
+  return { reason: 'retrying', message, ...(error instanceof ApiError && { status: error.status }) };
+}
+
+/** Creates an outbox over `storage` that sends with `client.concerns.submit`. */
+export function createOutbox(options: OutboxOptions): Outbox {
+  const {
+    client,
+    ttl = DAY,
+    retryDelay = 1000,
+    maxRetryDelay = 300_000,
+    timeout,
+    autoFlush = true,
+  } = options;
+  const storage = options.storage ?? (typeof indexedDB === 'undefined' ? memoryStorage() : idbStorage());
+  const listeners = new Set<OutboxListener>();
+  const sending = new Set<string>();
+  let flushing: Promise<void> | undefined;
+  let rerun = false;
+  let rerunForced = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
+
+  const emit = (event: OutboxEvent): void => {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch {
+        // A failing listener must not stop delivery.
+      }
+    }
+  };
+
+  /** Saves `entry` only if it is still stored (another tab may have delivered and removed it). */
+  const update = async (entry: OutboxEntry): Promise<boolean> => {
+    if ((await storage.get(entry.id)) === undefined) return false;
+    await storage.set(entry);
+    return true;
+  };
+
+  const send = async (entry: OutboxEntry): Promise<void> => {
+    sending.add(entry.id);
+    entry.attempts += 1;
+    emit(snapshot(entry, 'sending'));
+    try {
+      const receipt = await client.concerns.submit(entry.input, {
+        idempotencyKey: entry.idempotencyKey,
+        ...(timeout !== undefined && { timeout }),
+      });
+      await storage.delete(entry.id);
+      emit({ ...snapshot(entry, 'sent'), receipt });
+    } catch (error) {
+      const failure = failureOf(error);
+      entry.error = failure;
+      if (failure.reason === 'retrying') {
+        const now = Date.now();
+        const backoff = Math.min(maxRetryDelay, retryDelay * 2 ** (entry.attempts - 1));
+        entry.nextAttemptAt = now + Math.random() * backoff;
+        const retryAfter = error instanceof ApiError ? error.retryAfter : undefined;
+        entry.notBefore = retryAfter === undefined ? 0 : now + retryAfter * 1000;
+      } else entry.state = 'failed';
+      if (await update(entry)) emit(snapshot(entry));
+    } finally {
+      sending.delete(entry.id);
+    }
+  };
+
+  const pass = async (force: boolean): Promise<void> => {
+    const entries = (await storage.list()).sort((a, b) => a.createdAt - b.createdAt);
+    for (const entry of entries) {
+      if (closed) return;
+      const now = Date.now();
+      if (entry.state !== 'queued' || sending.has(entry.id)) continue;
+      if (now >= entry.expiresAt) {
+        entry.state = 'failed';
+        entry.error = { reason: 'expired', message: 'not delivered in time; it was not sent again' };
+        if (await update(entry)) emit(snapshot(entry));
+      } else if (now >= entry.notBefore && (force || now >= entry.nextAttemptAt)) await send(entry);
+    }
+  };
+
+  const schedule = async (): Promise<void> => {
+    clearTimeout(timer);
+    if (closed) return;
+    const due = (await storage.list())
+      .filter((e) => e.state === 'queued')
+      .map((e) => Math.min(e.expiresAt, Math.max(e.nextAttemptAt, e.notBefore)));
+    if (due.length === 0 || closed) return;
+    timer = setTimeout(() => void run(false), Math.max(0, Math.min(...due) - Date.now()));
+    // In Node, a pending retry must not keep the process alive (call flush() to deliver first).
+    (timer as unknown as { unref?: () => void }).unref?.();
+  };
+
+  const locked = (work: () => Promise<void>): Promise<void> => {
+    const locks = (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
+    // Tabs flush one after the other: the second finds what the first delivered already gone.
+    return locks ? locks.request(`proximite-outbox:${storage.name}`, work) : work();
+  };
+
+  const run = (force: boolean): Promise<void> => {
+    if (flushing) {
+      // Entries stored during a pass (or a forced flush) get another pass.
+      rerun = true;
+      rerunForced ||= force;
+      return flushing;
+    }
+    flushing = (async () => {
+      try {
+        let forced = force;
+        do {
+          rerun = rerunForced = false;
+          await locked(() => pass(forced));
+          forced = rerunForced;
+        } while (rerun && !closed);
+      } finally {
+        flushing = undefined;
+        await schedule().catch(() => undefined);
+      }
+    })();
+    return flushing;
+  };
+
+  const onOnline = (): void => void run(true).catch(() => undefined);
+  const onVisible = (): void => {
+    if (document.visibilityState === 'visible') onOnline();
+  };
+  if (autoFlush) {
+    globalThis.addEventListener?.('online', onOnline);
+    if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onVisible);
+    onOnline();
+  }
+
+  return {
+    async submit(input) {
+      const now = Date.now();
+      const entry: OutboxEntry = {
+        id: crypto.randomUUID(),
+        idempotencyKey: crypto.randomUUID(),
+        input,
+        state: 'queued',
+        createdAt: now,
+        expiresAt: now + ttl,
+        attempts: 0,
+        nextAttemptAt: now,
+        notBefore: 0,
+      };
+      await storage.set(entry);
+      emit(snapshot(entry));
+      void run(false).catch(() => undefined);
+      return { id: entry.id, idempotencyKey: entry.idempotencyKey, state: 'queued' };
+    },
+    flush: () => run(true),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    entries: async () => (await storage.list()).sort((a, b) => a.createdAt - b.createdAt),
+    discard: (id) => storage.delete(id),
+    close() {
+      closed = true;
+      clearTimeout(timer);
+      globalThis.removeEventListener?.('online', onOnline);
+      if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onVisible);
+    },
+  };
+}

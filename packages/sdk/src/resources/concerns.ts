@@ -1,0 +1,52 @@
+import {
+  ConcernCategoryList,
+  ConcernReceipt,
+  ConcernStatusView,
+  type ConcernCategory,
+  type ConcernInput,
+} from '@proximite/contract';
+import { path } from '../internal/path.js';
+import type { RequestOptions } from '../internal/transport.js';
+import { Resource } from './resource.js';
+
+/** Options of {@link ConcernsResource.submit}. */
+export interface SubmitOptions extends Omit<RequestOptions, 'cache'> {
+  /**
+   * One key per logical submission, reused on every retry (the outbox keeps it across reloads).
+   * A new random key is made when absent, so the call's own retries are safe.
+   */
+  idempotencyKey?: string;
+}
+
+/** Concerns reported by residents: categories, submission, public status. */
+export class ConcernsResource extends Resource {
+  /** The kinds of concerns, their fields, services and emergency stoppers. */
+  async categories(options?: RequestOptions): Promise<ConcernCategory[]> {
+    const lang = this._transport.config.lang;
+    return (await this._transport.get('/v1/concern-categories', { lang }, ConcernCategoryList, options))
+      .items;
+  }
+
+  /**
+   * Reports a concern (`POST /v1/concerns` with an `Idempotency-Key`). The input is validated by the
+   * server (422 → `UnprocessableError` listing the fields in `problem.errors`). For a submission that
+   * must survive going offline or closing the tab, use `createOutbox`.
+   */
+  submit(input: ConcernInput, options: SubmitOptions = {}): Promise<ConcernReceipt> {
+    const { idempotencyKey = crypto.randomUUID(), ...rest } = options;
+    return this._transport.json(
+      { method: 'POST', path: '/v1/concerns', json: input, idempotencyKey },
+      ConcernReceipt,
+      rest,
+    );
+  }
+
+  /** Public status of a concern from its receipt (`reference`, `statusToken`); never cached. */
+  status(reference: string, token: string, options?: RequestOptions): Promise<ConcernStatusView> {
+    return this._transport.json(
+      { method: 'GET', path: path`/v1/concerns/${reference}`, query: { token } },
+      ConcernStatusView,
+      options,
+    );
+  }
+}

@@ -1,0 +1,285 @@
+/**
+ * The outbox in Node against a scripted server: stored before sent, one idempotency key per
+ * submission across retries and reloads, removed only on acknowledgement, permanent failures kept,
+ * transient ones retried with Retry-After, expiry, no double sending, the file storage.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import type { ConcernInput } from '@proximite/contract';
+import {
+  createClient,
+  createOutbox,
+  memoryStorage,
+  type OutboxEvent,
+  type OutboxStorage,
+} from '@proximite/sdk';
+import { fileStorage } from '@proximite/sdk/node.js';
+import { json, problem, startFixture, type Fixture } from './helpers.js';
+
+let fx: Fixture;
+before(async () => {
+  fx = await startFixture();
+});
+after(() => fx.close());
+beforeEach(() => {
+  fx.requests.length = 0;
+});
+
+const input: ConcernInput = {
+  categoryCode: 'bruit',
+  description: 'Musique forte la nuit',
+  location: { address: '3 place du Don, Amiens' },
+};
+
+const receipt = (n = 1) => ({
+  reference: `PRX-AAAA-000${n}`,
+  statusToken: 'x'.repeat(24),
+  service: { id: 'pm', name: { fr: 'Police municipale' } },
+  status: 'received',
+  submittedAt: '2026-05-12T10:00:00Z',
+});
+
+const log: string[] = [];
+/** A storage that logs its writes (to check "stored before sent"). */
+function logged(storage: OutboxStorage): OutboxStorage {
+  return {
+    ...storage,
+    name: storage.name,
+    set: async (entry) => {
+      log.push(`set:${entry.state}`);
+      await storage.set(entry);
+    },
+    delete: async (id) => {
+      log.push('delete');
+      await storage.delete(id);
+    },
+  };
+}
+
+const client = () =>
+  createClient({
+    baseUrl: fx.url,
+    cache: false,
+    retry: 0,
+    fetch: (url, init) => {
+      log.push('fetch');
+      return fetch(url, init);
+    },
+  });
+
+/** Collects events; resolves `until(state)` when one arrives. */
+function events(outbox: { subscribe(l: (e: OutboxEvent) => void): () => void }) {
+  const seen: OutboxEvent[] = [];
+  const waiters: { state: string; resolve: (e: OutboxEvent) => void }[] = [];
+  outbox.subscribe((e) => {
+    seen.push(e);
+    for (const w of waiters.filter((w) => w.state === e.state)) {
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(e);
+    }
+  });
+  return {
+    seen,
+    until: (state: string) =>
+      new Promise<OutboxEvent>((resolve) => {
+        const already = seen.find((e) => e.state === state);
+        if (already) resolve(already);
+        else waiters.push({ state, resolve });
+      }),
+  };
+}
+
+describe('outbox', () => {
+  it('stores before sending, sends once with its key, removes on acknowledgement', async () => {
+    log.length = 0;
+    fx.handle((_req, res) => json(res, 201, receipt()));
+    const storage = logged(memoryStorage());
+    const outbox = createOutbox({ client: client(), storage, autoFlush: false });
+    const seen = events(outbox);
+    const { id, idempotencyKey, state } = await outbox.submit(input);
+    assert.equal(state, 'queued');
+    const sent = await seen.until('sent');
+    assert.deepEqual(sent.receipt, receipt());
+    assert.deepEqual(log, ['set:queued', 'fetch', 'delete']);
+    assert.deepEqual(
+      seen.seen.map((e) => e.state),
+      ['queued', 'sending', 'sent'],
+    );
+    assert.ok(seen.seen.every((e) => e.id === id && e.idempotencyKey === idempotencyKey));
+    assert.equal(fx.requests.length, 1);
+    assert.equal(fx.requests[0]?.headers['idempotency-key'], idempotencyKey);
+    assert.deepEqual(JSON.parse(fx.requests[0]!.body), input);
+    assert.deepEqual(await outbox.entries(), []);
+    outbox.close();
+  });
+
+  it('keeps one key across retries and reloads (a new outbox over the same storage)', async () => {
+    fx.handle((_req, res) => res.socket?.destroy());
+    const storage = memoryStorage();
+    const first = createOutbox({ client: client(), storage, autoFlush: false, retryDelay: 60_000 });
+    const seen = events(first);
+    const { idempotencyKey } = await first.submit(input);
+    const waiting = await seen.until('queued');
+    assert.equal(waiting.attempts, 0);
+    await first.flush();
+    const [entry] = await first.entries();
+    assert.equal(entry?.state, 'queued');
+    assert.equal(entry?.error?.reason, 'retrying');
+    assert.ok((entry?.attempts ?? 0) >= 1);
+    first.close();
+
+    // "Reload": a new outbox flushes on creation, with the stored key.
+    fx.handle((_req, res) => json(res, 200, receipt(), { 'idempotent-replayed': 'true' }));
+    const second = createOutbox({ client: client(), storage });
+    const seen2 = events(second);
+    await seen2.until('sent');
+    const keys = fx.requests.map((r) => r.headers['idempotency-key']);
+    assert.ok(keys.length >= 2);
+    assert.ok(keys.every((k) => k === idempotencyKey));
+    assert.deepEqual(await storage.list(), []);
+    second.close();
+  });
+
+  it('a 4xx is a permanent failure kept with its reason until discarded', async () => {
+    const errors = [{ path: 'location', message: 'give an address' }];
+    fx.handle((_req, res) => json(res, 422, problem(422, 'The request is not valid', { errors })));
+    const outbox = createOutbox({ client: client(), storage: memoryStorage(), autoFlush: false });
+    const seen = events(outbox);
+    const { id } = await outbox.submit(input);
+    const failed = await seen.until('failed');
+    assert.equal(failed.error?.reason, 'rejected');
+    assert.equal(failed.error?.status, 422);
+    assert.deepEqual(failed.error?.problem?.errors, errors);
+    await outbox.flush();
+    assert.equal(fx.requests.length, 1, 'never sent again');
+    const [kept] = await outbox.entries();
+    assert.equal(kept?.state, 'failed');
+    assert.deepEqual(kept?.input, input);
+    await outbox.discard(id);
+    assert.deepEqual(await outbox.entries(), []);
+    outbox.close();
+  });
+
+  it('409, 429, 5xx are retried; Retry-After holds the entry back even from flush()', async () => {
+    for (const status of [409, 429, 500, 503]) {
+      fx.requests.length = 0;
+      fx.handle((_req, res) =>
+        fx.requests.length === 1
+          ? json(res, status, problem(status, 'later'), { 'retry-after': '1' })
+          : json(res, 201, receipt()),
+      );
+      const outbox = createOutbox({ client: client(), storage: memoryStorage(), autoFlush: false });
+      const seen = events(outbox);
+      await outbox.submit(input);
+      await new Promise((r) => setTimeout(r, 30));
+      const [waiting] = await outbox.entries();
+      assert.equal(waiting?.state, 'queued', `status ${status}`);
+      assert.equal(waiting?.error?.status, status);
+      assert.ok((waiting?.notBefore ?? 0) > Date.now(), 'Retry-After recorded');
+      await outbox.flush();
+      assert.equal(fx.requests.length, 1, 'flush() respects Retry-After');
+      await seen.until('sent'); // the retry timer sends it after Retry-After
+      assert.equal(fx.requests.length, 2);
+      assert.deepEqual(await outbox.entries(), []);
+      outbox.close();
+    }
+  });
+
+  it('entries not delivered within the TTL are failed as expired, not sent', async () => {
+    fx.handle((_req, res) => res.socket?.destroy());
+    const outbox = createOutbox({ client: client(), storage: memoryStorage(), autoFlush: false, ttl: 100 });
+    const seen = events(outbox);
+    await outbox.submit(input);
+    await new Promise((r) => setTimeout(r, 150));
+    fx.handle((_req, res) => json(res, 201, receipt()));
+    const before = fx.requests.length;
+    await outbox.flush();
+    const failed = await seen.until('failed');
+    assert.equal(failed.error?.reason, 'expired');
+    assert.equal(fx.requests.length, before, 'an expired entry is not sent');
+    assert.equal((await outbox.entries())[0]?.state, 'failed');
+    outbox.close();
+  });
+
+  it('never sends an entry twice at once, however often it is flushed', async () => {
+    fx.handle((_req, res) => void setTimeout(() => json(res, 201, receipt()), 80));
+    const outbox = createOutbox({ client: client(), storage: memoryStorage(), autoFlush: false });
+    const seen = events(outbox);
+    await outbox.submit(input);
+    await Promise.all([outbox.flush(), outbox.flush(), outbox.flush()]);
+    await seen.until('sent');
+    assert.equal(fx.requests.length, 1);
+    outbox.close();
+  });
+
+  it('a receipt that breaks the contract is kept as failed (invalid-response)', async () => {
+    fx.handle((_req, res) => json(res, 201, { reference: 42 }));
+    const outbox = createOutbox({ client: client(), storage: memoryStorage(), autoFlush: false });
+    const seen = events(outbox);
+    await outbox.submit(input);
+    const failed = await seen.until('failed');
+    assert.equal(failed.error?.reason, 'invalid-response');
+    assert.equal((await outbox.entries()).length, 1);
+    outbox.close();
+  });
+
+  it('delivers many submissions in order, each with its own key', async () => {
+    let n = 0;
+    fx.handle((_req, res) => json(res, 201, receipt(++n % 10)));
+    const outbox = createOutbox({ client: client(), storage: memoryStorage(), autoFlush: false });
+    const seen = events(outbox);
+    for (let i = 0; i < 20; i++) await outbox.submit({ ...input, description: `n°${i}` });
+    while (seen.seen.filter((e) => e.state === 'sent').length < 20)
+      await new Promise((r) => setTimeout(r, 10));
+    assert.deepEqual(
+      fx.requests.map((r) => (JSON.parse(r.body) as ConcernInput).description),
+      Array.from({ length: 20 }, (_, i) => `n°${i}`),
+    );
+    assert.equal(new Set(fx.requests.map((r) => r.headers['idempotency-key'])).size, 20);
+    outbox.close();
+  });
+});
+
+describe('fileStorage (Node)', () => {
+  it('keeps entries across instances, writes atomically, deletes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'proximite-outbox-'));
+    try {
+      const file = join(dir, 'nested', 'outbox.json');
+      fx.handle((_req, res) => res.socket?.destroy());
+      const first = createOutbox({ client: client(), storage: fileStorage(file), autoFlush: false });
+      const { id, idempotencyKey } = await first.submit(input);
+      await first.flush();
+      first.close();
+      const stored = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { idempotencyKey: string }>;
+      assert.equal(stored[id]?.idempotencyKey, idempotencyKey);
+
+      fx.handle((_req, res) => json(res, 201, receipt()));
+      const second = createOutbox({ client: client(), storage: fileStorage(file), autoFlush: false });
+      const seen = events(second);
+      await second.flush();
+      assert.equal((await seen.until('sent')).id, id);
+      assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), {});
+      // Concurrent writes are serialised: none is lost.
+      const storage = fileStorage(file);
+      const base = {
+        input,
+        state: 'queued' as const,
+        createdAt: 0,
+        expiresAt: 1,
+        attempts: 0,
+        nextAttemptAt: 0,
+        notBefore: 0,
+      };
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) => storage.set({ ...base, id: `e${i}`, idempotencyKey: `k${i}` })),
+      );
+      assert.equal((await fileStorage(file).list()).length, 10);
+      second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

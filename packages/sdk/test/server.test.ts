@@ -1,0 +1,381 @@
+/**
+ * The SDK against the real reference server (packages/server, fresh PGlite, Amiens demo seed):
+ * every public resource, the admin API, the Open311 adapter on the server's /open311/v2 layer, the
+ * iCalendar adapter on the server's feed, and every error class.
+ */
+import assert from 'node:assert/strict';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import type { CafeInput, ConcernCategory, ConcernInput } from '@proximite/contract';
+import {
+  BadRequestError,
+  ConflictError,
+  ForbiddenError,
+  NetworkError,
+  NotFoundError,
+  RateLimitedError,
+  ResponseValidationError,
+  ServerError,
+  TimeoutError,
+  UnauthorizedError,
+  UnprocessableError,
+  UnsupportedOperationError,
+  createClient,
+  createOutbox,
+  memoryStorage,
+  type Client,
+} from '@proximite/sdk';
+import { createAdminClient, type AdminClient } from '@proximite/sdk/admin.js';
+import { createICalClient, parseICalendar } from '@proximite/sdk/adapters/ical.js';
+import { createOpen311Client } from '@proximite/sdk/adapters/open311.js';
+import { startRealServer, type RealServer } from './helpers.js';
+
+let server: RealServer;
+let client: Client;
+let admin: AdminClient;
+
+before(async () => {
+  server = await startRealServer();
+  client = createClient({ baseUrl: server.url, cache: false, retry: { limit: 1, backoffLimit: 50 } });
+  admin = createAdminClient({ baseUrl: server.url, token: server.adminToken });
+});
+after(() => server?.stop());
+
+/** A valid concern for a category: the first allowed value of each required field. */
+function concernFor(category: ConcernCategory, description = 'Musique très forte chaque nuit'): ConcernInput {
+  const attributes: Record<string, string | string[]> = {};
+  for (const field of category.fields.filter((f) => f.required)) {
+    const value = field.values?.find((v) => v.key !== field.stopper?.whenValue)?.key ?? 'non';
+    attributes[field.code] = field.datatype === 'multivaluelist' ? [value] : value;
+  }
+  return {
+    categoryCode: category.code,
+    description,
+    location: { address: '3 place du Don, Amiens' },
+    attributes,
+  };
+}
+
+async function bruit(): Promise<ConcernCategory> {
+  const category = (await client.concerns.categories()).find((c) => c.code === 'bruit');
+  assert.ok(category, 'the seed has a "bruit" category');
+  return category;
+}
+
+describe('public resources', () => {
+  it('cafés: list, iterate, get, icsUrl (the feed parses back into the same cafés)', async () => {
+    const page = await client.cafes.list({ limit: 2 });
+    assert.equal(page.items.length, 2);
+    assert.ok(page.nextCursor !== null);
+    const all: string[] = [];
+    for await (const cafe of client.cafes.iterate({ limit: 2 })) all.push(cafe.id);
+    assert.ok(all.length > 2);
+    assert.equal(new Set(all).size, all.length);
+    assert.deepEqual(
+      all.slice(0, 2),
+      page.items.map((c) => c.id),
+    );
+    const first = page.items[0]!;
+    assert.deepEqual(await client.cafes.get(first.id), first);
+    const district = page.items.find((c) => c.districtId !== null)?.districtId ?? 'saint-leu';
+    const inDistrict = await client.cafes.list({ district });
+    assert.ok(inDistrict.items.every((c) => c.districtId === district));
+
+    const response = await fetch(client.cafes.icsUrl());
+    assert.match(response.headers.get('content-type') ?? '', /text\/calendar/);
+    const feed = parseICalendar(await response.text(), {
+      from: Date.now() - 86_400_000,
+      to: Date.now() + 400 * 86_400_000,
+    });
+    const byStart = new Map(feed.map((c) => [Date.parse(c.start), c]));
+    for (const cafe of page.items) {
+      const twin = byStart.get(Date.parse(cafe.start));
+      assert.ok(twin, `café ${cafe.id} is in the feed`);
+      assert.equal(Date.parse(twin.end), Date.parse(cafe.end));
+      assert.equal(twin.title.fr, cafe.title.fr);
+      assert.equal(twin.status, cafe.status);
+    }
+    const single = await fetch(client.cafes.icsUrl({ id: first.id }));
+    assert.equal(single.status, 200);
+  });
+
+  it('districts, categories, priorities, rights (fr and en), stats', async () => {
+    const districts = await client.districts.list();
+    assert.ok(districts.some((d) => d.id === 'saint-leu'));
+    const categories = await client.concerns.categories();
+    assert.ok(categories.some((c) => c.emergency !== undefined));
+    const priorities = await client.priorities.list({ limit: 1 });
+    assert.equal(priorities.items.length, 1);
+    let count = 0;
+    for await (const _priority of client.priorities.iterate({ limit: 1 })) count += 1;
+    assert.ok(count >= 2);
+    const fr = await client.rights.get();
+    const en = await client.withOptions({ lang: 'en' }).rights.get();
+    assert.ok(fr.topics.length > 0);
+    assert.deepEqual(en.locales.includes('en'), true);
+    const stats = await client.stats.get();
+    assert.ok(stats.series.length > 0);
+    const one = stats.series[0]!;
+    const filtered = await client.stats.get({ area: stats.area.code, indicators: [one.indicatorId] });
+    assert.deepEqual(
+      filtered.series.map((s) => s.indicatorId),
+      [one.indicatorId],
+    );
+  });
+
+  it('concerns: submit, idempotent replay, status with the token', async () => {
+    const input = concernFor(await bruit());
+    const key = crypto.randomUUID();
+    const receipt = await client.concerns.submit(input, { idempotencyKey: key });
+    assert.match(receipt.reference, /^PRX-/);
+    assert.equal(receipt.status, 'received');
+    const replay = await client.concerns.submit(input, { idempotencyKey: key });
+    assert.deepEqual(replay, receipt, 'same key + same body → the stored receipt');
+    const status = await client.concerns.status(receipt.reference, receipt.statusToken);
+    assert.equal(status.reference, receipt.reference);
+    assert.equal(status.categoryCode, 'bruit');
+  });
+
+  it('the outbox delivers to the real server once', async () => {
+    const input = concernFor(await bruit(), 'Via l’outbox');
+    const outbox = createOutbox({ client, storage: memoryStorage(), autoFlush: false });
+    const sent = new Promise<string>((resolve) =>
+      outbox.subscribe((e) => e.state === 'sent' && resolve(e.receipt!.reference)),
+    );
+    await outbox.submit(input);
+    const reference = await sent;
+    const stored = await admin.concerns.get(reference);
+    assert.equal(stored.description, 'Via l’outbox');
+    assert.deepEqual(await outbox.entries(), []);
+    outbox.close();
+  });
+});
+
+describe('admin API', () => {
+  it('tokens, cafés, concerns triage, priorities, activity, rights overrides, audit', async () => {
+    const created = await admin.tokens.create({ name: 'limited', scopes: ['cafes:write'] });
+    assert.ok(created.token.length > 10);
+    assert.ok((await admin.tokens.list()).some((t) => t.id === created.id));
+
+    const input: CafeInput = {
+      title: { fr: 'Café test SDK' },
+      start: '2030-05-12T17:30:00+02:00',
+      end: '2030-05-12T19:00:00+02:00',
+      timeZone: 'Europe/Paris',
+      place: { name: 'Bar du Quai', address: '1 quai Bélu, Amiens' },
+      mode: 'in-person',
+      organizer: { name: 'Police municipale' },
+    };
+    const cafe = await admin.cafes.create(input);
+    assert.equal((await client.cafes.get(cafe.id)).title.fr, 'Café test SDK');
+    const updated = await admin.cafes.update(cafe.id, { ...input, title: { fr: 'Café modifié' } });
+    assert.ok(updated.sequence > cafe.sequence);
+    const cancelled = await admin.cafes.cancel(cafe.id, { reason: { fr: 'Météo' } });
+    assert.equal(cancelled.status, 'cancelled');
+    await admin.cafes.delete(cafe.id);
+    await assert.rejects(client.cafes.get(cafe.id), NotFoundError);
+
+    const receipt = await client.concerns.submit(concernFor(await bruit(), 'Pour le triage'));
+    const page = await admin.concerns.list({ limit: 5 });
+    assert.ok(page.items.length > 0);
+    const triaged = await admin.concerns.triage(receipt.reference, {
+      status: 'in-progress',
+      publicUpdate: { fr: 'Patrouille prévue' },
+    });
+    assert.equal(triaged.status, 'in-progress');
+    const status = await client.concerns.status(receipt.reference, receipt.statusToken);
+    assert.equal(status.status, 'in-progress');
+    assert.equal(status.updates.at(-1)?.text.fr, 'Patrouille prévue');
+
+    const priority = await admin.priorities.create({
+      issue: { fr: 'Stationnement sur trottoir' },
+      issueDate: '2026-05-01',
+      status: 'raised',
+    });
+    await admin.priorities.update(priority.id, {
+      issue: { fr: 'Stationnement sur trottoir' },
+      action: { fr: 'Contrôles' },
+      issueDate: '2026-05-01',
+      actionDate: '2026-05-20',
+      status: 'done',
+    });
+    await admin.priorities.delete(priority.id);
+
+    const counters = await admin.stats.putActivity({
+      counters: [
+        {
+          metric: 'cafes-held',
+          period: '2026',
+          value: 12,
+          unit: 'cafés',
+          source: { type: 'proximite', title: 'Proximité' },
+        },
+      ],
+    });
+    assert.ok(counters.some((c) => c.metric === 'cafes-held' && c.value === 12));
+    const overrides = await admin.rights.putOverrides({ disclaimer: { fr: 'Avertissement de la ville' } });
+    assert.equal(overrides.disclaimer?.fr, 'Avertissement de la ville');
+    assert.deepEqual(await admin.rights.getOverrides(), overrides);
+
+    const audit = await admin.audit.list({ limit: 200 });
+    assert.ok(audit.items.some((e) => e.action.startsWith('cafe')));
+    assert.equal((await admin.audit.verify()).ok, true);
+    await admin.tokens.revoke(created.id);
+  });
+});
+
+describe('every error class, from the real server', () => {
+  it('BadRequestError: an invalid query parameter', async () => {
+    await assert.rejects(client.cafes.list({ limit: 0 }), BadRequestError);
+  });
+
+  it('UnauthorizedError: a wrong token; ForbiddenError: a token without the scope', async () => {
+    await assert.rejects(
+      createAdminClient({ baseUrl: server.url, token: 'not-a-token' }).tokens.list(),
+      UnauthorizedError,
+    );
+    const limited = await admin.tokens.create({ name: 'cafés only', scopes: ['cafes:write'] });
+    const error = await createAdminClient({ baseUrl: server.url, token: limited.token })
+      .tokens.list()
+      .catch((e: unknown) => e);
+    assert.ok(error instanceof ForbiddenError);
+    assert.ok(!JSON.stringify(error).includes(limited.token));
+  });
+
+  it('NotFoundError: an unknown café; a wrong status token', async () => {
+    await assert.rejects(client.cafes.get('no-such-cafe'), NotFoundError);
+    const receipt = await client.concerns.submit(concernFor(await bruit()));
+    const error = await client.concerns.status(receipt.reference, 'x'.repeat(32)).catch((e: unknown) => e);
+    assert.ok(error instanceof NotFoundError);
+    assert.ok(!String(error.request?.url).includes('x'.repeat(32)), 'the token is redacted');
+  });
+
+  it('ConflictError: a triage transition the server refuses', async () => {
+    const receipt = await client.concerns.submit(concernFor(await bruit()));
+    await admin.concerns.triage(receipt.reference, { status: 'in-progress' });
+    await assert.rejects(admin.concerns.triage(receipt.reference, { status: 'received' }), ConflictError);
+  });
+
+  it('UnprocessableError: an invalid concern lists its fields; a reused key with another body', async () => {
+    const error = await client.concerns
+      .submit({ categoryCode: 'bruit', description: '', location: {} } as ConcernInput)
+      .catch((e: unknown) => e);
+    assert.ok(error instanceof UnprocessableError);
+    assert.ok((error.problem.errors ?? []).some((e) => e.path === 'description'));
+    const input = concernFor(await bruit());
+    const key = crypto.randomUUID();
+    await client.concerns.submit(input, { idempotencyKey: key });
+    await assert.rejects(
+      client.concerns.submit({ ...input, description: 'autre chose' }, { idempotencyKey: key }),
+      UnprocessableError,
+    );
+  });
+
+  it('RateLimitedError with retryAfter: a server limited to 2 POSTs a minute', async () => {
+    const limited = await startRealServer({ PROXIMITE_RATE_LIMIT: '2' });
+    try {
+      const c = createClient({ baseUrl: limited.url, retry: 0 });
+      const input = concernFor((await c.concerns.categories()).find((x) => x.code === 'bruit')!);
+      await c.concerns.submit(input);
+      await c.concerns.submit(input);
+      const error = await c.concerns.submit(input).catch((e: unknown) => e);
+      assert.ok(error instanceof RateLimitedError, String(error));
+      assert.ok(error.retryAfter !== undefined && error.retryAfter > 0);
+    } finally {
+      await limited.stop();
+    }
+  });
+
+  it('ServerError, TimeoutError and ResponseValidationError through a proxy; NetworkError when it is gone', async () => {
+    let mode: 'error' | 'slow' | 'corrupt' = 'error';
+    const target = new URL(server.url);
+    const proxy = createServer((req, res) => {
+      if (mode === 'error') {
+        res.writeHead(502, { 'content-type': 'application/problem+json' });
+        res.end(JSON.stringify({ type: 'about:blank', title: 'Bad gateway', status: 502 }));
+        return;
+      }
+      const upstream = httpRequest(
+        { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+        (up) => {
+          const chunks: Buffer[] = [];
+          up.on('data', (c: Buffer) => chunks.push(c));
+          up.on('end', () => {
+            const body = Buffer.concat(chunks).toString('utf8');
+            const send = () => {
+              res.writeHead(up.statusCode ?? 500, { 'content-type': 'application/json' });
+              res.end(mode === 'corrupt' ? body.replace(/"start":"[^"]*"/, '"start":17') : body);
+            };
+            if (mode === 'slow') setTimeout(send, 300);
+            else send();
+          });
+        },
+      );
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    const c = createClient({ baseUrl: proxyUrl, cache: false, retry: { limit: 1, backoffLimit: 20 } });
+    try {
+      await assert.rejects(c.cafes.list(), ServerError);
+      mode = 'slow';
+      await assert.rejects(c.cafes.list({}, { timeout: 50 }), TimeoutError);
+      mode = 'corrupt';
+      const invalid = await c.cafes.list().catch((e: unknown) => e);
+      assert.ok(invalid instanceof ResponseValidationError);
+      assert.deepEqual(invalid.issues[0]?.path, ['items', 0, 'start']);
+    } finally {
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
+    await assert.rejects(c.cafes.list(), NetworkError);
+  });
+});
+
+describe('adapters on the reference server', () => {
+  it('Open311: categories from services, submit form-encoded, token → id, status', async () => {
+    const open311 = createOpen311Client({ baseUrl: `${server.url}/open311/v2`, apiKey: server.open311Key });
+    const categories = await open311.concerns.categories();
+    const noise = categories.find((c) => c.code === 'bruit');
+    assert.ok(noise);
+    assert.deepEqual(
+      noise.fields.map((f) => f.code),
+      (await bruit()).fields.map((f) => f.code),
+    );
+    const input = {
+      ...concernFor(noise, 'Par Open311'),
+      contact: { name: 'Camille Martin', email: 'c@example.fr' },
+    };
+    const receipt = await open311.concerns.submit(input);
+    assert.match(receipt.reference, /^PRX-/);
+    const status = await open311.concerns.status(receipt.reference, receipt.statusToken);
+    assert.equal(status.reference, receipt.reference);
+    assert.equal(status.status, 'received');
+    const stored = await admin.concerns.get(receipt.reference);
+    assert.equal(stored.description, 'Par Open311');
+    assert.equal(stored.location.address, '3 place du Don, Amiens');
+    assert.equal(stored.contact?.name, 'Camille Martin');
+    assert.deepEqual(stored.attributes, input.attributes);
+    // Triage shows through the FixMyStreet extended status.
+    await admin.concerns.triage(receipt.reference, { status: 'resolved' });
+    assert.equal((await open311.concerns.status(receipt.reference, '')).status, 'resolved');
+    // A wrong api_key is a ForbiddenError; other resources are unsupported.
+    await assert.rejects(
+      createOpen311Client({ baseUrl: `${server.url}/open311/v2`, apiKey: 'wrong' }).concerns.submit(input),
+      ForbiddenError,
+    );
+    await assert.rejects(open311.cafes.list(), UnsupportedOperationError);
+  });
+
+  it('iCalendar: the server’s feed through createICalClient matches the API', async () => {
+    const ical = createICalClient({ url: client.cafes.icsUrl() });
+    const api = await client.cafes.list({ limit: 200 });
+    const feed = await ical.cafes.list({ limit: 200 });
+    assert.deepEqual(
+      feed.items.map((c) => [Date.parse(c.start), c.status]),
+      api.items.map((c) => [Date.parse(c.start), c.status]),
+    );
+    await assert.rejects(ical.rights.get(), UnsupportedOperationError);
+  });
+});
