@@ -1,0 +1,342 @@
+#!/usr/bin/env node
+/**
+ * `proximite` — the reference server's command line.
+ *
+ *   proximite serve [--host 127.0.0.1] [--port 8787] [--seed]
+ *   proximite seed
+ *   proximite token create --name NAME --scope SCOPE [--scope SCOPE…] [--expires-days N]
+ *   proximite token list
+ *   proximite token revoke ID
+ *   proximite open311-key create --name NAME | list | revoke ID
+ *   proximite purge [--contact-days N] [--contact-max-days N] [--closed-days N]
+ *   proximite audit verify
+ *
+ * Environment: DATABASE_URL (PostgreSQL) or PROXIMITE_DATA_DIR (PGlite, default ./.proximite/data),
+ * PROXIMITE_ALLOWED_ORIGINS, and the other PROXIMITE_* variables of the README.
+ */
+import { ADMIN_TOKEN_SCOPES } from '@proximite/contract';
+import type { AdminTokenScope } from '@proximite/contract';
+import { configFromEnv } from './config.js';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { appendAudit, verifyAudit } from './store/audit.js';
+import { purge } from './store/concerns.js';
+import {
+  createAdminToken,
+  createOpen311Key,
+  listAdminTokens,
+  listOpen311Keys,
+  revokeAdminToken,
+  revokeOpen311Key,
+} from './store/tokens.js';
+import { seedDemo } from './seed.js';
+import { openStore, startServer } from './server.js';
+import { systemClock } from './util.js';
+import type { Clock } from './util.js';
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const USAGE = `Usage:
+  proximite serve [--host 127.0.0.1] [--port 8787] [--seed]
+  proximite seed
+  proximite token create --name NAME --scope SCOPE [--scope SCOPE...] [--expires-days N]
+  proximite token list
+  proximite token revoke ID
+  proximite open311-key create --name NAME | open311-key list | open311-key revoke ID
+  proximite purge [--contact-days N] [--contact-max-days N] [--closed-days N]
+  proximite audit verify
+Scopes: ${ADMIN_TOKEN_SCOPES.join(', ')}`;
+
+class UsageError extends Error {}
+
+interface Parsed {
+  positional: string[];
+  flags: Map<string, string[]>;
+}
+
+const BOOLEAN_FLAGS = new Set(['seed', 'help']);
+
+export function parseArgs(argv: readonly string[]): Parsed {
+  const positional: string[] = [];
+  const flags = new Map<string, string[]>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+    let value: string;
+    if (eq !== -1) value = arg.slice(eq + 1);
+    else if (BOOLEAN_FLAGS.has(name)) value = 'true';
+    else {
+      const next = argv[i + 1];
+      if (next === undefined) throw new UsageError(`--${name} needs a value`);
+      value = next;
+      i++;
+    }
+    flags.set(name, [...(flags.get(name) ?? []), value]);
+  }
+  return { positional, flags };
+}
+
+function one(p: Parsed, name: string): string | undefined {
+  return p.flags.get(name)?.at(-1);
+}
+
+function num(p: Parsed, name: string, fallback: number): number {
+  const v = one(p, name);
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} expects a non-negative integer`);
+  return n;
+}
+
+async function withStore<T>(config: Config, fn: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openStore(config);
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+/** Runs one command; resolves to the exit code (serve resolves when the server has stopped). */
+export async function runCli(
+  argv: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; io?: CliIo; clock?: Clock; signals?: boolean } = {},
+): Promise<number> {
+  const io = options.io ?? { out: (l) => console.log(l), err: (l) => console.error(l) };
+  const clock = options.clock ?? systemClock;
+  let parsed: Parsed;
+  try {
+    parsed = parseArgs(argv);
+  } catch (error) {
+    io.err(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const [command, sub, arg] = parsed.positional;
+  if (command === undefined || parsed.flags.has('help') || command === 'help') {
+    io.out(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  const config = configFromEnv(options.env ?? process.env);
+  try {
+    switch (command) {
+      case 'serve': {
+        const host = one(parsed, 'host') ?? '127.0.0.1';
+        const port = num(parsed, 'port', 8787);
+        const server = await startServer({ config, host, port, seed: parsed.flags.has('seed'), clock });
+        io.out(`Proximité listening on ${server.url}`);
+        if (options.signals === false) {
+          await server.close();
+          return 0;
+        }
+        await new Promise<void>((resolve) => {
+          const stop = () => {
+            process.off('SIGTERM', stop);
+            process.off('SIGINT', stop);
+            void server.close().then(resolve, resolve);
+          };
+          process.on('SIGTERM', stop);
+          process.on('SIGINT', stop);
+        });
+        return 0;
+      }
+      case 'seed':
+        return await withStore(config, async (db) => {
+          const seeded = await seedDemo(db, clock());
+          io.out(seeded ? 'Seeded the Amiens demo data.' : 'The database is not empty: nothing seeded.');
+          return 0;
+        });
+      case 'token':
+        return await withStore(config, async (db) => tokenCommand(db, sub, arg, parsed, clock, io));
+      case 'open311-key':
+        return await withStore(config, async (db) => open311KeyCommand(db, sub, arg, parsed, clock, io));
+      case 'purge':
+        return await withStore(config, async (db) => {
+          const now = clock();
+          const days = {
+            contactAfterClose: num(parsed, 'contact-days', config.contactRetentionDays),
+            contactMax: num(parsed, 'contact-max-days', config.contactMaxDays),
+            closed: num(parsed, 'closed-days', config.closedRetentionDays),
+            idempotencyHours: config.idempotencyHours,
+          };
+          const result = await db.transaction(async (tx) => {
+            const r = await purge(tx, now, days);
+            await appendAudit(tx, now, {
+              actor: 'cli',
+              action: 'retention.purge',
+              target: 'concerns',
+              detail: { ...r, days },
+            });
+            return r;
+          });
+          io.out(
+            `Purged: ${result.contactsErased} contact record(s) erased, ${result.concernsDeleted} closed concern(s) deleted, ` +
+              `${result.idempotencyKeysDeleted} idempotency key(s) and ${result.rateLimitWindowsDeleted} rate-limit window(s) removed.`,
+          );
+          return 0;
+        });
+      case 'audit': {
+        if (sub !== 'verify') throw new UsageError('audit: expected "verify"');
+        return await withStore(config, async (db) => {
+          const result = await verifyAudit(db);
+          if (result.ok)
+            io.out(`Audit log intact: ${result.checked} entr${result.checked === 1 ? 'y' : 'ies'} verified.`);
+          else
+            io.err(
+              `Audit log BROKEN at entry ${String(result.firstBrokenSeq)} (${result.checked} verified before it).`,
+            );
+          return result.ok ? 0 : 1;
+        });
+      }
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n${USAGE}`);
+      return 2;
+    }
+    io.err(`Error: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+async function tokenCommand(
+  db: Database,
+  sub: string | undefined,
+  arg: string | undefined,
+  p: Parsed,
+  clock: Clock,
+  io: CliIo,
+): Promise<number> {
+  const now = clock();
+  if (sub === 'create') {
+    const name = one(p, 'name');
+    if (name === undefined || name.trim() === '' || name.length > 100)
+      throw new UsageError('token create: --name (1–100 characters) is required');
+    const scopes = (p.flags.get('scope') ?? [])
+      .flatMap((s) => s.split(','))
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+    if (scopes.length === 0) throw new UsageError('token create: at least one --scope');
+    for (const s of scopes) {
+      if (!(ADMIN_TOKEN_SCOPES as readonly string[]).includes(s))
+        throw new UsageError(`unknown scope "${s}"`);
+    }
+    const unique = [...new Set(scopes)] as AdminTokenScope[];
+    const days = one(p, 'expires-days');
+    const expiresAt =
+      days === undefined
+        ? undefined
+        : new Date(now.getTime() + num(p, 'expires-days', 0) * 86400_000).toISOString();
+    const created = await db.transaction(async (tx) => {
+      const t = await createAdminToken(tx, now, { name, scopes: unique, expiresAt });
+      await appendAudit(tx, now, {
+        actor: 'cli',
+        action: 'token.create',
+        target: `token:${t.id}`,
+        detail: { name, scopes: unique },
+      });
+      return t;
+    });
+    io.out(
+      `Token "${created.name}" (${created.id}), scopes ${created.scopes.join(', ')}${created.expiresAt !== null ? `, expires ${created.expiresAt}` : ''}.`,
+    );
+    io.out('Copy it now: it is shown only once.');
+    io.out(created.token);
+    return 0;
+  }
+  if (sub === 'list') {
+    for (const t of await listAdminTokens(db)) {
+      const state =
+        t.revokedAt != null
+          ? `revoked ${t.revokedAt}`
+          : t.expiresAt !== null && Date.parse(t.expiresAt) <= now.getTime()
+            ? 'expired'
+            : 'active';
+      io.out(`${t.id}  ${t.name}  [${t.scopes.join(', ')}]  ${state}  created ${t.createdAt}`);
+    }
+    return 0;
+  }
+  if (sub === 'revoke') {
+    if (arg === undefined) throw new UsageError('token revoke: give the token id');
+    const ok = await db.transaction(async (tx) => {
+      if (!(await revokeAdminToken(tx, now, arg))) return false;
+      await appendAudit(tx, now, { actor: 'cli', action: 'token.revoke', target: `token:${arg}` });
+      return true;
+    });
+    if (!ok) {
+      io.err(`No token ${arg}.`);
+      return 1;
+    }
+    io.out(`Token ${arg} revoked.`);
+    return 0;
+  }
+  throw new UsageError('token: expected create, list or revoke');
+}
+
+async function open311KeyCommand(
+  db: Database,
+  sub: string | undefined,
+  arg: string | undefined,
+  p: Parsed,
+  clock: Clock,
+  io: CliIo,
+): Promise<number> {
+  const now = clock();
+  if (sub === 'create') {
+    const name = one(p, 'name');
+    if (name === undefined || name.trim() === '')
+      throw new UsageError('open311-key create: --name is required');
+    const created = await db.transaction(async (tx) => {
+      const k = await createOpen311Key(tx, now, name);
+      await appendAudit(tx, now, {
+        actor: 'cli',
+        action: 'open311-key.create',
+        target: `open311-key:${k.id}`,
+      });
+      return k;
+    });
+    io.out(`Open311 api_key "${name}" (${created.id}); shown only once:`);
+    io.out(created.key);
+    return 0;
+  }
+  if (sub === 'list') {
+    for (const k of await listOpen311Keys(db))
+      io.out(`${k.id}  ${k.name}  ${k.revokedAt !== null ? `revoked ${k.revokedAt}` : 'active'}`);
+    return 0;
+  }
+  if (sub === 'revoke') {
+    if (arg === undefined) throw new UsageError('open311-key revoke: give the key id');
+    const ok = await db.transaction(async (tx) => {
+      if (!(await revokeOpen311Key(tx, now, arg))) return false;
+      await appendAudit(tx, now, {
+        actor: 'cli',
+        action: 'open311-key.revoke',
+        target: `open311-key:${arg}`,
+      });
+      return true;
+    });
+    io.out(ok ? `Key ${arg} revoked.` : `No key ${arg}.`);
+    return ok ? 0 : 1;
+  }
+  throw new UsageError('open311-key: expected create, list or revoke');
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isMain) {
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,102 @@
+/** Server configuration, read from the environment (documented in the package README). */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Config {
+  /** PostgreSQL connection string; empty → PGlite. */
+  databaseUrl: string | undefined;
+  /** PGlite data directory. */
+  dataDir: string;
+  /** Origins allowed to POST (and to call the admin API from a browser). */
+  allowedOrigins: string[];
+  /** Public base URL (e.g. https://proximite.amiens.fr); else derived from each request. */
+  publicUrl: string | undefined;
+  /** Domain of iCalendar UIDs (`<id>@<domain>`); else the request's host name. */
+  calendarDomain: string | undefined;
+  /** POSTs allowed per client and minute; 0 lifts the limit. */
+  rateLimitPerMinute: number;
+  /** Trust `X-Forwarded-For` (behind a reverse proxy) to identify clients. */
+  trustProxy: boolean;
+  /** Salt of client IP hashes; else a random salt stored in the database (shared by instances). */
+  ipSalt: string | undefined;
+  /** A concern sent faster than this after the form was shown is quarantined (soft signal). */
+  minFillSeconds: number;
+  /** Retention: contact details are erased this many days after a concern is closed. */
+  contactRetentionDays: number;
+  /** Retention: contact details are erased this many days after submission, closed or not. */
+  contactMaxDays: number;
+  /** Retention: closed concerns are deleted this many days after closure. */
+  closedRetentionDays: number;
+  /** Idempotency keys are kept this many hours (at least 24). */
+  idempotencyHours: number;
+  /** Open311 `jurisdiction_id` this server answers for (any when unset). */
+  jurisdictionId: string | undefined;
+  /** Open311 GET requests show description, address and position (off: they may be personal). */
+  open311PublicDetails: boolean;
+  /** Demo page folder served at `/` (when it exists). */
+  staticDir: string;
+  /** Browser bundles folder served at `/bundles/` (when it exists). */
+  bundlesDir: string;
+  /** In-process response cache for public GETs (validated against the database's content versions). */
+  responseCache: boolean;
+  /** How long (ms) an instance trusts the content versions it read (writes elsewhere show within it). */
+  versionTtlMs: number;
+  /** Cache-Control max-age / s-maxage / stale-while-revalidate of public GETs, in seconds. */
+  maxAge: number;
+  sMaxAge: number;
+  staleWhileRevalidate: number;
+}
+
+/** The repository root when running from this checkout (packages/server/src → ../../..). */
+export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+function int(value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`expected a non-negative number, got "${value}"`);
+  return Math.floor(n);
+}
+
+function bool(value: string | undefined): boolean {
+  return value !== undefined && /^(1|true|yes|on)$/i.test(value.trim());
+}
+
+function str(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+/** Configuration from environment variables, with defaults. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    databaseUrl: str(env.DATABASE_URL),
+    dataDir: str(env.PROXIMITE_DATA_DIR) ?? join(process.cwd(), '.proximite', 'data'),
+    allowedOrigins: (env.PROXIMITE_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim().replace(/\/+$/, ''))
+      .filter((o) => o !== '' && o !== 'null'),
+    publicUrl: str(env.PROXIMITE_PUBLIC_URL)?.replace(/\/+$/, ''),
+    calendarDomain: str(env.PROXIMITE_CALENDAR_DOMAIN),
+    rateLimitPerMinute: int(env.PROXIMITE_RATE_LIMIT, 60),
+    trustProxy: bool(env.PROXIMITE_TRUST_PROXY),
+    ipSalt: str(env.PROXIMITE_IP_SALT),
+    minFillSeconds: int(env.PROXIMITE_MIN_FILL_SECONDS, 3),
+    contactRetentionDays: int(env.PROXIMITE_RETENTION_CONTACT_DAYS, 90),
+    contactMaxDays: int(env.PROXIMITE_RETENTION_CONTACT_MAX_DAYS, 365),
+    closedRetentionDays: int(env.PROXIMITE_RETENTION_CLOSED_DAYS, 365),
+    idempotencyHours: Math.max(24, int(env.PROXIMITE_IDEMPOTENCY_HOURS, 48)),
+    jurisdictionId: str(env.PROXIMITE_OPEN311_JURISDICTION),
+    open311PublicDetails: bool(env.PROXIMITE_OPEN311_PUBLIC_DETAILS),
+    staticDir: str(env.PROXIMITE_STATIC_DIR) ?? join(REPO_ROOT, 'examples', 'demo'),
+    bundlesDir: str(env.PROXIMITE_BUNDLES_DIR) ?? join(REPO_ROOT, 'bundles'),
+    responseCache: !bool(env.PROXIMITE_NO_RESPONSE_CACHE),
+    versionTtlMs: int(env.PROXIMITE_VERSION_TTL_MS, 1000),
+    maxAge: int(env.PROXIMITE_MAX_AGE, 60),
+    sMaxAge: int(env.PROXIMITE_S_MAXAGE, 300),
+    staleWhileRevalidate: int(env.PROXIMITE_STALE_WHILE_REVALIDATE, 600),
+  };
+}
+
+/** A configuration for tests and embedding: defaults, in-memory PGlite, overridden by `partial`. */
+export function testConfig(partial: Partial<Config> = {}): Config {
+  return { ...configFromEnv({}), databaseUrl: undefined, dataDir: 'memory://', ...partial };
+}

@@ -1,0 +1,169 @@
+/**
+ * A small RFC 5545 writer for cafés: CRLF line ends, lines folded at 75 octets (never inside a
+ * UTF-8 sequence), TEXT escaping, stable UIDs, SEQUENCE, STATUS:CANCELLED, local times with
+ * TZID=Europe/Paris and its VTIMEZONE (other zones are written in UTC).
+ */
+import type { Cafe, LocalizedText } from '@proximite/contract';
+import { zonedParts } from './util.js';
+
+export const PRODID = '-//Proximite//Proximite reference server//FR';
+
+/** Escapes a TEXT value (RFC 5545 §3.3.11). */
+export function escapeText(s: string): string {
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/** Folds a content line at 75 octets; continuation lines start with one space (RFC 5545 §3.1). */
+export function foldLine(line: string): string {
+  const bytes = Buffer.from(line, 'utf8');
+  if (bytes.length <= 75) return line;
+  const parts: string[] = [];
+  let start = 0;
+  let limit = 75;
+  while (start < bytes.length) {
+    let end = Math.min(start + limit, bytes.length);
+    // Never cut a multi-byte character: back off over continuation bytes (10xxxxxx).
+    while (end < bytes.length && end > start && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--;
+    parts.push(bytes.subarray(start, end).toString('utf8'));
+    start = end;
+    limit = 74; // the leading space counts
+  }
+  return parts.join('\r\n ');
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** `YYYYMMDDTHHMMSSZ`. */
+export function utcStamp(date: Date): string {
+  return `${pad(date.getUTCFullYear(), 4)}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}T${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}Z`;
+}
+
+function localStamp(date: Date, timeZone: string): string {
+  const p = zonedParts(date, timeZone);
+  return `${pad(p.year, 4)}${pad(p.month)}${pad(p.day)}T${pad(p.hour)}${pad(p.minute)}${pad(p.second)}`;
+}
+
+function dateStamp(date: Date, timeZone: string): string {
+  const p = zonedParts(date, timeZone);
+  return `${pad(p.year, 4)}${pad(p.month)}${pad(p.day)}`;
+}
+
+/** The zones this writer has a VTIMEZONE for. */
+const VTIMEZONES: Record<string, string[]> = {
+  'Europe/Paris': [
+    'BEGIN:VTIMEZONE',
+    'TZID:Europe/Paris',
+    'X-LIC-LOCATION:Europe/Paris',
+    'BEGIN:DAYLIGHT',
+    'TZOFFSETFROM:+0100',
+    'TZOFFSETTO:+0200',
+    'TZNAME:CEST',
+    'DTSTART:19700329T020000',
+    'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+    'END:DAYLIGHT',
+    'BEGIN:STANDARD',
+    'TZOFFSETFROM:+0200',
+    'TZOFFSETTO:+0100',
+    'TZNAME:CET',
+    'DTSTART:19701025T030000',
+    'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+    'END:STANDARD',
+    'END:VTIMEZONE',
+  ],
+};
+
+export interface CalendarOptions {
+  /** Domain of the UIDs: `<id>@<domain>`. */
+  domain: string;
+  /** Calendar name (X-WR-CALNAME). */
+  name: string;
+  lang: 'fr' | 'en';
+  /** Public page of a café when it has no `url` (e.g. the API's own URL). */
+  eventUrl?: (cafe: Cafe) => string | undefined;
+}
+
+function text(t: LocalizedText | undefined, lang: 'fr' | 'en'): string | undefined {
+  if (t === undefined) return undefined;
+  return (lang === 'en' ? t.en : undefined) ?? t.fr;
+}
+
+function eventLines(cafe: Cafe & { createdAt?: string }, options: CalendarOptions): string[] {
+  const tz = VTIMEZONES[cafe.timeZone] !== undefined ? cafe.timeZone : undefined;
+  const start = new Date(cafe.start);
+  const end = new Date(cafe.end);
+  const lines = ['BEGIN:VEVENT', `UID:${cafe.id}@${options.domain}`];
+  const updated = new Date(cafe.updatedAt);
+  lines.push(`DTSTAMP:${utcStamp(updated)}`);
+  if (cafe.allDay) {
+    const zone = tz ?? 'UTC';
+    lines.push(`DTSTART;VALUE=DATE:${dateStamp(start, zone)}`);
+    // DTEND of an all-day event is exclusive: the day after the last day.
+    lines.push(`DTEND;VALUE=DATE:${dateStamp(new Date(end.getTime() + 86400_000), zone)}`);
+  } else if (tz !== undefined) {
+    lines.push(`DTSTART;TZID=${tz}:${localStamp(start, tz)}`);
+    lines.push(`DTEND;TZID=${tz}:${localStamp(end, tz)}`);
+  } else {
+    lines.push(`DTSTART:${utcStamp(start)}`);
+    lines.push(`DTEND:${utcStamp(end)}`);
+  }
+  lines.push(`SEQUENCE:${cafe.sequence}`);
+  lines.push(`STATUS:${cafe.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`);
+  const summary = text(cafe.title, options.lang) ?? cafe.id;
+  lines.push(
+    `SUMMARY:${escapeText(cafe.status === 'cancelled' ? `${options.lang === 'en' ? 'Cancelled' : 'Annulé'} — ${summary}` : summary)}`,
+  );
+  const description = [
+    text(cafe.description, options.lang),
+    text(cafe.accessibility, options.lang) !== undefined
+      ? `${options.lang === 'en' ? 'Accessibility' : 'Accessibilité'} : ${text(cafe.accessibility, options.lang) ?? ''}`
+      : undefined,
+    cafe.onlineUrl !== undefined
+      ? `${options.lang === 'en' ? 'Online' : 'En ligne'} : ${cafe.onlineUrl}`
+      : undefined,
+    `${options.lang === 'en' ? 'Organised by' : 'Organisé par'} ${cafe.organizer.name}${cafe.organizer.role !== undefined ? ` (${cafe.organizer.role})` : ''}`,
+  ].filter((s): s is string => s !== undefined && s !== '');
+  lines.push(`DESCRIPTION:${escapeText(description.join('\n\n'))}`);
+  const location =
+    cafe.mode === 'online'
+      ? (cafe.onlineUrl ?? cafe.place.name)
+      : [cafe.place.name, cafe.place.address].filter((s, i, a) => s !== '' && a.indexOf(s) === i).join(', ');
+  lines.push(`LOCATION:${escapeText(location)}`);
+  if (cafe.place.lat !== undefined && cafe.place.lon !== undefined) {
+    lines.push(`GEO:${cafe.place.lat.toFixed(6)};${cafe.place.lon.toFixed(6)}`);
+  }
+  const url = cafe.url ?? options.eventUrl?.(cafe);
+  if (url !== undefined) lines.push(`URL:${url}`);
+  if (cafe.createdAt !== undefined) lines.push(`CREATED:${utcStamp(new Date(cafe.createdAt))}`);
+  lines.push(`LAST-MODIFIED:${utcStamp(updated)}`);
+  lines.push('TRANSP:OPAQUE', 'CLASS:PUBLIC', 'END:VEVENT');
+  return lines;
+}
+
+/** A VCALENDAR with the cafés, CRLF-terminated. */
+export function buildCalendar(
+  cafes: readonly (Cafe & { createdAt?: string })[],
+  options: CalendarOptions,
+): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:${PRODID}`,
+    'CALSCALE:GREGORIAN',
+    `X-WR-CALNAME:${escapeText(options.name)}`,
+    'X-WR-TIMEZONE:Europe/Paris',
+    'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
+    'X-PUBLISHED-TTL:PT1H',
+  ];
+  const zones = new Set(cafes.filter((c) => !c.allDay).map((c) => c.timeZone));
+  for (const zone of zones) {
+    const vtz = VTIMEZONES[zone];
+    if (vtz !== undefined) lines.push(...vtz);
+  }
+  for (const cafe of cafes) lines.push(...eventLines(cafe, options));
+  lines.push('END:VCALENDAR');
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,139 @@
+/** Opening the store, building the app, and serving it over HTTP with @hono/node-server. */
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
+import { defaultCategories } from '@proximite/content/categories.js';
+import { rightsContent } from '@proximite/content/rights/index.js';
+import { demoStats } from '@proximite/content/stats/index.js';
+import type { RightsContent, StatsDataset } from '@proximite/contract';
+import type { Config } from './config.js';
+import { openDatabase } from './db/database.js';
+import type { Database } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { createApp } from './http/app.js';
+import type { AppDeps } from './http/context.js';
+import { getSetting, listCategories, replaceCategories, setSettingIfAbsent } from './store/content.js';
+import { randomSecret, systemClock } from './util.js';
+import type { Clock } from './util.js';
+import { seedDemo } from './seed.js';
+
+export const SERVER_VERSION: string = (
+  JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
+
+/** Opens the database of `config` (or a schema in it), applies migrations and the default content. */
+export async function openStore(
+  config: Config,
+  options: { schema?: string | undefined; loadDataDir?: Blob | undefined } = {},
+): Promise<Database> {
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    schema: options.schema,
+    loadDataDir: options.loadDataDir,
+  });
+  try {
+    await migrate(db);
+    await ensureDefaults(db);
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+  return db;
+}
+
+/** Default categories (when none) and the IP-hash salt: shared by every instance through the database. */
+export async function ensureDefaults(db: Database): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [0x64656661]);
+    if ((await listCategories(tx)).length === 0) await replaceCategories(tx, defaultCategories);
+    await setSettingIfAbsent(tx, 'ip_salt', randomSecret(32));
+  });
+}
+
+export interface AppOptions {
+  db: Database;
+  config: Config;
+  clock?: Clock;
+  rights?: RightsContent;
+  stats?: StatsDataset;
+}
+
+export function buildDeps(options: AppOptions): AppDeps {
+  let salt: Promise<string> | undefined;
+  const { db, config } = options;
+  return {
+    db,
+    config,
+    clock: options.clock ?? systemClock,
+    rights: options.rights ?? rightsContent,
+    stats: options.stats ?? demoStats,
+    version: SERVER_VERSION,
+    ipSalt: () =>
+      (salt ??=
+        config.ipSalt !== undefined
+          ? Promise.resolve(config.ipSalt)
+          : getSetting<string>(db, 'ip_salt').then((s) => s ?? 'proximite')),
+  };
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  server: ServerType;
+  close(): Promise<void>;
+}
+
+/** Serves the app on `host:port` (0 = a free port). */
+export async function listen(
+  app: { fetch: (request: Request, env?: unknown) => Response | Promise<Response> },
+  host: string,
+  port: number,
+): Promise<RunningServer> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
+      const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
+      resolve({
+        url,
+        port: info.port,
+        server,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+          }),
+      });
+    });
+    server.once('error', reject);
+  });
+}
+
+export interface StartOptions extends Partial<Omit<AppOptions, 'db' | 'config'>> {
+  config: Config;
+  host?: string;
+  port?: number;
+  seed?: boolean;
+  schema?: string;
+}
+
+/** Opens the store, seeds when asked (only an empty database), and serves. */
+export async function startServer(options: StartOptions): Promise<RunningServer & { db: Database }> {
+  const db = await openStore(options.config, { schema: options.schema });
+  const clock = options.clock ?? systemClock;
+  if (options.seed === true) await seedDemo(db, clock());
+  const app = createApp(buildDeps({ ...options, db, clock }));
+  const running = await listen(app, options.host ?? '127.0.0.1', options.port ?? 8787);
+  return {
+    ...running,
+    db,
+    close: async () => {
+      await running.close();
+      await db.close();
+    },
+  };
+}

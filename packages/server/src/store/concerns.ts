@@ -1,0 +1,575 @@
+/** Concerns: intake (with anti-spam signals), public status, triage, Open311 listing, retention. */
+import { CONCERN_STATUSES, DEFAULT_PAGE_LIMIT } from '@proximite/contract';
+import type {
+  AdminConcern,
+  AdminConcernListQuery,
+  ConcernCategory,
+  ConcernContactInput,
+  ConcernStatusView,
+  ConcernTriageInput,
+  LocalizedText,
+  ProblemFieldError,
+  PublicUpdate,
+  ServiceRef,
+} from '@proximite/contract';
+import type { Queryable } from '../db/database.js';
+import { AppError, isUniqueViolation } from '../errors.js';
+import { newId, newReference, randomSecret, sameHex, sha256Hex, toIso, toIsoOrNull } from '../util.js';
+import { districtExists, getCategory, parseBound } from './content.js';
+import { decodeCursor, encodeCursor, isPairCursor } from './context.js';
+
+/** Statuses that count as closed (retention runs from closure). */
+export const CLOSED_STATUSES: readonly string[] = ['resolved', 'closed', 'duplicate', 'not-responsible'];
+export const OPEN_STATUSES: readonly string[] = CONCERN_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
+
+export type AttributeValue = string | number | string[];
+
+export interface NewConcern {
+  categoryCode: string;
+  description: string;
+  location: { address?: string; lat?: number; lon?: number; districtId?: string; addressId?: string };
+  attributes?: Record<string, AttributeValue> | undefined;
+  contact?: ConcernContactInput | undefined;
+  lang?: string | undefined;
+  quarantineReasons: string[];
+  channel: 'api' | 'open311';
+}
+
+export interface CreatedConcern {
+  id: string;
+  reference: string;
+  statusToken: string;
+  open311Token: string;
+  service: ServiceRef;
+  status: string;
+  submittedAt: string;
+}
+
+/**
+ * Checks the answers against the category: required fields present, list values known, no
+ * unknown field, and no emergency (the category's stopper or a field's) — an emergency is
+ * refused with its message, since this channel is not watched in real time.
+ */
+export function checkAgainstCategory(
+  category: ConcernCategory,
+  attributes: Record<string, AttributeValue> | undefined,
+  basePath = 'attributes',
+): void {
+  if (category.emergency !== undefined) {
+    throw new AppError('validation', category.emergency.message.fr, {
+      errors: [{ path: 'categoryCode', message: `emergency: ${category.emergency.numbers.join(', ')}` }],
+    });
+  }
+  const errors: ProblemFieldError[] = [];
+  const answers = attributes ?? {};
+  const known = new Map(category.fields.map((f) => [f.code, f]));
+  for (const key of Object.keys(answers)) {
+    if (!known.has(key))
+      errors.push({ path: `${basePath}.${key}`, message: 'unknown field for this category' });
+  }
+  for (const field of category.fields) {
+    const value = answers[field.code];
+    const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+    if (empty) {
+      if (field.required) errors.push({ path: `${basePath}.${field.code}`, message: 'required' });
+      continue;
+    }
+    const keys = field.values?.map((v) => v.key) ?? [];
+    if (field.datatype === 'singlevaluelist' && (typeof value !== 'string' || !keys.includes(value))) {
+      errors.push({ path: `${basePath}.${field.code}`, message: 'not an allowed value' });
+    } else if (
+      field.datatype === 'multivaluelist' &&
+      !(Array.isArray(value) ? value : [value]).every((v) => typeof v === 'string' && keys.includes(v))
+    ) {
+      errors.push({ path: `${basePath}.${field.code}`, message: 'not an allowed value' });
+    } else if (field.datatype === 'number' && typeof value !== 'number' && !Number.isFinite(Number(value))) {
+      errors.push({ path: `${basePath}.${field.code}`, message: 'expected number' });
+    } else if (
+      field.datatype === 'datetime' &&
+      (typeof value !== 'string' || Number.isNaN(Date.parse(value)))
+    ) {
+      errors.push({ path: `${basePath}.${field.code}`, message: 'expected a date-time' });
+    } else if ((field.datatype === 'string' || field.datatype === 'text') && typeof value !== 'string') {
+      errors.push({ path: `${basePath}.${field.code}`, message: 'expected string' });
+    }
+    if (field.stopper !== undefined) {
+      const hit = Array.isArray(value)
+        ? value.includes(field.stopper.whenValue)
+        : value === field.stopper.whenValue;
+      if (hit) {
+        throw new AppError('validation', field.stopper.message.fr, {
+          errors: [{ path: `${basePath}.${field.code}`, message: 'emergency: call the numbers shown' }],
+        });
+      }
+    }
+  }
+  if (errors.length > 0)
+    throw new AppError('validation', 'Some answers do not match the category.', { errors });
+}
+
+/** Validates the category and district of a concern; returns the category. */
+export async function prepareConcern(
+  db: Queryable,
+  input: Pick<NewConcern, 'categoryCode' | 'attributes' | 'location'>,
+): Promise<ConcernCategory> {
+  const category = await getCategory(db, input.categoryCode);
+  if (category === undefined) {
+    throw new AppError('validation', 'Unknown category.', {
+      errors: [{ path: 'categoryCode', message: 'unknown category' }],
+    });
+  }
+  checkAgainstCategory(category, input.attributes);
+  const districtId = input.location.districtId;
+  if (districtId !== undefined && !(await districtExists(db, districtId))) {
+    throw new AppError('validation', 'Unknown district.', {
+      errors: [{ path: 'location.districtId', message: 'unknown district' }],
+    });
+  }
+  return category;
+}
+
+/** Inserts a concern (and its contact details, apart). Retries on a reference collision. */
+export async function insertConcern(
+  tx: Queryable,
+  now: Date,
+  category: ConcernCategory,
+  input: NewConcern,
+): Promise<CreatedConcern> {
+  const statusToken = randomSecret(24);
+  const open311Token = randomSecret(12);
+  const id = newId();
+  const submittedAt = now.toISOString();
+  for (let attempt = 0; ; attempt++) {
+    const reference = newReference();
+    try {
+      await tx.query('SAVEPOINT concern_insert');
+      await tx.query(
+        `INSERT INTO concerns (id, reference, category_code, service, status, description, location, district_id,
+           attributes, lang, quarantined, quarantine_reasons, status_token_hash, open311_token, channel,
+           submitted_at, updated_at)
+         VALUES ($1, $2, $3, $4::jsonb, 'received', $5, $6::jsonb, $7, $8::jsonb, $9, $10, $11::jsonb, $12, $13, $14, $15, $15)`,
+        [
+          id,
+          reference,
+          category.code,
+          JSON.stringify(category.service),
+          input.description,
+          JSON.stringify(input.location),
+          input.location.districtId ?? null,
+          input.attributes === undefined ? null : JSON.stringify(input.attributes),
+          input.lang ?? null,
+          input.quarantineReasons.length > 0,
+          JSON.stringify(input.quarantineReasons),
+          sha256Hex(statusToken),
+          open311Token,
+          input.channel,
+          submittedAt,
+        ],
+      );
+      await tx.query('RELEASE SAVEPOINT concern_insert');
+    } catch (error) {
+      await tx.query('ROLLBACK TO SAVEPOINT concern_insert');
+      if (isUniqueViolation(error) && attempt < 5) continue;
+      throw error;
+    }
+    const c = input.contact;
+    if (c !== undefined && (c.name ?? c.email ?? c.phone) !== undefined) {
+      await tx.query(
+        `INSERT INTO concern_contacts (concern_id, name, email, phone, preferred, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [id, c.name ?? null, c.email ?? null, c.phone ?? null, c.preferred ?? null, submittedAt],
+      );
+    }
+    return {
+      id,
+      reference,
+      statusToken,
+      open311Token,
+      service: category.service,
+      status: 'received',
+      submittedAt,
+    };
+  }
+}
+
+interface ConcernRow {
+  id: string;
+  reference: string;
+  category_code: string;
+  service: ServiceRef;
+  status: string;
+  description: string;
+  location: NewConcern['location'];
+  attributes: Record<string, AttributeValue> | null;
+  lang: string | null;
+  quarantined: boolean;
+  duplicate_of: string | null;
+  status_token_hash: string;
+  open311_token: string | null;
+  submitted_at: Date | string;
+  updated_at: Date | string;
+  closed_at: Date | string | null;
+}
+
+const CONCERN_COLUMNS =
+  'id, reference, category_code, service, status, description, location, attributes, lang, quarantined, duplicate_of, status_token_hash, open311_token, submitted_at, updated_at, closed_at';
+
+async function publicUpdates(db: Queryable, concernId: string): Promise<PublicUpdate[]> {
+  const rows = await db.query<{ id: string; at: Date; status: string; text: LocalizedText }>(
+    'SELECT id, at, status, text FROM concern_updates WHERE concern_id = $1 ORDER BY at, id',
+    [concernId],
+  );
+  return rows.map((r) => ({ id: r.id, at: toIso(r.at), status: r.status, text: r.text }));
+}
+
+function statusView(row: ConcernRow, updates: PublicUpdate[]): ConcernStatusView {
+  return {
+    reference: row.reference,
+    categoryCode: row.category_code,
+    service: row.service,
+    status: row.status,
+    submittedAt: toIso(row.submitted_at),
+    updatedAt: toIso(row.updated_at),
+    updates,
+  };
+}
+
+/** Public status: only with the right token (a wrong token looks like an unknown reference). */
+export async function getConcernStatus(
+  db: Queryable,
+  reference: string,
+  token: string,
+): Promise<ConcernStatusView | undefined> {
+  const rows = await db.query<ConcernRow>(`SELECT ${CONCERN_COLUMNS} FROM concerns WHERE reference = $1`, [
+    reference,
+  ]);
+  const row = rows[0];
+  if (row === undefined || !sameHex(row.status_token_hash, sha256Hex(token))) return undefined;
+  return statusView(row, await publicUpdates(db, row.id));
+}
+
+async function adminView(db: Queryable, row: ConcernRow): Promise<AdminConcern> {
+  const contacts = await db.query<{
+    name: string | null;
+    email: string | null;
+    phone: string | null;
+    preferred: string | null;
+  }>('SELECT name, email, phone, preferred FROM concern_contacts WHERE concern_id = $1', [row.id]);
+  const notes = await db.query<{ id: string; at: Date; author: string; text: string }>(
+    'SELECT id, at, author, text FROM concern_notes WHERE concern_id = $1 ORDER BY at, id',
+    [row.id],
+  );
+  const view: AdminConcern = {
+    ...statusView(row, await publicUpdates(db, row.id)),
+    description: row.description,
+    location: {
+      ...(row.location.address !== undefined ? { address: row.location.address } : {}),
+      ...(row.location.lat !== undefined ? { lat: row.location.lat } : {}),
+      ...(row.location.lon !== undefined ? { lon: row.location.lon } : {}),
+      ...(row.location.districtId !== undefined ? { districtId: row.location.districtId } : {}),
+    },
+    quarantined: row.quarantined,
+    duplicateOf: row.duplicate_of,
+    internalNotes: notes.map((n) => ({ id: n.id, at: toIso(n.at), author: n.author, text: n.text })),
+  };
+  if (row.attributes !== null) view.attributes = row.attributes;
+  if (row.lang !== null) view.lang = row.lang;
+  const c = contacts[0];
+  if (c !== undefined) {
+    const contact: NonNullable<AdminConcern['contact']> = {};
+    if (c.name !== null) contact.name = c.name;
+    if (c.email !== null) contact.email = c.email;
+    if (c.phone !== null) contact.phone = c.phone;
+    if (c.preferred !== null) contact.preferred = c.preferred;
+    view.contact = contact;
+  }
+  return view;
+}
+
+export async function getAdminConcern(db: Queryable, reference: string): Promise<AdminConcern | undefined> {
+  const rows = await db.query<ConcernRow>(`SELECT ${CONCERN_COLUMNS} FROM concerns WHERE reference = $1`, [
+    reference,
+  ]);
+  return rows[0] === undefined ? undefined : adminView(db, rows[0]);
+}
+
+export async function listAdminConcerns(
+  db: Queryable,
+  q: AdminConcernListQuery,
+): Promise<{ items: AdminConcern[]; nextCursor: string | null }> {
+  const limit = q.limit ?? DEFAULT_PAGE_LIMIT;
+  const params: unknown[] = [];
+  const where: string[] = ['TRUE'];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (q.status !== undefined) add('status = ?', q.status);
+  if (q.category !== undefined) add('category_code = ?', q.category);
+  if (q.district !== undefined) add('district_id = ?', q.district);
+  if (q.quarantined !== undefined) add('quarantined = ?', q.quarantined === 'true');
+  if (q.from !== undefined) add('submitted_at >= ?', parseBound(q.from).toISOString());
+  if (q.to !== undefined) add('submitted_at <= ?', parseBound(q.to, true).toISOString());
+  if (q.cursor !== undefined) {
+    const c = decodeCursor(q.cursor, isPairCursor);
+    if (c === undefined)
+      throw new AppError('badRequest', 'Invalid cursor.', {
+        errors: [{ path: 'cursor', message: 'invalid cursor' }],
+      });
+    params.push(c[0], c[1]);
+    where.push(`(submitted_at, id) < ($${params.length - 1}::timestamptz, $${params.length})`);
+  }
+  params.push(limit + 1);
+  const rows = await db.query<ConcernRow>(
+    `SELECT ${CONCERN_COLUMNS} FROM concerns WHERE ${where.join(' AND ')}
+     ORDER BY submitted_at DESC, id DESC LIMIT $${params.length}`,
+    params,
+  );
+  const page = rows.slice(0, limit);
+  const items: AdminConcern[] = [];
+  for (const row of page) items.push(await adminView(db, row));
+  const last = page[page.length - 1];
+  return {
+    items,
+    nextCursor:
+      rows.length > limit && last !== undefined ? encodeCursor([toIso(last.submitted_at), last.id]) : null,
+  };
+}
+
+/** Whether a concern may move from `from` to `to`. Nothing goes back to `received`; a closed one may only be reopened (in-progress). */
+export function transitionAllowed(from: string, to: string): boolean {
+  if (from === to) return true;
+  if (to === 'received') return false;
+  if (CLOSED_STATUSES.includes(from)) return to === 'in-progress';
+  return true;
+}
+
+export async function triageConcern(
+  tx: Queryable,
+  now: Date,
+  reference: string,
+  input: ConcernTriageInput,
+  author: string,
+): Promise<{ concern: AdminConcern; changes: string[] } | undefined> {
+  const rows = await tx.query<ConcernRow>(
+    `SELECT ${CONCERN_COLUMNS} FROM concerns WHERE reference = $1 FOR UPDATE`,
+    [reference],
+  );
+  const row = rows[0];
+  if (row === undefined) return undefined;
+  const at = now.toISOString();
+  const changes: string[] = [];
+  let status = row.status;
+  if (input.status !== undefined && input.status !== row.status) {
+    if (!transitionAllowed(row.status, input.status)) {
+      throw new AppError('conflict', `A concern cannot go from ${row.status} to ${input.status}.`);
+    }
+    status = input.status;
+    changes.push(`status:${row.status}->${status}`);
+  }
+  let duplicateOf = row.duplicate_of;
+  if (input.duplicateOf !== undefined) {
+    if (
+      input.duplicateOf === reference ||
+      (await tx.query('SELECT 1 FROM concerns WHERE reference = $1', [input.duplicateOf])).length === 0
+    ) {
+      throw new AppError('validation', 'duplicateOf must be another existing concern.', {
+        errors: [{ path: 'duplicateOf', message: 'unknown concern' }],
+      });
+    }
+    duplicateOf = input.duplicateOf;
+    changes.push(`duplicateOf:${duplicateOf}`);
+  }
+  let categoryCode = row.category_code;
+  let service = row.service;
+  if (input.categoryCode !== undefined && input.categoryCode !== row.category_code) {
+    const category = await getCategory(tx, input.categoryCode);
+    if (category === undefined) {
+      throw new AppError('validation', 'Unknown category.', {
+        errors: [{ path: 'categoryCode', message: 'unknown category' }],
+      });
+    }
+    categoryCode = category.code;
+    service = category.service;
+    changes.push(`category:${row.category_code}->${categoryCode}`);
+  }
+  let quarantined = row.quarantined;
+  if (input.quarantined !== undefined && input.quarantined !== row.quarantined) {
+    quarantined = input.quarantined;
+    changes.push(`quarantined:${String(quarantined)}`);
+  }
+  const closedAt = CLOSED_STATUSES.includes(status)
+    ? CLOSED_STATUSES.includes(row.status)
+      ? (toIsoOrNull(row.closed_at) ?? at)
+      : at
+    : null;
+  await tx.query(
+    `UPDATE concerns SET status = $2, duplicate_of = $3, category_code = $4, service = $5::jsonb, quarantined = $6,
+       updated_at = $7, closed_at = $8 WHERE id = $1`,
+    [row.id, status, duplicateOf, categoryCode, JSON.stringify(service), quarantined, at, closedAt],
+  );
+  if (input.publicUpdate !== undefined || status !== row.status) {
+    if (input.publicUpdate !== undefined) changes.push('publicUpdate');
+    await tx.query(
+      'INSERT INTO concern_updates (id, concern_id, at, status, text) VALUES ($1, $2, $3, $4, $5::jsonb)',
+      [newId(), row.id, at, status, JSON.stringify(input.publicUpdate ?? defaultUpdateText(status))],
+    );
+  }
+  if (input.internalNote !== undefined) {
+    changes.push('internalNote');
+    await tx.query(
+      'INSERT INTO concern_notes (id, concern_id, at, author, text) VALUES ($1, $2, $3, $4, $5)',
+      [newId(), row.id, at, author, input.internalNote],
+    );
+  }
+  const concern = await getAdminConcern(tx, reference);
+  return concern === undefined ? undefined : { concern, changes };
+}
+
+const STATUS_TEXT: Record<string, LocalizedText> = {
+  received: { fr: 'Signalement reçu.', en: 'Report received.' },
+  'in-progress': { fr: 'Signalement pris en charge.', en: 'Report being handled.' },
+  'action-scheduled': { fr: 'Une action est programmée.', en: 'An action is scheduled.' },
+  referred: { fr: 'Transmis au service compétent.', en: 'Referred to the competent service.' },
+  resolved: { fr: 'Le problème a été traité.', en: 'The problem has been dealt with.' },
+  closed: { fr: 'Signalement clos.', en: 'Report closed.' },
+  duplicate: {
+    fr: 'Déjà signalé : suivi dans un autre signalement.',
+    en: 'Already reported: followed in another report.',
+  },
+  'not-responsible': {
+    fr: 'Ce sujet ne relève pas de la commune ; transmis ou réorienté.',
+    en: 'Not a city matter; passed on or redirected.',
+  },
+};
+
+function defaultUpdateText(status: string): LocalizedText {
+  return STATUS_TEXT[status] ?? { fr: 'Statut mis à jour.', en: 'Status updated.' };
+}
+
+/** Adds a public update (seeding). */
+export async function addPublicUpdate(
+  tx: Queryable,
+  concernId: string,
+  at: Date,
+  status: string,
+  text: LocalizedText,
+): Promise<void> {
+  await tx.query(
+    'INSERT INTO concern_updates (id, concern_id, at, status, text) VALUES ($1, $2, $3, $4, $5::jsonb)',
+    [newId(), concernId, at.toISOString(), status, JSON.stringify(text)],
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Open311 listing
+
+export interface Open311Row {
+  reference: string;
+  category_code: string;
+  service: ServiceRef;
+  status: string;
+  description: string;
+  location: NewConcern['location'];
+  submitted_at: Date | string;
+  updated_at: Date | string;
+  last_update: LocalizedText | null;
+  category_label: LocalizedText | null;
+}
+
+const OPEN311_SELECT = `SELECT c.reference, c.category_code, c.service, c.status, c.description, c.location, c.submitted_at,
+  c.updated_at, cat.data->'label' AS category_label,
+  (SELECT u.text FROM concern_updates u WHERE u.concern_id = c.id ORDER BY u.at DESC, u.id DESC LIMIT 1) AS last_update
+  FROM concerns c LEFT JOIN categories cat ON cat.code = c.category_code`;
+
+export async function listOpen311Requests(
+  db: Queryable,
+  q: {
+    references?: string[] | undefined;
+    serviceCodes?: string[] | undefined;
+    start: Date;
+    end: Date;
+    statuses?: readonly string[] | undefined;
+    limit: number;
+    offset: number;
+  },
+): Promise<Open311Row[]> {
+  const params: unknown[] = [];
+  const where = ['c.quarantined = false'];
+  if (q.references !== undefined) {
+    params.push(JSON.stringify(q.references));
+    where.push(`c.reference IN (SELECT jsonb_array_elements_text($${params.length}::jsonb))`);
+  } else {
+    params.push(q.start.toISOString(), q.end.toISOString());
+    where.push(`c.submitted_at >= $${params.length - 1} AND c.submitted_at <= $${params.length}`);
+    if (q.serviceCodes !== undefined) {
+      params.push(JSON.stringify(q.serviceCodes));
+      where.push(`c.category_code IN (SELECT jsonb_array_elements_text($${params.length}::jsonb))`);
+    }
+    if (q.statuses !== undefined) {
+      params.push(JSON.stringify(q.statuses));
+      where.push(`c.status IN (SELECT jsonb_array_elements_text($${params.length}::jsonb))`);
+    }
+  }
+  params.push(q.limit, q.offset);
+  return db.query<Open311Row>(
+    `${OPEN311_SELECT} WHERE ${where.join(' AND ')} ORDER BY c.submitted_at DESC, c.id DESC
+     LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    params,
+  );
+}
+
+export async function getOpen311Request(db: Queryable, reference: string): Promise<Open311Row | undefined> {
+  const rows = await db.query<Open311Row>(
+    `${OPEN311_SELECT} WHERE c.quarantined = false AND c.reference = $1`,
+    [reference],
+  );
+  return rows[0];
+}
+
+export async function referenceForOpen311Token(db: Queryable, token: string): Promise<string | undefined> {
+  const rows = await db.query<{ reference: string }>(
+    'SELECT reference FROM concerns WHERE open311_token = $1',
+    [token],
+  );
+  return rows[0]?.reference;
+}
+
+// ---------------------------------------------------------------------------
+// Retention
+
+export interface PurgeResult {
+  contactsErased: number;
+  concernsDeleted: number;
+  idempotencyKeysDeleted: number;
+  rateLimitWindowsDeleted: number;
+}
+
+export async function purge(
+  tx: Queryable,
+  now: Date,
+  days: { contactAfterClose: number; contactMax: number; closed: number; idempotencyHours: number },
+): Promise<PurgeResult> {
+  const ago = (d: number) => new Date(now.getTime() - d * 86400_000).toISOString();
+  const contacts = await tx.query(
+    `DELETE FROM concern_contacts cc USING concerns c WHERE cc.concern_id = c.id
+       AND ((c.closed_at IS NOT NULL AND c.closed_at < $1) OR c.submitted_at < $2) RETURNING cc.concern_id`,
+    [ago(days.contactAfterClose), ago(days.contactMax)],
+  );
+  const concerns = await tx.query(
+    'DELETE FROM concerns WHERE closed_at IS NOT NULL AND closed_at < $1 RETURNING id',
+    [ago(days.closed)],
+  );
+  const keys = await tx.query('DELETE FROM idempotency_keys WHERE created_at < $1 RETURNING key', [
+    new Date(now.getTime() - days.idempotencyHours * 3600_000).toISOString(),
+  ]);
+  const windows = await tx.query('DELETE FROM rate_limits WHERE window_start < $1 RETURNING bucket', [
+    new Date(now.getTime() - 3600_000).toISOString(),
+  ]);
+  return {
+    contactsErased: contacts.length,
+    concernsDeleted: concerns.length,
+    idempotencyKeysDeleted: keys.length,
+    rateLimitWindowsDeleted: windows.length,
+  };
+}

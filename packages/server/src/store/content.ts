@@ -1,0 +1,597 @@
+/** Public content: districts, categories, cafés, priorities, rights overrides, activity counters. */
+import type {
+  ActivityCounter,
+  ActivityCountersInput,
+  Cafe,
+  CafeCancelInput,
+  CafeInput,
+  ConcernCategory,
+  District,
+  LocalizedText,
+  Priority,
+  PriorityInput,
+  RightsOverrides,
+} from '@proximite/contract';
+import { DEFAULT_PAGE_LIMIT } from '@proximite/contract';
+import { AppError } from '../errors.js';
+import type { Queryable } from '../db/database.js';
+import { isKnownTimeZone, isoInZone, newId, toIso, zonedParts, zonedToDate } from '../util.js';
+import { decodeCursor, encodeCursor, isPairCursor } from './context.js';
+import type { StoreContext } from './context.js';
+
+/** The zone dates without a time are read in (`from=2026-05-12`). */
+export const CITY_TIME_ZONE = 'Europe/Paris';
+
+// ---------------------------------------------------------------------------
+// Content versions (response cache validation)
+
+export type ContentName = 'cafes' | 'districts' | 'categories' | 'priorities' | 'rights' | 'stats';
+
+export async function contentVersions(db: Queryable): Promise<Record<string, number>> {
+  const rows = await db.query<{ name: string; version: number | string }>(
+    'SELECT name, version FROM content_versions',
+  );
+  return Object.fromEntries(rows.map((r) => [r.name, Number(r.version)]));
+}
+
+// ---------------------------------------------------------------------------
+// Districts
+
+interface DistrictRow {
+  id: string;
+  name: string;
+  description: LocalizedText | null;
+  lat: number | null;
+  lon: number | null;
+}
+
+export async function listDistricts(db: Queryable, lang: 'fr' | 'en' = 'fr'): Promise<District[]> {
+  const rows = await db.query<DistrictRow>(
+    'SELECT id, name, description, lat, lon FROM districts ORDER BY position, name',
+  );
+  return rows.map((r) => {
+    const d: District = { id: r.id, name: r.name };
+    if (r.description !== null)
+      d.description = (lang === 'en' ? r.description.en : undefined) ?? r.description.fr;
+    if (r.lat !== null && r.lon !== null) d.centre = { lat: r.lat, lon: r.lon };
+    return d;
+  });
+}
+
+export interface DistrictSeed {
+  id: string;
+  name: string;
+  description?: LocalizedText;
+  centre?: { lat: number; lon: number };
+}
+
+export async function upsertDistricts(db: Queryable, districts: readonly DistrictSeed[]): Promise<void> {
+  let position = 0;
+  for (const d of districts) {
+    await db.query(
+      `INSERT INTO districts (id, position, name, description, lat, lon) VALUES ($1, $2, $3, $4::jsonb, $5, $6)
+       ON CONFLICT (id) DO UPDATE SET position = $2, name = $3, description = $4::jsonb, lat = $5, lon = $6`,
+      [
+        d.id,
+        position++,
+        d.name,
+        d.description === undefined ? null : JSON.stringify(d.description),
+        d.centre?.lat ?? null,
+        d.centre?.lon ?? null,
+      ],
+    );
+  }
+}
+
+export async function districtExists(db: Queryable, id: string): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM districts WHERE id = $1', [id])).length > 0;
+}
+
+// ---------------------------------------------------------------------------
+// Categories
+
+export async function listCategories(db: Queryable): Promise<ConcernCategory[]> {
+  const rows = await db.query<{ data: ConcernCategory }>(
+    'SELECT data FROM categories ORDER BY position, code',
+  );
+  return rows.map((r) => r.data);
+}
+
+export async function getCategory(db: Queryable, code: string): Promise<ConcernCategory | undefined> {
+  const rows = await db.query<{ data: ConcernCategory }>('SELECT data FROM categories WHERE code = $1', [
+    code,
+  ]);
+  return rows[0]?.data;
+}
+
+export async function replaceCategories(
+  db: Queryable,
+  categories: readonly ConcernCategory[],
+): Promise<void> {
+  await db.query('DELETE FROM categories');
+  let position = 0;
+  for (const c of categories) {
+    await db.query('INSERT INTO categories (code, position, data) VALUES ($1, $2, $3::jsonb)', [
+      c.code,
+      position++,
+      JSON.stringify(c),
+    ]);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Cafés
+
+interface StoredCafe {
+  title: LocalizedText;
+  description?: LocalizedText;
+  timeZone: string;
+  allDay: boolean;
+  place: Cafe['place'];
+  mode: string;
+  onlineUrl?: string;
+  organizer: Cafe['organizer'];
+  accessibility?: LocalizedText;
+  languages: string[];
+  url?: string;
+  cancelReason?: LocalizedText;
+}
+
+interface CafeRow {
+  id: string;
+  data: StoredCafe;
+  start_at: Date | string;
+  end_at: Date | string;
+  district_id: string | null;
+  status: string;
+  sequence: number;
+  created_at: Date | string;
+  updated_at: Date | string;
+}
+
+const CAFE_COLUMNS = 'id, data, start_at, end_at, district_id, status, sequence, created_at, updated_at';
+
+/** A stored café as the contract's `Cafe` (times in the café's zone, with their offset). */
+export function cafeFromRow(r: CafeRow): Cafe & { createdAt: string } {
+  const d = r.data;
+  const tz = isKnownTimeZone(d.timeZone) ? d.timeZone : 'UTC';
+  const cafe: Cafe & { createdAt: string } = {
+    id: r.id,
+    title: d.title,
+    start: isoInZone(new Date(toIso(r.start_at)), tz),
+    end: isoInZone(new Date(toIso(r.end_at)), tz),
+    timeZone: d.timeZone,
+    allDay: d.allDay,
+    place: d.place,
+    districtId: r.district_id,
+    mode: d.mode,
+    organizer: d.organizer,
+    languages: d.languages,
+    status: r.status,
+    sequence: r.sequence,
+    updatedAt: isoInZone(new Date(toIso(r.updated_at)), tz),
+    createdAt: toIso(r.created_at),
+  };
+  let description = d.description;
+  if (r.status === 'cancelled' && d.cancelReason !== undefined) {
+    const prefix = (l: string | undefined, label: string) => (l === undefined ? undefined : `${label} ${l}`);
+    const reason = d.cancelReason;
+    description = {
+      fr: [prefix(reason.fr, 'Annulé :'), description?.fr].filter(Boolean).join('\n\n'),
+      ...(reason.en !== undefined || description?.en !== undefined
+        ? { en: [prefix(reason.en, 'Cancelled:'), description?.en].filter(Boolean).join('\n\n') }
+        : {}),
+      ...(description?.['fr-falc'] !== undefined ? { 'fr-falc': description['fr-falc'] } : {}),
+    };
+  }
+  if (description !== undefined) cafe.description = description;
+  if (d.onlineUrl !== undefined) cafe.onlineUrl = d.onlineUrl;
+  if (d.accessibility !== undefined) cafe.accessibility = d.accessibility;
+  if (d.url !== undefined) cafe.url = d.url;
+  return cafe;
+}
+
+/** Publicly a café is `Cafe`; `createdAt` is internal (iCalendar CREATED). */
+export function publicCafe(cafe: Cafe & { createdAt?: string }): Cafe {
+  const { createdAt: _createdAt, ...rest } = cafe;
+  return rest;
+}
+
+/** A date (`YYYY-MM-DD`, start of day in the city's zone) or date-time as an instant. */
+export function parseBound(value: string, endOfDay = false): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (m) {
+    const start = zonedToDate(CITY_TIME_ZONE, Number(m[1]), Number(m[2]), Number(m[3]), 0, 0);
+    return endOfDay
+      ? new Date(
+          zonedToDate(CITY_TIME_ZONE, Number(m[1]), Number(m[2]), Number(m[3]) + 1, 0, 0).getTime() - 1,
+        )
+      : start;
+  }
+  return new Date(value);
+}
+
+/** Start of today in the city's zone. */
+let today: { minute: number; start: Date } | undefined;
+
+export function startOfToday(now: Date): Date {
+  // Memoised per minute: this sits on the hot path of every cached café read.
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (today?.minute !== minute) {
+    const p = zonedParts(now, CITY_TIME_ZONE);
+    today = { minute, start: zonedToDate(CITY_TIME_ZONE, p.year, p.month, p.day, 0, 0) };
+  }
+  return today.start;
+}
+
+export interface CafeListOptions {
+  from?: string | undefined;
+  to?: string | undefined;
+  district?: string | undefined;
+  limit?: number | undefined;
+  cursor?: string | undefined;
+}
+
+export async function listCafes(
+  ctx: StoreContext,
+  q: CafeListOptions,
+): Promise<{ items: Cafe[]; nextCursor: string | null }> {
+  const limit = q.limit ?? DEFAULT_PAGE_LIMIT;
+  const from = q.from !== undefined ? parseBound(q.from) : startOfToday(ctx.clock());
+  const params: unknown[] = [from.toISOString()];
+  const where = ['end_at >= $1'];
+  if (q.to !== undefined) {
+    params.push(parseBound(q.to, true).toISOString());
+    where.push(`start_at <= $${params.length}`);
+  }
+  if (q.district !== undefined) {
+    params.push(q.district);
+    where.push(`district_id = $${params.length}`);
+  }
+  if (q.cursor !== undefined) {
+    const c = decodeCursor(q.cursor, isPairCursor);
+    if (c === undefined)
+      throw new AppError('badRequest', 'Invalid cursor.', {
+        errors: [{ path: 'cursor', message: 'invalid cursor' }],
+      });
+    params.push(c[0], c[1]);
+    where.push(`(start_at, id) > ($${params.length - 1}::timestamptz, $${params.length})`);
+  }
+  params.push(limit + 1);
+  const rows = await ctx.db.query<CafeRow>(
+    `SELECT ${CAFE_COLUMNS} FROM cafes WHERE ${where.join(' AND ')} ORDER BY start_at, id LIMIT $${params.length}`,
+    params,
+  );
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => publicCafe(cafeFromRow(r))),
+    nextCursor:
+      rows.length > limit && last !== undefined ? encodeCursor([toIso(last.start_at), last.id]) : null,
+  };
+}
+
+/** Cafés of the iCalendar feed: from 30 days ago on (cancelled ones too, so calendars update). */
+export async function calendarCafes(
+  ctx: StoreContext,
+  district: string | undefined,
+): Promise<(Cafe & { createdAt: string })[]> {
+  const since = new Date(ctx.clock().getTime() - 30 * 86400_000).toISOString();
+  const rows = await ctx.db.query<CafeRow>(
+    `SELECT ${CAFE_COLUMNS} FROM cafes WHERE end_at >= $1 AND ($2::text IS NULL OR district_id = $2)
+     ORDER BY start_at, id LIMIT 1000`,
+    [since, district ?? null],
+  );
+  return rows.map(cafeFromRow);
+}
+
+export async function getCafe(
+  db: Queryable,
+  id: string,
+): Promise<(Cafe & { createdAt: string }) | undefined> {
+  const rows = await db.query<CafeRow>(`SELECT ${CAFE_COLUMNS} FROM cafes WHERE id = $1`, [id]);
+  return rows[0] === undefined ? undefined : cafeFromRow(rows[0]);
+}
+
+function storedCafe(input: CafeInput): StoredCafe {
+  if (!isKnownTimeZone(input.timeZone)) {
+    throw new AppError('validation', 'Unknown time zone.', {
+      errors: [{ path: 'timeZone', message: 'unknown IANA time zone' }],
+    });
+  }
+  const s: StoredCafe = {
+    title: input.title,
+    timeZone: input.timeZone,
+    allDay: input.allDay ?? false,
+    place: input.place,
+    mode: input.mode,
+    organizer: input.organizer,
+    languages: input.languages ?? ['fr'],
+  };
+  if (input.description !== undefined) s.description = input.description;
+  if (input.onlineUrl !== undefined) s.onlineUrl = input.onlineUrl;
+  if (input.accessibility !== undefined) s.accessibility = input.accessibility;
+  if (input.url !== undefined) s.url = input.url;
+  return s;
+}
+
+async function checkDistrict(db: Queryable, id: string | null | undefined, path: string): Promise<void> {
+  if (id !== undefined && id !== null && !(await districtExists(db, id))) {
+    throw new AppError('validation', 'Unknown district.', {
+      errors: [{ path, message: 'unknown district' }],
+    });
+  }
+}
+
+function cafeId(input: CafeInput): string {
+  const day = input.start.slice(0, 10);
+  return `cafe-${day}-${newId().slice(0, 8)}`;
+}
+
+export async function createCafe(
+  db: Queryable,
+  now: Date,
+  input: CafeInput,
+  options: { id?: string; status?: 'scheduled' | 'cancelled'; cancelReason?: LocalizedText } = {},
+): Promise<Cafe & { createdAt: string }> {
+  await checkDistrict(db, input.districtId, 'districtId');
+  const data = storedCafe(input);
+  if (options.cancelReason !== undefined) data.cancelReason = options.cancelReason;
+  const id = options.id ?? cafeId(input);
+  const rows = await db.query<CafeRow>(
+    `INSERT INTO cafes (id, data, start_at, end_at, district_id, status, sequence, created_at, updated_at)
+     VALUES ($1, $2::jsonb, $3, $4, $5, $6, 0, $7, $7) RETURNING ${CAFE_COLUMNS}`,
+    [
+      id,
+      JSON.stringify(data),
+      new Date(input.start).toISOString(),
+      new Date(input.end).toISOString(),
+      input.districtId ?? null,
+      options.status ?? 'scheduled',
+      now.toISOString(),
+    ],
+  );
+  return cafeFromRow(rows[0] as CafeRow);
+}
+
+export async function updateCafe(
+  db: Queryable,
+  now: Date,
+  id: string,
+  input: CafeInput,
+): Promise<Cafe | undefined> {
+  await checkDistrict(db, input.districtId, 'districtId');
+  const current = await db.query<CafeRow>(`SELECT ${CAFE_COLUMNS} FROM cafes WHERE id = $1 FOR UPDATE`, [id]);
+  if (current[0] === undefined) return undefined;
+  const data = storedCafe(input);
+  if (current[0].data.cancelReason !== undefined) data.cancelReason = current[0].data.cancelReason;
+  const rows = await db.query<CafeRow>(
+    `UPDATE cafes SET data = $2::jsonb, start_at = $3, end_at = $4, district_id = $5, sequence = sequence + 1,
+       updated_at = $6 WHERE id = $1 RETURNING ${CAFE_COLUMNS}`,
+    [
+      id,
+      JSON.stringify(data),
+      new Date(input.start).toISOString(),
+      new Date(input.end).toISOString(),
+      input.districtId ?? null,
+      now.toISOString(),
+    ],
+  );
+  return rows[0] === undefined ? undefined : publicCafe(cafeFromRow(rows[0]));
+}
+
+export async function cancelCafe(
+  db: Queryable,
+  now: Date,
+  id: string,
+  input: CafeCancelInput,
+): Promise<Cafe | undefined> {
+  const rows = await db.query<CafeRow>(
+    `UPDATE cafes SET status = 'cancelled', sequence = sequence + 1, updated_at = $2,
+       data = CASE WHEN $3::jsonb IS NULL THEN data ELSE jsonb_set(data, '{cancelReason}', $3::jsonb) END
+     WHERE id = $1 RETURNING ${CAFE_COLUMNS}`,
+    [id, now.toISOString(), input.reason === undefined ? null : JSON.stringify(input.reason)],
+  );
+  return rows[0] === undefined ? undefined : publicCafe(cafeFromRow(rows[0]));
+}
+
+export async function deleteCafe(db: Queryable, id: string): Promise<boolean> {
+  return (await db.query('DELETE FROM cafes WHERE id = $1 RETURNING id', [id])).length > 0;
+}
+
+// ---------------------------------------------------------------------------
+// Priorities
+
+interface PriorityRow {
+  id: string;
+  data: Omit<Priority, 'id'>;
+}
+
+export async function listPriorities(
+  db: Queryable,
+  q: {
+    district?: string | undefined;
+    status?: string | undefined;
+    limit?: number | undefined;
+    cursor?: string | undefined;
+  },
+): Promise<{ items: Priority[]; nextCursor: string | null }> {
+  const limit = q.limit ?? DEFAULT_PAGE_LIMIT;
+  const params: unknown[] = [];
+  const where: string[] = ['TRUE'];
+  if (q.district !== undefined) {
+    params.push(q.district);
+    where.push(`district_id = $${params.length}`);
+  }
+  if (q.status !== undefined) {
+    params.push(q.status);
+    where.push(`status = $${params.length}`);
+  }
+  if (q.cursor !== undefined) {
+    const c = decodeCursor(q.cursor, isPairCursor);
+    if (c === undefined)
+      throw new AppError('badRequest', 'Invalid cursor.', {
+        errors: [{ path: 'cursor', message: 'invalid cursor' }],
+      });
+    params.push(c[0], c[1]);
+    where.push(`(issue_date, id) < ($${params.length - 1}, $${params.length})`);
+  }
+  params.push(limit + 1);
+  const rows = await db.query<PriorityRow & { issue_date: string }>(
+    `SELECT id, data, issue_date FROM priorities WHERE ${where.join(' AND ')}
+     ORDER BY issue_date DESC, id DESC LIMIT $${params.length}`,
+    params,
+  );
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({ id: r.id, ...r.data })),
+    nextCursor: rows.length > limit && last !== undefined ? encodeCursor([last.issue_date, last.id]) : null,
+  };
+}
+
+function priorityData(input: PriorityInput): Omit<Priority, 'id'> {
+  const p: Omit<Priority, 'id'> = {
+    issue: input.issue,
+    issueDate: input.issueDate,
+    status: input.status,
+    sources: {
+      concernReferences: input.sources?.concernReferences ?? [],
+      cafeIds: input.sources?.cafeIds ?? [],
+    },
+  };
+  if (input.action !== undefined) p.action = input.action;
+  if (input.actionDate !== undefined) p.actionDate = input.actionDate;
+  if (input.districtId !== undefined) p.districtId = input.districtId;
+  return p;
+}
+
+async function checkPrioritySources(db: Queryable, input: PriorityInput): Promise<void> {
+  await checkDistrict(db, input.districtId, 'districtId');
+  const refs = input.sources?.concernReferences ?? [];
+  for (const [i, ref] of refs.entries()) {
+    if ((await db.query('SELECT 1 FROM concerns WHERE reference = $1', [ref])).length === 0) {
+      throw new AppError('validation', 'Unknown concern reference.', {
+        errors: [{ path: `sources.concernReferences.${i}`, message: 'unknown concern' }],
+      });
+    }
+  }
+  for (const [i, id] of (input.sources?.cafeIds ?? []).entries()) {
+    if ((await db.query('SELECT 1 FROM cafes WHERE id = $1', [id])).length === 0) {
+      throw new AppError('validation', 'Unknown café.', {
+        errors: [{ path: `sources.cafeIds.${i}`, message: 'unknown café' }],
+      });
+    }
+  }
+}
+
+export async function createPriority(
+  db: Queryable,
+  now: Date,
+  input: PriorityInput,
+  id?: string,
+): Promise<Priority> {
+  await checkPrioritySources(db, input);
+  const data = priorityData(input);
+  const pid = id ?? `prio-${input.issueDate.slice(0, 7)}-${newId().slice(0, 8)}`;
+  await db.query(
+    `INSERT INTO priorities (id, data, issue_date, district_id, status, created_at, updated_at)
+     VALUES ($1, $2::jsonb, $3, $4, $5, $6, $6)`,
+    [pid, JSON.stringify(data), input.issueDate, input.districtId ?? null, input.status, now.toISOString()],
+  );
+  return { id: pid, ...data };
+}
+
+export async function updatePriority(
+  db: Queryable,
+  now: Date,
+  id: string,
+  input: PriorityInput,
+): Promise<Priority | undefined> {
+  await checkPrioritySources(db, input);
+  const data = priorityData(input);
+  const rows = await db.query(
+    `UPDATE priorities SET data = $2::jsonb, issue_date = $3, district_id = $4, status = $5, updated_at = $6
+     WHERE id = $1 RETURNING id`,
+    [id, JSON.stringify(data), input.issueDate, input.districtId ?? null, input.status, now.toISOString()],
+  );
+  return rows.length === 0 ? undefined : { id, ...data };
+}
+
+export async function deletePriority(db: Queryable, id: string): Promise<boolean> {
+  return (await db.query('DELETE FROM priorities WHERE id = $1 RETURNING id', [id])).length > 0;
+}
+
+// ---------------------------------------------------------------------------
+// Rights overrides and activity counters
+
+export async function getRightsOverrides(db: Queryable): Promise<RightsOverrides> {
+  const rows = await db.query<{ data: RightsOverrides }>('SELECT data FROM rights_overrides WHERE id = 1');
+  return rows[0]?.data ?? {};
+}
+
+export async function putRightsOverrides(
+  db: Queryable,
+  now: Date,
+  overrides: RightsOverrides,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO rights_overrides (id, data, updated_at) VALUES (1, $1::jsonb, $2)
+     ON CONFLICT (id) DO UPDATE SET data = $1::jsonb, updated_at = $2`,
+    [JSON.stringify(overrides), now.toISOString()],
+  );
+}
+
+interface CounterRow {
+  metric: string;
+  period: string;
+  value: number | null;
+  unit: string;
+  source: ActivityCounter['source'];
+}
+
+export async function listActivityCounters(db: Queryable, area: string): Promise<ActivityCounter[]> {
+  const rows = await db.query<CounterRow>(
+    'SELECT metric, period, value, unit, source FROM activity_counters WHERE area = $1 ORDER BY metric, period',
+    [area],
+  );
+  return rows.map((r) => ({
+    metric: r.metric,
+    period: r.period,
+    value: r.value,
+    unit: r.unit,
+    source: r.source,
+  }));
+}
+
+export async function putActivityCounters(
+  db: Queryable,
+  now: Date,
+  area: string,
+  input: ActivityCountersInput,
+): Promise<ActivityCounter[]> {
+  for (const c of input.counters) {
+    await db.query(
+      `INSERT INTO activity_counters (area, metric, period, value, unit, source, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)
+       ON CONFLICT (area, metric, period) DO UPDATE SET value = $4, unit = $5, source = $6::jsonb, updated_at = $7`,
+      [area, c.metric, c.period, c.value, c.unit, JSON.stringify(c.source), now.toISOString()],
+    );
+  }
+  return listActivityCounters(db, area);
+}
+
+// ---------------------------------------------------------------------------
+// Settings
+
+export async function getSetting<T>(db: Queryable, key: string): Promise<T | undefined> {
+  const rows = await db.query<{ value: T }>('SELECT value FROM settings WHERE key = $1', [key]);
+  return rows[0]?.value;
+}
+
+export async function setSettingIfAbsent(db: Queryable, key: string, value: unknown): Promise<void> {
+  await db.query('INSERT INTO settings (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO NOTHING', [
+    key,
+    JSON.stringify(value),
+  ]);
+}

@@ -1,0 +1,141 @@
+/** Small helpers shared by the store and the HTTP layer: hashing, random tokens, dates, JSON. */
+import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+
+/** A source of the current time; tests inject a fake one. */
+export type Clock = () => Date;
+export const systemClock: Clock = () => new Date();
+
+export function sha256Hex(input: string | Uint8Array): string {
+  return createHash('sha256').update(input).digest('hex');
+}
+
+export function hmacHex(key: string, input: string): string {
+  return createHmac('sha256', key).update(input).digest('hex');
+}
+
+/** Constant-time comparison of two hex digests. */
+export function sameHex(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'hex');
+  const y = Buffer.from(b, 'hex');
+  return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
+}
+
+/** A URL-safe random secret (base64url of `bytes` random bytes). */
+export function randomSecret(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+export function newId(): string {
+  return randomUUID();
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A concern reference `PRX-XXXX-XXXX` (Crockford base 32, 40 random bits). */
+export function newReference(): string {
+  const bytes = randomBytes(8);
+  let s = '';
+  for (let i = 0; i < 8; i++) s += CROCKFORD[(bytes[i] ?? 0) % 32];
+  return `PRX-${s.slice(0, 4)}-${s.slice(4)}`;
+}
+
+/** JSON with object keys sorted (arrays keep their order): equal values give equal strings. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v)).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** A timestamp read from the database (Date, or a string from some drivers) as ISO 8601 UTC. */
+export function toIso(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'string') return new Date(value).toISOString();
+  throw new TypeError(`not a timestamp: ${String(value)}`);
+}
+
+export function toIsoOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : toIso(value);
+}
+
+export interface ZonedParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  /** Offset from UTC in minutes (e.g. 120 for CEST). */
+  offset: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Wall-clock parts of `date` in the IANA zone `timeZone`, with the zone's offset at that instant. */
+export function zonedParts(date: Date, timeZone: string): ZonedParts {
+  let f = formatters.get(timeZone);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  const parts: Record<string, number> = {};
+  for (const p of f.formatToParts(date)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  const year = parts.year ?? 0;
+  const month = parts.month ?? 1;
+  const day = parts.day ?? 1;
+  const hour = parts.hour ?? 0;
+  const minute = parts.minute ?? 0;
+  const second = parts.second ?? 0;
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  const offset = Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
+  return { year, month, day, hour, minute, second, offset };
+}
+
+const pad = (n: number, w = 2): string => String(Math.abs(n)).padStart(w, '0');
+
+/** `date` as ISO 8601 in `timeZone` with its offset, e.g. `2026-05-12T17:30:00+02:00`. */
+export function isoInZone(date: Date, timeZone: string): string {
+  const p = zonedParts(date, timeZone);
+  const sign = p.offset < 0 ? '-' : '+';
+  const off =
+    p.offset === 0
+      ? 'Z'
+      : `${sign}${pad(Math.trunc(Math.abs(p.offset) / 60))}:${pad(Math.abs(p.offset) % 60)}`;
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${off}`;
+}
+
+/** The UTC instant of a wall-clock time in `timeZone` (DST gaps resolve forward). */
+export function zonedToDate(
+  timeZone: string,
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+): Date {
+  const guess = Date.UTC(year, month - 1, day, hour, minute);
+  let t = guess - zonedParts(new Date(guess), timeZone).offset * 60000;
+  t = guess - zonedParts(new Date(t), timeZone).offset * 60000;
+  return new Date(t);
+}
+
+/** Is `timeZone` an IANA zone this runtime knows? */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
