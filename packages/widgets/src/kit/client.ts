@@ -1,0 +1,85 @@
+import { createCoreClient, type ProximiteClient, type ProximiteCoreClient } from '@proximite/sdk/core.js';
+
+/** What a widget exposes to pick its data source (DESIGN.md's common attributes). */
+export interface ClientHost<C = ProximiteClient> {
+  /** An SDK client or adapter; wins over every attribute. */
+  client?: C | undefined;
+  /** Base URL of a backend that speaks the contract; relative URLs resolve against the page. */
+  api?: string | undefined;
+  /**
+   * A static file: JSON for every widget, or iCalendar (.ics) for the calendar. `{lang}` in it is
+   * replaced by the language shown (`/rights.{lang}.json` → `/rights.fr.json`).
+   */
+  src?: string | undefined;
+  /** The language shown, for `{lang}` in `src`. */
+  lang?: string | undefined;
+}
+
+/** The resource a `src` file holds, which decides the adapter. */
+export type StaticResource = 'cafes' | 'rights' | 'stats' | 'categories';
+
+/** Whether a URL names an iCalendar file (by extension, or a `webcal:` scheme). */
+export function isICalendarUrl(url: string): boolean {
+  return /^webcal:/i.test(url) || /\.ics(?:[?#]|$)/i.test(url);
+}
+
+/** Resolves a possibly relative URL against the page, as an `href` would. */
+export function absoluteUrl(url: string): string {
+  return new URL(url, globalThis.document?.baseURI ?? globalThis.location?.href).href;
+}
+
+/** No `api`, `src` or `.client` was given: the widget cannot know where its data is. */
+export class MissingSourceError extends Error {
+  override name = 'MissingSourceError';
+  constructor() {
+    super(
+      'Indiquez l’attribut api ou src, ou la propriété client. / Set the api or src attribute, or the client property.',
+    );
+  }
+}
+
+const coreClients = new Map<string, ProximiteCoreClient>();
+
+/**
+ * The client a widget talks to: its `.client` property, else a client of its `api` attribute
+ * (made by `create`, one per base URL), else an adapter of its `src` file.
+ */
+export async function resolveWith<C>(
+  host: ClientHost<C>,
+  resource: StaticResource,
+  clients: Map<string, C>,
+  create: (baseUrl: string) => C,
+): Promise<C | ProximiteClient> {
+  if (host.client) return host.client;
+  if (host.api) {
+    // One client per base URL on the page: widgets share the SDK's cache, so two widgets asking
+    // the same thing cause one request.
+    const baseUrl = absoluteUrl(host.api);
+    let client = clients.get(baseUrl);
+    if (!client) clients.set(baseUrl, (client = create(baseUrl)));
+    return client;
+  }
+  if (host.src) {
+    // Adapters load only here, so a page that never uses a file never downloads one.
+    const url = absoluteUrl(host.src.replaceAll('{lang}', host.lang ?? 'fr'));
+    if (resource === 'cafes' && isICalendarUrl(url)) {
+      const { createICalClient } = await import('@proximite/sdk/adapters/ical.js');
+      return createICalClient({ url: url.replace(/^webcal:/i, 'https:') });
+    }
+    const { createStaticClient } = await import('@proximite/sdk/adapters/static.js');
+    return createStaticClient({ [resource]: url });
+  }
+  throw new MissingSourceError();
+}
+
+/**
+ * The SDK core client (cafés, districts, concerns) for the widgets that need nothing else, so their
+ * standalone bundles do not carry the rights, stats and priorities schemas. The full client is
+ * `resolveClient` in `full-client.ts` (a module of its own: bundlers keep what a module imports).
+ */
+export function resolveCoreClient(
+  host: ClientHost<ProximiteCoreClient>,
+  resource: StaticResource,
+): Promise<ProximiteCoreClient> {
+  return resolveWith(host, resource, coreClients, (baseUrl) => createCoreClient({ baseUrl }));
+}

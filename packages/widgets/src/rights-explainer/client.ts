@@ -1,0 +1,37 @@
+/**
+ * The part of the SDK client <prox-rights-explainer> uses, and how it gets one from its attributes:
+ * the kit's shared resolver (`.client`, else `api`, else `src` through the static adapter, with
+ * `{lang}` in `src` replaced by the language shown: `/rights.{lang}.json` → `/rights.fr.json`).
+ */
+import type { RightsContent } from '@proximite/contract';
+import { MissingSourceError } from '../kit/client.js';
+import { resolveClient } from '../kit/full-client.js';
+
+/** What the widget needs from a client. */
+export interface RightsClient {
+  rights: {
+    get(query: { lang?: 'fr' | 'en' }, options?: { signal?: AbortSignal }): Promise<RightsContent>;
+  };
+}
+
+export interface RightsSource {
+  client?: RightsClient | undefined;
+  api?: string | undefined;
+  src?: string | undefined;
+  lang: 'fr' | 'en';
+}
+
+/** Raised when no source is configured; its message is shown to the resident. */
+export class RightsSourceError extends Error {
+  override name = 'RightsSourceError';
+}
+
+/** The client for a source; throws {@link RightsSourceError} with `noSource` when none is set. */
+export async function resolveRightsClient(source: RightsSource, noSource: string): Promise<RightsClient> {
+  if (source.client) return source.client;
+  try {
+    return await resolveClient({ api: source.api, src: source.src, lang: source.lang }, 'rights');
+  } catch (error) {
+    throw error instanceof MissingSourceError ? new RightsSourceError(noSource) : error;
+  }
+}

@@ -1,0 +1,235 @@
+import { css } from 'lit';
+
+export const styles = css`
+  .base {
+    --_prox-rights-gap: var(--prox-rights-explainer-gap, var(--_prox-space));
+    --_prox-rights-badge: var(--prox-rights-explainer-badge-surface, var(--_prox-bg-muted));
+    display: grid;
+    gap: var(--_prox-rights-gap);
+    min-block-size: 12rem;
+  }
+  h2,
+  h3,
+  h4,
+  p,
+  ul,
+  ol {
+    margin: 0;
+  }
+  ul,
+  ol {
+    padding-inline-start: 1.25em;
+  }
+  h2 {
+    font-size: 1.5em;
+    line-height: 1.2;
+  }
+  h3 {
+    font-size: 1.2em;
+  }
+  h4 {
+    font-size: 1em;
+    margin-block-start: 0.75em;
+  }
+  .muted,
+  .meta {
+    color: var(--_prox-fg-muted);
+    font-size: 0.875em;
+  }
+  .notice,
+  .warn,
+  .emergency {
+    padding: 0.5em 0.75em;
+    border-inline-start: 4px solid var(--_prox-accent);
+    background: var(--_prox-bg-muted);
+    border-radius: var(--_prox-radius);
+  }
+  ul.warn {
+    padding-inline-start: 2em;
+  }
+  .emergency {
+    border-color: var(--_prox-danger);
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 0.75em;
+    align-items: center;
+  }
+  .emergency a,
+  .links a {
+    font-weight: 700;
+    min-block-size: 24px;
+    display: inline-flex;
+    align-items: center;
+  }
+  .tools {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    align-items: end;
+  }
+  .tools label {
+    display: grid;
+    gap: 0.25em;
+    flex: 1 1 14rem;
+  }
+  input[type='search'] {
+    font: inherit;
+    min-block-size: 2.75rem;
+    padding: 0.25em 0.5em;
+    border: 2px solid var(--_prox-border);
+    border-radius: var(--_prox-radius);
+    background: var(--_prox-bg);
+    color: inherit;
+  }
+  .button[aria-pressed='true']::before {
+    content: '✓';
+  }
+  .topics {
+    list-style: none;
+    padding: 0;
+    display: grid;
+    gap: 0.5em;
+  }
+  .topic {
+    border: 1px solid var(--_prox-border);
+    border-radius: var(--_prox-radius);
+  }
+  .toggle {
+    display: flex;
+    gap: 0.75em;
+    align-items: center;
+    inline-size: 100%;
+    min-block-size: 2.75rem;
+    padding: 0.5em 0.75em;
+    border: 0;
+    border-radius: var(--_prox-radius);
+    background: none;
+    color: inherit;
+    font: inherit;
+    font-weight: 700;
+    text-align: start;
+    cursor: pointer;
+  }
+  .toggle::before {
+    content: '';
+    flex: none;
+    inline-size: 0.5em;
+    block-size: 0.5em;
+    border-block-end: 2px solid currentColor;
+    border-inline-end: 2px solid currentColor;
+    transform: rotate(-45deg);
+    transition: transform 0.15s;
+  }
+  .toggle[aria-expanded='true']::before {
+    transform: rotate(45deg);
+  }
+  .panel {
+    padding: 0 0.75em 0.75em;
+    display: grid;
+    gap: 0.5em;
+  }
+  .items {
+    display: grid;
+    gap: 0.75em;
+  }
+  .meta {
+    margin-block-start: 0.25em;
+  }
+  .badge {
+    display: inline-block;
+    padding: 0 0.5em;
+    margin-inline-end: 0.25em;
+    border: 1px solid var(--_prox-border);
+    border-radius: 1em;
+    background: var(--_prox-rights-badge);
+    color: var(--_prox-fg);
+    font-size: 0.8125rem;
+  }
+  .badge--verify {
+    background: var(--_prox-warning-bg);
+    border-color: var(--_prox-danger);
+    font-weight: 700;
+  }
+  fieldset {
+    border: 1px solid var(--_prox-border);
+    border-radius: var(--_prox-radius);
+    margin: 0;
+    padding: 0.5em 0.75em;
+  }
+  legend {
+    font-weight: 700;
+    padding: 0 0.25em;
+  }
+  .choice {
+    display: flex;
+    gap: 0.5em;
+    align-items: center;
+    min-block-size: 2.75rem;
+  }
+  .choice input {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    flex: none;
+    margin: 0;
+  }
+  .guide,
+  .guide__answer,
+  .grid {
+    display: grid;
+    gap: 0.75em;
+  }
+  .cards {
+    list-style: none;
+    padding: 0;
+    display: grid;
+    gap: 0.75em;
+  }
+  .card {
+    padding: 0.75em;
+    border: 1px solid var(--_prox-border);
+    border-radius: var(--_prox-radius);
+    display: grid;
+    gap: 0.25em;
+    align-content: start;
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
+  }
+  .links {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 1em;
+  }
+  @container (min-width: 40rem) {
+    .grid {
+      grid-template-columns: 1fr 1fr;
+    }
+    .cards {
+      grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+    }
+  }
+  @media (forced-colors: active) {
+    .badge--verify {
+      border: 2px solid CanvasText;
+    }
+  }
+  @media print {
+    .tools,
+    .guide,
+    .toggle::before {
+      display: none;
+    }
+    .panel {
+      display: grid !important;
+      content-visibility: visible !important;
+    }
+    .items > li,
+    .card {
+      break-inside: avoid;
+    }
+    a[href^='http']::after {
+      content: ' <' attr(href) '>';
+      font-size: 0.8em;
+      word-break: break-all;
+    }
+  }
+`;

@@ -1,0 +1,450 @@
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  isSafeUrl,
+  type LocalContact,
+  type RightsContact,
+  type RightsContent,
+  type RightsItem,
+  type RightsTopic,
+} from '@proximite/contract';
+import { ProxElement } from '../kit/base-element.js';
+import { DataController } from '../kit/data.controller.js';
+import { LocalizeController } from '../kit/localize.js';
+import { resolveRightsClient, type RightsClient } from './client.js';
+import {
+  BODY_ITEMS,
+  GUIDE_FORCES,
+  SITUATIONS,
+  isGuideForce,
+  isSituation,
+  whoToContact,
+  type GuideForce,
+  type Situation,
+} from './guide.js';
+import { RightsTopicOpenEvent } from './rights-explainer.events.js';
+import { messages, type RightsMessages } from './rights-explainer.messages.js';
+import { styles } from './rights-explainer.styles.js';
+import { searchTopics } from './search.js';
+
+type Key = keyof RightsMessages & string;
+const UTC = { dateStyle: 'long', timeZone: 'UTC' } as const;
+
+/**
+ * Residents' rights towards the police nationale, gendarmerie and police municipale: topics as
+ * disclosure sections with deep links, search, a "who do I contact?" guide, help numbers, the
+ * city's own contacts, and an easy-read mode. Every statement shows its sources (link, kind,
+ * accessed date) and its status; items still `verify` are shown with a visible « à vérifier »
+ * badge and never as verified (add `hide-unverified` to leave them out). The content is data,
+ * loaded per language through the SDK: from `.client`, else `api`, else `src`.
+ *
+ * Headings: the widget's title is an h2, topics h3, sections h4. Deep links: `#<topic-id>` in the
+ * page URL (e.g. `#identity-checks`) opens and scrolls to that topic, on load and on `hashchange`.
+ *
+ * @summary Residents' rights towards the police, sourced and dated, with a "who do I contact?" guide.
+ * @fires prox-rights-topic-open - The resident opened a topic; detail `{ topicId }`.
+ * @csspart topic - A topic's disclosure box.
+ * @csspart source-link - A link to a source.
+ * @csspart state - The loading, empty or error state.
+ * @cssprop [--prox-rights-explainer-gap=var(--prox-space, 1rem)] - Space between the blocks.
+ * @cssprop [--prox-rights-explainer-badge-surface=var(--prox-color-surface-muted)] - Badge background.
+ */
+export class RightsExplainer extends ProxElement {
+  static override styles = [...ProxElement.styles, styles];
+  // Static declarations rather than decorators keep the element within its size budget.
+  static override properties: PropertyDeclarations = {
+    api: {},
+    src: {},
+    topic: {},
+    easyRead: { type: Boolean, reflect: true, attribute: 'easy-read' },
+    hideUnverified: { type: Boolean, attribute: 'hide-unverified' },
+    client: { attribute: false },
+    open: { state: true },
+    query: { state: true },
+    situation: { state: true },
+    force: { state: true },
+  };
+
+  private readonly localize = new LocalizeController(this, messages);
+  private readonly data = new DataController(this, {
+    args: () => [this.client, this.api, this.src, this.localize.lang] as const,
+    load: async ([client, api, src, lang], signal) =>
+      (await resolveRightsClient({ client, api, src, lang }, this.localize.t('noSource'))).rights.get(
+        { lang },
+        { signal },
+      ),
+    isEmpty: (content: RightsContent) => content.topics.length === 0,
+  });
+  private readonly onHash = (): void => this.openFromHash();
+  /** The content the last update saw (the `topic` attribute applies again when it changes). */
+  private shownContent?: RightsContent;
+  /** A topic to open (and scroll to, when `scroll`) once the content is there. */
+  private pending?: { id: string; scroll: boolean };
+
+  declare private open: Set<string>;
+  declare private query: string;
+  declare private situation?: Situation;
+  declare private force?: GuideForce;
+
+  /** Base URL of a backend that speaks the Proximité contract (`GET /v1/rights`). */
+  declare api?: string;
+  /** URL of a static rights JSON file; `{lang}` is replaced by the language shown. */
+  declare src?: string;
+  /** Id of a topic to open initially, e.g. `identity-checks`. */
+  declare topic?: string;
+  /** Show the easy-read (FALC) version: the essentials of each topic in plain words. Attribute `easy-read`. */
+  declare easyRead: boolean;
+  /** Leave out the items still to verify (by default they are shown, marked « à vérifier »). Attribute `hide-unverified`. */
+  declare hideUnverified: boolean;
+  /** An SDK client or adapter; takes precedence over `api` and `src`. */
+  declare client?: RightsClient;
+
+  constructor() {
+    super();
+    this.open = new Set();
+    this.query = '';
+    this.easyRead = false;
+    this.hideUnverified = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHash);
+    this.openFromHash();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHash);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const content = this.data.value;
+    if (!content) return;
+    const ids = content.topics.map((t) => t.id);
+    const open = new Set(this.open);
+    // The topic attribute opens its topic when it changes and when content (re)loads.
+    if (this.topic && (changed.has('topic') || content !== this.shownContent) && ids.includes(this.topic))
+      open.add(this.topic);
+    this.shownContent = content;
+    // A URL fragment naming a topic opens it (and, on hashchange, scrolls to it); others are ignored.
+    if (this.pending && ids.includes(this.pending.id)) open.add(this.pending.id);
+    else this.pending = undefined;
+    if (open.size !== this.open.size) this.open = open;
+  }
+
+  protected override updated(): void {
+    const pending = this.pending;
+    if (!pending || !this.open.has(pending.id)) return;
+    this.pending = undefined;
+    if (!pending.scroll) return;
+    const toggle = this.renderRoot.querySelector<HTMLElement>(`#t-${CSS.escape(pending.id)}`);
+    toggle?.scrollIntoView({ block: 'start' });
+    toggle?.focus({ preventScroll: true });
+  }
+
+  private openFromHash(): void {
+    let id = location.hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // A malformed fragment is simply not a topic id.
+    }
+    if (!id) return;
+    this.pending = { id, scroll: true };
+    this.requestUpdate();
+  }
+
+  private t(key: Key): string {
+    return this.localize.t(key as 'title');
+  }
+
+  private date(value: string): string {
+    return this.localize.date(value, UTC);
+  }
+
+  private toggle(id: string): void {
+    const open = new Set(this.open);
+    if (open.delete(id)) {
+      this.open = open;
+      return;
+    }
+    this.open = open.add(id);
+    this.dispatchEvent(new RightsTopicOpenEvent({ topicId: id }));
+  }
+
+  private onSearch(event: Event, content: RightsContent): void {
+    this.query = (event.target as HTMLInputElement).value;
+    // Searching opens the matching topics (the resident can still close them).
+    this.open = new Set(this.query.trim() ? this.search(content).keys() : []);
+  }
+
+  private search(content: RightsContent): Map<string, Set<string>> {
+    return searchTopics(content.topics, this.query, (text) => this.localize.pick(text));
+  }
+
+  private shown(item: RightsItem, found: Set<string> | undefined): boolean {
+    if (this.hideUnverified && item.confidence !== 'verified') return false;
+    if (this.easyRead && !item.easyRead) return false;
+    return !found || found.has(item.id);
+  }
+
+  private link(url: string | undefined, text: unknown, part?: string): unknown {
+    return url && isSafeUrl(url) ? html`<a href=${url} part=${part ?? nothing}>${text}</a>` : text;
+  }
+
+  private renderSources(ids: readonly string[], content: RightsContent): TemplateResult {
+    return html`<span>${this.t('sources')}</span> ${ids.map((id, i) => {
+        const source = content.sources[id];
+        if (!source) return nothing;
+        const kind = messages.fr[source.kind as Key] ? `${this.t(source.kind as Key)}, ` : '';
+        return html`${i ? '; ' : ''}${this.link(source.url, source.title, 'source-link')}
+        (${kind}${this.localize.t('accessed', this.date(source.accessed))})`;
+      })}`;
+  }
+
+  private renderItem(item: RightsItem, content: RightsContent): TemplateResult {
+    const text = this.localize.pick(this.easyRead && item.easyRead ? item.easyRead : item.text);
+    const status = ['in-force', 'debated', 'pending', 'repealed'].includes(item.status)
+      ? html`<span class="badge">${this.t(item.status as Key)}</span>`
+      : nothing;
+    const verify =
+      item.confidence === 'verified'
+        ? nothing
+        : html`<span class="badge badge--verify">${this.t('verify')}</span
+            ><span class="visually-hidden">(${this.t('verifyHint')})</span>`;
+    return html`<li data-item=${item.id}>
+      <p>${text}</p>
+      <p class="meta">${status}${verify} ${this.renderSources(item.sources, content)}</p>
+    </li>`;
+  }
+
+  private renderTopic(topic: RightsTopic, content: RightsContent, found?: Set<string>): TemplateResult {
+    const open = this.open.has(topic.id);
+    const sections = topic.sections
+      .map((section) => ({ section, items: section.items.filter((item) => this.shown(item, found)) }))
+      .filter(({ items }) => items.length > 0);
+    return html`<li class="topic" part="topic" data-topic=${topic.id}>
+      <h3>
+        <button
+          type="button"
+          class="toggle"
+          id="t-${topic.id}"
+          aria-expanded=${open}
+          aria-controls="p-${topic.id}"
+          @click=${() => this.toggle(topic.id)}
+        >
+          ${this.localize.pick(topic.title)}
+        </button>
+      </h3>
+      <div
+        class="panel"
+        id="p-${topic.id}"
+        hidden=${open ? nothing : 'until-found'}
+        @beforematch=${() => this.toggle(topic.id)}
+      >
+        ${topic.summary && !this.easyRead ? html`<p>${this.localize.pick(topic.summary)}</p>` : nothing}
+        ${topic.legalNotice ? html`<p class="notice">${this.localize.pick(content.disclaimer)}</p>` : nothing}
+        ${sections.map(
+          ({ section, items }) =>
+            html`<h4>${this.localize.pick(section.title)}</h4>
+              <ul class="items">
+                ${items.map((item) => this.renderItem(item, content))}
+              </ul>`,
+        )}
+      </div>
+    </li>`;
+  }
+
+  private renderRadios<V extends string>(
+    name: string,
+    legend: Key,
+    values: readonly V[],
+    current: V | undefined,
+    set: (value: string) => void,
+  ): TemplateResult {
+    return html`<fieldset>
+      <legend>${this.t(legend)}</legend>
+      ${values.map(
+        (value) =>
+          html`<label class="choice"
+            ><input
+              type="radio"
+              name=${name}
+              value=${value}
+              .checked=${value === current}
+              @change=${() => set(value)}
+            />${this.t(value as Key)}</label
+          >`,
+      )}
+    </fieldset>`;
+  }
+
+  private renderGuide(content: RightsContent): TemplateResult {
+    const answer = this.situation && this.force ? whoToContact(this.situation, this.force) : undefined;
+    const item = (topicId: string, itemId: string) =>
+      content.topics
+        .find((t) => t.id === topicId)
+        ?.sections.flatMap((s) => s.items)
+        .find((i) => i.id === itemId);
+    return html`<section class="guide" aria-labelledby="guide">
+      <h3 id="guide">${this.t('guide')}</h3>
+      <div class="grid">
+        ${this.renderRadios('situation', 'what', SITUATIONS, this.situation, (v) => {
+          if (isSituation(v)) this.situation = v;
+        })}
+        ${this.renderRadios('force', 'which', GUIDE_FORCES, this.force, (v) => {
+          if (isGuideForce(v)) this.force = v;
+        })}
+      </div>
+      <p role="status" class="visually-hidden">
+        ${answer ? `${this.t('guide')} ${answer.bodies.map((b) => this.t(b)).join(', ')}` : ''}
+      </p>
+      <div class="guide__answer">
+        ${
+          answer
+            ? html`<ul class="warn">
+                  ${answer.warnings.map((w) => html`<li>${this.t(w)}</li>`)}
+                </ul>
+                <ol class="cards" aria-label=${this.t('guide')}>
+                  ${answer.bodies.map((body) => {
+                    const explained = item(...BODY_ITEMS[body]);
+                    const local =
+                      body === 'mayor'
+                        ? (content.localContacts ?? []).filter(
+                            (c) => c.kind === 'mairie' || c.kind === 'police-municipale',
+                          )
+                        : [];
+                    return html`<li class="card" data-body=${body}>
+                      <strong>${this.t(body)}</strong>
+                      ${
+                        explained
+                          ? html`<p>${this.localize.pick(explained.text)}</p>
+                              <p class="meta">${this.renderSources(explained.sources, content)}</p>`
+                          : nothing
+                      }
+                      ${local.map((c) => this.renderLocal(c))}
+                    </li>`;
+                  })}
+                </ol>`
+            : html`<p class="muted">${this.t('guideHint')}</p>`
+        }
+      </div>
+    </section>`;
+  }
+
+  private renderContactLinks(number: string | undefined, channels: readonly string[], url?: string) {
+    const digits = number?.replace(/[^+\d]/g, '');
+    return html`<p class="links">
+      ${
+        digits && channels.includes('phone')
+          ? this.link(`tel:${digits}`, `${this.t('call')} ${number}`)
+          : nothing
+      }
+      ${digits && channels.includes('sms') ? this.link(`sms:${digits}`, `${this.t('sms')} ${number}`) : nothing}
+      ${url ? this.link(url, `${this.t('site')} ${new URL(url).hostname.replace(/^www\./, '')}`) : nothing}
+    </p>`;
+  }
+
+  private renderContact(contact: RightsContact, content: RightsContent): TemplateResult {
+    return html`<li class="card" data-contact=${contact.id}>
+      <strong>${this.localize.pick(contact.label)}</strong>
+      ${this.renderContactLinks(contact.number, contact.channels, contact.url)}
+      ${contact.description ? html`<p>${this.localize.pick(contact.description)}</p>` : nothing}
+      <p class="meta">
+        ${
+          contact.confidence === 'verify'
+            ? html`<span class="badge badge--verify">${this.t('verify')}</span>`
+            : nothing
+        }
+        ${[contact.hours === '24/7' ? this.t('allDay') : contact.hours, contact.free ? this.t('free') : '']
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
+      ${contact.sources.length ? html`<p class="meta">${this.renderSources(contact.sources, content)}</p>` : nothing}
+    </li>`;
+  }
+
+  private renderLocal(contact: LocalContact): TemplateResult {
+    const kind = messages.fr[contact.kind as Key] ? this.t(contact.kind as Key) : '';
+    return html`<div data-local=${contact.id}>
+      <strong>${contact.name}</strong>
+      ${kind && kind !== contact.name ? html`<span class="muted">(${kind})</span>` : nothing}
+      ${contact.address ? html`<p>${contact.address}</p>` : nothing}
+      ${this.renderContactLinks(contact.phone, ['phone'], contact.url)}
+      ${contact.email ? html`<p>${this.link(`mailto:${contact.email}`, contact.email)}</p>` : nothing}
+      ${contact.hours ? html`<p class="muted">${contact.hours}</p>` : nothing}
+      ${contact.description ? html`<p>${this.localize.pick(contact.description)}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderContent(content: RightsContent): TemplateResult {
+    const searching = this.query.trim() !== '';
+    const found = searching ? this.search(content) : undefined;
+    const topics = content.topics.filter((t) => !found || found.has(t.id));
+    const emergency = content.contacts.filter((c) => ['17', '112', '114'].includes(c.number ?? ''));
+    const local = content.localContacts ?? [];
+    return html`
+      ${
+        emergency.length
+          ? html`<p class="emergency">
+              <strong>${this.t('urgent')}</strong>
+              ${emergency.map((c) =>
+                this.renderContactLinks(c.number, c.channels.includes('phone') ? ['phone'] : c.channels),
+              )}
+            </p>`
+          : nothing
+      }
+      <p class="muted">
+        ${this.localize.pick(content.disclaimer)}
+        ${this.localize.t('reviewed', this.date(content.lastReviewed))}
+      </p>
+      <div class="tools">
+        <label
+          >${this.t('search')}<input
+            type="search"
+            .value=${this.query}
+            @input=${(event: Event) => this.onSearch(event, content)}
+        /></label>
+        <button
+          type="button"
+          class="button button--secondary"
+          aria-pressed=${this.easyRead}
+          @click=${() => (this.easyRead = !this.easyRead)}
+        >
+          ${this.t('easyRead')}
+        </button>
+      </div>
+      <p role="status" class="muted">
+        ${searching ? this.localize.t('results', topics.length, content.topics.length) : ''}
+        ${this.easyRead ? this.t('easyReadOn') : ''}
+      </p>
+      <ul class="topics">
+        ${topics.map((topic) => this.renderTopic(topic, content, found?.get(topic.id)))}
+      </ul>
+      ${this.renderGuide(content)}
+      <section aria-labelledby="help" id="help-numbers">
+        <h3 id="help">${this.t('help')}</h3>
+        <ul class="cards">
+          ${content.contacts.map((contact) => this.renderContact(contact, content))}
+        </ul>
+      </section>
+      ${
+        local.length
+          ? html`<section aria-labelledby="local">
+              <h3 id="local">${this.t('local')}</h3>
+              <ul class="cards">
+                ${local.map((contact) => html`<li class="card">${this.renderLocal(contact)}</li>`)}
+              </ul>
+            </section>`
+          : nothing
+      }
+    `;
+  }
+
+  override render(): TemplateResult {
+    return html`<div class="base" lang=${this.localize.lang}>
+      <h2>${this.t('title')}</h2>
+      ${this.data.render({ complete: (content) => this.renderContent(content) })}
+    </div>`;
+  }
+}
