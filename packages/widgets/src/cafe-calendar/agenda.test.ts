@@ -1,0 +1,350 @@
+import { expect } from '@open-wc/testing';
+import { isSafeUrl, type Cafe } from '@proximite/contract';
+import {
+  addMonths,
+  cafeDays,
+  cafeSpan,
+  cafeZone,
+  datetimeAttr,
+  daysWithCafes,
+  filterCafes,
+  firstDayOfWeek,
+  formatDay,
+  formatMonth,
+  formatWhen,
+  googleCalendarUrl,
+  groupByDay,
+  localDate,
+  locationText,
+  monthGrid,
+  osmUrl,
+  outlookUrl,
+  wallTime,
+  webcalUrl,
+  weekdayNames,
+  zoneNote,
+  zoneOffsetMinutes,
+} from './agenda.js';
+
+function cafe(overrides: Partial<Cafe> & Pick<Cafe, 'id'>): Cafe {
+  return {
+    title: { fr: 'Café avec la police', en: 'Coffee with the police' },
+    start: '2026-05-12T17:30:00+02:00',
+    end: '2026-05-12T19:00:00+02:00',
+    timeZone: 'Europe/Paris',
+    allDay: false,
+    place: { name: 'Café de la Place', address: '1 place du Don, 80000 Amiens', lat: 49.8953, lon: 2.3024 },
+    districtId: 'saint-leu',
+    mode: 'in-person',
+    organizer: { name: 'Police municipale' },
+    languages: ['fr'],
+    status: 'scheduled',
+    sequence: 0,
+    updatedAt: '2026-04-01T08:00:00Z',
+    ...overrides,
+  };
+}
+
+describe('agenda: time zones', () => {
+  it('reads wall-clock time in the given zone, whatever the browser zone', () => {
+    // 23:30 UTC on 12 May is already 13 May in Paris (UTC+2) and still 12 May in New York (UTC−4).
+    const instant = '2026-05-12T23:30:00Z';
+    expect(localDate(instant, 'Europe/Paris')).to.equal('2026-05-13');
+    expect(localDate(instant, 'America/New_York')).to.equal('2026-05-12');
+    expect(localDate(instant, 'UTC')).to.equal('2026-05-12');
+    expect(wallTime(instant, 'Europe/Paris')).to.deep.include({ hour: 1, minute: 30 });
+    expect(wallTime(instant, 'America/New_York')).to.deep.include({ hour: 19, minute: 30 });
+  });
+
+  it('computes offsets across daylight-saving changes', () => {
+    expect(zoneOffsetMinutes('2026-01-15T12:00:00Z', 'Europe/Paris')).to.equal(60);
+    expect(zoneOffsetMinutes('2026-07-15T12:00:00Z', 'Europe/Paris')).to.equal(120);
+    expect(zoneOffsetMinutes('2026-07-15T12:00:00Z', 'America/New_York')).to.equal(-240);
+    expect(zoneOffsetMinutes('2026-07-15T12:00:00Z', 'Asia/Kolkata')).to.equal(330);
+  });
+
+  it('falls back to Europe/Paris for an unknown zone', () => {
+    expect(cafeZone({ timeZone: 'Mars/Olympus' })).to.equal('Europe/Paris');
+    expect(cafeZone({ timeZone: '' })).to.equal('Europe/Paris');
+    expect(cafeZone({ timeZone: 'America/New_York' })).to.equal('America/New_York');
+  });
+
+  it('groups a late café on its Paris day, not its UTC day', () => {
+    const late = cafe({ id: 'late', start: '2026-05-12T22:30:00Z', end: '2026-05-12T23:30:00Z' });
+    expect(cafeDays(late)).to.deep.equal(['2026-05-13']);
+    expect(groupByDay([late]).map((g) => g.date)).to.deep.equal(['2026-05-13']);
+    // The same instants for a café defined in New York land on 12 May.
+    expect(cafeDays({ ...late, timeZone: 'America/New_York' })).to.deep.equal(['2026-05-12']);
+  });
+
+  it('formats times in the café zone and names the zone only when the visitor is elsewhere', () => {
+    const c = cafe({ id: 'a' });
+    expect(formatWhen(c, 'fr-FR')).to.match(/^17:30\s?–\s?19:00$/);
+    expect(formatWhen(c, 'en-GB')).to.match(/^17:30\s?–\s?19:00$/);
+    expect(zoneNote(c, 'fr-FR', 'Europe/Paris')).to.equal(undefined);
+    expect(zoneNote(c, 'fr-FR', 'Europe/Brussels')).to.equal(undefined);
+    expect(zoneNote(c, 'en-GB', 'America/New_York')).to.equal('Central European Time');
+    expect(zoneNote(c, 'fr-FR', 'UTC')).to.equal('heure d’Europe centrale');
+  });
+
+  it('writes <time datetime> values as instants, or dates for all-day events', () => {
+    const c = cafe({ id: 'a' });
+    expect(datetimeAttr(c, 'start')).to.equal('2026-05-12T15:30:00.000Z');
+    expect(datetimeAttr(c, 'end')).to.equal('2026-05-12T17:00:00.000Z');
+    const day = cafe({
+      id: 'd',
+      allDay: true,
+      start: '2026-05-12T00:00:00+02:00',
+      end: '2026-05-13T00:00:00+02:00',
+    });
+    expect(datetimeAttr(day, 'start')).to.equal('2026-05-12');
+    expect(datetimeAttr(day, 'end')).to.equal('2026-05-12');
+  });
+});
+
+describe('agenda: all-day and multi-day events', () => {
+  it('treats an end at midnight as exclusive', () => {
+    const day = cafe({
+      id: 'd',
+      allDay: true,
+      start: '2026-05-12T00:00:00+02:00',
+      end: '2026-05-13T00:00:00+02:00',
+    });
+    expect(cafeSpan(day)).to.deep.equal({ first: '2026-05-12', last: '2026-05-12' });
+    expect(formatWhen(day, 'fr-FR')).to.equal(undefined);
+    const evening = cafe({ id: 'e', start: '2026-05-12T22:00:00+02:00', end: '2026-05-13T00:00:00+02:00' });
+    expect(cafeDays(evening)).to.deep.equal(['2026-05-12']);
+  });
+
+  it('puts a multi-day event on every day it covers, saying which day it is', () => {
+    const fair = cafe({
+      id: 'fair',
+      allDay: true,
+      start: '2026-05-30T00:00:00+02:00',
+      end: '2026-06-02T00:00:00+02:00',
+    });
+    const single = cafe({
+      id: 'single',
+      start: '2026-05-31T10:00:00+02:00',
+      end: '2026-05-31T11:00:00+02:00',
+    });
+    const groups = groupByDay([single, fair]);
+    expect(groups.map((g) => g.date)).to.deep.equal(['2026-05-30', '2026-05-31', '2026-06-01']);
+    expect(groups[1]!.entries.map((e) => [e.cafe.id, e.dayIndex, e.dayCount])).to.deep.equal([
+      ['fair', 2, 3],
+      ['single', 1, 1],
+    ]);
+    expect(formatWhen(fair, 'fr-FR')).to.match(/^30 mai\s?–\s?1 juin$|^30 mai\s?–\s?1er juin$/);
+    expect(formatWhen(fair, 'en-GB')).to.match(/^30 May\s?–\s?1 June$/);
+  });
+
+  it('formats a timed event spanning two days with both dates', () => {
+    const night = cafe({ id: 'n', start: '2026-05-12T20:00:00+02:00', end: '2026-05-13T02:00:00+02:00' });
+    expect(cafeDays(night)).to.deep.equal(['2026-05-12', '2026-05-13']);
+    const text = formatWhen(night, 'fr-FR')!;
+    expect(text)
+      .to.include('12 mai')
+      .and.to.include('13 mai')
+      .and.to.include('20:00')
+      .and.to.include('02:00');
+  });
+
+  it('clips days to the window, and caps absurd spans', () => {
+    const fair = cafe({
+      id: 'fair',
+      allDay: true,
+      start: '2026-05-30T00:00:00+02:00',
+      end: '2026-06-02T00:00:00+02:00',
+    });
+    expect(groupByDay([fair], { from: '2026-05-31', to: '2026-05-31' }).map((g) => g.date)).to.deep.equal([
+      '2026-05-31',
+    ]);
+    const forever = cafe({ id: 'x', start: '2026-01-01T10:00:00Z', end: '2036-01-01T10:00:00Z' });
+    expect(cafeDays(forever)).to.have.length(366);
+  });
+});
+
+describe('agenda: filtering', () => {
+  const cafes = [
+    cafe({ id: 'past', start: '2026-05-01T10:00:00+02:00', end: '2026-05-01T12:00:00+02:00' }),
+    cafe({ id: 'now', start: '2026-05-12T09:00:00+02:00', end: '2026-05-12T11:00:00+02:00' }),
+    cafe({
+      id: 'nord',
+      districtId: 'amiens-nord',
+      start: '2026-05-20T10:00:00+02:00',
+      end: '2026-05-20T12:00:00+02:00',
+    }),
+    cafe({ id: 'june', start: '2026-06-03T10:00:00+02:00', end: '2026-06-03T12:00:00+02:00' }),
+  ];
+  const now = new Date('2026-05-12T08:30:00Z'); // 10:30 in Paris: 'now' is under way.
+
+  it('keeps what has not ended yet, sorted by start', () => {
+    expect(filterCafes([...cafes].reverse(), { now }).map((c) => c.id)).to.deep.equal([
+      'now',
+      'nord',
+      'june',
+    ]);
+  });
+
+  it('filters by district', () => {
+    expect(filterCafes(cafes, { now, district: 'amiens-nord' }).map((c) => c.id)).to.deep.equal(['nord']);
+    expect(filterCafes(cafes, { now, district: 'saint-leu' }).map((c) => c.id)).to.deep.equal([
+      'now',
+      'june',
+    ]);
+  });
+
+  it('honours from/to as local dates or instants, and a limit', () => {
+    expect(filterCafes(cafes, { from: '2026-05-01', to: '2026-05-31' }).map((c) => c.id)).to.deep.equal([
+      'past',
+      'now',
+      'nord',
+    ]);
+    expect(filterCafes(cafes, { from: '2026-05-12T09:30:00Z' }).map((c) => c.id)).to.deep.equal([
+      'nord',
+      'june',
+    ]);
+    expect(
+      filterCafes(cafes, { to: '2026-05-12T07:30:00Z', from: '2026-01-01' }).map((c) => c.id),
+    ).to.deep.equal(['past', 'now']);
+    expect(filterCafes(cafes, { now, limit: 2 }).map((c) => c.id)).to.deep.equal(['now', 'nord']);
+  });
+
+  it('drops cafés whose dates cannot be read', () => {
+    expect(filterCafes([cafe({ id: 'bad', start: 'soon' })])).to.deep.equal([]);
+  });
+});
+
+describe('agenda: month grid', () => {
+  it('starts weeks on Monday for French and British English, Sunday for US English', () => {
+    expect(firstDayOfWeek('fr-FR')).to.equal(1);
+    expect(firstDayOfWeek('fr')).to.equal(1);
+    expect(firstDayOfWeek('en-GB')).to.equal(1);
+    expect(firstDayOfWeek('en-US')).to.equal(7);
+  });
+
+  it('lays out May 2026 from Monday 27 April to Sunday 31 May', () => {
+    const weeks = monthGrid({ year: 2026, month: 5 }, 1);
+    expect(weeks).to.have.length(5);
+    expect(weeks[0]![0]).to.deep.equal({ date: '2026-04-27', day: 27, inMonth: false, weekday: 1 });
+    expect(weeks[0]![4]).to.deep.equal({ date: '2026-05-01', day: 1, inMonth: true, weekday: 5 });
+    expect(weeks[4]![6]).to.deep.equal({ date: '2026-05-31', day: 31, inMonth: true, weekday: 7 });
+    expect(weeks.flat().filter((c) => c.inMonth)).to.have.length(31);
+  });
+
+  it('lays out weeks starting on Sunday, and a February that fits in four weeks', () => {
+    const may = monthGrid({ year: 2026, month: 5 }, 7);
+    expect(may[0]![0]!.date).to.equal('2026-04-26');
+    expect(may[0]!.map((c) => c.weekday)).to.deep.equal([7, 1, 2, 3, 4, 5, 6]);
+    const feb = monthGrid({ year: 2027, month: 2 }, 1);
+    expect(feb).to.have.length(4);
+    expect(feb.flat().every((c) => c.inMonth)).to.equal(true);
+  });
+
+  it('moves between months across years', () => {
+    expect(addMonths({ year: 2026, month: 12 }, 1)).to.deep.equal({ year: 2027, month: 1 });
+    expect(addMonths({ year: 2026, month: 1 }, -1)).to.deep.equal({ year: 2025, month: 12 });
+    expect(addMonths({ year: 2026, month: 5 }, -17)).to.deep.equal({ year: 2024, month: 12 });
+  });
+
+  it('names weekdays and months through Intl', () => {
+    expect(weekdayNames('fr-FR', 1).map((d) => d.long)).to.deep.equal([
+      'lundi',
+      'mardi',
+      'mercredi',
+      'jeudi',
+      'vendredi',
+      'samedi',
+      'dimanche',
+    ]);
+    expect(weekdayNames('en-GB', 7)[0]).to.deep.equal({ long: 'Sunday', short: 'Sun' });
+    expect(formatMonth({ year: 2026, month: 5 }, 'fr-FR')).to.equal('mai 2026');
+    expect(formatMonth({ year: 2026, month: 5 }, 'en-GB')).to.equal('May 2026');
+    expect(formatDay('2026-05-12', 'fr-FR')).to.equal('mardi 12 mai 2026');
+    expect(formatDay('2026-05-12', 'en-GB')).to.match(/^Tuesday,? 12 May 2026$/);
+  });
+
+  it('finds which days of a month have cafés', () => {
+    const groups = groupByDay([
+      cafe({ id: 'a', start: '2026-05-12T10:00:00+02:00', end: '2026-05-12T11:00:00+02:00' }),
+      cafe({ id: 'b', start: '2026-06-02T10:00:00+02:00', end: '2026-06-02T11:00:00+02:00' }),
+    ]);
+    expect([...daysWithCafes(groups, { year: 2026, month: 5 }).keys()]).to.deep.equal(['2026-05-12']);
+    expect([...daysWithCafes(groups, { year: 2026, month: 6 }).keys()]).to.deep.equal(['2026-06-02']);
+    expect(daysWithCafes(groups, { year: 2026, month: 7 }).size).to.equal(0);
+  });
+});
+
+describe('agenda: links', () => {
+  const c = cafe({
+    id: 'a',
+    description: { fr: 'Échanges sur la tranquillité du quartier.', en: 'Talk about the neighbourhood.' },
+    url: 'https://www.amiens.fr/cafe',
+  });
+
+  it('builds a Google Calendar link with UTC times and the café zone', () => {
+    const url = new URL(googleCalendarUrl(c, 'fr'));
+    expect(url.origin + url.pathname).to.equal('https://calendar.google.com/calendar/render');
+    expect(url.searchParams.get('action')).to.equal('TEMPLATE');
+    expect(url.searchParams.get('text')).to.equal('Café avec la police');
+    expect(url.searchParams.get('dates')).to.equal('20260512T153000Z/20260512T170000Z');
+    expect(url.searchParams.get('ctz')).to.equal('Europe/Paris');
+    expect(url.searchParams.get('location')).to.equal('Café de la Place, 1 place du Don, 80000 Amiens');
+    expect(url.searchParams.get('details'))
+      .to.include('tranquillité')
+      .and.include('https://www.amiens.fr/cafe');
+    expect(new URL(googleCalendarUrl(c, 'en')).searchParams.get('text')).to.equal('Coffee with the police');
+    expect(isSafeUrl(googleCalendarUrl(c, 'fr'))).to.equal(true);
+  });
+
+  it('gives all-day events date-only ranges with an exclusive end', () => {
+    const day = cafe({
+      id: 'd',
+      allDay: true,
+      start: '2026-05-12T00:00:00+02:00',
+      end: '2026-05-13T00:00:00+02:00',
+    });
+    expect(new URL(googleCalendarUrl(day, 'fr')).searchParams.get('dates')).to.equal('20260512/20260513');
+    const outlook = new URL(outlookUrl(day, 'fr')).searchParams;
+    expect(outlook.get('allday')).to.equal('true');
+    expect(outlook.get('startdt')).to.equal('2026-05-12');
+    expect(outlook.get('enddt')).to.equal('2026-05-13');
+  });
+
+  it('builds an Outlook link', () => {
+    const url = new URL(outlookUrl(c, 'en'));
+    expect(url.origin + url.pathname).to.equal('https://outlook.live.com/calendar/0/deeplink/compose');
+    expect(url.searchParams.get('subject')).to.equal('Coffee with the police');
+    expect(url.searchParams.get('startdt')).to.equal('2026-05-12T15:30:00Z');
+    expect(url.searchParams.get('enddt')).to.equal('2026-05-12T17:00:00Z');
+    expect(url.searchParams.get('allday')).to.equal('false');
+    expect(url.searchParams.get('body')).to.include('neighbourhood');
+    expect(isSafeUrl(outlookUrl(c, 'en'))).to.equal(true);
+  });
+
+  it('links the address to OpenStreetMap, by coordinates or by search', () => {
+    expect(osmUrl(c.place)).to.equal(
+      'https://www.openstreetmap.org/?mlat=49.8953&mlon=2.3024#map=18/49.8953/2.3024',
+    );
+    const search = new URL(osmUrl({ name: 'Maison du quartier', address: '12 rue de Rouen, Amiens' }));
+    expect(search.pathname).to.equal('/search');
+    expect(search.searchParams.get('query')).to.equal('Maison du quartier, 12 rue de Rouen, Amiens');
+    expect(isSafeUrl(osmUrl(c.place))).to.equal(true);
+  });
+
+  it('does not repeat a place name the address already starts with', () => {
+    expect(locationText({ name: 'Mairie', address: 'Mairie, place de l’Hôtel de Ville' })).to.equal(
+      'Mairie, place de l’Hôtel de Ville',
+    );
+  });
+
+  it('turns a feed URL into a webcal:// subscription', () => {
+    expect(webcalUrl('https://api.amiens.fr/v1/cafes.ics?district=saint-leu')).to.equal(
+      'webcal://api.amiens.fr/v1/cafes.ics?district=saint-leu',
+    );
+    expect(webcalUrl('http://127.0.0.1:8787/v1/cafes.ics')).to.equal('webcal://127.0.0.1:8787/v1/cafes.ics');
+    expect(webcalUrl('javascript:alert(1)')).to.equal(undefined);
+    expect(webcalUrl(undefined)).to.equal(undefined);
+    expect(isSafeUrl(webcalUrl('https://api.amiens.fr/v1/cafes.ics'))).to.equal(true);
+  });
+});

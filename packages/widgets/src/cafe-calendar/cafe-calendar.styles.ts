@@ -1,0 +1,442 @@
+import { css } from 'lit';
+
+/**
+ * Styles of <prox-cafe-calendar>, on top of the kit's tokens. Narrowest layout first (280 px),
+ * wider ones through container queries on `.base` (the kit makes it an inline-size container).
+ */
+export const styles = css`
+  .base {
+    --_gap: var(--prox-cafe-calendar-gap, 1rem);
+    --_event-bg: var(--prox-cafe-calendar-event-background, var(--_prox-bg-muted));
+    --_marker: var(--prox-cafe-calendar-marker-color, var(--_prox-accent));
+    --_cancelled: var(--prox-cafe-calendar-cancelled-color, var(--_prox-danger));
+    display: grid;
+    gap: var(--_gap);
+    padding: calc(var(--_prox-space) * 0.75);
+    min-block-size: 12rem;
+  }
+  h2,
+  h3,
+  h4,
+  p,
+  ul,
+  dl,
+  dd {
+    margin: 0;
+  }
+  .header {
+    display: grid;
+    gap: 0.5rem;
+  }
+  .title {
+    font-size: 1.375em;
+    line-height: 1.25;
+  }
+  .count {
+    color: var(--_prox-fg-muted);
+  }
+  .count:empty {
+    display: none;
+  }
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: 0.75rem 1rem;
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+    flex: 1 1 12rem;
+    max-inline-size: 20rem;
+  }
+  label {
+    font-weight: 600;
+  }
+  select {
+    min-block-size: 2.75rem;
+    padding: 0.25rem 0.5rem;
+    border: 2px solid var(--_prox-border);
+    border-radius: var(--_prox-radius);
+    background: var(--_prox-bg);
+    color: var(--_prox-fg);
+    font: inherit;
+  }
+  .segmented {
+    display: inline-flex;
+    border: 2px solid var(--_prox-accent);
+    border-radius: var(--_prox-radius);
+    overflow: hidden;
+  }
+  .segment {
+    min-block-size: 2.5rem;
+    min-inline-size: 4.5rem;
+    padding: 0.25rem 0.875rem;
+    border: 0;
+    background: var(--_prox-bg);
+    color: var(--_prox-accent);
+    font: inherit;
+    cursor: pointer;
+  }
+  .segment + .segment {
+    border-inline-start: 2px solid var(--_prox-accent);
+  }
+  .segment[aria-pressed='true'] {
+    background: var(--_prox-accent);
+    color: var(--_prox-accent-fg);
+    font-weight: 700;
+  }
+  .segment[aria-pressed='true']::before {
+    content: '✓ ';
+  }
+  .segment:focus-visible {
+    outline-offset: -5px;
+  }
+
+  /* Agenda */
+  .agenda {
+    display: grid;
+    gap: calc(var(--_gap) * 1.5);
+  }
+  .day {
+    display: grid;
+    gap: 0.5rem;
+  }
+  .day__heading {
+    font-size: 1.125em;
+    padding-block-end: 0.25rem;
+    border-block-end: 3px solid var(--_marker);
+  }
+  .day__heading:focus-visible {
+    outline-offset: 4px;
+  }
+  .day__heading::first-letter,
+  .day__relative::first-letter {
+    text-transform: uppercase;
+  }
+  .events {
+    display: grid;
+    gap: var(--_gap);
+    padding: 0;
+    list-style: none;
+  }
+  .event article {
+    display: grid;
+    gap: 0.5rem;
+    padding: 0.75rem;
+    border-radius: var(--_prox-radius);
+    background: var(--_event-bg);
+    border-inline-start: 4px solid var(--_marker);
+  }
+  .event__title {
+    font-size: 1.0625em;
+    line-height: 1.3;
+  }
+  .event--cancelled article {
+    border-inline-start: 4px dashed var(--_cancelled);
+  }
+  .event--cancelled .event__name,
+  .event--cancelled .when time {
+    text-decoration: line-through;
+    text-decoration-thickness: 2px;
+  }
+  .badge {
+    display: inline-block;
+    padding: 0 0.4em;
+    border: 2px solid var(--_cancelled);
+    border-radius: 0.25rem;
+    color: var(--_cancelled);
+    font-size: 0.875em;
+    font-weight: 700;
+    text-transform: uppercase;
+    letter-spacing: 0.03em;
+    vertical-align: 0.1em;
+  }
+  .when {
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+  }
+  .zone,
+  .event__span {
+    font-weight: 400;
+    color: var(--_prox-fg-muted);
+  }
+  .facts {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .fact {
+    display: grid;
+    grid-template-columns: 1fr;
+  }
+  dt {
+    font-size: 0.875em;
+    font-weight: 700;
+    color: var(--_prox-fg-muted);
+  }
+  dd {
+    overflow-wrap: anywhere;
+  }
+  a {
+    text-underline-offset: 0.15em;
+  }
+  .fact a,
+  .details p a {
+    display: inline-block;
+    min-block-size: 1.5rem;
+  }
+  .disclosure {
+    justify-self: start;
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5em;
+    min-block-size: 2.75rem;
+    padding: 0.25rem 0.5rem 0.25rem 0;
+    border: 0;
+    background: none;
+    color: var(--_prox-accent);
+    font: inherit;
+    font-weight: 600;
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+    cursor: pointer;
+    text-align: start;
+  }
+  .disclosure__icon {
+    inline-size: 0.6em;
+    block-size: 0.6em;
+    border-inline-end: 2px solid currentColor;
+    border-block-end: 2px solid currentColor;
+    transform: rotate(-45deg);
+    transition: transform 0.15s ease;
+    flex: none;
+  }
+  .disclosure[aria-expanded='true'] .disclosure__icon {
+    transform: rotate(45deg);
+  }
+  .details {
+    display: grid;
+    gap: 0.5rem;
+  }
+  .details[hidden] {
+    display: none;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  .actions__label {
+    flex-basis: 100%;
+    font-weight: 600;
+  }
+  .actions .button {
+    flex: 1 1 auto;
+  }
+  .feed {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    align-items: center;
+  }
+  .feed__download {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 2.75rem;
+  }
+  .empty {
+    display: grid;
+    gap: 0.5rem;
+  }
+
+  /* Month */
+  .month-view {
+    display: grid;
+    gap: var(--_gap);
+  }
+  .month-nav {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+  }
+  .month-nav__title {
+    font-size: 1.125em;
+    text-align: center;
+  }
+  .month-nav__title::first-letter {
+    text-transform: uppercase;
+  }
+  .month-nav__button {
+    font-size: 1.25em;
+    line-height: 1;
+    padding: 0.25rem 0.75rem;
+  }
+  .month {
+    inline-size: 100%;
+    border-collapse: collapse;
+    table-layout: fixed;
+    text-align: center;
+    font-variant-numeric: tabular-nums;
+  }
+  .month th {
+    padding-block: 0.25rem;
+    font-size: 0.8125em;
+    font-weight: 600;
+    color: var(--_prox-fg-muted);
+    overflow: hidden;
+    text-overflow: clip;
+  }
+  .cell {
+    block-size: 2.5rem;
+    padding: 1px;
+    border: 1px solid color-mix(in srgb, var(--_prox-border) 40%, transparent);
+    vertical-align: middle;
+  }
+  .cell--outside {
+    color: var(--_prox-fg-muted);
+    font-size: 0.875em;
+  }
+  .cell--today > time,
+  .cell--today > .day-link {
+    outline: 2px solid var(--_prox-fg);
+    outline-offset: -3px;
+    border-radius: 50%;
+  }
+  .cell > time {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    inline-size: 2rem;
+    block-size: 2rem;
+  }
+  .day-link {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    min-block-size: 2.375rem;
+    min-inline-size: 1.5rem;
+    border-radius: var(--_prox-radius);
+    background: var(--_marker);
+    color: var(--_prox-accent-fg);
+    font-weight: 700;
+    text-decoration: none;
+  }
+  .cell--today > .day-link {
+    border-radius: var(--_prox-radius);
+    outline-color: var(--_prox-fg);
+  }
+  .marker {
+    inline-size: 0.375rem;
+    block-size: 0.375rem;
+    border-radius: 50%;
+    background: currentColor;
+  }
+  .day-link--cancelled {
+    background: transparent;
+    color: var(--_cancelled);
+    border: 2px dashed var(--_cancelled);
+    text-decoration: line-through;
+  }
+  .day-link:hover {
+    text-decoration: underline;
+  }
+  .month-empty {
+    color: var(--_prox-fg-muted);
+  }
+
+  @container (min-width: 30rem) {
+    .base {
+      padding: var(--_prox-space);
+    }
+    .fact {
+      grid-template-columns: minmax(7rem, 9rem) 1fr;
+      gap: 0.75rem;
+    }
+    dt {
+      font-size: 1em;
+    }
+    .actions .button {
+      flex: 0 1 auto;
+    }
+    .cell {
+      block-size: 3rem;
+    }
+    .day-link {
+      min-block-size: 2.75rem;
+    }
+  }
+  @container (min-width: 48rem) {
+    .header {
+      grid-template-columns: 1fr auto;
+      align-items: end;
+    }
+    .count {
+      grid-row: 2;
+    }
+    .controls {
+      grid-column: 2;
+      grid-row: 1 / span 2;
+      justify-content: end;
+    }
+    .event article {
+      grid-template-columns: minmax(9rem, 12rem) 1fr;
+      column-gap: 1.25rem;
+    }
+    .event article > * {
+      grid-column: 2;
+    }
+    .event article > .when {
+      grid-column: 1;
+      grid-row: 1 / span 3;
+    }
+    .month th {
+      font-size: 0.9375em;
+    }
+    .cell {
+      block-size: 3.5rem;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .disclosure__icon {
+      transition: none;
+    }
+  }
+  @media (forced-colors: active) {
+    .segment[aria-pressed='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
+    .segmented,
+    .segment + .segment {
+      border-color: ButtonText;
+    }
+    .day-link {
+      forced-color-adjust: none;
+      background: LinkText;
+      color: Canvas;
+    }
+    .day-link--cancelled {
+      background: Canvas;
+      color: LinkText;
+      border-color: LinkText;
+    }
+    .event article,
+    .event--cancelled article {
+      border: 1px solid CanvasText;
+      border-inline-start-width: 4px;
+    }
+    .badge {
+      border-color: CanvasText;
+      color: CanvasText;
+    }
+    .cell--today > time,
+    .cell--today > .day-link {
+      outline-color: CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,769 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import ICAL from 'ical.js';
+import type { Cafe, CafeListQuery, District } from '@proximite/contract';
+import type { ProximiteClient } from '@proximite/sdk';
+import './define.js';
+import type { CafeCalendar } from './cafe-calendar.js';
+import type { CafeSelectEvent } from './cafe-calendar.events.js';
+// @ts-expect-error virtual module served by web-test-runner
+import { apiUrl } from '/__proximite-test-env.js';
+
+const FIXTURES = '/packages/widgets/src/cafe-calendar/test-fixtures';
+/** 10 May 2026, 10:00 in Paris: every fixture café but one is still to come. */
+const NOW = new Date('2026-05-10T08:00:00Z');
+const API = 'https://api.amiens.example';
+
+let allCafes: Cafe[] = [];
+let allDistricts: District[] = [];
+
+before(async () => {
+  allCafes = ((await (await fetch(`${FIXTURES}/cafes.json`)).json()) as { items: Cafe[] }).items;
+  allDistricts = ((await (await fetch(`${FIXTURES}/districts.json`)).json()) as { items: District[] }).items;
+});
+
+interface TestClient {
+  client: ProximiteClient;
+  calls: CafeListQuery[];
+  signals: AbortSignal[];
+}
+
+/** An in-test client implementing what the calendar uses, the way the SDK's client does. */
+function testClient(
+  cafes: Cafe[] | (() => Promise<Cafe[]>),
+  options: { districts?: District[]; feed?: boolean } = {},
+): TestClient {
+  const calls: CafeListQuery[] = [];
+  const signals: AbortSignal[] = [];
+  const client = {
+    cafes: {
+      async list(query: CafeListQuery = {}, opts: { signal?: AbortSignal } = {}) {
+        calls.push(query);
+        if (opts.signal) signals.push(opts.signal);
+        const items = typeof cafes === 'function' ? await cafes() : cafes;
+        return {
+          items: items.filter((c) => !query.district || c.districtId === query.district),
+          nextCursor: null,
+        };
+      },
+      icsUrl(query: { district?: string } | { id: string } = {}) {
+        if (options.feed === false) throw new Error('no feed');
+        if ('id' in query) return `${API}/v1/cafes/${encodeURIComponent(query.id)}.ics`;
+        return `${API}/v1/cafes.ics${query.district ? `?district=${encodeURIComponent(query.district)}` : ''}`;
+      },
+    },
+    districts: {
+      async list() {
+        return options.districts ?? allDistricts;
+      },
+    },
+  };
+  return { client: client as unknown as ProximiteClient, calls, signals };
+}
+
+const root = (el: CafeCalendar) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: CafeCalendar, selector: string) =>
+  root(el).querySelector<T & Element>(selector);
+const $$ = <T extends Element = HTMLElement>(el: CafeCalendar, selector: string) => [
+  ...root(el).querySelectorAll<T & Element>(selector),
+];
+const text = (node: Element | ShadowRoot | null | undefined) =>
+  node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+async function mount(
+  client: ProximiteClient | undefined,
+  attrs: { lang?: string; view?: string; district?: string; theme?: string; src?: string; api?: string } = {},
+): Promise<CafeCalendar> {
+  const el = await fixture<CafeCalendar>(
+    html`<prox-cafe-calendar
+      lang=${attrs.lang ?? 'fr'}
+      view=${attrs.view ?? 'list'}
+      theme=${attrs.theme ?? 'light'}
+      .client=${client}
+      .now=${NOW}
+      district=${attrs.district ?? ''}
+      src=${attrs.src ?? ''}
+      api=${attrs.api ?? ''}
+    ></prox-cafe-calendar>`,
+  );
+  return el;
+}
+
+async function loaded(el: CafeCalendar) {
+  await waitUntil(() => $(el, '.agenda, .month-view, .empty, [role="alert"]'), 'widget did not load', {
+    timeout: 8000,
+  });
+  await el.updateComplete;
+  return el;
+}
+
+function eventByTitle(el: CafeCalendar, title: string): HTMLElement {
+  const found = $$(el, '.event').find((e) => text(e.querySelector('.event__title')).includes(title));
+  if (!found) throw new Error(`no café titled ${title}`);
+  return found;
+}
+
+/** The element focused inside the widget (through its shadow root). */
+function focused(el: CafeCalendar): HTMLElement | null {
+  return root(el).activeElement as HTMLElement | null;
+}
+
+/** Tabs through the widget, returning every element focused inside it, until focus leaves it. */
+async function tabThrough(el: CafeCalendar, max = 200): Promise<HTMLElement[]> {
+  const seen: HTMLElement[] = [];
+  const before = document.createElement('button');
+  before.textContent = 'before';
+  el.before(before);
+  before.focus();
+  for (let i = 0; i < max; i += 1) {
+    await sendKeys({ press: 'Tab' });
+    const active = focused(el);
+    if (document.activeElement !== el || !active) break;
+    seen.push(active);
+  }
+  before.remove();
+  return seen;
+}
+
+describe('<prox-cafe-calendar>: states', () => {
+  it('shows a loading state, accessible, until the cafés arrive', async () => {
+    let release!: (cafes: Cafe[]) => void;
+    const pending = new Promise<Cafe[]>((resolve) => (release = resolve));
+    const { client } = testClient(() => pending);
+    const el = await mount(client);
+    await waitUntil(() => $(el, '[aria-busy="true"]'));
+    expect(text($(el, '[aria-busy="true"]'))).to.equal('Chargement…');
+    await expect(el).to.be.accessible();
+    release(allCafes);
+    await loaded(el);
+    expect($(el, '.agenda')).to.exist;
+  });
+
+  it('shows an error as an alert with the reason, and retries', async () => {
+    let fail = true;
+    const { client } = testClient(async () => {
+      if (fail)
+        throw Object.assign(new Error('boom'), {
+          problem: { title: 'Erreur', detail: 'Service indisponible' },
+        });
+      return allCafes;
+    });
+    const el = await loaded(await mount(client));
+    const alert = $(el, '[role="alert"]');
+    expect(text(alert)).to.include('Service indisponible');
+    await expect(el).to.be.accessible();
+    fail = false;
+    alert!.querySelector('button')!.click();
+    await waitUntil(() => $(el, '.agenda'));
+  });
+
+  it('says when no source is configured', async () => {
+    const el = await loaded(await mount(undefined));
+    expect(text($(el, '[role="alert"]'))).to.include('api');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the empty state with the feed subscription, in French and English', async () => {
+    const { client } = testClient([]);
+    const el = await loaded(await mount(client));
+    expect(text($(el, '.empty'))).to.include('Aucun café prévu pour l’instant');
+    const webcal = $<HTMLAnchorElement>(el, 'a[href^="webcal:"]');
+    expect(webcal?.getAttribute('href')).to.equal('webcal://api.amiens.example/v1/cafes.ics');
+    expect(text(webcal)).to.include('S’abonner à l’agenda');
+    await expect(el).to.be.accessible();
+    el.setAttribute('lang', 'en');
+    await waitUntil(() => text($(el, '.empty')).includes('No café planned yet'));
+    expect(text($(el, 'a[href^="webcal:"]'))).to.include('Subscribe to the calendar');
+    await expect(el).to.be.accessible();
+  });
+
+  it('leaves out the subscription when the source has no feed', async () => {
+    const { client } = testClient([], { feed: false });
+    const el = await loaded(await mount(client));
+    expect(text($(el, '.empty'))).to.include('Aucun café prévu');
+    expect($(el, 'a[href^="webcal:"]')).to.equal(null);
+  });
+});
+
+describe('<prox-cafe-calendar>: the agenda list', () => {
+  it('groups upcoming cafés by day with <time datetime>, and passes axe (fr)', async () => {
+    const { client } = testClient(allCafes);
+    const el = await loaded(await mount(client));
+    const headings = $$(el, '.day__heading').map((h) => h.querySelector('time')!.getAttribute('datetime'));
+    // The past café is left out; the forum covers 30 and 31 May (its end at midnight is exclusive).
+    expect(headings).to.deep.equal([
+      '2026-05-12',
+      '2026-05-13',
+      '2026-05-20',
+      '2026-05-27',
+      '2026-05-30',
+      '2026-05-31',
+      '2026-06-09',
+    ]);
+    expect(text($(el, '.day__heading'))).to.equal('mardi 12 mai 2026');
+    expect(text($(el, '.count'))).to.equal('6 cafés à venir');
+    const saintLeu = eventByTitle(el, 'Saint-Leu');
+    const times = [...saintLeu.querySelectorAll('.when time')];
+    expect(times.map((t) => t.getAttribute('datetime'))).to.deep.equal([
+      '2026-05-12T15:30:00.000Z',
+      '2026-05-12T17:00:00.000Z',
+    ]);
+    expect(times.map((t) => t.textContent)).to.deep.equal(['17:30', '19:00']);
+    const facts = text(saintLeu.querySelector('.facts'));
+    expect(facts).to.include('Le Quai').and.include('Place du Don, 80000 Amiens');
+    expect(facts).to.include('Saint-Leu'); // district name, from districts.list()
+    expect(facts).to.include('Sur place');
+    expect(facts).to.include('Police municipale d’Amiens (Brigade de proximité)');
+    expect(facts).to.include('Terrasse de plain-pied');
+    expect(facts).to.include('français, anglais'); // Intl.DisplayNames
+    const map = saintLeu.querySelector<HTMLAnchorElement>('.facts a')!;
+    expect(map.getAttribute('href')).to.equal(
+      'https://www.openstreetmap.org/?mlat=49.8964&mlon=2.3012#map=18/49.8964/2.3012',
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks English with English texts and weekday names (en)', async () => {
+    const { client } = testClient(allCafes);
+    const el = await loaded(await mount(client, { lang: 'en' }));
+    expect(text($(el, '.title'))).to.equal('Upcoming cafés with the police');
+    expect(text($(el, '.day__heading'))).to.match(/^Tuesday,? 12 May 2026$/);
+    const saintLeu = eventByTitle(el, 'Coffee with the police — Saint-Leu');
+    const facts = text(saintLeu.querySelector('.facts'));
+    expect(facts).to.include('In person').and.include('Step-free terrace').and.include('French, English');
+    await expect(el).to.be.accessible();
+  });
+
+  it('switches language when the page language changes', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div lang="fr"></div>`);
+    const el = document.createElement('prox-cafe-calendar');
+    el.client = testClient(allCafes).client;
+    el.now = NOW;
+    host.append(el);
+    await loaded(el);
+    expect(text($(el, '.title'))).to.equal('Prochains cafés avec la police');
+    host.setAttribute('lang', 'en');
+    await waitUntil(() => text($(el, '.title')) === 'Upcoming cafés with the police');
+    expect(text($(el, '.count'))).to.equal('6 cafés coming up');
+    expect(text($(el, '.segmented')))
+      .to.include('List')
+      .and.include('Month');
+  });
+
+  it('shows cancelled cafés as cancelled — in words and style, not hidden', async () => {
+    const { client } = testClient(allCafes);
+    const el = await loaded(await mount(client));
+    const cancelled = eventByTitle(el, 'Étouvie');
+    expect(cancelled.classList.contains('event--cancelled')).to.equal(true);
+    expect(text(cancelled.querySelector('.badge'))).to.equal('Annulé');
+    const name = cancelled.querySelector('.event__name')!;
+    expect(getComputedStyle(name).textDecorationLine).to.include('line-through');
+    expect(getComputedStyle(cancelled.querySelector('article')!).borderInlineStartStyle).to.equal('dashed');
+    // Its details still offer the .ics (STATUS:CANCELLED updates calendars), not Google/Outlook.
+    cancelled.querySelector<HTMLButtonElement>('.disclosure')!.click();
+    await el.updateComplete;
+    const actions = cancelled.querySelector('.actions')!;
+    expect(text(actions)).to.include('Fichier .ics');
+    expect(actions.querySelector('a[href*="google"], a[href*="outlook"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows online and hybrid cafés with their safe link, and never an unsafe one', async () => {
+    const evil = {
+      ...allCafes.find((c) => c.id === 'cafe-en-ligne')!,
+      id: 'evil',
+      title: { fr: 'Piège' },
+      onlineUrl: 'javascript:alert(1)',
+      url: 'data:text/html,<script>alert(1)</script>',
+    };
+    const { client } = testClient([...allCafes, evil]);
+    const el = await loaded(await mount(client));
+    const online = eventByTitle(el, 'Permanence en ligne');
+    expect(text(online.querySelector('.facts'))).to.include('En ligne');
+    const join = [...online.querySelectorAll<HTMLAnchorElement>('a')].find((a) =>
+      text(a).includes('Rejoindre'),
+    );
+    expect(join?.getAttribute('href')).to.equal('https://visio.amiens.fr/permanence');
+    // An online café has no street address to map.
+    expect(online.querySelector('a[href*="openstreetmap"]')).to.equal(null);
+    expect(text(online.querySelector('.facts'))).to.include('langue des signes française');
+    const hybrid = eventByTitle(el, 'Café de nuit');
+    expect(text(hybrid.querySelector('.facts'))).to.include('Sur place et en ligne');
+    expect(hybrid.querySelector('a[href="https://visio.amiens.fr/cafe-nuit"]')).to.exist;
+    const trap = eventByTitle(el, 'Piège');
+    trap.querySelector<HTMLButtonElement>('.disclosure')!.click();
+    await el.updateComplete;
+    for (const a of $$<HTMLAnchorElement>(el, 'a[href]')) {
+      expect(a.getAttribute('href')).to.match(/^(https:|webcal:|#day-)/);
+    }
+    await expect(el).to.be.accessible();
+  });
+
+  it('puts a multi-day all-day event on each of its days', async () => {
+    const { client } = testClient(allCafes);
+    const el = await loaded(await mount(client, { lang: 'en' }));
+    const days = $$(el, '.day').filter((d) => text(d).includes('Everyday safety forum'));
+    expect(days.map((d) => d.querySelector('h3 time')!.getAttribute('datetime'))).to.deep.equal([
+      '2026-05-30',
+      '2026-05-31',
+    ]);
+    expect(text(days[0])).to.include('day 1 of 2');
+    expect(text(days[1])).to.include('day 2 of 2');
+    const times = [...days[0]!.querySelectorAll('.when time')].map((t) => t.getAttribute('datetime'));
+    expect(times).to.deep.equal(['2026-05-30', '2026-05-31']);
+  });
+
+  it('honours limit, from and to', async () => {
+    const { client } = testClient(allCafes);
+    const el = await mount(client);
+    el.limit = 2;
+    await loaded(el);
+    await waitUntil(() => $$(el, '.event').length === 2);
+    el.limit = undefined;
+    el.from = '2026-05-01';
+    el.to = '2026-05-12';
+    await waitUntil(() => $(el, '.day__heading time')?.getAttribute('datetime') === '2026-05-02');
+    expect($$(el, '.day__heading time').map((t) => t.getAttribute('datetime'))).to.deep.equal([
+      '2026-05-02',
+      '2026-05-12',
+    ]);
+  });
+});
+
+describe('<prox-cafe-calendar>: time zones', () => {
+  it('shows Paris times and Paris days whatever the visitor zone', async () => {
+    const visitorZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const { client } = testClient(allCafes);
+    const el = await loaded(await mount(client));
+    // 00:30 in Paris on 13 May is 22:30 UTC on 12 May: the café is listed on 13 May at 00:30.
+    const night = eventByTitle(el, 'Café de nuit');
+    const day = night.closest('.day')!.querySelector('h3 time')!.getAttribute('datetime');
+    expect(day).to.equal('2026-05-13');
+    const times = [...night.querySelectorAll('.when time')];
+    expect(times.map((t) => t.textContent)).to.deep.equal(['00:30', '01:30']);
+    expect(times[0]!.getAttribute('datetime')).to.equal('2026-05-12T22:30:00.000Z');
+    // The visitor's own clock would read differently unless they are on Paris time.
+    const visitorClock = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' }).format(
+      new Date('2026-05-12T22:30:00Z'),
+    );
+    const visitorOnParisTime = visitorClock === '00:30';
+    const note = night.querySelector('.zone');
+    if (visitorOnParisTime) expect(note).to.equal(null);
+    else expect(text(note)).to.equal('(heure d’Europe centrale)');
+    expect(visitorZone).to.be.a('string');
+  });
+
+  it('shows a café defined in another zone in that zone (New York café for a Paris page)', async () => {
+    const ny: Cafe = {
+      ...allCafes.find((c) => c.id === 'cafe-saint-leu')!,
+      id: 'ny',
+      title: { fr: 'Café jumelage — New York' },
+      // 20:00 in New York = 00:00 UTC the next day = 02:00 in Paris.
+      start: '2026-05-14T20:00:00-04:00',
+      end: '2026-05-14T21:00:00-04:00',
+      timeZone: 'America/New_York',
+    };
+    const { client } = testClient([ny]);
+    const el = await loaded(await mount(client, { lang: 'en' }));
+    expect($(el, '.day__heading time')!.getAttribute('datetime')).to.equal('2026-05-14');
+    expect([...$$(el, '.when time')].map((t) => t.textContent)).to.deep.equal(['20:00', '21:00']);
+    // Named only for a visitor whose clock reads otherwise at that moment.
+    const visitorClock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(
+      new Date('2026-05-15T00:00:00Z'),
+    );
+    if (visitorClock === '20:00') expect($(el, '.zone')).to.equal(null);
+    else expect(text($(el, '.zone'))).to.equal('(Eastern Time)');
+  });
+});
+
+describe('<prox-cafe-calendar>: details, actions and events', () => {
+  it('opens details on user action only, emitting prox-cafe-select', async () => {
+    const { client } = testClient(allCafes);
+    const el = await loaded(await mount(client));
+    const selected: Cafe[] = [];
+    el.addEventListener('prox-cafe-select', (e: CafeSelectEvent) => selected.push(e.detail.cafe));
+    // Rendering, changing language and switching view never emit.
+    el.setAttribute('lang', 'en');
+    await el.updateComplete;
+    el.setAttribute('lang', 'fr');
+    await el.updateComplete;
+    expect(selected).to.have.length(0);
+    const saintLeu = eventByTitle(el, 'Saint-Leu');
+    const button = saintLeu.querySelector<HTMLButtonElement>('.disclosure')!;
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    const details = root(el).getElementById(button.getAttribute('aria-controls')!)!;
+    expect(details.hidden).to.equal(true);
+    const event = oneEvent(el, 'prox-cafe-select');
+    button.click();
+    const fired = (await event) as CafeSelectEvent;
+    expect(fired.detail.cafe.id).to.equal('cafe-saint-leu');
+    expect(fired.bubbles).to.equal(true);
+    await el.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(details.hidden).to.equal(false);
+    expect(text(details)).to.include('Un moment d’échange informel');
+    // Closing does not emit again.
+    button.click();
+    await el.updateComplete;
+    expect(selected.map((c) => c.id)).to.deep.equal(['cafe-saint-leu']);
+    expect(details.hidden).to.equal(true);
+  });
+
+  it('links to Google Calendar, Outlook and the server’s .ics of the café', async () => {
+    const { client } = testClient(allCafes);
+    const el = await loaded(await mount(client));
+    const saintLeu = eventByTitle(el, 'Saint-Leu');
+    saintLeu.querySelector<HTMLButtonElement>('.disclosure')!.click();
+    await el.updateComplete;
+    const actions = saintLeu.querySelector('[part="actions"]')!;
+    const links = [...actions.querySelectorAll<HTMLAnchorElement>('a')];
+    const ics = links.find((a) => text(a) === 'Fichier .ics')!;
+    expect(ics.getAttribute('href')).to.equal(`${API}/v1/cafes/cafe-saint-leu.ics`);
+    expect(ics.hasAttribute('download')).to.equal(true);
+    const google = new URL(links.find((a) => text(a) === 'Google Agenda')!.href);
+    expect(google.searchParams.get('dates')).to.equal('20260512T153000Z/20260512T170000Z');
+    expect(google.searchParams.get('ctz')).to.equal('Europe/Paris');
+    const outlook = new URL(links.find((a) => text(a) === 'Outlook')!.href);
+    expect(outlook.searchParams.get('subject')).to.equal('Café avec la police — Saint-Leu');
+    await expect(el).to.be.accessible();
+  });
+
+  it('writes the .ics itself when the source serves none, and it parses back with ical.js', async () => {
+    // Like a static file or an adapter: no per-café .ics URL to link to.
+    const { client } = testClient(allCafes, { feed: false });
+    const el = await loaded(await mount(client));
+    const saintLeu = eventByTitle(el, 'Saint-Leu');
+    saintLeu.querySelector<HTMLButtonElement>('.disclosure')!.click();
+    await el.updateComplete;
+    const button = [...saintLeu.querySelectorAll<HTMLButtonElement>('[part="actions"] button')].find(
+      (b) => text(b) === 'Fichier .ics',
+    )!;
+    const blobs: Blob[] = [];
+    const original = URL.createObjectURL;
+    const downloads: string[] = [];
+    const onClick = (e: Event) => {
+      const a = e.composedPath()[0];
+      if (a instanceof HTMLAnchorElement && a.download) {
+        downloads.push(a.download);
+        e.preventDefault();
+      }
+    };
+    document.addEventListener('click', onClick, true);
+    URL.createObjectURL = (blob: Blob | MediaSource) => {
+      blobs.push(blob as Blob);
+      return original.call(URL, blob);
+    };
+    try {
+      button.click();
+      await waitUntil(() => downloads.length > 0, 'no download');
+    } finally {
+      URL.createObjectURL = original;
+      document.removeEventListener('click', onClick, true);
+    }
+    expect(downloads).to.deep.equal(['cafe-2026-05-12-cafe-avec-la-police-saint-leu.ics']);
+    expect(blobs[0]!.type).to.equal('text/calendar;charset=utf-8');
+    const vevent = new ICAL.Component(ICAL.parse(await blobs[0]!.text())).getFirstSubcomponent('vevent')!;
+    const event = new ICAL.Event(vevent);
+    expect(event.summary).to.equal('Café avec la police — Saint-Leu');
+    expect(event.startDate.toJSDate().toISOString()).to.equal('2026-05-12T15:30:00.000Z');
+    expect(event.location).to.equal('Le Quai, Place du Don, 80000 Amiens');
+    expect(vevent.getFirstPropertyValue('sequence')).to.equal(1);
+  });
+});
+
+describe('<prox-cafe-calendar>: district filter', () => {
+  it('builds a labelled filter from districts.list() and filters, updating the webcal link', async () => {
+    const { client, calls } = testClient(allCafes);
+    const el = await loaded(await mount(client));
+    await waitUntil(() => $(el, 'select'));
+    const select = $<HTMLSelectElement>(el, 'select')!;
+    expect(text(root(el).querySelector(`label[for="${select.id}"]`))).to.equal('Quartier');
+    expect([...select.options].map((o) => o.textContent?.trim())).to.deep.equal([
+      'Tous les quartiers',
+      'Centre-ville',
+      'Saint-Leu',
+      'Étouvie',
+      'Amiens Nord',
+    ]);
+    expect($(el, 'a[href^="webcal:"]')!.getAttribute('href')).to.equal(
+      'webcal://api.amiens.example/v1/cafes.ics',
+    );
+    select.value = 'saint-leu';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitUntil(() => $$(el, '.event').length === 2, 'filtered list');
+    expect(el.getAttribute('district')).to.equal('saint-leu');
+    expect(calls.at(-1)!.district).to.equal('saint-leu');
+    expect($$(el, '.event__name').map(text)).to.deep.equal([
+      'Café avec la police — Saint-Leu',
+      'Café avec la police — Saint-Leu',
+    ]);
+    expect($(el, 'a[href^="webcal:"]')!.getAttribute('href')).to.equal(
+      'webcal://api.amiens.example/v1/cafes.ics?district=saint-leu',
+    );
+    await expect(el).to.be.accessible();
+    select.value = '';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitUntil(() => $$(el, '.event').length === 7);
+    expect(el.hasAttribute('district')).to.equal(false);
+  });
+
+  it('filters from the district attribute, and shows an empty district as such', async () => {
+    const { client } = testClient(allCafes);
+    const el = await loaded(await mount(client, { district: 'etouvie' }));
+    expect($$(el, '.event__name').map(text)).to.deep.equal(['Café avec la police — Étouvie']);
+    el.district = 'nowhere';
+    await waitUntil(() => $(el, '.empty'));
+    expect(text($(el, '.empty'))).to.include('Aucun café prévu pour l’instant dans ce quartier');
+    expect($(el, 'a[href^="webcal:"]')!.getAttribute('href')).to.equal(
+      'webcal://api.amiens.example/v1/cafes.ics?district=nowhere',
+    );
+  });
+
+  it('aborts the previous request when the district changes', async () => {
+    const { client, signals } = testClient(() => new Promise(() => {}));
+    const el = await mount(client);
+    await waitUntil(() => signals.length === 1);
+    el.district = 'saint-leu';
+    await waitUntil(() => signals.length === 2);
+    expect(signals[0]!.aborted).to.equal(true);
+  });
+});
+
+describe('<prox-cafe-calendar>: month view', () => {
+  it('switches view with a pressed-state control and shows a month table', async () => {
+    const { client } = testClient(allCafes);
+    const el = await loaded(await mount(client));
+    const [list, month] = $$<HTMLButtonElement>(el, '.segment');
+    expect(list!.getAttribute('aria-pressed')).to.equal('true');
+    expect(month!.getAttribute('aria-pressed')).to.equal('false');
+    expect($(el, '.segmented')!.getAttribute('role')).to.equal('group');
+    month!.click();
+    await el.updateComplete;
+    expect(el.getAttribute('view')).to.equal('month');
+    expect(month!.getAttribute('aria-pressed')).to.equal('true');
+    const table = $(el, 'table')!;
+    expect(text(root(el).getElementById(table.getAttribute('aria-labelledby')!))).to.equal('mai 2026');
+    const headers = [...table.querySelectorAll('th[scope="col"]')].map((th) =>
+      text(th.querySelector('.visually-hidden')),
+    );
+    expect(headers).to.deep.equal(['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche']);
+    const links = [...table.querySelectorAll<HTMLAnchorElement>('a.day-link')];
+    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal([
+      '#day-2026-05-12',
+      '#day-2026-05-13',
+      '#day-2026-05-20',
+      '#day-2026-05-27',
+      '#day-2026-05-30',
+      '#day-2026-05-31',
+    ]);
+    expect(text(links[0]!.querySelector('.visually-hidden'))).to.equal('mardi 12 mai 2026 : 1 café');
+    // Today (10 May, from the clock) is marked.
+    expect(table.querySelector('[aria-current="date"]')!.getAttribute('datetime')).to.equal('2026-05-10');
+    // Days outside the month are there for the layout only.
+    expect(table.querySelectorAll('.cell--outside')).to.have.length(4);
+    await expect(el).to.be.accessible();
+    list!.click();
+    await el.updateComplete;
+    expect($(el, 'table')).to.equal(null);
+    expect($(el, '.agenda')).to.exist;
+  });
+
+  it('announces the month on navigation through a live region present beforehand', async () => {
+    const { client } = testClient(allCafes);
+    const el = await loaded(await mount(client, { view: 'month' }));
+    const status = $(el, '.month-view [role="status"]')!;
+    expect(status.getAttribute('aria-live')).to.equal('polite');
+    expect(text(status)).to.equal('');
+    const next = $<HTMLButtonElement>(el, `button[aria-label="Mois suivant"]`)!;
+    expect($(el, `button[aria-label="Mois précédent"]`)).to.exist;
+    next.click();
+    await el.updateComplete;
+    // The same region (not a new one) now speaks.
+    expect($(el, '.month-view [role="status"]')).to.equal(status);
+    expect(text(status)).to.equal('juin 2026 : 1 café');
+    expect(text($(el, '.month-nav__title'))).to.equal('juin 2026');
+    expect($$(el, 'a.day-link').map((a) => a.getAttribute('href'))).to.deep.equal(['#day-2026-06-09']);
+    next.click();
+    await el.updateComplete;
+    expect(text(status)).to.equal('juillet 2026 : aucun café');
+    expect(text($(el, '.month-empty'))).to.equal('Aucun café ce mois-ci.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('starts weeks on Monday in English too (en-GB), with English names', async () => {
+    const { client } = testClient(allCafes);
+    const el = await loaded(await mount(client, { view: 'month', lang: 'en' }));
+    expect(text($(el, 'th .visually-hidden'))).to.equal('Monday');
+    expect(text($(el, 'a.day-link .visually-hidden'))).to.match(/^Tuesday,? 12 May 2026: 1 café$/);
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<prox-cafe-calendar>: keyboard alone', () => {
+  it('reaches every café and every action in the list', async () => {
+    const { client } = testClient(allCafes);
+    const el = await loaded(await mount(client));
+    await waitUntil(() => $(el, 'select'));
+    let seen = await tabThrough(el);
+    const disclosures = $$(el, '.disclosure');
+    expect(disclosures).to.have.length(7);
+    for (const d of disclosures) expect(seen).to.include(d);
+    for (const a of $$(el, 'a[href]')) expect(seen, a.outerHTML).to.include(a);
+    expect(seen).to.include($(el, 'select'));
+    for (const s of $$(el, '.segment')) expect(seen).to.include(s);
+    // Open every café's details with the keyboard, then every action is reachable.
+    for (const d of disclosures) {
+      d.focus();
+      await sendKeys({ press: 'Enter' });
+    }
+    await el.updateComplete;
+    expect(disclosures.every((d) => d.getAttribute('aria-expanded') === 'true')).to.equal(true);
+    seen = await tabThrough(el, 400);
+    const actions = $$(el, '[part="actions"] a, [part="actions"] button');
+    expect(actions.length).to.be.greaterThan(14);
+    for (const a of actions) expect(seen, a.outerHTML).to.include(a);
+    // Every focusable target is at least 24 × 24 px.
+    for (const target of seen) {
+      const box = target.getBoundingClientRect();
+      expect(box.height, target.outerHTML).to.be.at.least(24);
+      expect(box.width, target.outerHTML).to.be.at.least(24);
+    }
+  });
+
+  it('switches view, navigates months and reaches a day’s cafés from the month table', async () => {
+    const { client } = testClient(allCafes);
+    const el = await loaded(await mount(client));
+    const month = $$<HTMLButtonElement>(el, '.segment')[1]!;
+    month.focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(el.view).to.equal('month');
+    const seen = await tabThrough(el);
+    const next = $<HTMLButtonElement>(el, 'button[aria-label="Mois suivant"]')!;
+    expect(seen).to.include($(el, 'button[aria-label="Mois précédent"]'));
+    expect(seen).to.include(next);
+    const dayLinks = $$(el, 'a.day-link');
+    for (const link of dayLinks) expect(seen).to.include(link);
+    // Enter on a day moves focus to that day's cafés under the table.
+    dayLinks[2]!.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(focused(el)).to.equal(root(el).getElementById('day-2026-05-20'));
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)!.closest('.day')).to.equal(root(el).getElementById('day-2026-05-20')!.closest('.day'));
+    next.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(text($(el, '.month-nav__title'))).to.equal('juin 2026');
+    expect(focused(el)).to.equal(next);
+  });
+});
+
+describe('<prox-cafe-calendar>: look', () => {
+  it('passes axe in dark theme, list and month', async () => {
+    const { client } = testClient(allCafes);
+    const el = await loaded(await mount(client, { theme: 'dark' }));
+    expect(getComputedStyle($(el, '.base')!).backgroundColor).to.equal('rgb(22, 22, 22)');
+    eventByTitle(el, 'Étouvie').querySelector<HTMLButtonElement>('.disclosure')!.click();
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    el.view = 'month';
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+
+  it('takes a page theme through --prox-* and --prox-cafe-calendar-* properties, and parts', async () => {
+    const host = await fixture<HTMLDivElement>(
+      html`<div>
+        <style>
+          .themed {
+            --prox-color-accent: rgb(0, 90, 60);
+            --prox-cafe-calendar-event-background: rgb(250, 245, 230);
+          }
+          .themed::part(event-title) {
+            letter-spacing: 1px;
+          }
+        </style>
+        <prox-cafe-calendar class="themed" lang="fr" theme="light"></prox-cafe-calendar>
+      </div>`,
+    );
+    const el = host.querySelector('prox-cafe-calendar')!;
+    el.now = NOW;
+    el.client = testClient(allCafes).client;
+    await waitUntil(() => $(el, '.event article'));
+    expect(getComputedStyle($(el, '.event article')!).backgroundColor).to.equal('rgb(250, 245, 230)');
+    expect(getComputedStyle($(el, '.day__heading')!).borderBottomColor).to.equal('rgb(0, 90, 60)');
+    expect(getComputedStyle($(el, '.event__title')!).letterSpacing).to.equal('1px');
+    await expect(el).to.be.accessible();
+  });
+
+  it('fits a 280 px wide container without horizontal scrolling, list and month', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div class="narrow"></div>`);
+    host.style.width = '280px';
+    const el = document.createElement('prox-cafe-calendar');
+    el.setAttribute('lang', 'fr');
+    el.now = NOW;
+    el.client = testClient(allCafes).client;
+    host.append(el);
+    await loaded(el);
+    for (const view of ['list', 'month'] as const) {
+      el.view = view;
+      await el.updateComplete;
+      const base = $(el, '.base')!;
+      expect(base.scrollWidth, view).to.be.at.most(base.clientWidth + 1);
+    }
+  });
+});
+
+describe('<prox-cafe-calendar>: sources', () => {
+  it('reads a static JSON file (src=….json)', async () => {
+    const el = await loaded(await mount(undefined, { src: `${FIXTURES}/cafes.json` }));
+    expect(text($(el, '[role="alert"]'))).to.equal('');
+    expect($$(el, '.event')).to.have.length(7);
+    // A static file has no feed: no subscription link.
+    expect($(el, 'a[href^="webcal:"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('reads an iCalendar file (src=….ics), with Paris times and the cancelled event', async () => {
+    const el = await loaded(await mount(undefined, { src: `${FIXTURES}/cafes.ics` }));
+    expect(text($(el, '[role="alert"]'))).to.equal('');
+    const names = $$(el, '.event__name').map(text);
+    expect(names).to.include('Café avec la police (fichier .ics) — Saint-Leu');
+    const night = eventByTitle(el, 'Café de nuit (fichier .ics)');
+    expect(night.closest('.day')!.querySelector('h3 time')!.getAttribute('datetime')).to.equal('2026-05-13');
+    expect([...night.querySelectorAll('.when time')].map((t) => t.textContent)).to.deep.equal([
+      '00:30',
+      '01:30',
+    ]);
+    expect(text(eventByTitle(el, 'Étouvie').querySelector('.badge'))).to.equal('Annulé');
+    const webcal = $(el, 'a[href^="webcal:"]')!.getAttribute('href')!;
+    expect(webcal).to.equal(`webcal://${location.host}${FIXTURES}/cafes.ics`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('works against the reference API', async () => {
+    expect(apiUrl, 'the reference server did not start').to.be.a('string');
+    const el = await loaded(await mount(undefined, { api: apiUrl as string }));
+    expect($(el, '[role="alert"]'), text($(el, '[role="alert"]'))).to.equal(null);
+    // Whatever the server holds, the widget shows it as a list or as the empty state, with the
+    // server's own feed to subscribe to.
+    expect($(el, '.agenda, .empty')).to.exist;
+    const webcal = $(el, 'a[href^="webcal:"]')!.getAttribute('href')!;
+    expect(webcal.startsWith(`${(apiUrl as string).replace(/^https?:/, 'webcal:')}/v1/cafes.ics`)).to.equal(
+      true,
+    );
+    // With cafés (a seeded server), each links to the server's own .ics, which a real parser reads.
+    const first = $<HTMLButtonElement>(el, '.disclosure');
+    if (first) {
+      first.click();
+      await el.updateComplete;
+      const ics = $$<HTMLAnchorElement>(el, '[part="actions"] a').find((a) => a.hasAttribute('download'))!;
+      expect(ics.getAttribute('href')!.startsWith(`${apiUrl as string}/v1/cafes/`)).to.equal(true);
+      const parsed = new ICAL.Component(ICAL.parse(await (await fetch(ics.href)).text()));
+      expect(parsed.getFirstSubcomponent('vevent')).to.exist;
+    } else {
+      expect(text($(el, '.empty'))).to.include('Aucun café prévu pour l’instant');
+    }
+    await expect(el).to.be.accessible();
+  });
+});

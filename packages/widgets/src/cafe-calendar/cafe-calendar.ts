@@ -1,0 +1,590 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { TaskStatus } from '@lit/task';
+import { isKnown, isSafeUrl, CAFE_MODES, type Cafe } from '@proximite/contract';
+import { ProxElement } from '../kit/base-element.js';
+import { LocalizeController } from '../kit/localize.js';
+import {
+  DEFAULT_TIME_ZONE,
+  addMonths,
+  cafeZone,
+  datetimeAttr,
+  daysWithCafes,
+  firstDayOfWeek,
+  formatDay,
+  formatMonth,
+  formatWhenParts,
+  googleCalendarUrl,
+  groupByDay,
+  icsFileName,
+  isDateOnly,
+  languageName,
+  localDate,
+  monthGrid,
+  monthKey,
+  monthOf,
+  osmUrl,
+  outlookUrl,
+  pickText,
+  relativeDay,
+  webcalUrl,
+  weekdayNames,
+  zoneNote,
+  type AgendaEntry,
+  type DayGroup,
+  type YearMonth,
+} from './agenda.js';
+import { CafesController } from './cafes.controller.js';
+import { absoluteUrl, isICalendarUrl } from '../kit/client.js';
+import type { ProximiteCoreClient } from '@proximite/sdk/core.js';
+import { CafeSelectEvent } from './cafe-calendar.events.js';
+import { messages } from './cafe-calendar.messages.js';
+import { styles } from './cafe-calendar.styles.js';
+
+export type CafeCalendarView = 'list' | 'month';
+
+/**
+ * Upcoming cafés with the police (and other public meetings) as an accessible agenda: a list of
+ * days first, a month view second, a district filter, and add-to-calendar links. Times are shown
+ * in each café's own time zone (Europe/Paris for Amiens), whatever the visitor's clock.
+ *
+ * @summary The cafés with the police, as an agenda any site can embed.
+ *
+ * @csspart base - The widget's frame.
+ * @csspart header - Title, count and controls.
+ * @csspart controls - The district filter and the view switch.
+ * @csspart day - One day of the agenda (heading and its cafés).
+ * @csspart day-heading - The heading of a day.
+ * @csspart event - One café.
+ * @csspart event-title - The title of a café.
+ * @csspart actions - A café's add-to-calendar links.
+ * @csspart month - The month table.
+ * @csspart feed - The feed subscription links.
+ * @csspart state - Loading, empty and error messages.
+ *
+ * @cssprop [--prox-cafe-calendar-gap=1rem] - Space between days and cafés.
+ * @cssprop [--prox-cafe-calendar-event-background=var(--prox-color-surface-muted)] - Background of a café.
+ * @cssprop [--prox-cafe-calendar-marker-color=var(--prox-color-accent)] - Day headings and month markers.
+ * @cssprop [--prox-cafe-calendar-cancelled-color=var(--prox-color-danger)] - Cancelled badge and border.
+ *
+ * @fires {CafeSelectEvent} prox-cafe-select - A resident opened a café's details; `detail.cafe`.
+ */
+export class CafeCalendar extends ProxElement {
+  static override styles = [...ProxElement.styles, styles];
+
+  readonly localize = new LocalizeController(this, messages);
+  private readonly cafes = new CafesController(this);
+
+  /** Details opened by the resident, by café id and day. */
+  @state() private open = new Set<string>();
+  /** The month shown by the month view (defaults to the month of `from`, else of today). */
+  @state() private month?: YearMonth;
+  /** What the month view's live region says; empty until the resident navigates. */
+  @state() private monthAnnouncement = '';
+
+  /** Base URL of a backend that speaks the Proximité contract (e.g. `https://api.amiens.fr`). */
+  @property() api?: string;
+  /** A static source: an iCalendar file (`.ics`, `webcal:`) or a JSON list of cafés. */
+  @property() src?: string;
+  /** Show only the cafés of this district (a district id); the filter control changes it. */
+  @property({ reflect: true }) district?: string;
+  /** `list` (the default) or `month`. */
+  @property({ reflect: true }) view: CafeCalendarView = 'list';
+  /** At most this many cafés. */
+  @property({ type: Number }) limit?: number;
+  /** First day (`YYYY-MM-DD`) or instant to show; default: what has not ended yet. */
+  @property() from?: string;
+  /** Last day (`YYYY-MM-DD`, inclusive) or instant to show. */
+  @property() to?: string;
+  /** An SDK client or adapter (takes precedence over `api` and `src`). */
+  @property({ attribute: false }) client?: ProximiteCoreClient;
+  /** The clock (for "today", and to hide what is over); default: the visitor's clock. */
+  @property({ attribute: false }) now?: Date;
+
+  /** The language the widget shows (`fr` or `en`), resolved from `lang` up the tree. */
+  get language(): string {
+    return this.localize.lang;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('from') || changed.has('now')) this.month = undefined;
+  }
+
+  private get locale(): string {
+    return this.localize.locale;
+  }
+
+  private today(zone = DEFAULT_TIME_ZONE): string {
+    return localDate(this.now ?? new Date(), zone);
+  }
+
+  /** The URL of the (filtered) iCalendar feed, when the source has one. */
+  private feedUrl(): string | undefined {
+    const client = this.cafes.client;
+    if (!this.client && !this.api && this.src) {
+      // A static file: an .ics file is its own feed; a JSON file has none.
+      return isICalendarUrl(this.src) ? absoluteUrl(this.src).replace(/^webcal:/i, 'https:') : undefined;
+    }
+    if (!client) return undefined;
+    try {
+      const url = client.cafes.icsUrl(this.district ? { district: this.district } : {});
+      return isSafeUrl(url) ? url : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The server's `.ics` of one café, when the source is an API that serves one. */
+  private cafeIcsUrl(cafe: Cafe): string | undefined {
+    const client = this.cafes.client;
+    // A static source has no server to serve one event's file: the widget writes it instead.
+    if (this.src && !this.client && !this.api) return undefined;
+    if (!client) return undefined;
+    try {
+      const url = client.cafes.icsUrl({ id: cafe.id });
+      return isSafeUrl(url) ? url : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Writes the café's .ics in the browser (static sources); the serializer loads only then. */
+  private async downloadIcs(cafe: Cafe): Promise<void> {
+    const { cafeToIcs } = await import('./ics.js');
+    const blob = new Blob([cafeToIcs(cafe, this.language)], { type: 'text/calendar;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = icsFileName(cafe);
+    link.hidden = true;
+    this.renderRoot.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  private entryKey(entry: AgendaEntry): string {
+    return `${entry.cafe.id}\u0000${entry.day}`;
+  }
+
+  private toggle(entry: AgendaEntry): void {
+    const key = this.entryKey(entry);
+    const open = new Set(this.open);
+    if (open.has(key)) open.delete(key);
+    else {
+      open.add(key);
+      this.dispatchEvent(new CafeSelectEvent(entry.cafe));
+    }
+    this.open = open;
+  }
+
+  private setView(view: CafeCalendarView): void {
+    this.view = view;
+  }
+
+  private onDistrictChange(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    this.district = value || undefined;
+  }
+
+  private shownMonth(cafes: Cafe[]): YearMonth {
+    if (this.month) return this.month;
+    if (this.from && /^\d{4}-\d{2}-\d{2}/.test(this.from) && isDateOnly(this.from.slice(0, 10)))
+      return monthOf(this.from.slice(0, 10));
+    const zone = cafes[0] ? cafeZone(cafes[0]) : DEFAULT_TIME_ZONE;
+    return monthOf(this.today(zone));
+  }
+
+  private navigate(delta: number, cafes: Cafe[]): void {
+    const month = addMonths(this.shownMonth(cafes), delta);
+    this.month = month;
+    const count = new Set(
+      groupByDay(cafes)
+        .filter((g) => g.date.startsWith(monthKey(month)))
+        .flatMap((g) => g.entries.map((e) => e.cafe.id)),
+    ).size;
+    this.monthAnnouncement = this.localize.t('monthStatus', formatMonth(month, this.locale), count);
+  }
+
+  private focusDay(event: Event, date: string): void {
+    event.preventDefault();
+    const heading = this.renderRoot.querySelector<HTMLElement>(`#day-${date}`);
+    heading?.focus();
+  }
+
+  private modeLabel(mode: string): string {
+    if (!isKnown(CAFE_MODES, mode)) return this.localize.t('modeOther');
+    return this.localize.t(
+      mode === 'in-person' ? 'modeInPerson' : mode === 'online' ? 'modeOnline' : 'modeHybrid',
+    );
+  }
+
+  /** A language's name through Intl.DisplayNames; French Sign Language named where ICU has no name. */
+  private languageLabel(tag: string): string {
+    if (/^(?:fsl|lsf|sgn-fr)$/i.test(tag)) return this.localize.t('frenchSignLanguage');
+    return languageName(tag, this.locale);
+  }
+
+  private districtName(id: string): string {
+    return this.cafes.districts.find((d) => d.id === id)?.name ?? id;
+  }
+
+  private renderControls(): TemplateResult {
+    const t = this.localize.t.bind(this.localize);
+    const districts = this.cafes.districts;
+    const showFilter = districts.length > 0;
+    return html`<div class="controls" part="controls">
+      ${
+        showFilter
+          ? html`<div class="field">
+              <label for="district">${t('district')}</label>
+              <select id="district" @change=${this.onDistrictChange}>
+                <option value="" ?selected=${!this.district}>${t('allDistricts')}</option>
+                ${districts.map(
+                  (d) => html`<option value=${d.id} ?selected=${d.id === this.district}>${d.name}</option>`,
+                )}
+              </select>
+            </div>`
+          : nothing
+      }
+      <div class="segmented" role="group" aria-label=${t('view')}>
+        <button
+          type="button"
+          class="segment"
+          aria-pressed=${this.view !== 'month' ? 'true' : 'false'}
+          @click=${() => this.setView('list')}
+        >
+          ${t('viewList')}
+        </button>
+        <button
+          type="button"
+          class="segment"
+          aria-pressed=${this.view === 'month' ? 'true' : 'false'}
+          @click=${() => this.setView('month')}
+        >
+          ${t('viewMonth')}
+        </button>
+      </div>
+    </div>`;
+  }
+
+  private renderFeed(): TemplateResult | typeof nothing {
+    const feed = this.feedUrl();
+    const webcal = webcalUrl(feed);
+    if (!feed || !webcal || !isSafeUrl(webcal)) return nothing;
+    const t = this.localize.t.bind(this.localize);
+    return html`<p class="feed" part="feed">
+      <a class="button button--secondary" href=${webcal}
+        >${t('subscribe')}<span class="visually-hidden"> (${t('subscribeHint')})</span></a
+      >
+      ${isSafeUrl(feed) ? html`<a class="feed__download" href=${feed} download>${t('downloadFeed')}</a>` : nothing}
+    </p>`;
+  }
+
+  private renderEmpty(): TemplateResult {
+    const t = this.localize.t.bind(this.localize);
+    const feed = this.renderFeed();
+    return html`<div class="state empty" part="state">
+      <p class="state__title">${this.district ? t('emptyDistrict') : t('empty')}</p>
+      ${
+        feed === nothing
+          ? nothing
+          : html`<p>${t('emptyHint')}</p>
+              ${feed}`
+      }
+    </div>`;
+  }
+
+  private renderWhen(cafe: Cafe): TemplateResult {
+    const parts = formatWhenParts(cafe, this.locale);
+    const note = zoneNote(cafe, this.locale, Intl.DateTimeFormat().resolvedOptions().timeZone);
+    return html`<p class="when">
+      ${
+        parts
+          ? html`<time datetime=${datetimeAttr(cafe, 'start')}>${parts.start}</time> –
+              <time datetime=${datetimeAttr(cafe, 'end')}>${parts.end}</time>`
+          : html`<time datetime=${datetimeAttr(cafe, 'start')}>${this.localize.t('allDay')}</time>`
+      }
+      ${note ? html`<span class="zone">(${note})</span>` : nothing}
+    </p>`;
+  }
+
+  private renderEvent(entry: AgendaEntry, index: string): TemplateResult {
+    const t = this.localize.t.bind(this.localize);
+    const { cafe } = entry;
+    const lang = this.language;
+    const cancelled = cafe.status === 'cancelled';
+    const title = pickText(cafe.title, lang);
+    const open = this.open.has(this.entryKey(entry));
+    const map = osmUrl(cafe.place);
+    const online =
+      cafe.mode !== 'in-person' && !cancelled && isSafeUrl(cafe.onlineUrl) ? cafe.onlineUrl : undefined;
+    const accessibility = pickText(cafe.accessibility, lang);
+    const languages = cafe.languages.map((tag) => this.languageLabel(tag));
+    const detailsId = `details-${index}`;
+    const titleId = `title-${index}`;
+    return html`<li class="event ${cancelled ? 'event--cancelled' : ''}" part="event">
+      <article aria-labelledby=${titleId}>
+        <h4 class="event__title" part="event-title" id=${titleId}>
+          ${cancelled ? html`<span class="badge">${t('cancelled')}</span>${' '}` : nothing}<span
+            class="event__name"
+            >${title}</span
+          >
+        </h4>
+        ${this.renderWhen(cafe)}
+        ${entry.dayCount > 1 ? html`<p class="event__span">${t('dayOf', entry.dayIndex, entry.dayCount)}</p>` : nothing}
+        <dl class="facts">
+          <div class="fact">
+            <dt>${t('place')}</dt>
+            <dd>
+              ${cafe.place.name}${
+                cafe.place.address && cafe.mode !== 'online'
+                  ? html`<br />${
+                        isSafeUrl(map)
+                          ? html`<a href=${map}
+                              >${cafe.place.address}<span class="visually-hidden"> (${t('map')})</span></a
+                            >`
+                          : cafe.place.address
+                      }`
+                  : nothing
+              }
+            </dd>
+          </div>
+          ${
+            cafe.districtId
+              ? html`<div class="fact">
+                  <dt>${t('districtLabel')}</dt>
+                  <dd>${this.districtName(cafe.districtId)}</dd>
+                </div>`
+              : nothing
+          }
+          <div class="fact">
+            <dt>${t('mode')}</dt>
+            <dd>
+              ${this.modeLabel(cafe.mode)}${
+                online
+                  ? html`<br /><a href=${online}
+                        >${t('joinOnline')}<span class="visually-hidden"> : ${title}</span></a
+                      >`
+                  : nothing
+              }
+            </dd>
+          </div>
+          <div class="fact">
+            <dt>${t('organizer')}</dt>
+            <dd>${cafe.organizer.name}${cafe.organizer.role ? ` (${cafe.organizer.role})` : ''}</dd>
+          </div>
+          ${
+            accessibility
+              ? html`<div class="fact">
+                  <dt>${t('accessibility')}</dt>
+                  <dd>${accessibility}</dd>
+                </div>`
+              : nothing
+          }
+          ${
+            languages.length
+              ? html`<div class="fact">
+                  <dt>${t('languages')}</dt>
+                  <dd>${languages.join(', ')}</dd>
+                </div>`
+              : nothing
+          }
+        </dl>
+        <button
+          type="button"
+          class="disclosure"
+          aria-expanded=${open ? 'true' : 'false'}
+          aria-controls=${detailsId}
+          @click=${() => this.toggle(entry)}
+        >
+          <span class="disclosure__icon" aria-hidden="true"></span>${t('details')}<span
+            class="visually-hidden"
+          >
+            : ${title}</span
+          >
+        </button>
+        <div class="details" id=${detailsId} ?hidden=${!open}>
+          ${open ? this.renderDetails(cafe) : nothing}
+        </div>
+      </article>
+    </li>`;
+  }
+
+  private renderDetails(cafe: Cafe): TemplateResult {
+    const t = this.localize.t.bind(this.localize);
+    const lang = this.language;
+    const cancelled = cafe.status === 'cancelled';
+    const description = pickText(cafe.description, lang);
+    const more = isSafeUrl(cafe.url) ? cafe.url : undefined;
+    const icsUrl = this.cafeIcsUrl(cafe);
+    const google = googleCalendarUrl(cafe, lang);
+    const outlook = outlookUrl(cafe, lang);
+    return html`${description ? html`<p class="description">${description}</p>` : nothing}
+      ${more ? html`<p><a href=${more}>${t('moreInfo')}</a></p>` : nothing}
+      <div class="actions" part="actions" role="group" aria-label=${t('addToCalendar')}>
+        <p class="actions__label" aria-hidden="true">${t('addToCalendar')}</p>
+        ${
+          icsUrl
+            ? html`<a class="button button--secondary" href=${icsUrl} download=${icsFileName(cafe)}
+                >${t('icsFile')}</a
+              >`
+            : html`<button
+                type="button"
+                class="button button--secondary"
+                @click=${() => void this.downloadIcs(cafe)}
+              >
+                ${t('icsFile')}
+              </button>`
+        }
+        ${
+          !cancelled && isSafeUrl(google)
+            ? html`<a class="button button--secondary" href=${google}>${t('google')}</a>`
+            : nothing
+        }
+        ${
+          !cancelled && isSafeUrl(outlook)
+            ? html`<a class="button button--secondary" href=${outlook}>${t('outlook')}</a>`
+            : nothing
+        }
+      </div>`;
+  }
+
+  private renderDay(group: DayGroup, today: string): TemplateResult {
+    const relative = relativeDay(group.date, today, this.locale);
+    return html`<section class="day" part="day" aria-labelledby="day-${group.date}">
+      <h3 class="day__heading" part="day-heading" id="day-${group.date}" tabindex="-1">
+        ${relative ? html`<span class="day__relative">${relative} — </span>` : nothing}<time
+          datetime=${group.date}
+          >${formatDay(group.date, this.locale)}</time
+        >
+      </h3>
+      <ul class="events">
+        ${group.entries.map((entry, i) => this.renderEvent(entry, `${group.date}-${i}`))}
+      </ul>
+    </section>`;
+  }
+
+  private renderList(cafes: Cafe[]): TemplateResult {
+    const today = this.today(cafes[0] ? cafeZone(cafes[0]) : DEFAULT_TIME_ZONE);
+    return html`<div class="agenda">${groupByDay(cafes).map((group) => this.renderDay(group, today))}</div>`;
+  }
+
+  /*
+   * The month view is a data table (caption, column headers for the weekdays), NOT the ARIA grid
+   * pattern: the APG grid is meant for date pickers, where arrow keys move a single focus. Here
+   * residents browse events, so each day that has cafés is an ordinary link (Tab reaches it) that
+   * moves focus to that day's cafés, listed under the table; days without cafés are plain text.
+   * Screen readers announce row and column headers natively, and the list below holds the content.
+   */
+  private renderMonth(cafes: Cafe[]): TemplateResult {
+    const t = this.localize.t.bind(this.localize);
+    const month = this.shownMonth(cafes);
+    const groups = groupByDay(cafes);
+    const days = daysWithCafes(groups, month);
+    const today = this.today(cafes[0] ? cafeZone(cafes[0]) : DEFAULT_TIME_ZONE);
+    const firstDay = firstDayOfWeek(this.locale);
+    const names = weekdayNames(this.locale, firstDay);
+    const title = formatMonth(month, this.locale);
+    const monthGroups = groups.filter((g) => days.has(g.date));
+    return html`<div class="month-view">
+      <div class="month-nav">
+        <button
+          type="button"
+          class="button button--secondary month-nav__button"
+          aria-label=${t('previousMonth')}
+          @click=${() => this.navigate(-1, cafes)}
+        >
+          <span aria-hidden="true">‹</span>
+        </button>
+        <h3 class="month-nav__title" id="month-title">${title}</h3>
+        <button
+          type="button"
+          class="button button--secondary month-nav__button"
+          aria-label=${t('nextMonth')}
+          @click=${() => this.navigate(1, cafes)}
+        >
+          <span aria-hidden="true">›</span>
+        </button>
+      </div>
+      <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+        ${this.monthAnnouncement}
+      </p>
+      <table class="month" part="month" aria-labelledby="month-title">
+        <thead>
+          <tr>
+            ${names.map(
+              (n) =>
+                html`<th scope="col">
+                  <span aria-hidden="true">${n.short}</span><span class="visually-hidden">${n.long}</span>
+                </th>`,
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          ${monthGrid(month, firstDay).map(
+            (week) =>
+              html`<tr>
+                ${week.map((cell) => {
+                  if (!cell.inMonth)
+                    return html`<td class="cell cell--outside">
+                      <span aria-hidden="true">${cell.day}</span>
+                    </td>`;
+                  const entries = days.get(cell.date);
+                  const isToday = cell.date === today;
+                  if (!entries)
+                    return html`<td class="cell ${isToday ? 'cell--today' : ''}">
+                      <time datetime=${cell.date} aria-current=${isToday ? 'date' : nothing}
+                        >${cell.day}</time
+                      >
+                    </td>`;
+                  const count = new Set(entries.map((e) => e.cafe.id)).size;
+                  const cancelledOnly = entries.every((e) => e.cafe.status === 'cancelled');
+                  return html`<td class="cell cell--cafe ${isToday ? 'cell--today' : ''}">
+                    <a
+                      class="day-link ${cancelledOnly ? 'day-link--cancelled' : ''}"
+                      href="#day-${cell.date}"
+                      aria-current=${isToday ? 'date' : nothing}
+                      @click=${(e: Event) => this.focusDay(e, cell.date)}
+                      ><span aria-hidden="true">${cell.day}</span
+                      ><span class="marker" aria-hidden="true"></span
+                      ><span class="visually-hidden"
+                        >${t('dayLink', formatDay(cell.date, this.locale), count)}</span
+                      ></a
+                    >
+                  </td>`;
+                })}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${
+        monthGroups.length
+          ? html`<div class="agenda">${monthGroups.map((group) => this.renderDay(group, today))}</div>`
+          : html`<p class="month-empty">${t('noCafeThisMonth')}</p>`
+      }
+    </div>`;
+  }
+
+  private renderContent(cafes: Cafe[]): TemplateResult {
+    return html`${this.view === 'month' ? this.renderMonth(cafes) : this.renderList(cafes)}
+    ${this.renderFeed()}`;
+  }
+
+  override render() {
+    const t = this.localize.t.bind(this.localize);
+    const cafes = this.cafes.data.value;
+    const complete = this.cafes.data.status === TaskStatus.COMPLETE && cafes !== undefined;
+    return html`<section class="base" part="base" aria-labelledby="title">
+      <header class="header" part="header">
+        <h2 class="title" id="title">${t('title')}</h2>
+        <p class="count" role="status">${complete && cafes.length ? t('count', cafes.length) : ''}</p>
+        ${this.renderControls()}
+      </header>
+      ${this.cafes.data.render({
+        complete: (value) => this.renderContent(value),
+        empty: () => this.renderEmpty(),
+      })}
+    </section>`;
+  }
+}

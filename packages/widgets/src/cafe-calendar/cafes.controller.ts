@@ -1,0 +1,89 @@
+import type { ReactiveControllerHost } from 'lit';
+import { Task } from '@lit/task';
+import type { Cafe, CafeListQuery, District } from '@proximite/contract';
+import type { ProximiteCoreClient } from '@proximite/sdk/core.js';
+import { DataController } from '../kit/data.controller.js';
+import { resolveCoreClient } from '../kit/client.js';
+import { addDays, filterCafes, localDate, DEFAULT_TIME_ZONE } from './agenda.js';
+
+/** What the controller reads from its host (the element's attributes and properties). */
+export interface CafesHost extends ReactiveControllerHost, HTMLElement {
+  client?: ProximiteCoreClient | undefined;
+  api?: string | undefined;
+  src?: string | undefined;
+  district?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  limit?: number | undefined;
+  now?: Date | undefined;
+}
+
+/**
+ * Loads the cafés (and, apart, the districts for the filter) through the SDK with an AbortSignal
+ * that @lit/task aborts when an input changes or the element leaves the page. The client comes
+ * from the kit's `resolveCoreClient`: `.client`, else `api`, else `src` (.ics or JSON adapter, loaded
+ * only then). The cafés are filtered and sorted again here (district, window, already over, limit),
+ * so every source — API, static JSON, .ics feed, a custom client — behaves the same.
+ */
+export class CafesController {
+  /** The cafés, with the kit's loading, empty and error states. */
+  readonly data: DataController<readonly unknown[], Cafe[]>;
+  /** The districts of the filter; an empty list when the source has none or they fail to load. */
+  readonly districtsTask: Task<readonly unknown[], District[]>;
+  /** The client of the current source, once resolved (for the feed and .ics URLs). */
+  client?: ProximiteCoreClient;
+
+  constructor(private readonly host: CafesHost) {
+    this.data = new DataController(host, {
+      args: (): readonly unknown[] => [
+        host.client,
+        host.api,
+        host.src,
+        host.district,
+        host.from,
+        host.to,
+        host.limit,
+      ],
+      load: (_args, signal) => this.loadCafes(signal),
+    });
+    this.districtsTask = new Task(host, {
+      args: (): readonly unknown[] => [host.client, host.api, host.src],
+      task: async (_args, { signal }) => {
+        try {
+          const client = await resolveCoreClient(host, 'cafes');
+          return await client.districts.list({ signal });
+        } catch {
+          // The filter is an extra: without districts the widget still lists every café.
+          return [];
+        }
+      },
+    });
+  }
+
+  get districts(): District[] {
+    return this.districtsTask.value ?? [];
+  }
+
+  private async loadCafes(signal: AbortSignal): Promise<Cafe[]> {
+    const host = this.host;
+    const client = await resolveCoreClient(host, 'cafes');
+    this.client = client;
+    const now = host.now ?? new Date();
+    const query: CafeListQuery = {
+      // Without `from`, ask from yesterday (a stable date, so the server and caches see the same
+      // query all day); what has already ended is dropped below with the exact clock.
+      from: host.from || addDays(localDate(now, DEFAULT_TIME_ZONE), -1),
+    };
+    if (host.to) query.to = host.to;
+    if (host.district) query.district = host.district;
+    if (host.limit && host.limit > 0) query.limit = Math.min(Math.trunc(host.limit), 200);
+    const page = await client.cafes.list(query, { signal });
+    return filterCafes(page.items, {
+      district: host.district,
+      from: host.from,
+      to: host.to,
+      now,
+      limit: host.limit,
+    });
+  }
+}
