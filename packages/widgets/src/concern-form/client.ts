@@ -1,0 +1,44 @@
+/** How the form finds its backend and its outbox from its attributes. */
+import { createOutbox, type Outbox } from '@proximite/sdk/core.js';
+import { MissingSourceError, absoluteUrl, resolveCoreClient } from '../kit/client.js';
+import type { ConcernClient } from './backend.js';
+
+export interface BackendOptions {
+  api?: string | undefined;
+  open311?: string | undefined;
+  apiKey?: string | undefined;
+  jurisdictionId?: string | undefined;
+}
+
+/**
+ * The client for the form's attributes: an Open311 GeoReport v2 endpoint (`open311`; the adapter
+ * is loaded only then), else the reference API (`api`, through the kit's shared resolver). Rejects
+ * with a clear bilingual message when neither is set.
+ */
+export async function resolveConcernClient(options: BackendOptions): Promise<ConcernClient> {
+  if (options.open311) {
+    const { createOpen311Client } = await import('@proximite/sdk/adapters/open311.js');
+    return createOpen311Client({
+      baseUrl: absoluteUrl(options.open311),
+      ...(options.apiKey && { apiKey: options.apiKey }),
+      ...(options.jurisdictionId && { jurisdictionId: options.jurisdictionId }),
+    });
+  }
+  if (options.api) return resolveCoreClient({ api: options.api }, 'categories');
+  throw new MissingSourceError();
+}
+
+/** The SDK outbox (IndexedDB) sending through `client`. Created only when the resident submits. */
+export function createFormOutbox(client: ConcernClient): Outbox {
+  return createOutbox({ client });
+}
+
+/** Whether an outbox database already exists on this device (so opening it creates no storage). */
+export async function outboxExists(name = 'proximite-outbox'): Promise<boolean> {
+  try {
+    const list = await globalThis.indexedDB?.databases?.();
+    return (list ?? []).some((db) => db.name === name);
+  } catch {
+    return false;
+  }
+}

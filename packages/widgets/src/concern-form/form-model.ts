@@ -1,0 +1,494 @@
+/**
+ * The concern form's pure logic, with no DOM: the steps, per-step validation with field-level
+ * errors, the `ConcernInput` built from what the resident typed (anonymous unless they chose
+ * otherwise), emergency detection and the local draft with its expiry.
+ */
+import {
+  MAX_DESCRIPTION_LENGTH,
+  type CategoryField,
+  type ConcernCategory,
+  type ConcernInput,
+  type LocalizedText,
+} from '@proximite/contract';
+
+// ---------------------------------------------------------------------------
+// State
+
+/** The steps of the form, in order; `details` is skipped when the category has no extra field. */
+export const STEPS = ['category', 'description', 'location', 'details', 'contact', 'review'] as const;
+export type Step = (typeof STEPS)[number];
+
+/** A field answer as the inputs give it: text, or the keys chosen in a multiple-choice list. */
+export type Answer = string | string[];
+
+export type ContactChoice = 'anonymous' | 'contact';
+
+/** Everything the resident typed. Plain JSON, so it can be saved as a draft. */
+export interface FormState {
+  categoryCode: string;
+  description: string;
+  address: string;
+  /** A point from "use my position"; lat and lon come together. */
+  position: { lat: number; lon: number } | null;
+  districtId: string;
+  /** Answers to extra fields, kept per category code so that changing category loses nothing. */
+  answers: Record<string, Record<string, Answer>>;
+  /** Anonymous by default; contact details are sent only when the resident chose `contact`. */
+  contactChoice: ContactChoice;
+  contact: { name: string; email: string; phone: string; preferred: '' | 'email' | 'phone' };
+  /** The hidden field humans leave empty. */
+  honeypot: string;
+  /** When the resident first interacted with the form (ISO 8601), a soft time-trap signal. */
+  formStartedAt: string;
+}
+
+export function emptyState(): FormState {
+  return {
+    categoryCode: '',
+    description: '',
+    address: '',
+    position: null,
+    districtId: '',
+    answers: {},
+    contactChoice: 'anonymous',
+    contact: { name: '', email: '', phone: '', preferred: '' },
+    honeypot: '',
+    formStartedAt: '',
+  };
+}
+
+export function findCategory(
+  categories: readonly ConcernCategory[],
+  code: string,
+): ConcernCategory | undefined {
+  return categories.find((c) => c.code === code);
+}
+
+/** The category's extra fields in their display order. */
+export function sortedFields(category: ConcernCategory | undefined): CategoryField[] {
+  return category ? [...category.fields].sort((a, b) => a.order - b.order) : [];
+}
+
+/** The steps the resident goes through for this category (no `details` step without extra fields). */
+export function stepsFor(category: ConcernCategory | undefined): Step[] {
+  return STEPS.filter((s) => s !== 'details' || (category !== undefined && category.fields.length > 0));
+}
+
+export function nextStep(step: Step, category: ConcernCategory | undefined): Step {
+  const steps = stepsFor(category);
+  const i = steps.indexOf(step);
+  return steps[Math.min(i + 1, steps.length - 1)] ?? 'review';
+}
+
+export function previousStep(step: Step, category: ConcernCategory | undefined): Step {
+  const steps = stepsFor(category);
+  const i = steps.indexOf(step);
+  return steps[Math.max(i - 1, 0)] ?? 'category';
+}
+
+/** The answers of one category (a fresh object when none yet). */
+export function answersFor(state: FormState, code: string): Record<string, Answer> {
+  return state.answers[code] ?? {};
+}
+
+/** A new state with one field answer set for the current category; other categories keep theirs. */
+export function setAnswer(state: FormState, fieldCode: string, value: Answer): FormState {
+  const code = state.categoryCode;
+  return {
+    ...state,
+    answers: { ...state.answers, [code]: { ...answersFor(state, code), [fieldCode]: value } },
+  };
+}
+
+/** Categories grouped by their `group` label (in first-seen order); ungrouped ones come in a group of their own. */
+export function groupCategories(
+  categories: readonly ConcernCategory[],
+): { group: LocalizedText | undefined; categories: ConcernCategory[] }[] {
+  const groups: { key: string; group: LocalizedText | undefined; categories: ConcernCategory[] }[] = [];
+  for (const category of categories) {
+    const key = category.group?.fr ?? '';
+    let entry = groups.find((g) => g.key === key);
+    if (!entry) {
+      entry = { key, group: category.group, categories: [] };
+      groups.push(entry);
+    }
+    entry.categories.push(category);
+  }
+  return groups.map(({ group, categories }) => ({ group, categories }));
+}
+
+/** Keeps only the categories whose code is in the csv `subset` (all of them when it is empty). */
+export function filterCategories(categories: readonly ConcernCategory[], subset: string | undefined) {
+  const codes = (subset ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return codes.length === 0 ? [...categories] : categories.filter((c) => codes.includes(c.code));
+}
+
+// ---------------------------------------------------------------------------
+// Validation
+
+export type ErrorCode =
+  | 'categoryRequired'
+  | 'categoryUnknown'
+  | 'descriptionRequired'
+  | 'descriptionTooLong'
+  | 'locationRequired'
+  | 'addressTooLong'
+  | 'fieldRequired'
+  | 'fieldNumber'
+  | 'fieldDate'
+  | 'fieldChoice'
+  | 'fieldTooLong'
+  | 'contactRequired'
+  | 'emailInvalid'
+  | 'phoneInvalid'
+  | 'nameTooLong'
+  | 'preferredMissing';
+
+/** An invalid field: `field` is the input's key (`description`, `attr:<code>`, `email`…). */
+export interface FieldError {
+  field: string;
+  step: Step;
+  code: ErrorCode;
+  /** The field's label, for field-specific messages. */
+  label?: LocalizedText;
+  /** A limit the message mentions. */
+  max?: number;
+}
+
+export const MAX_ADDRESS_LENGTH = 300;
+export const MAX_ANSWER_LENGTH = 1000;
+export const MAX_NAME_LENGTH = 200;
+
+// The contract's e-mail and phone rules (zod's email pattern and ConcernContactInput's phone pattern),
+// so that what the form accepts the server accepts too.
+const EMAIL =
+  /^(?!\.)(?!.*\.\.)([A-Za-z0-9_'+\-.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
+const PHONE = /^\+?[0-9 ().-]{3,32}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?$/;
+
+/** The input key of a category field. */
+export const fieldKey = (code: string) => `attr:${code}`;
+
+const isEmpty = (a: Answer | undefined) =>
+  a === undefined || (Array.isArray(a) ? a.length === 0 : a.trim() === '');
+
+function validateField(field: CategoryField, answer: Answer | undefined): FieldError | undefined {
+  const base = { field: fieldKey(field.code), step: 'details' as const, label: field.label };
+  if (isEmpty(answer)) return field.required ? { ...base, code: 'fieldRequired' } : undefined;
+  const keys = (field.values ?? []).map((v) => v.key);
+  switch (field.datatype) {
+    case 'number':
+      return typeof answer === 'string' && Number.isFinite(Number(answer.trim()))
+        ? undefined
+        : { ...base, code: 'fieldNumber' };
+    case 'datetime':
+      return typeof answer === 'string' && DATE.test(answer.trim()) && !Number.isNaN(Date.parse(answer))
+        ? undefined
+        : { ...base, code: 'fieldDate' };
+    case 'singlevaluelist':
+      return typeof answer === 'string' && keys.includes(answer)
+        ? undefined
+        : { ...base, code: 'fieldChoice' };
+    case 'multivaluelist':
+      return Array.isArray(answer) && answer.every((k) => keys.includes(k))
+        ? undefined
+        : { ...base, code: 'fieldChoice' };
+    default:
+      return typeof answer === 'string' && answer.length <= MAX_ANSWER_LENGTH
+        ? undefined
+        : { ...base, code: 'fieldTooLong', max: MAX_ANSWER_LENGTH };
+  }
+}
+
+/** The errors of one step, in the order of its fields (empty when the step is valid). */
+export function validateStep(
+  step: Step,
+  state: FormState,
+  categories: readonly ConcernCategory[],
+): FieldError[] {
+  const errors: FieldError[] = [];
+  const category = findCategory(categories, state.categoryCode);
+  switch (step) {
+    case 'category':
+      if (!state.categoryCode) errors.push({ field: 'category', step, code: 'categoryRequired' });
+      else if (!category) errors.push({ field: 'category', step, code: 'categoryUnknown' });
+      break;
+    case 'description':
+      if (state.description.trim() === '')
+        errors.push({ field: 'description', step, code: 'descriptionRequired' });
+      else if (state.description.length > MAX_DESCRIPTION_LENGTH)
+        errors.push({ field: 'description', step, code: 'descriptionTooLong', max: MAX_DESCRIPTION_LENGTH });
+      break;
+    case 'location':
+      if (state.address.length > MAX_ADDRESS_LENGTH)
+        errors.push({ field: 'address', step, code: 'addressTooLong', max: MAX_ADDRESS_LENGTH });
+      else if (state.address.trim() === '' && !state.position && !state.districtId)
+        errors.push({ field: 'address', step, code: 'locationRequired' });
+      break;
+    case 'details': {
+      const answers = answersFor(state, state.categoryCode);
+      for (const field of sortedFields(category)) {
+        const error = validateField(field, answers[field.code]);
+        if (error) errors.push(error);
+      }
+      break;
+    }
+    case 'contact': {
+      if (state.contactChoice !== 'contact') break;
+      const { name, email, phone, preferred } = state.contact;
+      if (name.length > MAX_NAME_LENGTH)
+        errors.push({ field: 'name', step, code: 'nameTooLong', max: MAX_NAME_LENGTH });
+      if (email.trim() === '' && phone.trim() === '') {
+        errors.push({ field: 'email', step, code: 'contactRequired' });
+        break;
+      }
+      if (email.trim() !== '' && !EMAIL.test(email.trim()))
+        errors.push({ field: 'email', step, code: 'emailInvalid' });
+      if (phone.trim() !== '' && !PHONE.test(phone.trim()))
+        errors.push({ field: 'phone', step, code: 'phoneInvalid' });
+      if ((preferred === 'email' && email.trim() === '') || (preferred === 'phone' && phone.trim() === ''))
+        errors.push({ field: preferred, step, code: 'preferredMissing' });
+      break;
+    }
+    case 'review':
+      break;
+  }
+  return errors;
+}
+
+/** Every error of every step the category goes through (what the review checks before submitting). */
+export function validateAll(state: FormState, categories: readonly ConcernCategory[]): FieldError[] {
+  const category = findCategory(categories, state.categoryCode);
+  return stepsFor(category).flatMap((step) => validateStep(step, state, categories));
+}
+
+// ---------------------------------------------------------------------------
+// Emergency
+
+/** The emergency numbers shown by every stopper: police 17, European 112, 114 by text (deaf and hard of hearing). */
+export const EMERGENCY_NUMBERS = ['17', '112', '114'] as const;
+
+export interface Emergency {
+  /** What triggered it: the category, or a field answer. */
+  source: 'category' | 'field';
+  /** The category's or field's own message. */
+  message: LocalizedText;
+  numbers: string[];
+  /** The field whose answer triggered it. */
+  field?: string;
+}
+
+/**
+ * The emergency to show instead of submitting: the category's own (`category.emergency`), or the
+ * first field whose answer matches its `stopper.whenValue` (equal, or contained in a list). Null
+ * when nothing calls for one.
+ */
+export function detectEmergency(state: FormState, categories: readonly ConcernCategory[]): Emergency | null {
+  const category = findCategory(categories, state.categoryCode);
+  if (!category) return null;
+  if (category.emergency) {
+    const numbers = category.emergency.numbers.length ? category.emergency.numbers : [...EMERGENCY_NUMBERS];
+    return { source: 'category', message: category.emergency.message, numbers };
+  }
+  const answers = answersFor(state, category.code);
+  for (const field of sortedFields(category)) {
+    const answer = answers[field.code];
+    if (!field.stopper || answer === undefined) continue;
+    const hit = Array.isArray(answer)
+      ? answer.includes(field.stopper.whenValue)
+      : answer.trim() === field.stopper.whenValue;
+    if (hit)
+      return {
+        source: 'field',
+        message: field.stopper.message,
+        numbers: [...EMERGENCY_NUMBERS],
+        field: fieldKey(field.code),
+      };
+  }
+  return null;
+}
+
+/** What `tel:` and `sms:` link an emergency number gets: 114 is reached by text message. */
+export function emergencyHref(number: string): string {
+  const digits = number.replace(/[^0-9+]/g, '');
+  return digits === '114' ? `sms:${digits}` : `tel:${digits}`;
+}
+
+// ---------------------------------------------------------------------------
+// Building the submission
+
+function convertAnswer(field: CategoryField, answer: Answer): string | number | string[] {
+  if (field.datatype === 'multivaluelist') return Array.isArray(answer) ? [...answer] : [answer];
+  const text = Array.isArray(answer) ? answer.join(',') : answer.trim();
+  return field.datatype === 'number' ? Number(text) : text;
+}
+
+/**
+ * The `ConcernInput` for the current state. Only the current category's answers are sent (answers
+ * typed under another category stay in the form, never in the request). Anonymous by default:
+ * `contact` is present only when the resident chose to be contacted, and then holds only what
+ * they filled in.
+ */
+export function buildConcernInput(
+  state: FormState,
+  categories: readonly ConcernCategory[],
+  lang: 'fr' | 'en',
+): ConcernInput {
+  const category = findCategory(categories, state.categoryCode);
+  const location: ConcernInput['location'] = {};
+  const address = state.address.trim();
+  if (address) location.address = address;
+  if (state.position) {
+    location.lat = state.position.lat;
+    location.lon = state.position.lon;
+  }
+  if (state.districtId) location.districtId = state.districtId;
+
+  const input: ConcernInput = {
+    categoryCode: state.categoryCode,
+    description: state.description.trim(),
+    location,
+    lang,
+    honeypot: state.honeypot,
+  };
+
+  const answers = answersFor(state, state.categoryCode);
+  const attributes: Record<string, string | number | string[]> = {};
+  for (const field of sortedFields(category)) {
+    const answer = answers[field.code];
+    if (!isEmpty(answer)) attributes[field.code] = convertAnswer(field, answer as Answer);
+  }
+  if (Object.keys(attributes).length > 0) input.attributes = attributes;
+
+  if (state.contactChoice === 'contact') {
+    const contact: NonNullable<ConcernInput['contact']> = {};
+    const name = state.contact.name.trim();
+    const email = state.contact.email.trim();
+    const phone = state.contact.phone.trim();
+    if (name) contact.name = name;
+    if (email) contact.email = email;
+    if (phone) contact.phone = phone;
+    const preferred = state.contact.preferred;
+    if ((preferred === 'email' && email) || (preferred === 'phone' && phone)) contact.preferred = preferred;
+    if (email || phone) input.contact = contact;
+  }
+  if (state.formStartedAt) input.formStartedAt = state.formStartedAt;
+  return input;
+}
+
+// ---------------------------------------------------------------------------
+// Description length
+
+/** Remaining-character thresholds at which the count is announced (not on every keystroke). */
+export const LENGTH_THRESHOLDS = [500, 100, 0] as const;
+
+/**
+ * Which announcement band a description length falls in: 0 while far from the limit, then 1, 2, 3
+ * as the remaining characters fall to or below each of {@link LENGTH_THRESHOLDS}, and 4 over the limit.
+ * A screen reader hears the count only when the band changes.
+ */
+export function lengthBand(length: number, max = MAX_DESCRIPTION_LENGTH): number {
+  const remaining = max - length;
+  if (remaining < 0) return LENGTH_THRESHOLDS.length + 1;
+  return LENGTH_THRESHOLDS.filter((t) => remaining <= t).length;
+}
+
+// ---------------------------------------------------------------------------
+// Draft
+
+/** How long a draft is kept: 24 hours (requirement R10). */
+export const DRAFT_TTL_MS = 24 * 60 * 60 * 1000;
+const DRAFT_VERSION = 1;
+
+interface StoredDraft {
+  v: number;
+  savedAt: number;
+  expiresAt: number;
+  step: Step;
+  state: Omit<FormState, 'contact' | 'honeypot'> & { contact?: undefined };
+}
+
+export interface Draft {
+  state: FormState;
+  step: Step;
+  savedAt: number;
+}
+
+/**
+ * The draft as stored text. Contact details (name, e-mail, phone) and the honeypot are left out:
+ * personal data are not written to the device's storage, only the choice to be contacted.
+ */
+export function serializeDraft(state: FormState, step: Step, now: number, ttl = DRAFT_TTL_MS): string {
+  const { contact: _contact, honeypot: _honeypot, ...rest } = state;
+  const stored: StoredDraft = { v: DRAFT_VERSION, savedAt: now, expiresAt: now + ttl, step, state: rest };
+  return JSON.stringify(stored);
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+function readAnswers(value: unknown): FormState['answers'] {
+  const answers: FormState['answers'] = {};
+  if (!isRecord(value)) return answers;
+  for (const [code, fields] of Object.entries(value)) {
+    if (!isRecord(fields)) continue;
+    const entry: Record<string, Answer> = {};
+    for (const [key, answer] of Object.entries(fields)) {
+      if (typeof answer === 'string') entry[key] = answer;
+      else if (Array.isArray(answer)) entry[key] = answer.filter((a): a is string => typeof a === 'string');
+    }
+    answers[code] = entry;
+  }
+  return answers;
+}
+
+/**
+ * The draft in `text`, or null when there is none, it is malformed or of another version, or it
+ * has expired at `now`. Every value is checked: a draft is data from storage, not trusted code.
+ */
+export function parseDraft(text: string | null | undefined, now: number): Draft | null {
+  if (!text) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isRecord(raw) || raw.v !== DRAFT_VERSION || typeof raw.expiresAt !== 'number' || !isRecord(raw.state))
+    return null;
+  if (now >= raw.expiresAt) return null;
+  const s = raw.state;
+  const position =
+    isRecord(s.position) && typeof s.position.lat === 'number' && typeof s.position.lon === 'number'
+      ? { lat: s.position.lat, lon: s.position.lon }
+      : null;
+  const state: FormState = {
+    ...emptyState(),
+    categoryCode: str(s.categoryCode),
+    description: str(s.description),
+    address: str(s.address),
+    position,
+    districtId: str(s.districtId),
+    answers: readAnswers(s.answers),
+    contactChoice: s.contactChoice === 'contact' ? 'contact' : 'anonymous',
+    formStartedAt: str(s.formStartedAt),
+  };
+  const step = (STEPS as readonly unknown[]).includes(raw.step) ? (raw.step as Step) : 'category';
+  return { state, step, savedAt: typeof raw.savedAt === 'number' ? raw.savedAt : now };
+}
+
+/** Whether the resident has typed or chosen anything worth keeping. */
+export function hasContent(state: FormState): boolean {
+  return (
+    state.categoryCode !== '' ||
+    state.description.trim() !== '' ||
+    state.address.trim() !== '' ||
+    state.position !== null ||
+    state.districtId !== '' ||
+    Object.values(state.answers).some((a) => Object.values(a).some((v) => !isEmpty(v)))
+  );
+}
