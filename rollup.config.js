@@ -3,8 +3,11 @@
 // bundles/cdn/         one file per widget and one all-in-one (`proximite.js`) sharing chunks, for a CDN
 //                      or self-hosting; versioned names (`proximite-0.1.0.js`) plus an SRI manifest
 //                      written by scripts/build.mjs.
-// bundles/standalone/  each entry as one self-contained file (Lit and the SDK inlined): what a page
-//                      that embeds a single widget downloads, and what the size budgets measure.
+//                      Lit, the kit, the SDK and the contract form one `shared` chunk, so a widget's
+//                      own file is exactly its cost beyond that chunk (the per-widget budgets).
+// bundles/standalone/  each entry in a folder of its own: one self-contained file (Lit and the SDK
+//                      inlined) that a page embedding a single widget downloads in one request, plus
+//                      lazy chunks for what is loaded only when used (adapters, the iCalendar parser).
 //
 // Lit's production build is selected by the default export conditions; workspace packages resolve
 // to their TypeScript sources through the "source" condition.
@@ -25,7 +28,8 @@ const candidates = {
   'prox-rights-explainer': `${widgets}/rights-explainer/define.ts`,
   'prox-activity-stats': `${widgets}/activity-stats/define.ts`,
   proximite: `${widgets}/define-all.ts`,
-  sdk: 'packages/sdk/src/index.ts',
+  sdk: 'packages/sdk/src/core.ts',
+  'sdk-full': 'packages/sdk/src/index.ts',
 };
 const entries = Object.fromEntries(Object.entries(candidates).filter(([, file]) => existsSync(file)));
 
@@ -40,6 +44,37 @@ const plugins = () => [
   terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
 ];
 
+/** Modules every widget needs: one shared chunk in the CDN build. */
+function sharedChunk(id) {
+  const path = id.replaceAll('\\', '/');
+  if (/\/node_modules\/(lit|lit-html|lit-element|@lit|zod|ky)\//.test(path)) return 'shared';
+  if (/\/packages\/(contract\/src|widgets\/src\/kit)\//.test(path)) return 'shared';
+  if (/\/packages\/sdk\/src\//.test(path) && !path.includes('/adapters/')) return 'shared';
+  return undefined;
+}
+
+/**
+ * For a standalone build: every module the entry reaches through static imports goes in the entry
+ * chunk (one request at start); what only dynamic imports reach (adapters for a `src` file or an
+ * Open311 endpoint, the iCalendar parser) stays in lazy chunks.
+ */
+function eagerInEntry(name) {
+  let eager;
+  return (id, { getModuleIds, getModuleInfo }) => {
+    if (!eager) {
+      eager = new Set();
+      const stack = [...getModuleIds()].filter((m) => getModuleInfo(m)?.isEntry);
+      while (stack.length) {
+        const m = stack.pop();
+        if (eager.has(m)) continue;
+        eager.add(m);
+        stack.push(...(getModuleInfo(m)?.importedIds ?? []));
+      }
+    }
+    return eager.has(id) ? name : undefined;
+  };
+}
+
 const onwarn = (warning, warn) => {
   if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.some((id) => id.includes('node_modules')))
     return;
@@ -47,7 +82,7 @@ const onwarn = (warning, warn) => {
 };
 
 const cdnEntries = Object.fromEntries(
-  Object.entries(entries).filter(([name]) => name !== 'kit' && name !== 'sdk'),
+  Object.entries(entries).filter(([name]) => !['kit', 'sdk', 'sdk-full'].includes(name)),
 );
 
 export default [
@@ -62,15 +97,26 @@ export default [
             format: 'es',
             entryFileNames: `[name]-${version}.js`,
             chunkFileNames: `chunks/[name]-[hash].js`,
+            manualChunks: sharedChunk,
             sourcemap: true,
           },
         },
       ]
     : []),
   ...Object.entries(entries).map(([name, input]) => ({
-    input,
+    input: { [name]: input },
     plugins: plugins(),
     onwarn,
-    output: { file: `bundles/standalone/${name}.js`, format: 'es', inlineDynamicImports: true },
+    // Lets the entry chunk export what the lazy chunks import from it, instead of a facade file.
+    preserveEntrySignatures: 'allow-extension',
+    output: {
+      dir: `bundles/standalone/${name}`,
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'lazy/[name]-[hash].js',
+      // Everything the entry needs at start goes in the entry itself (one request); the lazy
+      // chunks import what they share with it from the entry.
+      manualChunks: eagerInEntry(name),
+    },
   })),
 ];

@@ -50,7 +50,9 @@ function testServerPlugin() {
     async serve(context) {
       if (context.path !== '/__proximite-test-env.js') return undefined;
       if (!server && serverAvailable()) {
+        // Seeded with the Amiens demo data (districts, cafés, categories…), as `npm start` is.
         server = startTestServer({
+          args: ['--seed'],
           env: { PROXIMITE_ALLOWED_ORIGINS: `http://localhost:${port},http://127.0.0.1:${port}` },
         });
       }

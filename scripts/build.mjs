@@ -3,7 +3,15 @@
 // bundles (rollup), then the SRI manifest (sha384) of the CDN files.
 // `--bundles-only` skips tsc (used by npm test, which typechecks on its own).
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { root, run } from './ensure.mjs';
 
@@ -14,12 +22,19 @@ run('npx rollup -c rollup.config.js --silent');
 
 const cdn = join(root, 'bundles/cdn');
 if (existsSync(cdn)) {
+  // Unversioned aliases (`proximite.js`) for the demo and for self-hosting that follows releases;
+  // a CDN serves the versioned, immutable names with the SRI hashes below.
+  const { version } = JSON.parse(readFileSync(join(root, 'packages/widgets/package.json'), 'utf8'));
+  for (const name of readdirSync(cdn)) {
+    if (name.endsWith(`-${version}.js`))
+      copyFileSync(join(cdn, name), join(cdn, name.replace(`-${version}.js`, '.js')));
+  }
   const files = [];
   const walk = (dir) => {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.js')) files.push(path);
+      else if (name.endsWith(`-${version}.js`) || (dir !== cdn && name.endsWith('.js'))) files.push(path);
     }
   };
   walk(cdn);

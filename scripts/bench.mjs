@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// `npm run bench`: measures speed and size and writes the figures to BENCHMARKS.md, with the date
+// and the machine. Timings are never asserted in tests; they are recorded here.
+//
+//  1. the reference server over HTTP (autocannon; packages/server/bench/http.bench.ts)
+//  2. widget render times in Debian's Chromium (tachometer; packages/widgets/bench/)
+//  3. bundle sizes in brotli bytes (size-limit; the same budgets npm test checks)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { ensureDependencies, root, run } from './ensure.mjs';
+
+ensureDependencies();
+const only = process.argv.slice(2);
+const wanted = (name) => only.length === 0 || only.includes(name);
+const sections = [];
+const log = (message) => console.error(message);
+
+if (wanted('server')) {
+  log('› server: autocannon, 100 connections, no pipelining…');
+  const { runHttpBench, formatBench } = await import('../packages/server/bench/http.bench.ts');
+  const report = await runHttpBench({ log });
+  sections.push(`## Reference server over HTTP\n\n${formatBench(report)}`);
+}
+
+if (wanted('render')) {
+  const benchDir = join(root, 'packages/widgets/bench');
+  const configs = existsSync(benchDir)
+    ? readdirSync(benchDir).filter((f) => f.endsWith('.tachometer.json'))
+    : [];
+  for (const config of configs) {
+    log(`› render: tachometer ${config}…`);
+    const out = join(root, `.cache/${config}.result.json`);
+    const result = spawnSync(
+      join(root, 'node_modules/.bin/tach'),
+      ['--config', join(benchDir, config), '--json-file', out],
+      { cwd: root, env: { ...process.env, SE_OFFLINE: 'true' }, encoding: 'utf8' },
+    );
+    if (result.status !== 0)
+      throw new Error(`tachometer failed for ${config}:\n${result.stderr}\n${result.stdout}`);
+    const table = result.stdout.trim();
+    sections.push(
+      `## Render in Chromium: ${config.replace('.tachometer.json', '')}\n\n\`\`\`\n${table}\n\`\`\``,
+    );
+  }
+}
+
+if (wanted('size')) {
+  log('› size: bundles and budgets…');
+  run('node scripts/build.mjs --bundles-only', { stdio: 'ignore' });
+  const raw = spawnSync(join(root, 'node_modules/.bin/size-limit'), ['--json'], {
+    cwd: root,
+    encoding: 'utf8',
+  }).stdout;
+  const rows = JSON.parse(raw.slice(raw.indexOf('[')));
+  const lines = rows.map(
+    (r) =>
+      `| ${r.name} | ${r.size.toLocaleString('en')} | ${r.sizeLimit?.toLocaleString('en') ?? ''} | ${r.passed ? 'within' : 'OVER'} |`,
+  );
+  sections.push(
+    `## Bundle sizes (brotli bytes)\n\n| bundle | size | budget | |\n|---|---:|---:|---|\n${lines.join('\n')}`,
+  );
+}
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const chromium = (() => {
+  try {
+    return execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'Chromium not found';
+  }
+})();
+const header = `# Benchmarks
+
+Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB,
+Node ${process.version}, ${chromium}. Figures vary with the machine and its load: compare rows
+of one run, not runs of different machines.
+`;
+writeFileSync(join(root, 'BENCHMARKS.md'), `${header}\n${sections.join('\n\n')}\n`);
+console.log(`${header}\n${sections.join('\n\n')}`);
