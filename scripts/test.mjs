@@ -43,7 +43,8 @@ function step(name, command, args, { counts, env } = {}) {
   const ok = child.status === 0;
   let tally = { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 };
   if (counts && existsSync(summary)) {
-    tally = JSON.parse(readFileSync(summary, 'utf8'));
+    const report = JSON.parse(readFileSync(summary, 'utf8'));
+    tally = typeof counts === 'function' ? counts(report) : report;
     // A runner that failed without reporting a failed test (crash, timeout) still fails the run.
     if (!ok && tally.failed === 0) tally.failed = 1;
   } else if (counts && ok) {
@@ -84,10 +85,32 @@ if (nodeTests.length)
 
 step('browser', bin('wtr'), [], { counts: true });
 
-if (existsSync(join(root, '.size-limit.json')) || existsSync(join(root, '.size-limit.cjs'))) {
-  step('bundle', process.execPath, [join(root, 'scripts/build.mjs'), '--bundles-only']);
-  step('size', bin('size-limit'), []);
-}
+// Storybook: the custom-elements manifest feeds its controls; the static build must succeed; every
+// story then runs in Chromium with its play function and the a11y checks (addon-vitest).
+step('manifest', process.execPath, [join(root, 'scripts/manifest.mjs')]);
+step('storybook', bin('storybook'), ['build', '-o', 'storybook-static', '--quiet']);
+step(
+  'stories',
+  bin('vitest'),
+  (summary) => [
+    'run',
+    '--project',
+    'storybook',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${summary}`,
+  ],
+  {
+    counts: (report) => ({
+      passed: report.numPassedTests,
+      failed: report.numFailedTests,
+      skipped: report.numPendingTests + report.numTodoTests,
+    }),
+  },
+);
+
+step('bundle', process.execPath, [join(root, 'scripts/build.mjs'), '--bundles-only']);
+step('size', bin('size-limit'), []);
 
 rmSync(work, { recursive: true, force: true });
 

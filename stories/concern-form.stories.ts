@@ -83,9 +83,14 @@ interface Args {
 const outboxFor = (client: ConcernClient): Outbox =>
   createOutbox({ client, storage: memoryStorage(`story-${Math.random()}`), retryDelay: 60_000 });
 
-const render = ({ lang, mode, categories, submit }: Args) => {
+/** Stories share one page: a draft saved by a story must not open the next one mid-way. */
+function clearDrafts() {
   localStorage.removeItem('proximite:concern-draft:');
   localStorage.removeItem('proximite:concern-draft::pending');
+}
+
+const render = ({ lang, mode, categories, submit }: Args) => {
+  clearDrafts();
   const client = storyClient(submit);
   return html`<prox-concern-form
     lang=${lang}
@@ -209,6 +214,7 @@ export const Contact: Story = {
 /** The GDPR notice as a deployment configures it (the `privacy` property). */
 export const ContactConfiguredNotice: Story = {
   render: (args) => {
+    clearDrafts();
     const client = storyClient(args.submit);
     return html`<prox-concern-form
       lang=${args.lang}
