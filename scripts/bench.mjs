@@ -6,7 +6,7 @@
 //  2. widget render times in Debian's Chromium (tachometer; packages/widgets/bench/)
 //  3. bundle sizes in brotli bytes (size-limit; the same budgets npm test checks)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { ensureDependencies, root, run } from './ensure.mjs';
@@ -29,13 +29,22 @@ if (wanted('render')) {
   const configs = existsSync(benchDir)
     ? readdirSync(benchDir).filter((f) => f.endsWith('.tachometer.json'))
     : [];
+  if (configs.length) {
+    // The bench pages load the production bundles; tachometer drives Debian's chromedriver.
+    run('node scripts/build.mjs --bundles-only', { stdio: 'ignore' });
+    mkdirSync(join(root, '.cache'), { recursive: true });
+  }
   for (const config of configs) {
     log(`› render: tachometer ${config}…`);
     const out = join(root, `.cache/${config}.result.json`);
     const result = spawnSync(
       join(root, 'node_modules/.bin/tach'),
       ['--config', join(benchDir, config), '--json-file', out],
-      { cwd: root, env: { ...process.env, SE_OFFLINE: 'true' }, encoding: 'utf8' },
+      {
+        cwd: root,
+        env: { ...process.env, SE_OFFLINE: 'true', PATH: `/usr/bin:${process.env.PATH}` },
+        encoding: 'utf8',
+      },
     );
     if (result.status !== 0)
       throw new Error(`tachometer failed for ${config}:\n${result.stderr}\n${result.stdout}`);

@@ -11,7 +11,8 @@ import { ensureDependencies, root, run } from './ensure.mjs';
 import { serverCli, serverAvailable } from './test-server.mjs';
 
 ensureDependencies();
-run('node scripts/build.mjs');
+// The server runs from its TypeScript sources (tsx); only the browser bundles need building.
+run('node scripts/build.mjs --bundles-only');
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 8787);
