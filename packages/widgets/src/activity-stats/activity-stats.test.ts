@@ -291,9 +291,10 @@ describe('<prox-activity-stats>', () => {
     );
     const { el: el2 } = await mount({ ...commune, series: [commune.series[1]!] });
     await ready(el2);
+    // 20 → 25 is a small count: the difference, never a percentage (+25 % would overstate it).
     expect(text($(el2, '.figures')))
-      .to.include('en hausse de 25\u00a0% par rapport à 2024')
-      .and.include('(+5)');
+      .to.include('en hausse de 5 par rapport à 2024')
+      .and.not.include('%');
     // No red or green: the change uses the text colour.
     const change = $$(el2, '.figure dd')[4]!;
     const colour = getComputedStyle(change).color;

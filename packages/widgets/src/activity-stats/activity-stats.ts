@@ -206,17 +206,16 @@ export class ActivityStats extends ProxElement {
     if (!latest) return nothing;
     const year = latest.provisional ? t.t('provisional', latest.year) : String(latest.year);
     const arrow = !change || change.absolute === 0 ? '→' : change.absolute > 0 ? '↗' : '↘';
-    const pct =
+    // A percentage on large counts; on small ones the difference itself (keyFigure decides).
+    const amount =
       change && change.relative !== null
         ? t.number(Math.abs(change.relative), { style: 'percent', maximumFractionDigits: 1 })
-        : '';
+        : t.number(Math.abs(change?.absolute ?? 0));
     const changeText = !change
       ? t.t('noChange')
       : change.absolute === 0
         ? t.t('same', previous!.year)
-        : change.relative === null
-          ? t.number(change.absolute, { signDisplay: 'always' })
-          : t.t(change.absolute > 0 ? 'up' : 'down', pct, previous!.year);
+        : t.t(change.absolute > 0 ? 'up' : 'down', amount, previous!.year);
     const comparisons = (dataset.comparisons ?? []).flatMap((c) => {
       const p = c.series
         .find((s) => s.indicatorId === series.indicatorId)
@@ -505,7 +504,7 @@ export class ActivityStats extends ProxElement {
         <h2>${t.t('title', dataset.area.name)}</h2>
         <p class="muted">
           ${t.t('subtitle')}${
-            population ? html` · ${t.number(population)} ${t.t('denominator_residents')}` : nothing
+            population ? html`&nbsp;· ${t.number(population)} ${t.t('denominator_residents')}` : nothing
           }
         </p>
       </div>

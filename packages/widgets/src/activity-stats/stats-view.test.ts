@@ -64,8 +64,17 @@ describe('activity-stats view logic', () => {
   it('computes the change only between two published years', () => {
     const sorted = filterDataset(dataset, {}).series[0]!;
     expect(keyFigure(sorted).change).to.equal(null);
+    // 10 → 12: a small count, so a difference and no percentage.
     const k = keyFigure({ ...sorted, points: [sorted.points[0]!, sorted.points[2]!] });
-    expect(k.change).to.deep.equal({ absolute: 2, relative: 0.2 });
+    expect(k.change).to.deep.equal({ absolute: 2, relative: null });
+    const large = keyFigure({
+      ...sorted,
+      points: [
+        { ...sorted.points[0]!, count: 1099 },
+        { ...sorted.points[2]!, count: 1192 },
+      ],
+    });
+    expect(large.change).to.deep.equal({ absolute: 93, relative: 93 / 1099 });
     const fromZero = keyFigure({
       ...sorted,
       points: [{ ...sorted.points[0]!, count: 0 }, sorted.points[2]!],

@@ -51,6 +51,13 @@ export interface KeyFigure {
   change: { absolute: number; relative: number | null } | null;
 }
 
+/**
+ * Below this previous-year count, the change is given as a difference only, never a percentage:
+ * on small counts a percentage exaggerates what chance alone produces (3 → 4 homicides reads
+ * "+33 %"; a count of 10 varies by about ±3 from year to year).
+ */
+export const MIN_COUNT_FOR_PERCENT = 50;
+
 export function keyFigure(series: StatsSeries): KeyFigure {
   const points = series.points;
   const latest = points[points.length - 1];
@@ -60,7 +67,10 @@ export function keyFigure(series: StatsSeries): KeyFigure {
   const change = computable
     ? {
         absolute: latest.count! - previous.count!,
-        relative: previous.count === 0 ? null : (latest.count! - previous.count!) / previous.count!,
+        relative:
+          previous.count! < MIN_COUNT_FOR_PERCENT
+            ? null
+            : (latest.count! - previous.count!) / previous.count!,
       }
     : null;
   return { latest, previous, change };
