@@ -69,7 +69,9 @@ export default {
     'packages/sdk/test/browser/**/*.test.ts',
   ],
   port,
-  concurrency: 2,
+  // One page at a time: a second page is a background tab, whose animation frames never come, and
+  // @open-wc's fixture() waits for one (tests timed out at random with two).
+  concurrency: 1,
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,

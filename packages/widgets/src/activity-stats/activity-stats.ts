@@ -290,8 +290,10 @@ export class ActivityStats extends ProxElement {
     );
     const width = points.length * BAND;
     const focusIndex = Math.min(this.focusPoint ?? points.length - 1, points.length - 1);
-    return html`<figure class="chart" part="chart">
-      <figcaption>${t.t('chartCaption', label, unit, first, last)}</figcaption>
+    // RGAA 1.9: a captioned image sits in a figure whose name repeats the caption.
+    const caption = t.t('chartCaption', label, unit, first, last);
+    return html`<figure class="chart" part="chart" role="figure" aria-label=${caption}>
+      <figcaption>${caption}</figcaption>
       <div class="chart__body">
         <div class="chart__axis" aria-hidden="true">
           ${[...scale.ticks].reverse().map((tick) => html`<span>${t.number(tick)}</span>`)}

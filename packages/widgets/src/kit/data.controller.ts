@@ -73,7 +73,7 @@ export class DataController<Args extends readonly unknown[], T> {
   }
 
   renderLoading(): TemplateResult {
-    return html`<div class="state" part="state" aria-busy="true">${this.localize.t('loading')}</div>`;
+    return html`<div class="state" part="state" role="status" aria-busy="true">${this.localize.t('loading')}</div>`;
   }
 
   renderEmpty(message?: unknown): TemplateResult {
