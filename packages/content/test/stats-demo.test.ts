@@ -6,7 +6,7 @@ import { ACTIVITY_METRICS, StatsDataset, isSafeUrl } from '@proximite/contract';
 import { SOMME_SOURCE, demoStats } from '@proximite/content/stats/index.js';
 
 const reference = JSON.parse(
-  readFileSync(new URL('../../../../shared/reference/ssmsi-somme-80.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('./fixtures/ssmsi-somme-80.json', import.meta.url), 'utf8'),
 ) as {
   source: string;
   records: {

@@ -1,6 +1,6 @@
 /**
  * The Somme (80) sample of the SSMSI departmental base, January 2026 edition: 18 indicators × 2016–2025,
- * 180 records, copied value for value from /work/shared/reference/ssmsi-somme-80.json (itself
+ * 180 records, copied value for value from packages/content/test/fixtures/ssmsi-somme-80.json (itself
  * `public/data/delinquance.json` of github.com/Lingelo/carte-delinquance @28b3623, built from
  * `donnee-dep-data.gouv-2025-geographie2025-produit-le2026-01-22.csv`). Licence Ouverte 2.0.
  *
