@@ -53,11 +53,17 @@ function testServerPlugin() {
         // Seeded with the Amiens demo data (districts, cafés, categories…), as `npm start` is.
         server = startTestServer({
           args: ['--seed'],
+          open311Key: true,
           env: { PROXIMITE_ALLOWED_ORIGINS: `http://localhost:${port},http://127.0.0.1:${port}` },
         });
       }
-      const url = server ? (await server).url : null;
-      return { body: `export const apiUrl = ${JSON.stringify(url)};`, type: 'js' };
+      const started = server ? await server : undefined;
+      return {
+        body:
+          `export const apiUrl = ${JSON.stringify(started?.url ?? null)};\n` +
+          `export const open311Key = ${JSON.stringify(started?.open311Key ?? null)};`,
+        type: 'js',
+      };
     },
   };
 }

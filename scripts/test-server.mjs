@@ -1,6 +1,6 @@
 // Starts the reference server (packages/server) on a free port of 127.0.0.1 with a fresh
 // embedded database, for browser and end-to-end tests. Resolves to { url, stop }.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -14,11 +14,27 @@ export function serverAvailable() {
 }
 
 /**
- * @param {{ env?: Record<string, string>, args?: string[] }} [options]
- * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
+ * Creates an Open311 api_key on a data directory before the server opens it (the embedded
+ * database has one process at a time), with the CLI as an operator would.
+ */
+function createOpen311Key(dataDir) {
+  const out = execFileSync(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', serverCli, 'open311-key', 'create', '--name', 'test-clients'],
+    { cwd: root, env: { ...process.env, PROXIMITE_DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8' },
+  );
+  const key = /^(prx_o311_\S+)$/m.exec(out)?.[1];
+  if (!key) throw new Error(`open311-key create printed no key:\n${out}`);
+  return key;
+}
+
+/**
+ * @param {{ env?: Record<string, string>, args?: string[], open311Key?: boolean }} [options]
+ * @returns {Promise<{ url: string, open311Key?: string, stop: () => Promise<void> }>}
  */
 export async function startTestServer(options = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'proximite-test-'));
+  const open311Key = options.open311Key ? createOpen311Key(dataDir) : undefined;
   const child = spawn(
     process.execPath,
     [
@@ -59,6 +75,7 @@ export async function startTestServer(options = {}) {
   });
   return {
     url,
+    open311Key,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -25,7 +25,7 @@ export async function resolveConcernClient(options: BackendOptions): Promise<Con
     });
   }
   if (options.api) return resolveCoreClient({ api: options.api }, 'categories');
-  throw new MissingSourceError();
+  throw new MissingSourceError(['api', 'open311']);
 }
 
 /** The SDK outbox (IndexedDB) sending through `client`. Created only when the resident submits. */

@@ -5,11 +5,12 @@ import type { ConcernCategory, ConcernInput, ConcernReceipt, ConcernStatusView }
 import { createClient } from '@proximite/sdk';
 import { defaultCategories } from '@proximite/content/categories.js';
 // @ts-expect-error virtual module served by web-test-runner
-import { apiUrl as serverUrl } from '/__proximite-test-env.js';
+import { apiUrl as serverUrl, open311Key as serverOpen311Key } from '/__proximite-test-env.js';
 import './define.js';
 import type { ConcernForm } from './concern-form.js';
 
 const apiUrl = serverUrl as string | null;
+const open311Key = serverOpen311Key as string | null;
 
 // ---------------------------------------------------------------------------
 // A backend: the reference server when it runs (with a recording fetch), else an in-test one that
@@ -374,10 +375,38 @@ describe('<prox-concern-form>: backends', () => {
     expect($$(el, 'input[name="category"]').length).to.be.greaterThan(1);
   });
 
+  it("reports through an Open311 GeoReport v2 endpoint: the reference server's /open311/v2", async () => {
+    expect(apiUrl, 'the reference server runs for the browser tests').to.be.a('string');
+    expect(open311Key, 'the test server has an Open311 api_key').to.be.a('string');
+    const el = await fixture<ConcernForm>(
+      html`<prox-concern-form
+        lang="fr"
+        open311=${`${apiUrl}/open311/v2`}
+        open311-key=${open311Key!}
+      ></prox-concern-form>`,
+    );
+    // The services of the endpoint become the categories, their definitions the extra fields.
+    await waitUntil(() => $(el, 'input[value="autre"]'), 'Open311 services as categories', {
+      timeout: 10000,
+    });
+    const submitted = oneEvent(el, 'prox-concern-submitted');
+    await fillUpToReview(el, 'Open311 : des tags sur la porte de l’école.');
+    await next(el);
+    const { detail } = await submitted;
+    const id = detail.receipt.reference;
+    await waitUntil(() => text(el).includes(id), 'the receipt shows the request id', { timeout: 10000 });
+    await expect(el).to.be.accessible();
+    // The request exists on the endpoint, under the service the resident chose.
+    const response = await fetch(`${apiUrl}/open311/v2/requests/${encodeURIComponent(id)}.json`);
+    expect(response.status).to.equal(200);
+    const [request] = (await response.json()) as { service_request_id: string; service_code: string }[];
+    expect(request).to.include({ service_request_id: id, service_code: 'autre' });
+  });
+
   it('says clearly, and accessibly, when it has no backend', async () => {
     const el = await fixture<ConcernForm>(html`<prox-concern-form lang="fr"></prox-concern-form>`);
     await waitUntil(() => $(el, '[role="alert"]'), 'error shown');
-    expect($(el, '[role="alert"]')!.textContent).to.include('api');
+    expect($(el, '[role="alert"]')!.textContent).to.include('api / open311');
     await expect(el).to.be.accessible();
   });
 });

@@ -28,12 +28,14 @@ export function absoluteUrl(url: string): string {
   return new URL(url, globalThis.document?.baseURI ?? globalThis.location?.href).href;
 }
 
-/** No `api`, `src` or `.client` was given: the widget cannot know where its data is. */
+/** No data source was given (`api`, `src`, `.client`…): the widget cannot know where its data is. */
 export class MissingSourceError extends Error {
   override name = 'MissingSourceError';
-  constructor() {
+  /** @param attributes the attributes this widget takes for a source, named in the message. */
+  constructor(attributes: readonly string[] = ['api', 'src']) {
+    const list = attributes.join(' / ');
     super(
-      'Indiquez l’attribut api ou src, ou la propriété client. / Set the api or src attribute, or the client property.',
+      `Indiquez l’attribut ${list}, ou la propriété client. / Set the ${list} attribute, or the client property.`,
     );
   }
 }
