@@ -56,8 +56,26 @@ function step(name, command, args, { counts, env } = {}) {
 
 const bin = (name) => join(root, 'node_modules/.bin', name);
 
+/** node:test over TypeScript sources, one file at a time, counted for the summary. */
+const nodeTestArgs = (summary, files) => [
+  '--conditions=source',
+  '--import',
+  'tsx',
+  '--test',
+  '--test-concurrency=1',
+  '--test-reporter=spec',
+  '--test-reporter-destination=stdout',
+  `--test-reporter=${join(root, 'scripts/count-reporter.mjs')}`,
+  `--test-reporter-destination=${summary}`,
+  ...files,
+];
+
 step('typecheck', bin('tsc'), ['-b']);
 step('typecheck-tests', bin('tsc'), ['-p', 'tsconfig.test.json']);
+// The end-to-end tests import the examples' .mjs serve scripts, and the React example is TSX:
+// each has its own tsconfig.
+step('typecheck-e2e', bin('tsc'), ['-p', 'e2e/tsconfig.json']);
+step('typecheck-react', bin('tsc'), ['-p', 'examples/react/tsconfig.json']);
 step('lint', bin('eslint'), ['--max-warnings', '0', '.']);
 
 const nodeTests = findTests(join(root, 'packages'), /\.test\.ts$/).filter(
@@ -65,23 +83,7 @@ const nodeTests = findTests(join(root, 'packages'), /\.test\.ts$/).filter(
 );
 // With no file, `node --test` would fall back to its own discovery: only run it with files.
 if (nodeTests.length)
-  step(
-    'node',
-    process.execPath,
-    (summary) => [
-      '--conditions=source',
-      '--import',
-      'tsx',
-      '--test',
-      '--test-concurrency=1',
-      '--test-reporter=spec',
-      '--test-reporter-destination=stdout',
-      `--test-reporter=${join(root, 'scripts/count-reporter.mjs')}`,
-      `--test-reporter-destination=${summary}`,
-      ...nodeTests,
-    ],
-    { counts: true },
-  );
+  step('node', process.execPath, (summary) => nodeTestArgs(summary, nodeTests), { counts: true });
 
 step('browser', bin('wtr'), [], { counts: true });
 
@@ -111,6 +113,12 @@ step(
 
 step('bundle', process.execPath, [join(root, 'scripts/build.mjs'), '--bundles-only']);
 step('size', bin('size-limit'), []);
+
+// End to end, last: the example pages on the reference server in Chromium (playwright-core). They
+// load bundles/, which the bundle step rebuilds, so never run them before or beside it.
+const e2eTests = findTests(join(root, 'e2e'), /\.test\.ts$/);
+if (e2eTests.length)
+  step('e2e', process.execPath, (summary) => nodeTestArgs(summary, e2eTests), { counts: true });
 
 rmSync(work, { recursive: true, force: true });
 
