@@ -56,7 +56,7 @@ export async function startTestServer(options = {}) {
     },
   );
   let output = '';
-  const url = await new Promise((resolve, reject) => {
+  const started = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000);
     const onData = (chunk) => {
       output += chunk;
@@ -72,6 +72,12 @@ export async function startTestServer(options = {}) {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
+  });
+  // A server that never started leaves no data directory (nor process) behind.
+  const url = await started.catch((error) => {
+    child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
   });
   return {
     url,

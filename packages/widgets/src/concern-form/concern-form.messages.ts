@@ -16,6 +16,8 @@ const fr = {
   previous: 'Retour',
   submit: 'Envoyer le signalement',
   edit: 'Modifier',
+  /** French puts a (no-break) space before a colon; English does not. */
+  colon: '\u00a0: ',
   required: 'obligatoire',
   optional: 'facultatif',
   categoryLegend: 'Quel est le sujet de votre signalement ?',
@@ -156,6 +158,7 @@ export const messages = defineMessages({
     previous: 'Back',
     submit: 'Send the report',
     edit: 'Change',
+    colon: ': ',
     required: 'required',
     optional: 'optional',
     categoryLegend: 'What is your report about?',

@@ -285,7 +285,7 @@ describe('<prox-concern-form>: steps', () => {
     await pick(el, 'input[value="depots-sauvages"]');
     await next(el);
     expect(active(el)?.id).to.equal('step-title');
-    expect($(el, '#step-title')!.textContent).to.match(/Étape 2 sur 6 : Description/);
+    expect($(el, '#step-title')!.textContent).to.match(/Étape 2 sur 6\u00a0: Description/);
     await type(el, '#f-description', 'Un matelas et des sacs au pied de l’immeuble.');
     await expect(el).to.be.accessible();
     expectTargets(el);
@@ -357,7 +357,8 @@ describe('<prox-concern-form>: steps', () => {
   it('speaks English with lang="en"', async () => {
     const { el } = await mount(makeBackend(), { lang: 'en' });
     expect(text(el)).to.include('Report a concern');
-    expect(text(el)).to.include('Step 1 of');
+    // English punctuation: no space before the colon (French has a no-break one).
+    expect($(el, '#step-title')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Step 1 of 6: Category');
     expect(text(el)).to.include('Neighbour relations');
     await next(el);
     expect($(el, '#summary')!.textContent).to.include('Choose a category.');

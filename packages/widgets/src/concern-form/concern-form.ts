@@ -480,7 +480,7 @@ export class ConcernForm extends ProxElement {
       const client = await this.getClient();
       const view = await client.concerns.status(reference, token);
       this.lookup = { kind: 'done', view };
-      this.announcement = `${t('currentStatus')} : ${this.statusLabel(view.status)}`;
+      this.announcement = `${t('currentStatus')}${t('colon')}${this.statusLabel(view.status)}`;
       this.pendingFocus = '#status-result';
     } catch (error) {
       const status = (error as { status?: unknown }).status;
@@ -955,7 +955,7 @@ export class ConcernForm extends ProxElement {
           <button
             type="button"
             class="link-button"
-            aria-label=${`${this.localize.t('edit')} : ${this.localize.t(`step_${step}`)}`}
+            aria-label=${`${this.localize.t('edit')}${this.localize.t('colon')}${this.localize.t(`step_${step}`)}`}
             @click=${() => this.goTo(step)}
           >
             ${this.localize.t('edit')}
@@ -1005,7 +1005,7 @@ export class ConcernForm extends ProxElement {
       }
       <form novalidate @submit=${(e: Event) => (e.preventDefault(), this.next())}>
         <h3 id="step-title" class="progress" tabindex="-1">
-          ${this.localize.t('stepOf', index + 1, steps.length)} : ${this.localize.t(`step_${this.step}`)}
+          ${this.localize.t('stepOf', index + 1, steps.length)}${this.localize.t('colon')}${this.localize.t(`step_${this.step}`)}
         </h3>
         <div class="bar" aria-hidden="true">
           ${steps.map((_, i) => html`<span class=${i <= index ? 'done' : ''}></span>`)}
