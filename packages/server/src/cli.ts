@@ -10,6 +10,10 @@
  *   proximite open311-key create --name NAME | list | revoke ID
  *   proximite purge [--contact-days N] [--contact-max-days N] [--closed-days N]
  *   proximite audit verify
+ *   proximite import-ics <file|url> [--district ID] [--from DATE] [--to DATE] [--organizer NAME] [--time-zone TZ]
+ *   proximite import-ssmsi <file.csv[.gz]> --area CODE [--name NAME] [--edition YYYY-MM-DD] [--from YEAR]
+ *     [--to YEAR] [--indicators ID,ID] [--provisional YEAR,YEAR]
+ *   proximite conformance <baseUrl> [--json] [--admin-token TOKEN] [--read-only]
  *
  * Environment: DATABASE_URL (PostgreSQL) or PROXIMITE_DATA_DIR (PGlite, default ./.proximite/data),
  * PROXIMITE_ALLOWED_ORIGINS, and the other PROXIMITE_* variables of the README.
@@ -19,6 +23,9 @@ import type { AdminTokenScope } from '@proximite/contract';
 import { configFromEnv } from './config.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
+import { formatReport, runConformance } from './conformance/index.js';
+import { defaultWindow, importIcs, parseWindowBound, readFeed } from './import/ics.js';
+import { readSsmsiFile, storeStatsDataset } from './import/ssmsi.js';
 import { appendAudit, verifyAudit } from './store/audit.js';
 import { purge } from './store/concerns.js';
 import {
@@ -48,6 +55,10 @@ const USAGE = `Usage:
   proximite open311-key create --name NAME | open311-key list | open311-key revoke ID
   proximite purge [--contact-days N] [--contact-max-days N] [--closed-days N]
   proximite audit verify
+  proximite import-ics <file|url> [--district ID] [--from DATE] [--to DATE] [--organizer NAME] [--time-zone TZ]
+  proximite import-ssmsi <file.csv[.gz]> --area CODE [--name NAME] [--edition YYYY-MM-DD] [--from YEAR]
+      [--to YEAR] [--indicators ID,ID] [--provisional YEAR,YEAR]
+  proximite conformance <baseUrl> [--json] [--admin-token TOKEN] [--read-only]
 Scopes: ${ADMIN_TOKEN_SCOPES.join(', ')}`;
 
 class UsageError extends Error {}
@@ -57,7 +68,7 @@ interface Parsed {
   flags: Map<string, string[]>;
 }
 
-const BOOLEAN_FLAGS = new Set(['seed', 'help']);
+const BOOLEAN_FLAGS = new Set(['seed', 'help', 'json', 'read-only']);
 
 export function parseArgs(argv: readonly string[]): Parsed {
   const positional: string[] = [];
@@ -195,6 +206,23 @@ export async function runCli(
           return result.ok ? 0 : 1;
         });
       }
+      case 'import-ics':
+        if (sub === undefined) throw new UsageError('import-ics: give a file or an http(s) URL');
+        return await importIcsCommand(config, sub, parsed, clock, io);
+      case 'import-ssmsi':
+        if (sub === undefined) throw new UsageError('import-ssmsi: give the CSV file');
+        return await importSsmsiCommand(config, sub, parsed, clock, io);
+      case 'conformance': {
+        if (sub === undefined || !/^https?:\/\//.test(sub))
+          throw new UsageError('conformance: give the base URL of the backend, e.g. http://127.0.0.1:8787');
+        const report = await runConformance(sub, {
+          adminToken: one(parsed, 'admin-token'),
+          readOnly: parsed.flags.has('read-only'),
+        });
+        if (parsed.flags.has('json')) io.out(JSON.stringify(report, null, 2));
+        else for (const line of formatReport(report)) io.out(line);
+        return report.failed === 0 ? 0 : 1;
+      }
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
@@ -328,6 +356,116 @@ async function open311KeyCommand(
     return ok ? 0 : 1;
   }
   throw new UsageError('open311-key: expected create, list or revoke');
+}
+
+function csv(p: Parsed, name: string): string[] | undefined {
+  const values = p.flags
+    .get(name)
+    ?.flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+  return values === undefined || values.length === 0 ? undefined : values;
+}
+
+function year(p: Parsed, name: string): number | undefined {
+  const v = one(p, name);
+  if (v === undefined) return undefined;
+  if (!/^\d{4}$/.test(v)) throw new UsageError(`--${name} expects a year (YYYY)`);
+  return Number(v);
+}
+
+async function importIcsCommand(
+  config: Config,
+  source: string,
+  p: Parsed,
+  clock: Clock,
+  io: CliIo,
+): Promise<number> {
+  const now = clock();
+  const window = defaultWindow(now);
+  let from = window.from;
+  let to = window.to;
+  try {
+    const f = one(p, 'from');
+    const t = one(p, 'to');
+    if (f !== undefined) from = parseWindowBound(f, 'from');
+    if (t !== undefined) to = parseWindowBound(t, 'to', true);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (to.getTime() <= from.getTime()) throw new UsageError('--to must be after --from');
+  const text = await readFeed(source);
+  return withStore(config, async (db) => {
+    const r = await importIcs(db, now, text, {
+      from,
+      to,
+      district: one(p, 'district'),
+      organizer: one(p, 'organizer'),
+      timeZone: one(p, 'time-zone'),
+      source,
+    });
+    io.out(
+      `Imported ${source}: ${r.found} event occurrence(s) between ${from.toISOString().slice(0, 10)} and ` +
+        `${to.toISOString().slice(0, 10)}: ${r.created.length} created, ${r.updated.length} updated, ` +
+        `${r.cancelled.length} cancelled, ${r.unchanged.length} unchanged, ${r.skipped.length} skipped.`,
+    );
+    for (const id of r.keptCancelled)
+      io.out(`Note: café ${id} was cancelled here and is still scheduled in the feed; it stays cancelled.`);
+    for (const s of r.skipped) io.err(`Skipped ${s.event}: ${s.reason}`);
+    return r.skipped.length === 0 ? 0 : 1;
+  });
+}
+
+async function importSsmsiCommand(
+  config: Config,
+  file: string,
+  p: Parsed,
+  clock: Clock,
+  io: CliIo,
+): Promise<number> {
+  const area = one(p, 'area');
+  if (area === undefined) throw new UsageError('import-ssmsi: --area CODE (INSEE code) is required');
+  const edition = one(p, 'edition');
+  if (edition !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(edition))
+    throw new UsageError('--edition expects the release date of the file (YYYY-MM-DD)');
+  const provisional = csv(p, 'provisional')?.map((y) => {
+    if (!/^\d{4}$/.test(y)) throw new UsageError('--provisional expects years (YYYY,YYYY)');
+    return Number(y);
+  });
+  const name = one(p, 'name');
+  const fromYear = year(p, 'from');
+  const toYear = year(p, 'to');
+  const indicators = csv(p, 'indicators');
+  let dataset;
+  try {
+    dataset = await readSsmsiFile(file, {
+      area,
+      ...(name !== undefined && { name }),
+      ...(fromYear !== undefined && { from: fromYear }),
+      ...(toYear !== undefined && { to: toYear }),
+      ...(indicators !== undefined && { indicators }),
+      ...(provisional !== undefined && { provisionalYears: provisional }),
+      ...(edition !== undefined && { dataset: { edition } }),
+    });
+  } catch (error) {
+    const message = (error as Error).message;
+    const hint = /MISSING_EDITION/.test(String((error as { code?: string }).code))
+      ? ' (pass --edition YYYY-MM-DD: the release date of the file)'
+      : '';
+    io.err(`Error: ${file}: ${message}${hint}`);
+    return 1;
+  }
+  return withStore(config, async (db) => {
+    await storeStatsDataset(db, clock(), dataset);
+    const points = dataset.series.reduce((n, s) => n + s.points.length, 0);
+    const secret = dataset.series.reduce((n, s) => n + s.points.filter((x) => !x.published).length, 0);
+    io.out(
+      `Imported ${dataset.series.length} indicator(s), ${points} yearly figure(s) (${secret} under statistical secrecy) ` +
+        `for ${dataset.area.level} ${dataset.area.code} (${dataset.area.name}), edition ${dataset.dataset.edition}: ` +
+        `served at GET /v1/stats?area=${dataset.area.code}.`,
+    );
+    return 0;
+  });
 }
 
 const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;

@@ -30,6 +30,7 @@ import {
   updateCafe,
   updatePriority,
 } from '../store/content.js';
+import { getStatsDataset } from '../store/stats.js';
 import {
   authenticateAdminToken,
   createAdminToken,
@@ -313,8 +314,9 @@ export function registerAdminRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const token = await authenticate(deps, c, ['stats:write']);
     const { value } = await parseJsonBody(c, ActivityCountersInput);
     const area = value.area ?? deps.stats.area.code;
-    if (area !== deps.stats.area.code) {
-      throw new AppError('validation', `This server publishes figures for area ${deps.stats.area.code}.`, {
+    if (area !== deps.stats.area.code && (await getStatsDataset(db, area)) === undefined) {
+      const detail = `This server publishes figures for area ${deps.stats.area.code} and the areas imported with proximite import-ssmsi.`;
+      throw new AppError('validation', detail, {
         errors: [{ path: 'area', message: 'unknown area' }],
       });
     }

@@ -37,6 +37,7 @@ import {
   startOfToday,
 } from '../store/content.js';
 import { getConcernStatus, insertConcern, prepareConcern } from '../store/concerns.js';
+import { getStatsDataset } from '../store/stats.js';
 import {
   claimIdempotency,
   completeIdempotency,
@@ -472,12 +473,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/v1/stats', async (c) => {
     const q = parseQuery(c, StatsQuery);
-    const dataset = deps.stats;
-    if (q.area !== undefined && q.area !== dataset.area.code)
-      throw new AppError('notFound', `No data for area ${q.area}.`);
-    return cachedPublic(c, deps, cache, ['stats'], async () =>
-      json(statsFor(dataset, await listActivityCounters(deps.db, dataset.area.code), q)),
-    );
+    const area = q.area ?? deps.stats.area.code;
+    return cachedPublic(c, deps, cache, ['stats'], async () => {
+      // An imported dataset (proximite import-ssmsi) wins over the bundled one of the same area.
+      const dataset =
+        (await getStatsDataset(deps.db, area)) ?? (area === deps.stats.area.code ? deps.stats : undefined);
+      if (dataset === undefined) throw new AppError('notFound', `No data for area ${area}.`);
+      return json(statsFor(dataset, await listActivityCounters(deps.db, dataset.area.code), q));
+    });
   });
 
   registerAdminRoutes(app, deps);
