@@ -407,7 +407,7 @@ describe('<prox-concern-form>: backends', () => {
   it('says clearly, and accessibly, when it has no backend', async () => {
     const el = await fixture<ConcernForm>(html`<prox-concern-form lang="fr"></prox-concern-form>`);
     await waitUntil(() => $(el, '[role="alert"]'), 'error shown');
-    expect($(el, '[role="alert"]')!.textContent).to.include('api / open311');
+    expect($(el, '[role="alert"]')!.textContent).to.include('api ou open311');
     await expect(el).to.be.accessible();
   });
 });

@@ -33,9 +33,9 @@ export class MissingSourceError extends Error {
   override name = 'MissingSourceError';
   /** @param attributes the attributes this widget takes for a source, named in the message. */
   constructor(attributes: readonly string[] = ['api', 'src']) {
-    const list = attributes.join(' / ');
     super(
-      `Indiquez l’attribut ${list}, ou la propriété client. / Set the ${list} attribute, or the client property.`,
+      `Indiquez l’attribut ${attributes.join(' ou ')}, ou la propriété client. / ` +
+        `Set the ${attributes.join(' or ')} attribute, or the client property.`,
     );
   }
 }
