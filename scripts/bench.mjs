@@ -68,9 +68,10 @@ if (wanted('size')) {
     encoding: 'utf8',
   }).stdout;
   const rows = JSON.parse(raw.slice(raw.indexOf('[')));
+  // Tag names read as HTML in markdown: escape them.
   const lines = rows.map(
     (r) =>
-      `| ${r.name} | ${r.size.toLocaleString('en')} | ${r.sizeLimit?.toLocaleString('en') ?? ''} | ${r.passed ? 'within' : 'OVER'} |`,
+      `| ${r.name.replaceAll('<', '&lt;')} | ${r.size.toLocaleString('en')} | ${r.sizeLimit?.toLocaleString('en') ?? ''} | ${r.passed ? 'within' : 'OVER'} |`,
   );
   sections.push(
     `## Bundle sizes (brotli bytes)\n\n| bundle | size | budget | |\n|---|---:|---:|---|\n${lines.join('\n')}`,
