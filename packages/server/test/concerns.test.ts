@@ -86,6 +86,13 @@ for (const target of targets()) {
       assert.deepEqual(view.updates, []);
       assert.ok(!/camille|example\.org|12 34|Dodane/i.test(r.text), 'no contact data and no free text');
       assert.match(r.headers.get('cache-control') ?? '', /no-store/);
+      // The URL carries the secret token: it must never leave in a Referer.
+      assert.equal(r.headers.get('referrer-policy'), 'no-referrer');
+      // Elsewhere the default policy applies.
+      assert.equal(
+        (await call(s.url, '/v1/districts')).headers.get('referrer-policy'),
+        'strict-origin-when-cross-origin',
+      );
       // Wrong token, unknown reference, malformed reference: all 404 (indistinguishable).
       const wrong = await call(s.url, `/v1/concerns/${receipt.reference}?token=${'x'.repeat(32)}`);
       assert.equal(wrong.status, 404);

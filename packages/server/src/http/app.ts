@@ -165,11 +165,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       crossOriginResourcePolicy: 'cross-origin',
       crossOriginEmbedderPolicy: false,
       crossOriginOpenerPolicy: 'same-origin',
-      referrerPolicy: 'strict-origin-when-cross-origin',
+      // Set below, only where a route did not choose its own (status lookups say no-referrer).
+      referrerPolicy: false,
       xFrameOptions: 'SAMEORIGIN',
       strictTransportSecurity: 'max-age=31536000; includeSubDomains',
     }),
   );
+  app.use(async (c, next) => {
+    await next();
+    if (!c.res.headers.has('Referrer-Policy'))
+      c.res.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+  });
 
   // CORS: public reads from anywhere; writes and the admin API only from configured origins.
   app.use(async (c, next) => {
