@@ -13,3 +13,4 @@ export * from './admin.js';
 export * from './open311.js';
 export * from './operations.js';
 export * from './openapi.js';
+export * from './ical.js';

@@ -4,43 +4,14 @@
  * TZID=Europe/Paris and its VTIMEZONE (other zones are written in UTC).
  */
 import type { Cafe, LocalizedText } from '@proximite/contract';
+import { escapeText, foldLine, utcStamp } from '@proximite/contract/ical.js';
 import { zonedParts } from './util.js';
+
+export { escapeText, foldLine, utcStamp };
 
 export const PRODID = '-//Proximite//Proximite reference server//FR';
 
-/** Escapes a TEXT value (RFC 5545 §3.3.11). */
-export function escapeText(s: string): string {
-  return s
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n');
-}
-
-/** Folds a content line at 75 octets; continuation lines start with one space (RFC 5545 §3.1). */
-export function foldLine(line: string): string {
-  const bytes = Buffer.from(line, 'utf8');
-  if (bytes.length <= 75) return line;
-  const parts: string[] = [];
-  let start = 0;
-  let limit = 75;
-  while (start < bytes.length) {
-    let end = Math.min(start + limit, bytes.length);
-    // Never cut a multi-byte character: back off over continuation bytes (10xxxxxx).
-    while (end < bytes.length && end > start && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--;
-    parts.push(bytes.subarray(start, end).toString('utf8'));
-    start = end;
-    limit = 74; // the leading space counts
-  }
-  return parts.join('\r\n ');
-}
-
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
-/** `YYYYMMDDTHHMMSSZ`. */
-export function utcStamp(date: Date): string {
-  return `${pad(date.getUTCFullYear(), 4)}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}T${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}Z`;
-}
 
 function localStamp(date: Date, timeZone: string): string {
   const p = zonedParts(date, timeZone);

@@ -5,50 +5,15 @@
  * VTIMEZONE; all-day events use `VALUE=DATE` with an exclusive DTEND, as RFC 5545 says.
  */
 import type { Cafe } from '@proximite/contract';
+import { escapeText, foldLine, utcStamp } from '@proximite/contract/ical.js';
 import { addDays, cafeSpan, eventDetails, locationText, pickText } from './agenda.js';
+
+export { escapeText, foldLine };
 
 export { icsFileName } from './agenda.js';
 
 /** The product identifier written in PRODID. */
 export const ICS_PRODID = '-//Proximite//Cafe calendar//FR';
-
-/** Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma, newlines. */
-export function escapeText(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n');
-}
-
-const encoder = new TextEncoder();
-
-/** Folds a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character. */
-export function foldLine(line: string): string {
-  const out: string[] = [];
-  let current = '';
-  let bytes = 0;
-  for (const char of line) {
-    const size = encoder.encode(char).length;
-    // The first line holds 75 octets; continuation lines start with a space, leaving 74.
-    const max = out.length === 0 ? 75 : 74;
-    if (bytes + size > max) {
-      out.push(current);
-      current = '';
-      bytes = 0;
-    }
-    current += char;
-    bytes += size;
-  }
-  out.push(current);
-  return out.join('\r\n ');
-}
-
-const utcStamp = (iso: string) =>
-  new Date(iso)
-    .toISOString()
-    .replace(/\.\d{3}Z$/, 'Z')
-    .replace(/[-:]/g, '');
 
 /**
  * The UID of a café in calendar apps: its id when it already looks like a UID (`…@…`, e.g. from an
