@@ -43,10 +43,14 @@ export type PrioritiesApi = Pick<PrioritiesResource, 'list' | 'iterate'>;
 export type RightsApi = Pick<RightsResource, 'get'>;
 export type StatsApi = Pick<StatsResource, 'get'>;
 
-/** The resources of the SDK core: cafés, districts, concerns. */
-export interface ProximiteCoreClient {
+/** The resources a calendar needs: cafés and districts. */
+export interface ProximiteCafesClient {
   readonly cafes: CafesApi;
   readonly districts: DistrictsApi;
+}
+
+/** The resources of the SDK core: cafés, districts, concerns. */
+export interface ProximiteCoreClient extends ProximiteCafesClient {
   readonly concerns: ConcernsApi;
 }
 
@@ -85,13 +89,12 @@ function transportFor(options: ClientOptions): Transport {
 }
 
 /**
- * A client of the SDK core only (cafés, districts, concerns): what the calendar and the concern
- * form need, without the rights, stats and priorities schemas (the core's 10 KB budget).
+ * A client of cafés and districts only: what the calendar needs, without the concerns' schemas (the
+ * calendar's standalone bundle carries every byte its client references).
  */
-export class CoreClient implements ProximiteCoreClient {
+export class CafesClient implements ProximiteCafesClient {
   readonly cafes: CafesResource;
   readonly districts: DistrictsResource;
-  readonly concerns: ConcernsResource;
   /** The options this client was created with. */
   readonly options: Readonly<ClientOptions>;
   /** @internal */
@@ -103,11 +106,27 @@ export class CoreClient implements ProximiteCoreClient {
     this._transport = transport;
     this.cafes = new CafesResource(transport);
     this.districts = new DistrictsResource(transport);
-    this.concerns = new ConcernsResource(transport);
   }
 
   /** A new client with some options changed (e.g. `client.withOptions({ lang: 'en' })`). */
-  withOptions(options: Partial<ClientOptions>): CoreClient {
+  withOptions(options: Partial<ClientOptions>): CafesClient {
+    return new CafesClient({ ...this.options, ...options });
+  }
+}
+
+/**
+ * A client of the SDK core only (cafés, districts, concerns): what the concern form needs, without
+ * the rights, stats and priorities schemas (the core's 10 KB budget).
+ */
+export class CoreClient extends CafesClient implements ProximiteCoreClient {
+  readonly concerns: ConcernsResource;
+
+  constructor(options: ClientOptions) {
+    super(options);
+    this.concerns = new ConcernsResource(this._transport);
+  }
+
+  override withOptions(options: Partial<ClientOptions>): CoreClient {
     return new CoreClient({ ...this.options, ...options });
   }
 }
@@ -133,6 +152,11 @@ export class Client extends CoreClient implements ProximiteClient {
 /** Creates a client of the reference API (or any backend that speaks the contract). */
 export function createClient(options: ClientOptions): Client {
   return new Client(options);
+}
+
+/** Creates a client of cafés and districts only (the calendar's). */
+export function createCafesClient(options: ClientOptions): CafesClient {
+  return new CafesClient(options);
 }
 
 /** Creates a client of the SDK core only (cafés, districts, concerns). */

@@ -1,15 +1,16 @@
 /**
- * `@proximite/sdk/core.js` — the SDK core: a client of cafés, districts and concerns, the errors and
- * the outbox (what the calendar and the concern form need; budget 10 KB brotli). `@proximite/sdk`
+ * `@proximite/sdk/core.js` — the SDK core: a client of cafés, districts and concerns (and one of
+ * cafés and districts only, for calendars), the errors and the outbox (what the calendar and the concern form need; budget 10 KB brotli). `@proximite/sdk`
  * re-exports all of it and adds the full client (priorities, rights, stats).
  */
-export { CoreClient, createCoreClient } from './client.js';
+export { CafesClient, CoreClient, createCafesClient, createCoreClient } from './client.js';
 export type {
   CafesApi,
   ClientOptions,
   ConcernsApi,
   DistrictsApi,
   PrioritiesApi,
+  ProximiteCafesClient,
   ProximiteClient,
   ProximiteCoreClient,
   RightsApi,

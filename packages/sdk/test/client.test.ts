@@ -20,6 +20,7 @@ import {
   TimeoutError,
   UnauthorizedError,
   UnprocessableError,
+  createCafesClient,
   createClient,
   createCoreClient,
   type ClientOptions,
@@ -286,6 +287,26 @@ describe('timeouts and abort', () => {
     fx.requests.length = 0;
     await assert.rejects(client().cafes.list({}, { signal: AbortSignal.abort(new Error('gone')) }), /gone/);
     assert.equal(fx.requests.length, 0);
+  });
+});
+
+describe('the client families', () => {
+  it('a cafés client has cafés and districts only; the core adds concerns; the full client the rest', () => {
+    const options = { baseUrl: fx.url };
+    const cafes = createCafesClient(options);
+    const core = createCoreClient(options);
+    const full = createClient(options);
+    assert.deepEqual(
+      Object.keys(cafes)
+        .filter((k) => !k.startsWith('_') && k !== 'options')
+        .sort(),
+      ['cafes', 'districts'],
+    );
+    assert.ok('concerns' in core && !('concerns' in cafes));
+    assert.ok('stats' in full && !('stats' in core));
+    assert.ok(cafes.withOptions({ lang: 'en' }) instanceof cafes.constructor);
+    assert.equal(core.withOptions({ lang: 'en' }).options.lang, 'en');
+    assert.ok('concerns' in core.withOptions({}));
   });
 });
 

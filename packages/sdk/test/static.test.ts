@@ -6,6 +6,7 @@ import { demoStats } from '@proximite/content/stats/index.js';
 import { defaultCategories } from '@proximite/content/categories.js';
 import { NotFoundError, ResponseValidationError, UnsupportedOperationError } from '@proximite/sdk';
 import { createStaticClient } from '@proximite/sdk/adapters/static.js';
+import { createStaticCafesClient } from '@proximite/sdk/adapters/static-cafes.js';
 import { cafe, json, startFixture, type Fixture } from './helpers.js';
 
 let fx: Fixture;
@@ -27,6 +28,9 @@ const files: Record<string, unknown> = {
   '/rights.json': rightsContent,
   '/stats.json': demoStats,
   '/bad.json': [{ id: 1 }],
+  '/districts.json': { items: [{ id: 'nord', name: 'Amiens Nord' }] },
+  '/bad-items.json': { items: [{ id: 'x', name: 7 }] },
+  '/not-a-list.json': { cafes: [] },
 };
 before(async () => {
   fx = await startFixture((req, res) => {
@@ -91,5 +95,33 @@ describe('createStaticClient', () => {
       UnsupportedOperationError,
     );
     await assert.rejects(client.concerns.status('PRX-AAAA-BBBB', 'x'), UnsupportedOperationError);
+  });
+});
+
+describe('createStaticCafesClient (the calendar’s adapter)', () => {
+  it('reads cafés and districts from a bare array or the API’s { items } shape, and nothing else', async () => {
+    const client = createStaticCafesClient({
+      cafes: `${fx.url}/cafes.json`,
+      districts: `${fx.url}/districts.json`,
+    });
+    assert.deepEqual(
+      (await client.cafes.list({ district: 'saint-leu' })).items.map((c) => c.id),
+      ['soon'],
+    );
+    assert.deepEqual(await client.districts.list(), [{ id: 'nord', name: 'Amiens Nord' }]);
+    assert.deepEqual(Object.keys(client).sort(), ['cafes', 'districts']);
+  });
+
+  it('reports where a file breaks the contract, inside { items } too', async () => {
+    const items = createStaticCafesClient({ districts: `${fx.url}/bad-items.json` });
+    const error = await items.districts.list().then(
+      () => assert.fail('expected a ResponseValidationError'),
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof ResponseValidationError);
+    assert.deepEqual(error.issues[0]?.path, ['items', 0, 'name']);
+    const shape = createStaticCafesClient({ cafes: `${fx.url}/not-a-list.json` });
+    await assert.rejects(shape.cafes.list(), ResponseValidationError);
+    await assert.rejects(createStaticCafesClient({}).cafes.list(), UnsupportedOperationError);
   });
 });
