@@ -2,6 +2,7 @@
 // no tag; import `@proximite/widgets/define-all.js` (or one widget's `<name>/define.js`) for that.
 export * from './kit/index.js';
 export {
+  resolveCafesClient,
   resolveCoreClient,
   resolveWith,
   absoluteUrl,

@@ -1,14 +1,14 @@
 import type { ReactiveControllerHost } from 'lit';
 import { Task } from '@lit/task';
 import type { Cafe, CafeListQuery, District } from '@proximite/contract';
-import type { ProximiteCoreClient } from '@proximite/sdk/core.js';
+import type { ProximiteCafesClient } from '@proximite/sdk/core.js';
 import { DataController } from '../kit/data.controller.js';
-import { resolveCoreClient } from '../kit/client.js';
+import { resolveCafesClient } from '../kit/client.js';
 import { addDays, filterCafes, localDate, DEFAULT_TIME_ZONE } from './agenda.js';
 
 /** What the controller reads from its host (the element's attributes and properties). */
 export interface CafesHost extends ReactiveControllerHost, HTMLElement {
-  client?: ProximiteCoreClient | undefined;
+  client?: ProximiteCafesClient | undefined;
   api?: string | undefined;
   src?: string | undefined;
   district?: string | undefined;
@@ -21,7 +21,7 @@ export interface CafesHost extends ReactiveControllerHost, HTMLElement {
 /**
  * Loads the cafés (and, apart, the districts for the filter) through the SDK with an AbortSignal
  * that @lit/task aborts when an input changes or the element leaves the page. The client comes
- * from the kit's `resolveCoreClient`: `.client`, else `api`, else `src` (.ics or JSON adapter, loaded
+ * from the kit's `resolveCafesClient`: `.client`, else `api`, else `src` (.ics or JSON adapter, loaded
  * only then). The cafés are filtered and sorted again here (district, window, already over, limit),
  * so every source — API, static JSON, .ics feed, a custom client — behaves the same.
  */
@@ -31,7 +31,7 @@ export class CafesController {
   /** The districts of the filter; an empty list when the source has none or they fail to load. */
   readonly districtsTask: Task<readonly unknown[], District[]>;
   /** The client of the current source, once resolved (for the feed and .ics URLs). */
-  client?: ProximiteCoreClient;
+  client?: ProximiteCafesClient;
 
   constructor(private readonly host: CafesHost) {
     this.data = new DataController(host, {
@@ -50,7 +50,7 @@ export class CafesController {
       args: (): readonly unknown[] => [host.client, host.api, host.src],
       task: async (_args, { signal }) => {
         try {
-          const client = await resolveCoreClient(host, 'cafes');
+          const client = await resolveCafesClient(host);
           return await client.districts.list({ signal });
         } catch {
           // The filter is an extra: without districts the widget still lists every café.
@@ -66,7 +66,7 @@ export class CafesController {
 
   private async loadCafes(signal: AbortSignal): Promise<Cafe[]> {
     const host = this.host;
-    const client = await resolveCoreClient(host, 'cafes');
+    const client = await resolveCafesClient(host);
     this.client = client;
     const now = host.now ?? new Date();
     const query: CafeListQuery = {

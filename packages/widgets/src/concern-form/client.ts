@@ -24,7 +24,7 @@ export async function resolveConcernClient(options: BackendOptions): Promise<Con
       ...(options.jurisdictionId && { jurisdictionId: options.jurisdictionId }),
     });
   }
-  if (options.api) return resolveCoreClient({ api: options.api }, 'categories');
+  if (options.api) return resolveCoreClient({ api: options.api });
   throw new MissingSourceError(['api', 'open311']);
 }
 

@@ -1,4 +1,10 @@
-import { createCoreClient, type ProximiteClient, type ProximiteCoreClient } from '@proximite/sdk/core.js';
+import {
+  createCafesClient,
+  createCoreClient,
+  type ProximiteCafesClient,
+  type ProximiteClient,
+  type ProximiteCoreClient,
+} from '@proximite/sdk/core.js';
 
 /** What a widget exposes to pick its data source (DESIGN.md's common attributes). */
 export interface ClientHost<C = ProximiteClient> {
@@ -40,18 +46,20 @@ export class MissingSourceError extends Error {
   }
 }
 
-const coreClients = new Map<string, ProximiteCoreClient>();
-
 /**
- * The client a widget talks to: its `.client` property, else a client of its `api` attribute
- * (made by `create`, one per base URL), else an adapter of its `src` file.
+ * The client a widget talks to: its `.client` property, else a client of its `api` attribute (made
+ * by `create`, one per base URL), else the adapter `fromFile` makes of its `src` file (absolute, with
+ * `{lang}` replaced). Without `fromFile` the widget takes no file, and `src` alone is no source.
+ *
+ * Each widget passes its own `create` and `fromFile`, so its bundle carries only the client and the
+ * adapters it can use (a module a lazy chunk shares with the entry is carried whole by the entry).
  */
 export async function resolveWith<C>(
   host: ClientHost<C>,
-  resource: StaticResource,
   clients: Map<string, C>,
   create: (baseUrl: string) => C,
-): Promise<C | ProximiteClient> {
+  fromFile?: (url: string) => Promise<C>,
+): Promise<C> {
   if (host.client) return host.client;
   if (host.api) {
     // One client per base URL on the page: widgets share the SDK's cache, so two widgets asking
@@ -61,27 +69,40 @@ export async function resolveWith<C>(
     if (!client) clients.set(baseUrl, (client = create(baseUrl)));
     return client;
   }
-  if (host.src) {
-    // Adapters load only here, so a page that never uses a file never downloads one.
-    const url = absoluteUrl(host.src.replaceAll('{lang}', host.lang ?? 'fr'));
-    if (resource === 'cafes' && isICalendarUrl(url)) {
-      const { createICalClient } = await import('@proximite/sdk/adapters/ical.js');
-      return createICalClient({ url: url.replace(/^webcal:/i, 'https:') });
-    }
-    const { createStaticClient } = await import('@proximite/sdk/adapters/static.js');
-    return createStaticClient({ [resource]: url });
-  }
-  throw new MissingSourceError();
+  // Adapters load only here, so a page that never uses a file never downloads one.
+  if (host.src && fromFile) return fromFile(absoluteUrl(host.src.replaceAll('{lang}', host.lang ?? 'fr')));
+  throw new MissingSourceError(fromFile ? ['api', 'src'] : ['api']);
 }
 
+const cafesClients = new Map<string, ProximiteCafesClient>();
+
 /**
- * The SDK core client (cafés, districts, concerns) for the widgets that need nothing else, so their
- * standalone bundles do not carry the rights, stats and priorities schemas. The full client is
- * `resolveClient` in `full-client.ts` (a module of its own: bundlers keep what a module imports).
+ * The calendar's client: cafés and districts only, from `.client`, `api`, or a `src` file — an
+ * iCalendar feed (`.ics`, `webcal:`; the ical.js adapter) or JSON (the static cafés adapter).
  */
-export function resolveCoreClient(
-  host: ClientHost<ProximiteCoreClient>,
-  resource: StaticResource,
-): Promise<ProximiteCoreClient> {
-  return resolveWith(host, resource, coreClients, (baseUrl) => createCoreClient({ baseUrl }));
+export function resolveCafesClient(host: ClientHost<ProximiteCafesClient>): Promise<ProximiteCafesClient> {
+  return resolveWith(
+    host,
+    cafesClients,
+    (baseUrl) => createCafesClient({ baseUrl }),
+    async (url) => {
+      if (isICalendarUrl(url)) {
+        const { createICalClient } = await import('@proximite/sdk/adapters/ical.js');
+        return createICalClient({ url: url.replace(/^webcal:/i, 'https:') });
+      }
+      const { createStaticCafesClient } = await import('@proximite/sdk/adapters/static-cafes.js');
+      return createStaticCafesClient({ cafes: url });
+    },
+  );
+}
+
+const coreClients = new Map<string, ProximiteCoreClient>();
+
+/**
+ * The SDK core client (cafés, districts, concerns) of an `api` (the concern form's; it takes no
+ * file), without the rights, stats and priorities schemas. The full client is `resolveClient` in
+ * `full-client.ts` (a module of its own: bundlers keep what a module imports).
+ */
+export function resolveCoreClient(host: ClientHost<ProximiteCoreClient>): Promise<ProximiteCoreClient> {
+  return resolveWith(host, coreClients, (baseUrl) => createCoreClient({ baseUrl }));
 }
