@@ -164,7 +164,16 @@ type Story = StoryObj<Args>;
 
 export const List: Story = {};
 
-export const Month: Story = { args: { view: 'month' } };
+/** The month view loads its module when first shown: the story waits for it (a11y checks the table). */
+export const Month: Story = {
+  args: { view: 'month' },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('prox-cafe-calendar')!;
+    for (let i = 0; i < 100 && !el.shadowRoot?.querySelector('table.month'); i++)
+      await new Promise((r) => setTimeout(r, 20));
+    if (!el.shadowRoot?.querySelector('table.month')) throw new Error('the month view did not load');
+  },
+};
 
 export const Loading: Story = { args: { client: storyClient(() => new Promise(() => {})) } };
 

@@ -1,27 +1,21 @@
 import { expect } from '@open-wc/testing';
 import { isSafeUrl, type Cafe } from '@proximite/contract';
 import {
-  addMonths,
   cafeDays,
   cafeSpan,
   cafeZone,
   datetimeAttr,
-  daysWithCafes,
   filterCafes,
-  firstDayOfWeek,
   formatDay,
-  formatMonth,
   formatWhen,
   googleCalendarUrl,
   groupByDay,
   localDate,
   locationText,
-  monthGrid,
   osmUrl,
   outlookUrl,
   wallTime,
   webcalUrl,
-  weekdayNames,
   zoneNote,
   zoneOffsetMinutes,
 } from './agenda.js';
@@ -215,63 +209,10 @@ describe('agenda: filtering', () => {
   });
 });
 
-describe('agenda: month grid', () => {
-  it('starts weeks on Monday for French and British English, Sunday for US English', () => {
-    expect(firstDayOfWeek('fr-FR')).to.equal(1);
-    expect(firstDayOfWeek('fr')).to.equal(1);
-    expect(firstDayOfWeek('en-GB')).to.equal(1);
-    expect(firstDayOfWeek('en-US')).to.equal(7);
-  });
-
-  it('lays out May 2026 from Monday 27 April to Sunday 31 May', () => {
-    const weeks = monthGrid({ year: 2026, month: 5 }, 1);
-    expect(weeks).to.have.length(5);
-    expect(weeks[0]![0]).to.deep.equal({ date: '2026-04-27', day: 27, inMonth: false, weekday: 1 });
-    expect(weeks[0]![4]).to.deep.equal({ date: '2026-05-01', day: 1, inMonth: true, weekday: 5 });
-    expect(weeks[4]![6]).to.deep.equal({ date: '2026-05-31', day: 31, inMonth: true, weekday: 7 });
-    expect(weeks.flat().filter((c) => c.inMonth)).to.have.length(31);
-  });
-
-  it('lays out weeks starting on Sunday, and a February that fits in four weeks', () => {
-    const may = monthGrid({ year: 2026, month: 5 }, 7);
-    expect(may[0]![0]!.date).to.equal('2026-04-26');
-    expect(may[0]!.map((c) => c.weekday)).to.deep.equal([7, 1, 2, 3, 4, 5, 6]);
-    const feb = monthGrid({ year: 2027, month: 2 }, 1);
-    expect(feb).to.have.length(4);
-    expect(feb.flat().every((c) => c.inMonth)).to.equal(true);
-  });
-
-  it('moves between months across years', () => {
-    expect(addMonths({ year: 2026, month: 12 }, 1)).to.deep.equal({ year: 2027, month: 1 });
-    expect(addMonths({ year: 2026, month: 1 }, -1)).to.deep.equal({ year: 2025, month: 12 });
-    expect(addMonths({ year: 2026, month: 5 }, -17)).to.deep.equal({ year: 2024, month: 12 });
-  });
-
-  it('names weekdays and months through Intl', () => {
-    expect(weekdayNames('fr-FR', 1).map((d) => d.long)).to.deep.equal([
-      'lundi',
-      'mardi',
-      'mercredi',
-      'jeudi',
-      'vendredi',
-      'samedi',
-      'dimanche',
-    ]);
-    expect(weekdayNames('en-GB', 7)[0]).to.deep.equal({ long: 'Sunday', short: 'Sun' });
-    expect(formatMonth({ year: 2026, month: 5 }, 'fr-FR')).to.equal('mai 2026');
-    expect(formatMonth({ year: 2026, month: 5 }, 'en-GB')).to.equal('May 2026');
+describe('agenda: days as text', () => {
+  it('writes a plain date in the language, without a time zone shift', () => {
     expect(formatDay('2026-05-12', 'fr-FR')).to.equal('mardi 12 mai 2026');
     expect(formatDay('2026-05-12', 'en-GB')).to.match(/^Tuesday,? 12 May 2026$/);
-  });
-
-  it('finds which days of a month have cafés', () => {
-    const groups = groupByDay([
-      cafe({ id: 'a', start: '2026-05-12T10:00:00+02:00', end: '2026-05-12T11:00:00+02:00' }),
-      cafe({ id: 'b', start: '2026-06-02T10:00:00+02:00', end: '2026-06-02T11:00:00+02:00' }),
-    ]);
-    expect([...daysWithCafes(groups, { year: 2026, month: 5 }).keys()]).to.deep.equal(['2026-05-12']);
-    expect([...daysWithCafes(groups, { year: 2026, month: 6 }).keys()]).to.deep.equal(['2026-06-02']);
-    expect(daysWithCafes(groups, { year: 2026, month: 7 }).size).to.equal(0);
   });
 });
 

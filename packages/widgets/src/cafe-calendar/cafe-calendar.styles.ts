@@ -3,6 +3,7 @@ import { css } from 'lit';
 /**
  * Styles of <prox-cafe-calendar>, on top of the kit's tokens. Narrowest layout first (280 px),
  * wider ones through container queries on `.base` (the kit makes it an inline-size container).
+ * The month view's styles load with it (`monthStyles` in month-view.ts).
  */
 export const styles = css`
   .base {
@@ -250,104 +251,6 @@ export const styles = css`
     gap: 0.5rem;
   }
 
-  /* Month */
-  .month-view {
-    display: grid;
-    gap: var(--_gap);
-  }
-  .month-nav {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.5rem;
-  }
-  .month-nav__title {
-    font-size: 1.125em;
-    text-align: center;
-  }
-  .month-nav__title::first-letter {
-    text-transform: uppercase;
-  }
-  .month-nav__button {
-    font-size: 1.25em;
-    line-height: 1;
-    padding: 0.25rem 0.75rem;
-  }
-  .month {
-    inline-size: 100%;
-    border-collapse: collapse;
-    table-layout: fixed;
-    text-align: center;
-    font-variant-numeric: tabular-nums;
-  }
-  .month th {
-    padding-block: 0.25rem;
-    font-size: 0.8125em;
-    font-weight: 600;
-    color: var(--_prox-fg-muted);
-    overflow: hidden;
-    text-overflow: clip;
-  }
-  .cell {
-    block-size: 2.5rem;
-    padding: 1px;
-    border: 1px solid color-mix(in srgb, var(--_prox-border) 40%, transparent);
-    vertical-align: middle;
-  }
-  .cell--outside {
-    color: var(--_prox-fg-muted);
-    font-size: 0.875em;
-  }
-  .cell--today > time,
-  .cell--today > .day-link {
-    outline: 2px solid var(--_prox-fg);
-    outline-offset: -3px;
-    border-radius: 50%;
-  }
-  .cell > time {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    inline-size: 2rem;
-    block-size: 2rem;
-  }
-  .day-link {
-    position: relative;
-    display: flex;
-    flex-direction: column;
-    align-items: center;
-    justify-content: center;
-    min-block-size: 2.375rem;
-    min-inline-size: 1.5rem;
-    border-radius: var(--_prox-radius);
-    background: var(--_marker);
-    color: var(--_prox-accent-fg);
-    font-weight: 700;
-    text-decoration: none;
-  }
-  .cell--today > .day-link {
-    border-radius: var(--_prox-radius);
-    outline-color: var(--_prox-fg);
-  }
-  .marker {
-    inline-size: 0.375rem;
-    block-size: 0.375rem;
-    border-radius: 50%;
-    background: currentColor;
-  }
-  .day-link--cancelled {
-    background: transparent;
-    color: var(--_cancelled);
-    border: 2px dashed var(--_cancelled);
-    text-decoration: line-through;
-  }
-  .day-link:hover {
-    text-decoration: underline;
-  }
-  .month-empty {
-    color: var(--_prox-fg-muted);
-  }
-
   @container (min-width: 30rem) {
     .base {
       padding: var(--_prox-space);
@@ -361,12 +264,6 @@ export const styles = css`
     }
     .actions .button {
       flex: 0 1 auto;
-    }
-    .cell {
-      block-size: 3rem;
-    }
-    .day-link {
-      min-block-size: 2.75rem;
     }
   }
   @container (min-width: 48rem) {
@@ -393,12 +290,6 @@ export const styles = css`
       grid-column: 1;
       grid-row: 1 / span 3;
     }
-    .month th {
-      font-size: 0.9375em;
-    }
-    .cell {
-      block-size: 3.5rem;
-    }
   }
   @media (prefers-reduced-motion: reduce) {
     .disclosure__icon {
@@ -415,16 +306,6 @@ export const styles = css`
     .segment + .segment {
       border-color: ButtonText;
     }
-    .day-link {
-      forced-color-adjust: none;
-      background: LinkText;
-      color: Canvas;
-    }
-    .day-link--cancelled {
-      background: Canvas;
-      color: LinkText;
-      border-color: LinkText;
-    }
     .event article,
     .event--cancelled article {
       border: 1px solid CanvasText;
@@ -433,10 +314,6 @@ export const styles = css`
     .badge {
       border-color: CanvasText;
       color: CanvasText;
-    }
-    .cell--today > time,
-    .cell--today > .day-link {
-      outline-color: CanvasText;
     }
   }
 `;

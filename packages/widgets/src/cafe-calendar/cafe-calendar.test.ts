@@ -97,6 +97,12 @@ async function loaded(el: CafeCalendar) {
   return el;
 }
 
+/** The month view loads its module the first time it is shown: waits for it. */
+async function monthShown(el: CafeCalendar) {
+  await waitUntil(() => $(el, '.month-view'), 'the month view did not load', { timeout: 5000 });
+  await el.updateComplete;
+}
+
 function eventByTitle(el: CafeCalendar, title: string): HTMLElement {
   const found = $$(el, '.event').find((e) => text(e.querySelector('.event__title')).includes(title));
   if (!found) throw new Error(`no café titled ${title}`);
@@ -538,7 +544,7 @@ describe('<prox-cafe-calendar>: month view', () => {
     expect(month!.getAttribute('aria-pressed')).to.equal('false');
     expect($(el, '.segmented')!.getAttribute('role')).to.equal('group');
     month!.click();
-    await el.updateComplete;
+    await monthShown(el);
     expect(el.getAttribute('view')).to.equal('month');
     expect(month!.getAttribute('aria-pressed')).to.equal('true');
     const table = $(el, 'table')!;
@@ -636,7 +642,7 @@ describe('<prox-cafe-calendar>: keyboard alone', () => {
     const month = $$<HTMLButtonElement>(el, '.segment')[1]!;
     month.focus();
     await sendKeys({ press: 'Space' });
-    await el.updateComplete;
+    await monthShown(el);
     expect(el.view).to.equal('month');
     const seen = await tabThrough(el);
     const next = $<HTMLButtonElement>(el, 'button[aria-label="Mois suivant"]')!;
@@ -667,7 +673,7 @@ describe('<prox-cafe-calendar>: look', () => {
     await el.updateComplete;
     await expect(el).to.be.accessible();
     el.view = 'month';
-    await el.updateComplete;
+    await monthShown(el);
     await expect(el).to.be.accessible();
   });
 
@@ -707,7 +713,8 @@ describe('<prox-cafe-calendar>: look', () => {
     await loaded(el);
     for (const view of ['list', 'month'] as const) {
       el.view = view;
-      await el.updateComplete;
+      if (view === 'month') await monthShown(el);
+      else await el.updateComplete;
       const base = $(el, '.base')!;
       expect(base.scrollWidth, view).to.be.at.most(base.clientWidth + 1);
     }

@@ -1,18 +1,20 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import {
+  adoptStyles,
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { TaskStatus } from '@lit/task';
 import { isKnown, isSafeUrl, CAFE_MODES, type Cafe } from '@proximite/contract';
 import { ProxElement } from '../kit/base-element.js';
 import { LocalizeController } from '../kit/localize.js';
 import {
   DEFAULT_TIME_ZONE,
-  addMonths,
   cafeZone,
   datetimeAttr,
-  daysWithCafes,
-  firstDayOfWeek,
   formatDay,
-  formatMonth,
   formatWhenParts,
   googleCalendarUrl,
   groupByDay,
@@ -20,15 +22,12 @@ import {
   isDateOnly,
   languageName,
   localDate,
-  monthGrid,
-  monthKey,
   monthOf,
   osmUrl,
   outlookUrl,
   pickText,
   relativeDay,
   webcalUrl,
-  weekdayNames,
   zoneNote,
   type AgendaEntry,
   type DayGroup,
@@ -36,12 +35,14 @@ import {
 } from './agenda.js';
 import { CafesController } from './cafes.controller.js';
 import { absoluteUrl, isICalendarUrl } from '../kit/client.js';
-import type { ProximiteCoreClient } from '@proximite/sdk/core.js';
+import type { ProximiteCafesClient } from '@proximite/sdk/core.js';
 import { CafeSelectEvent } from './cafe-calendar.events.js';
+import type * as MonthViewModule from './month-view.js';
 import { messages } from './cafe-calendar.messages.js';
 import { styles } from './cafe-calendar.styles.js';
 
 export type CafeCalendarView = 'list' | 'month';
+type MonthView = typeof MonthViewModule;
 
 /**
  * Upcoming cafés with the police (and other public meetings) as an accessible agenda: a list of
@@ -72,34 +73,66 @@ export type CafeCalendarView = 'list' | 'month';
 export class CafeCalendar extends ProxElement {
   static override styles = [...ProxElement.styles, styles];
 
+  /*
+   * Static properties, not decorators: the decorators' runtime would add 0.4 KB to a bundle that
+   * has a 20 KB budget (the rights explainer and the stats do the same).
+   */
+  static override properties: PropertyDeclarations = {
+    api: {},
+    src: {},
+    district: { reflect: true },
+    view: { reflect: true },
+    limit: { type: Number },
+    from: {},
+    to: {},
+    client: { attribute: false },
+    now: { attribute: false },
+    open: { state: true },
+    month: { state: true },
+    monthAnnouncement: { state: true },
+    monthView: { state: true },
+    monthError: { state: true },
+  };
+
   readonly localize = new LocalizeController(this, messages);
   private readonly cafes = new CafesController(this);
 
-  /** Details opened by the resident, by café id and day. */
-  @state() private open = new Set<string>();
-  /** The month shown by the month view (defaults to the month of `from`, else of today). */
-  @state() private month?: YearMonth;
-  /** What the month view's live region says; empty until the resident navigates. */
-  @state() private monthAnnouncement = '';
-
   /** Base URL of a backend that speaks the Proximité contract (e.g. `https://api.amiens.fr`). */
-  @property() api?: string;
+  declare api?: string;
   /** A static source: an iCalendar file (`.ics`, `webcal:`) or a JSON list of cafés. */
-  @property() src?: string;
+  declare src?: string;
   /** Show only the cafés of this district (a district id); the filter control changes it. */
-  @property({ reflect: true }) district?: string;
+  declare district?: string;
   /** `list` (the default) or `month`. */
-  @property({ reflect: true }) view: CafeCalendarView = 'list';
+  declare view: CafeCalendarView;
   /** At most this many cafés. */
-  @property({ type: Number }) limit?: number;
+  declare limit?: number;
   /** First day (`YYYY-MM-DD`) or instant to show; default: what has not ended yet. */
-  @property() from?: string;
+  declare from?: string;
   /** Last day (`YYYY-MM-DD`, inclusive) or instant to show. */
-  @property() to?: string;
+  declare to?: string;
   /** An SDK client or adapter (takes precedence over `api` and `src`). */
-  @property({ attribute: false }) client?: ProximiteCoreClient;
+  declare client?: ProximiteCafesClient;
   /** The clock (for "today", and to hide what is over); default: the visitor's clock. */
-  @property({ attribute: false }) now?: Date;
+  declare now?: Date;
+
+  /** Details opened by the resident, by café id and day. */
+  declare private open: Set<string>;
+  /** The month shown by the month view (defaults to the month of `from`, else of today). */
+  declare private month?: YearMonth;
+  /** What the month view's live region says; empty until the resident navigates. */
+  declare private monthAnnouncement: string;
+  /** The month view's module, once loaded (it loads the first time the view is shown). */
+  declare private monthView?: MonthView;
+  /** Why the month view's module failed to load (a retry button is offered). */
+  declare private monthError?: unknown;
+
+  constructor() {
+    super();
+    this.view = 'list';
+    this.open = new Set();
+    this.monthAnnouncement = '';
+  }
 
   /** The language the widget shows (`fr` or `en`), resolved from `lang` up the tree. */
   get language(): string {
@@ -108,7 +141,28 @@ export class CafeCalendar extends ProxElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('from') || changed.has('now')) this.month = undefined;
+    if (this.view === 'month') this.loadMonthView();
   }
+
+  /** Loads the month view's module once (with its styles), then renders it. */
+  private loadMonthView(): void {
+    if (this.monthView || this.monthLoading) return;
+    this.monthError = undefined;
+    this.monthLoading = import('./month-view.js')
+      .then((view) => {
+        adoptStyles(this.renderRoot as ShadowRoot, [...CafeCalendar.elementStyles, view.monthStyles]);
+        this.monthView = view;
+      })
+      .catch((error: unknown) => {
+        this.monthError = error;
+      })
+      .finally(() => {
+        this.monthLoading = undefined;
+      });
+  }
+
+  /** The month view's module while it loads. */
+  private monthLoading?: Promise<void> | undefined;
 
   private get locale(): string {
     return this.localize.locale;
@@ -196,14 +250,16 @@ export class CafeCalendar extends ProxElement {
   }
 
   private navigate(delta: number, cafes: Cafe[]): void {
-    const month = addMonths(this.shownMonth(cafes), delta);
-    this.month = month;
-    const count = new Set(
-      groupByDay(cafes)
-        .filter((g) => g.date.startsWith(monthKey(month)))
-        .flatMap((g) => g.entries.map((e) => e.cafe.id)),
-    ).size;
-    this.monthAnnouncement = this.localize.t('monthStatus', formatMonth(month, this.locale), count);
+    if (!this.monthView) return;
+    const step = this.monthView.stepMonth(
+      this.shownMonth(cafes),
+      delta,
+      cafes,
+      this.locale,
+      this.localize.t.bind(this.localize),
+    );
+    this.month = step.month;
+    this.monthAnnouncement = step.announcement;
   }
 
   private focusDay(event: Event, date: string): void {
@@ -470,100 +526,27 @@ export class CafeCalendar extends ProxElement {
     return html`<div class="agenda">${groupByDay(cafes).map((group) => this.renderDay(group, today))}</div>`;
   }
 
-  /*
-   * The month view is a data table (caption, column headers for the weekdays), NOT the ARIA grid
-   * pattern: the APG grid is meant for date pickers, where arrow keys move a single focus. Here
-   * residents browse events, so each day that has cafés is an ordinary link (Tab reaches it) that
-   * moves focus to that day's cafés, listed under the table; days without cafés are plain text.
-   * Screen readers announce row and column headers natively, and the list below holds the content.
-   */
+  /** The month view (month-view.ts), or its loading and error states while its module loads. */
   private renderMonth(cafes: Cafe[]): TemplateResult {
-    const t = this.localize.t.bind(this.localize);
-    const month = this.shownMonth(cafes);
-    const groups = groupByDay(cafes);
-    const days = daysWithCafes(groups, month);
+    const view = this.monthView;
+    if (!view) {
+      const data = this.cafes.data;
+      return this.monthError
+        ? data.renderError(this.monthError, undefined, () => this.loadMonthView())
+        : data.renderLoading();
+    }
     const today = this.today(cafes[0] ? cafeZone(cafes[0]) : DEFAULT_TIME_ZONE);
-    const firstDay = firstDayOfWeek(this.locale);
-    const names = weekdayNames(this.locale, firstDay);
-    const title = formatMonth(month, this.locale);
-    const monthGroups = groups.filter((g) => days.has(g.date));
-    return html`<div class="month-view">
-      <div class="month-nav">
-        <button
-          type="button"
-          class="button button--secondary month-nav__button"
-          aria-label=${t('previousMonth')}
-          @click=${() => this.navigate(-1, cafes)}
-        >
-          <span aria-hidden="true">‹</span>
-        </button>
-        <h3 class="month-nav__title" id="month-title">${title}</h3>
-        <button
-          type="button"
-          class="button button--secondary month-nav__button"
-          aria-label=${t('nextMonth')}
-          @click=${() => this.navigate(1, cafes)}
-        >
-          <span aria-hidden="true">›</span>
-        </button>
-      </div>
-      <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
-        ${this.monthAnnouncement}
-      </p>
-      <table class="month" part="month" aria-labelledby="month-title">
-        <thead>
-          <tr>
-            ${names.map(
-              (n) =>
-                html`<th scope="col">
-                  <span aria-hidden="true">${n.short}</span><span class="visually-hidden">${n.long}</span>
-                </th>`,
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          ${monthGrid(month, firstDay).map(
-            (week) =>
-              html`<tr>
-                ${week.map((cell) => {
-                  if (!cell.inMonth)
-                    return html`<td class="cell cell--outside">
-                      <span aria-hidden="true">${cell.day}</span>
-                    </td>`;
-                  const entries = days.get(cell.date);
-                  const isToday = cell.date === today;
-                  if (!entries)
-                    return html`<td class="cell ${isToday ? 'cell--today' : ''}">
-                      <time datetime=${cell.date} aria-current=${isToday ? 'date' : nothing}
-                        >${cell.day}</time
-                      >
-                    </td>`;
-                  const count = new Set(entries.map((e) => e.cafe.id)).size;
-                  const cancelledOnly = entries.every((e) => e.cafe.status === 'cancelled');
-                  return html`<td class="cell cell--cafe ${isToday ? 'cell--today' : ''}">
-                    <a
-                      class="day-link ${cancelledOnly ? 'day-link--cancelled' : ''}"
-                      href="#day-${cell.date}"
-                      aria-current=${isToday ? 'date' : nothing}
-                      @click=${(e: Event) => this.focusDay(e, cell.date)}
-                      ><span aria-hidden="true">${cell.day}</span
-                      ><span class="marker" aria-hidden="true"></span
-                      ><span class="visually-hidden"
-                        >${t('dayLink', formatDay(cell.date, this.locale), count)}</span
-                      ></a
-                    >
-                  </td>`;
-                })}
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-      ${
-        monthGroups.length
-          ? html`<div class="agenda">${monthGroups.map((group) => this.renderDay(group, today))}</div>`
-          : html`<p class="month-empty">${t('noCafeThisMonth')}</p>`
-      }
-    </div>`;
+    return view.renderMonth({
+      cafes,
+      month: this.shownMonth(cafes),
+      today,
+      locale: this.locale,
+      t: this.localize.t.bind(this.localize),
+      announcement: this.monthAnnouncement,
+      navigate: (delta) => this.navigate(delta, cafes),
+      focusDay: (event, date) => this.focusDay(event, date),
+      renderDay: (group) => this.renderDay(group, today),
+    });
   }
 
   private renderContent(cafes: Cafe[]): TemplateResult {

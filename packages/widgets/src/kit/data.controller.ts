@@ -73,20 +73,23 @@ export class DataController<Args extends readonly unknown[], T> {
   }
 
   renderLoading(): TemplateResult {
-    return html`<div class="state" part="state" role="status" aria-busy="true">${this.localize.t('loading')}</div>`;
+    return html`<div class="state" part="state" role="status" aria-busy="true">
+      ${this.localize.t('loading')}
+    </div>`;
   }
 
   renderEmpty(message?: unknown): TemplateResult {
     return html`<div class="state" part="state">${message ?? this.localize.t('empty')}</div>`;
   }
 
-  renderError(error: unknown, extra?: unknown): TemplateResult {
+  /** The error state; its button runs `retry` (default: the load again). */
+  renderError(error: unknown, extra?: unknown, retry: () => unknown = () => this.reload()): TemplateResult {
     const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
     const detail = offline ? this.localize.t('offline') : describeError(error);
     return html`<div class="state state--error" part="state error" role="alert">
       <p class="state__title">${this.localize.t('errorTitle')}</p>
       ${detail ? html`<p>${detail}</p>` : nothing} ${extra ?? nothing}
-      <button type="button" class="button" @click=${() => this.reload()}>${this.localize.t('retry')}</button>
+      <button type="button" class="button" @click=${retry}>${this.localize.t('retry')}</button>
     </div>`;
   }
 }

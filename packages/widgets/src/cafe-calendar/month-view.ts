@@ -1,0 +1,276 @@
+/**
+ * The month view of <prox-cafe-calendar>, loaded the first time a resident asks for it (the agenda
+ * list comes first, and most visits never leave it): its template, its styles and its navigation.
+ *
+ * The month is a data table (caption, column headers for the weekdays), NOT the ARIA grid pattern:
+ * the APG grid is meant for date pickers, where arrow keys move a single focus. Here residents
+ * browse events, so each day that has cafés is an ordinary link (Tab reaches it) that moves focus to
+ * that day's cafés, listed under the table; days without cafés are plain text. Screen readers
+ * announce row and column headers natively, and the list below holds the content.
+ */
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { Cafe } from '@proximite/contract';
+import { formatDay, groupByDay, type DayGroup, type YearMonth } from './agenda.js';
+import type { messages } from './cafe-calendar.messages.js';
+import {
+  addMonths,
+  daysWithCafes,
+  firstDayOfWeek,
+  formatMonth,
+  monthGrid,
+  monthKey,
+  weekdayNames,
+} from './month.js';
+import type { LocalizeController } from '../kit/localize.js';
+
+type Translate = LocalizeController<(typeof messages)['fr']>['t'];
+
+/** What the month view needs from the calendar. */
+export interface MonthViewContext {
+  cafes: Cafe[];
+  /** The month shown. */
+  month: YearMonth;
+  /** Today in the cafés' zone (`YYYY-MM-DD`). */
+  today: string;
+  locale: string;
+  t: Translate;
+  /** What the live region says (empty until the resident navigates). */
+  announcement: string;
+  /** Shows the month `delta` months away. */
+  navigate: (delta: number) => void;
+  /** Moves focus to a day's cafés under the table. */
+  focusDay: (event: Event, date: string) => void;
+  /** A day of the agenda, as the list view renders it. */
+  renderDay: (group: DayGroup) => TemplateResult;
+}
+
+/** The month `delta` months after `from`, and what the live region says of it. */
+export function stepMonth(
+  from: YearMonth,
+  delta: number,
+  cafes: Cafe[],
+  locale: string,
+  t: Translate,
+): { month: YearMonth; announcement: string } {
+  const month = addMonths(from, delta);
+  const count = new Set(
+    groupByDay(cafes)
+      .filter((g) => g.date.startsWith(monthKey(month)))
+      .flatMap((g) => g.entries.map((e) => e.cafe.id)),
+  ).size;
+  return { month, announcement: t('monthStatus', formatMonth(month, locale), count) };
+}
+
+/** The month table, its navigation and the cafés of the month. */
+export function renderMonth(ctx: MonthViewContext): TemplateResult {
+  const { t, month, today, locale } = ctx;
+  const groups = groupByDay(ctx.cafes);
+  const days = daysWithCafes(groups, month);
+  const firstDay = firstDayOfWeek(locale);
+  const monthGroups = groups.filter((g) => days.has(g.date));
+  return html`<div class="month-view">
+    <div class="month-nav">
+      <button
+        type="button"
+        class="button button--secondary month-nav__button"
+        aria-label=${t('previousMonth')}
+        @click=${() => ctx.navigate(-1)}
+      >
+        <span aria-hidden="true">‹</span>
+      </button>
+      <h3 class="month-nav__title" id="month-title">${formatMonth(month, locale)}</h3>
+      <button
+        type="button"
+        class="button button--secondary month-nav__button"
+        aria-label=${t('nextMonth')}
+        @click=${() => ctx.navigate(1)}
+      >
+        <span aria-hidden="true">›</span>
+      </button>
+    </div>
+    <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${ctx.announcement}</p>
+    <table class="month" part="month" aria-labelledby="month-title">
+      <thead>
+        <tr>
+          ${weekdayNames(locale, firstDay).map(
+            (n) =>
+              html`<th scope="col">
+                <span aria-hidden="true">${n.short}</span><span class="visually-hidden">${n.long}</span>
+              </th>`,
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        ${monthGrid(month, firstDay).map(
+          (week) =>
+            html`<tr>
+              ${week.map((cell) => {
+                if (!cell.inMonth)
+                  return html`<td class="cell cell--outside">
+                    <span aria-hidden="true">${cell.day}</span>
+                  </td>`;
+                const entries = days.get(cell.date);
+                const isToday = cell.date === today;
+                if (!entries)
+                  return html`<td class="cell ${isToday ? 'cell--today' : ''}">
+                    <time datetime=${cell.date} aria-current=${isToday ? 'date' : nothing}>${cell.day}</time>
+                  </td>`;
+                const count = new Set(entries.map((e) => e.cafe.id)).size;
+                const cancelledOnly = entries.every((e) => e.cafe.status === 'cancelled');
+                return html`<td class="cell cell--cafe ${isToday ? 'cell--today' : ''}">
+                  <a
+                    class="day-link ${cancelledOnly ? 'day-link--cancelled' : ''}"
+                    href="#day-${cell.date}"
+                    aria-current=${isToday ? 'date' : nothing}
+                    @click=${(e: Event) => ctx.focusDay(e, cell.date)}
+                    ><span aria-hidden="true">${cell.day}</span><span class="marker" aria-hidden="true"></span
+                    ><span class="visually-hidden"
+                      >${t('dayLink', formatDay(cell.date, locale), count)}</span
+                    ></a
+                  >
+                </td>`;
+              })}
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    ${
+      monthGroups.length
+        ? html`<div class="agenda">${monthGroups.map((group) => ctx.renderDay(group))}</div>`
+        : html`<p class="month-empty">${t('noCafeThisMonth')}</p>`
+    }
+  </div>`;
+}
+
+/** Styles of the month view, adopted by the calendar's shadow root when the view loads. */
+export const monthStyles = css`
+  .month-view {
+    display: grid;
+    gap: var(--_gap);
+  }
+  .month-nav {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+  }
+  .month-nav__title {
+    font-size: 1.125em;
+    text-align: center;
+  }
+  .month-nav__title::first-letter {
+    text-transform: uppercase;
+  }
+  .month-nav__button {
+    font-size: 1.25em;
+    line-height: 1;
+    padding: 0.25rem 0.75rem;
+  }
+  .month {
+    inline-size: 100%;
+    border-collapse: collapse;
+    table-layout: fixed;
+    text-align: center;
+    font-variant-numeric: tabular-nums;
+  }
+  .month th {
+    padding-block: 0.25rem;
+    font-size: 0.8125em;
+    font-weight: 600;
+    color: var(--_prox-fg-muted);
+    overflow: hidden;
+    text-overflow: clip;
+  }
+  .cell {
+    block-size: 2.5rem;
+    padding: 1px;
+    border: 1px solid color-mix(in srgb, var(--_prox-border) 40%, transparent);
+    vertical-align: middle;
+  }
+  .cell--outside {
+    color: var(--_prox-fg-muted);
+    font-size: 0.875em;
+  }
+  .cell--today > time,
+  .cell--today > .day-link {
+    outline: 2px solid var(--_prox-fg);
+    outline-offset: -3px;
+    border-radius: 50%;
+  }
+  .cell > time {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    inline-size: 2rem;
+    block-size: 2rem;
+  }
+  .day-link {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    min-block-size: 2.375rem;
+    min-inline-size: 1.5rem;
+    border-radius: var(--_prox-radius);
+    background: var(--_marker);
+    color: var(--_prox-accent-fg);
+    font-weight: 700;
+    text-decoration: none;
+  }
+  .cell--today > .day-link {
+    border-radius: var(--_prox-radius);
+    outline-color: var(--_prox-fg);
+  }
+  .marker {
+    inline-size: 0.375rem;
+    block-size: 0.375rem;
+    border-radius: 50%;
+    background: currentColor;
+  }
+  .day-link--cancelled {
+    background: transparent;
+    color: var(--_cancelled);
+    border: 2px dashed var(--_cancelled);
+    text-decoration: line-through;
+  }
+  .day-link:hover {
+    text-decoration: underline;
+  }
+  .month-empty {
+    color: var(--_prox-fg-muted);
+  }
+
+  @container (min-width: 30rem) {
+    .cell {
+      block-size: 3rem;
+    }
+    .day-link {
+      min-block-size: 2.75rem;
+    }
+  }
+  @container (min-width: 48rem) {
+    .month th {
+      font-size: 0.9375em;
+    }
+    .cell {
+      block-size: 3.5rem;
+    }
+  }
+  @media (forced-colors: active) {
+    .day-link {
+      forced-color-adjust: none;
+      background: LinkText;
+      color: Canvas;
+    }
+    .day-link--cancelled {
+      background: Canvas;
+      color: LinkText;
+      border-color: LinkText;
+    }
+    .cell--today > time,
+    .cell--today > .day-link {
+      outline-color: CanvasText;
+    }
+  }
+`;
