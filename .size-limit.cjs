@@ -1,7 +1,8 @@
 // Size budgets, in brotli bytes (bytes do not vary between runs, so CI checks them).
 // Each budget measures a file rollup.config.js writes (`npm run build`); a missing file is an
 // error, never a skipped budget. size-limit counts 1 KB as 1,000 bytes.
-const { existsSync } = require('node:fs');
+const { existsSync, readdirSync } = require('node:fs');
+const { basename, dirname } = require('node:path');
 
 const version = require('./packages/widgets/package.json').version;
 const standalone = (name) => `bundles/standalone/${name}/${name}.js`;
@@ -20,12 +21,18 @@ const budgets = [
   {
     name: '<prox-cafe-calendar> standalone, Lit + SDK included (target 20 KB, issue 5)',
     path: standalone('prox-cafe-calendar'),
-    limit: '28.5 KB',
+    limit: '23 KB',
+  },
+  {
+    // Loaded the first time a resident opens the month view (the agenda list comes first).
+    name: '<prox-cafe-calendar> month view, a lazy chunk of the standalone calendar',
+    path: 'bundles/standalone/prox-cafe-calendar/lazy/month-view-*.js',
+    limit: '2 KB',
   },
   {
     name: '<prox-concern-form> standalone, Lit + SDK + outbox included (target 22 KB, issue 6)',
     path: standalone('prox-concern-form'),
-    limit: '36.5 KB',
+    limit: '33 KB',
   },
   {
     name: '<prox-rights-explainer> beyond the shared chunk',
@@ -36,12 +43,19 @@ const budgets = [
   {
     name: 'all-in-one: every tag in one file (target 34 KB, issue 9)',
     path: standalone('proximite'),
-    limit: '55 KB',
+    limit: '54 KB',
   },
 ];
 
+/** Whether `path` exists; a `*` in its file name matches any characters (hashed lazy chunks). */
+function exists(path) {
+  if (!path.includes('*')) return existsSync(path);
+  const name = new RegExp(`^${basename(path).split('*').join('.*')}$`);
+  return existsSync(dirname(path)) && readdirSync(dirname(path)).some((file) => name.test(file));
+}
+
 for (const { path } of budgets) {
-  if (!existsSync(path)) throw new Error(`${path} is missing: run npm run build first`);
+  if (!exists(path)) throw new Error(`${path} is missing: run npm run build first`);
 }
 
 module.exports = budgets.map((budget) => ({ ...budget, brotli: true, gzip: false }));
