@@ -349,6 +349,17 @@ export function pickText(text: { fr: string; en?: string | undefined } | undefin
   return (lang === 'en' ? text.en : undefined) || text.fr;
 }
 
+/**
+ * The language {@link pickText} answers in, when it is not `lang`: `fr` for an English page showing
+ * a text the data gives only in French (a `lang` attribute then tells screen readers, RGAA 8.7).
+ */
+export function fallbackLang(
+  text: { fr: string; en?: string | undefined } | undefined,
+  lang: string,
+): 'fr' | undefined {
+  return text && lang === 'en' && !text.en ? 'fr' : undefined;
+}
+
 // ---------------------------------------------------------------------------
 // Links: add to calendar, map, subscription
 

@@ -45,7 +45,14 @@ export const messages = defineMessages({
     previousMonth: 'Mois précédent',
     nextMonth: 'Mois suivant',
     monthStatus: (month: string, n: number) => `${month} : ${cafesFr(n)}`,
-    dayLink: (day: string, n: number) => `${day} : ${cafesFr(n)}`,
+    dayLink: (day: string, n: number, cancelled: number) =>
+      `${day} : ${cafesFr(n)}${
+        cancelled === 0
+          ? ''
+          : cancelled === n
+            ? `, ${n === 1 ? 'annulé' : 'annulés'}`
+            : `, dont ${cancelled} annulé${cancelled > 1 ? 's' : ''}`
+      }`,
     noCafeThisMonth: 'Aucun café ce mois-ci.',
   },
   en: {
@@ -88,7 +95,8 @@ export const messages = defineMessages({
     previousMonth: 'Previous month',
     nextMonth: 'Next month',
     monthStatus: (month: string, n: number) => `${month}: ${cafesEn(n)}`,
-    dayLink: (day: string, n: number) => `${day}: ${cafesEn(n)}`,
+    dayLink: (day: string, n: number, cancelled: number) =>
+      `${day}: ${cafesEn(n)}${cancelled === 0 ? '' : cancelled === n ? ', cancelled' : `, ${cancelled} cancelled`}`,
     noCafeThisMonth: 'No café this month.',
   },
 });

@@ -256,6 +256,26 @@ describe('<prox-cafe-calendar>: the agenda list', () => {
       .and.include('Month');
   });
 
+  it('marks French-only texts with lang="fr" on an English page (RGAA 8.7)', async () => {
+    const frenchOnly = {
+      ...allCafes[1]!,
+      id: 'fr-only',
+      title: { fr: 'Café des voisins' },
+      accessibility: { fr: 'Rampe d’accès côté rue.' },
+    };
+    const { client } = testClient([allCafes[2]!, frenchOnly]);
+    const el = await loaded(await mount(client, { lang: 'en' }));
+    const french = eventByTitle(el, 'Café des voisins');
+    expect(french.querySelector('.event__name')!.getAttribute('lang')).to.equal('fr');
+    const accessibility = [...french.querySelectorAll('dd')].find(
+      (dd) => text(dd) === 'Rampe d’accès côté rue.',
+    );
+    expect(accessibility!.getAttribute('lang')).to.equal('fr');
+    const english = $$(el, '.event__name').find((n) => n !== french.querySelector('.event__name'))!;
+    expect(english.hasAttribute('lang')).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
   it('shows cancelled cafés as cancelled — in words and style, not hidden', async () => {
     const { client } = testClient(allCafes);
     const el = await loaded(await mount(client));
@@ -563,6 +583,11 @@ describe('<prox-cafe-calendar>: month view', () => {
       '#day-2026-05-31',
     ]);
     expect(text(links[0]!.querySelector('.visually-hidden'))).to.equal('mardi 12 mai 2026 : 1 café');
+    // A day whose only café is cancelled says so in words, not only by its dashed style.
+    expect(text(links[2]!.querySelector('.visually-hidden'))).to.equal(
+      'mercredi 20 mai 2026 : 1 café, annulé',
+    );
+    expect(links[2]!.classList.contains('day-link--cancelled')).to.equal(true);
     // Today (10 May, from the clock) is marked.
     expect(table.querySelector('[aria-current="date"]')!.getAttribute('datetime')).to.equal('2026-05-10');
     // Days outside the month are there for the layout only.
@@ -729,6 +754,29 @@ describe('<prox-cafe-calendar>: sources', () => {
     // A static file has no feed: no subscription link.
     expect($(el, 'a[href^="webcal:"]')).to.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  it('replaces {lang} in src by the language shown, and reloads when the language changes', async () => {
+    const urls: string[] = [];
+    const original = window.fetch;
+    window.fetch = (input, init) => {
+      urls.push(input instanceof Request ? input.url : String(input));
+      return original(input, init);
+    };
+    try {
+      const el = await loaded(
+        await mount(undefined, { src: `${FIXTURES}/cafes.json?lang={lang}`, lang: 'en' }),
+      );
+      expect(urls.filter((u) => u.includes('/cafes.json'))).to.deep.equal([
+        `${location.origin}${FIXTURES}/cafes.json?lang=en`,
+      ]);
+      el.setAttribute('lang', 'fr');
+      await waitUntil(() => urls.some((u) => u.endsWith('/cafes.json?lang=fr')), 'no reload in French');
+      await loaded(el);
+      expect(text($(el, '.title'))).to.equal('Prochains cafés avec la police');
+    } finally {
+      window.fetch = original;
+    }
   });
 
   it('reads an iCalendar file (src=….ics), with Paris times and the cancelled event', async () => {

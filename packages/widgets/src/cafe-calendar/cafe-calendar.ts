@@ -25,6 +25,7 @@ import {
   monthOf,
   osmUrl,
   outlookUrl,
+  fallbackLang,
   pickText,
   relativeDay,
   webcalUrl,
@@ -177,7 +178,8 @@ export class CafeCalendar extends ProxElement {
     const client = this.cafes.client;
     if (!this.client && !this.api && this.src) {
       // A static file: an .ics file is its own feed; a JSON file has none.
-      return isICalendarUrl(this.src) ? absoluteUrl(this.src).replace(/^webcal:/i, 'https:') : undefined;
+      const src = this.src.replaceAll('{lang}', this.language);
+      return isICalendarUrl(src) ? absoluteUrl(src).replace(/^webcal:/i, 'https:') : undefined;
     }
     if (!client) return undefined;
     try {
@@ -384,6 +386,7 @@ export class CafeCalendar extends ProxElement {
         <h4 class="event__title" part="event-title" id=${titleId}>
           ${cancelled ? html`<span class="badge">${t('cancelled')}</span>${' '}` : nothing}<span
             class="event__name"
+            lang=${fallbackLang(cafe.title, lang) ?? nothing}
             >${title}</span
           >
         </h4>
@@ -434,7 +437,7 @@ export class CafeCalendar extends ProxElement {
             accessibility
               ? html`<div class="fact">
                   <dt>${t('accessibility')}</dt>
-                  <dd>${accessibility}</dd>
+                  <dd lang=${fallbackLang(cafe.accessibility, lang) ?? nothing}>${accessibility}</dd>
                 </div>`
               : nothing
           }
@@ -476,7 +479,7 @@ export class CafeCalendar extends ProxElement {
     const icsUrl = this.cafeIcsUrl(cafe);
     const google = googleCalendarUrl(cafe, lang);
     const outlook = outlookUrl(cafe, lang);
-    return html`${description ? html`<p class="description">${description}</p>` : nothing}
+    return html`${description ? html`<p class="description" lang=${fallbackLang(cafe.description, lang) ?? nothing}>${description}</p>` : nothing}
       ${more ? html`<p><a href=${more}>${t('moreInfo')}</a></p>` : nothing}
       <div class="actions" part="actions" role="group" aria-label=${t('addToCalendar')}>
         <p class="actions__label" aria-hidden="true">${t('addToCalendar')}</p>

@@ -16,6 +16,8 @@ export interface CafesHost extends ReactiveControllerHost, HTMLElement {
   to?: string | undefined;
   limit?: number | undefined;
   now?: Date | undefined;
+  /** The language shown (`fr` or `en`): replaces `{lang}` in `src`. */
+  readonly language: string;
 }
 
 /**
@@ -39,6 +41,7 @@ export class CafesController {
         host.client,
         host.api,
         host.src,
+        this.srcLanguage(),
         host.district,
         host.from,
         host.to,
@@ -47,10 +50,10 @@ export class CafesController {
       load: (_args, signal) => this.loadCafes(signal),
     });
     this.districtsTask = new Task(host, {
-      args: (): readonly unknown[] => [host.client, host.api, host.src],
+      args: (): readonly unknown[] => [host.client, host.api, host.src, this.srcLanguage()],
       task: async (_args, { signal }) => {
         try {
-          const client = await resolveCafesClient(host);
+          const client = await resolveCafesClient(this.source());
           return await client.districts.list({ signal });
         } catch {
           // The filter is an extra: without districts the widget still lists every café.
@@ -60,13 +63,24 @@ export class CafesController {
     });
   }
 
+  /** The language a `src` with `{lang}` depends on (a change reloads); '' when it has none. */
+  private srcLanguage(): string {
+    return this.host.src?.includes('{lang}') ? this.host.language : '';
+  }
+
+  /** What the kit's resolver reads: the source attributes and the language shown. */
+  private source() {
+    const { client, api, src, language } = this.host;
+    return { client, api, src, lang: language };
+  }
+
   get districts(): District[] {
     return this.districtsTask.value ?? [];
   }
 
   private async loadCafes(signal: AbortSignal): Promise<Cafe[]> {
     const host = this.host;
-    const client = await resolveCafesClient(host);
+    const client = await resolveCafesClient(this.source());
     this.client = client;
     const now = host.now ?? new Date();
     const query: CafeListQuery = {

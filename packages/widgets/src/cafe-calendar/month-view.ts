@@ -116,7 +116,10 @@ export function renderMonth(ctx: MonthViewContext): TemplateResult {
                     <time datetime=${cell.date} aria-current=${isToday ? 'date' : nothing}>${cell.day}</time>
                   </td>`;
                 const count = new Set(entries.map((e) => e.cafe.id)).size;
-                const cancelledOnly = entries.every((e) => e.cafe.status === 'cancelled');
+                const cancelled = new Set(
+                  entries.filter((e) => e.cafe.status === 'cancelled').map((e) => e.cafe.id),
+                ).size;
+                const cancelledOnly = cancelled === count;
                 return html`<td class="cell cell--cafe ${isToday ? 'cell--today' : ''}">
                   <a
                     class="day-link ${cancelledOnly ? 'day-link--cancelled' : ''}"
@@ -125,7 +128,7 @@ export function renderMonth(ctx: MonthViewContext): TemplateResult {
                     @click=${(e: Event) => ctx.focusDay(e, cell.date)}
                     ><span aria-hidden="true">${cell.day}</span><span class="marker" aria-hidden="true"></span
                     ><span class="visually-hidden"
-                      >${t('dayLink', formatDay(cell.date, locale), count)}</span
+                      >${t('dayLink', formatDay(cell.date, locale), count, cancelled)}</span
                     ></a
                   >
                 </td>`;

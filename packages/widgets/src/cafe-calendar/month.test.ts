@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { Cafe } from '@proximite/contract';
 import { groupByDay } from './agenda.js';
+import { messages } from './cafe-calendar.messages.js';
 import { addMonths, daysWithCafes, firstDayOfWeek, formatMonth, monthGrid, weekdayNames } from './month.js';
 
 function cafe(overrides: Partial<Cafe> & Pick<Cafe, 'id'>): Cafe {
@@ -77,5 +78,18 @@ describe('month: grid', () => {
     expect([...daysWithCafes(groups, { year: 2026, month: 5 }).keys()]).to.deep.equal(['2026-05-12']);
     expect([...daysWithCafes(groups, { year: 2026, month: 6 }).keys()]).to.deep.equal(['2026-06-02']);
     expect(daysWithCafes(groups, { year: 2026, month: 7 }).size).to.equal(0);
+  });
+});
+
+describe('month: day links in words', () => {
+  it('say how many cafés a day has, and how many of them are cancelled, in both languages', () => {
+    const { fr, en } = messages;
+    expect(fr.dayLink('mardi 12 mai 2026', 2, 0)).to.equal('mardi 12 mai 2026 : 2 cafés');
+    expect(fr.dayLink('mardi 12 mai 2026', 1, 1)).to.equal('mardi 12 mai 2026 : 1 café, annulé');
+    expect(fr.dayLink('mardi 12 mai 2026', 2, 2)).to.equal('mardi 12 mai 2026 : 2 cafés, annulés');
+    expect(fr.dayLink('mardi 12 mai 2026', 3, 1)).to.equal('mardi 12 mai 2026 : 3 cafés, dont 1 annulé');
+    expect(fr.dayLink('mardi 12 mai 2026', 3, 2)).to.equal('mardi 12 mai 2026 : 3 cafés, dont 2 annulés');
+    expect(en.dayLink('Tuesday 12 May 2026', 1, 1)).to.equal('Tuesday 12 May 2026: 1 café, cancelled');
+    expect(en.dayLink('Tuesday 12 May 2026', 3, 1)).to.equal('Tuesday 12 May 2026: 3 cafés, 1 cancelled');
   });
 });
