@@ -27,7 +27,7 @@ const budgets = [
     // Loaded the first time a resident opens the month view (the agenda list comes first).
     name: '<prox-cafe-calendar> month view, a lazy chunk of the standalone calendar',
     path: 'bundles/standalone/prox-cafe-calendar/lazy/month-view-*.js',
-    limit: '2 KB',
+    limit: '2.5 KB',
   },
   {
     name: '<prox-concern-form> standalone, Lit + SDK + outbox included (target 22 KB, issue 6)',

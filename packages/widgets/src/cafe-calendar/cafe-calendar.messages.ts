@@ -1,7 +1,9 @@
 import { defineMessages } from '../kit/localize.js';
 
-const cafesFr = (n: number) => (n === 0 ? 'aucun café' : n === 1 ? '1 café' : `${n} cafés`);
-const cafesEn = (n: number) => (n === 0 ? 'no café' : n === 1 ? '1 café' : `${n} cafés`);
+/** « aucun café », « 1 café », « 3 cafés ». */
+export const cafesFr = (n: number) => (n === 0 ? 'aucun café' : n === 1 ? '1 café' : `${n} cafés`);
+/** "no café", "1 café", "3 cafés". */
+export const cafesEn = (n: number) => (n === 0 ? 'no café' : n === 1 ? '1 café' : `${n} cafés`);
 
 /** The texts of <prox-cafe-calendar>, French first. */
 export const messages = defineMessages({
@@ -42,18 +44,6 @@ export const messages = defineMessages({
     icsFile: 'Fichier .ics',
     google: 'Google Agenda',
     outlook: 'Outlook',
-    previousMonth: 'Mois précédent',
-    nextMonth: 'Mois suivant',
-    monthStatus: (month: string, n: number) => `${month} : ${cafesFr(n)}`,
-    dayLink: (day: string, n: number, cancelled: number) =>
-      `${day} : ${cafesFr(n)}${
-        cancelled === 0
-          ? ''
-          : cancelled === n
-            ? `, ${n === 1 ? 'annulé' : 'annulés'}`
-            : `, dont ${cancelled} annulé${cancelled > 1 ? 's' : ''}`
-      }`,
-    noCafeThisMonth: 'Aucun café ce mois-ci.',
   },
   en: {
     title: 'Upcoming cafés with the police',
@@ -92,11 +82,5 @@ export const messages = defineMessages({
     icsFile: '.ics file',
     google: 'Google Calendar',
     outlook: 'Outlook',
-    previousMonth: 'Previous month',
-    nextMonth: 'Next month',
-    monthStatus: (month: string, n: number) => `${month}: ${cafesEn(n)}`,
-    dayLink: (day: string, n: number, cancelled: number) =>
-      `${day}: ${cafesEn(n)}${cancelled === 0 ? '' : cancelled === n ? ', cancelled' : `, ${cancelled} cancelled`}`,
-    noCafeThisMonth: 'No café this month.',
   },
 });

@@ -258,7 +258,7 @@ export class CafeCalendar extends ProxElement {
       delta,
       cafes,
       this.locale,
-      this.localize.t.bind(this.localize),
+      this.localize.lang,
     );
     this.month = step.month;
     this.monthAnnouncement = step.announcement;
@@ -544,7 +544,7 @@ export class CafeCalendar extends ProxElement {
       month: this.shownMonth(cafes),
       today,
       locale: this.locale,
-      t: this.localize.t.bind(this.localize),
+      lang: this.localize.lang,
       announcement: this.monthAnnouncement,
       navigate: (delta) => this.navigate(delta, cafes),
       focusDay: (event, date) => this.focusDay(event, date),

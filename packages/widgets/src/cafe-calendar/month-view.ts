@@ -11,7 +11,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Cafe } from '@proximite/contract';
 import { formatDay, groupByDay, type DayGroup, type YearMonth } from './agenda.js';
-import type { messages } from './cafe-calendar.messages.js';
 import {
   addMonths,
   daysWithCafes,
@@ -21,9 +20,8 @@ import {
   monthKey,
   weekdayNames,
 } from './month.js';
-import type { LocalizeController } from '../kit/localize.js';
-
-type Translate = LocalizeController<(typeof messages)['fr']>['t'];
+import type { Lang } from '../kit/localize.js';
+import { monthMessages } from './month-view.messages.js';
 
 /** What the month view needs from the calendar. */
 export interface MonthViewContext {
@@ -33,7 +31,8 @@ export interface MonthViewContext {
   /** Today in the cafés' zone (`YYYY-MM-DD`). */
   today: string;
   locale: string;
-  t: Translate;
+  /** The language shown, for the month view's own messages. */
+  lang: Lang;
   /** What the live region says (empty until the resident navigates). */
   announcement: string;
   /** Shows the month `delta` months away. */
@@ -50,7 +49,7 @@ export function stepMonth(
   delta: number,
   cafes: Cafe[],
   locale: string,
-  t: Translate,
+  lang: Lang,
 ): { month: YearMonth; announcement: string } {
   const month = addMonths(from, delta);
   const count = new Set(
@@ -58,12 +57,13 @@ export function stepMonth(
       .filter((g) => g.date.startsWith(monthKey(month)))
       .flatMap((g) => g.entries.map((e) => e.cafe.id)),
   ).size;
-  return { month, announcement: t('monthStatus', formatMonth(month, locale), count) };
+  return { month, announcement: monthMessages[lang].monthStatus(formatMonth(month, locale), count) };
 }
 
 /** The month table, its navigation and the cafés of the month. */
 export function renderMonth(ctx: MonthViewContext): TemplateResult {
-  const { t, month, today, locale } = ctx;
+  const { month, today, locale } = ctx;
+  const t = monthMessages[ctx.lang];
   const groups = groupByDay(ctx.cafes);
   const days = daysWithCafes(groups, month);
   const firstDay = firstDayOfWeek(locale);
@@ -73,7 +73,7 @@ export function renderMonth(ctx: MonthViewContext): TemplateResult {
       <button
         type="button"
         class="button button--secondary month-nav__button"
-        aria-label=${t('previousMonth')}
+        aria-label=${t.previousMonth}
         @click=${() => ctx.navigate(-1)}
       >
         <span aria-hidden="true">‹</span>
@@ -82,7 +82,7 @@ export function renderMonth(ctx: MonthViewContext): TemplateResult {
       <button
         type="button"
         class="button button--secondary month-nav__button"
-        aria-label=${t('nextMonth')}
+        aria-label=${t.nextMonth}
         @click=${() => ctx.navigate(1)}
       >
         <span aria-hidden="true">›</span>
@@ -128,7 +128,7 @@ export function renderMonth(ctx: MonthViewContext): TemplateResult {
                     @click=${(e: Event) => ctx.focusDay(e, cell.date)}
                     ><span aria-hidden="true">${cell.day}</span><span class="marker" aria-hidden="true"></span
                     ><span class="visually-hidden"
-                      >${t('dayLink', formatDay(cell.date, locale), count, cancelled)}</span
+                      >${t.dayLink(formatDay(cell.date, locale), count, cancelled)}</span
                     ></a
                   >
                 </td>`;
@@ -140,7 +140,7 @@ export function renderMonth(ctx: MonthViewContext): TemplateResult {
     ${
       monthGroups.length
         ? html`<div class="agenda">${monthGroups.map((group) => ctx.renderDay(group))}</div>`
-        : html`<p class="month-empty">${t('noCafeThisMonth')}</p>`
+        : html`<p class="month-empty">${t.noCafeThisMonth}</p>`
     }
   </div>`;
 }

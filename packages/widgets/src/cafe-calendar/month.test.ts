@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { Cafe } from '@proximite/contract';
 import { groupByDay } from './agenda.js';
-import { messages } from './cafe-calendar.messages.js';
+import { monthMessages } from './month-view.messages.js';
 import { addMonths, daysWithCafes, firstDayOfWeek, formatMonth, monthGrid, weekdayNames } from './month.js';
 
 function cafe(overrides: Partial<Cafe> & Pick<Cafe, 'id'>): Cafe {
@@ -83,7 +83,7 @@ describe('month: grid', () => {
 
 describe('month: day links in words', () => {
   it('say how many cafés a day has, and how many of them are cancelled, in both languages', () => {
-    const { fr, en } = messages;
+    const { fr, en } = monthMessages;
     expect(fr.dayLink('mardi 12 mai 2026', 2, 0)).to.equal('mardi 12 mai 2026 : 2 cafés');
     expect(fr.dayLink('mardi 12 mai 2026', 1, 1)).to.equal('mardi 12 mai 2026 : 1 café, annulé');
     expect(fr.dayLink('mardi 12 mai 2026', 2, 2)).to.equal('mardi 12 mai 2026 : 2 cafés, annulés');
