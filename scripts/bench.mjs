@@ -15,6 +15,7 @@ ensureDependencies();
 const only = process.argv.slice(2);
 const wanted = (name) => only.length === 0 || only.includes(name);
 const sections = [];
+const today = new Date().toISOString().slice(0, 10);
 const log = (message) => console.error(message);
 
 if (wanted('server')) {
@@ -34,6 +35,7 @@ if (wanted('render')) {
     run('node scripts/build.mjs --bundles-only', { stdio: 'ignore' });
     mkdirSync(join(root, '.cache'), { recursive: true });
   }
+  const rows = [];
   for (const config of configs) {
     log(`› render: tachometer ${config}…`);
     const out = join(root, `.cache/${config}.result.json`);
@@ -49,15 +51,18 @@ if (wanted('render')) {
     if (result.status !== 0)
       throw new Error(`tachometer failed for ${config}:\n${result.stderr}\n${result.stdout}`);
     const { benchmarks } = JSON.parse(readFileSync(out, 'utf8'));
-    const rows = benchmarks.map(
-      (b) => `| ${b.name} | ${b.samples.length} | ${b.mean.low.toFixed(1)} – ${b.mean.high.toFixed(1)} |`,
-    );
-    sections.push(
-      '## Widget render in Chromium\n\n' +
-        'tachometer, Debian Chromium headless, 4× CPU throttling; mean with its 95 % confidence interval.\n\n' +
-        `| benchmark | samples | mean (ms) |\n|---|---:|---:|\n${rows.join('\n')}`,
+    rows.push(
+      ...benchmarks.map(
+        (b) => `| ${b.name} | ${b.samples.length} | ${b.mean.low.toFixed(1)} – ${b.mean.high.toFixed(1)} |`,
+      ),
     );
   }
+  if (rows.length)
+    sections.push(
+      '## Widget render in Chromium\n\n' +
+        `tachometer, Debian Chromium headless, 4× CPU throttling; mean with its 95 % confidence interval; ${today}.\n\n` +
+        `| benchmark | samples | mean (ms) |\n|---|---:|---:|\n${rows.join('\n')}`,
+    );
 }
 
 if (wanted('size')) {
@@ -74,7 +79,7 @@ if (wanted('size')) {
       `| ${r.name.replaceAll('<', '&lt;')} | ${r.size.toLocaleString('en')} | ${r.sizeLimit?.toLocaleString('en') ?? ''} | ${r.passed ? 'within' : 'OVER'} |`,
   );
   sections.push(
-    `## Bundle sizes (brotli bytes)\n\n| bundle | size | budget | |\n|---|---:|---:|---|\n${lines.join('\n')}`,
+    `## Bundle sizes (brotli bytes)\n\nsize-limit, the budgets of \`.size-limit.cjs\`; ${today}.\n\n| bundle | size | budget | |\n|---|---:|---:|---|\n${lines.join('\n')}`,
   );
 }
 
@@ -88,9 +93,23 @@ const chromium = (() => {
 })();
 const header = `# Benchmarks
 
-Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB,
-Node ${process.version}, ${chromium}. Figures vary with the machine and its load: compare rows
-of one run, not runs of different machines.
+Written by \`npm run bench\` (\`npm run bench -- size\` reruns one section and keeps the others; each
+section gives its date): ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version},
+${chromium}. Figures vary with the machine and its load: compare rows of one run, not runs of
+different machines.
 `;
-writeFileSync(join(root, 'BENCHMARKS.md'), `${header}\n${sections.join('\n\n')}\n`);
-console.log(`${header}\n${sections.join('\n\n')}`);
+// Sections not run this time are kept from the previous file, in the usual order.
+const order = ['## Reference server over HTTP', '## Widget render in Chromium', '## Bundle sizes'];
+const previous = existsSync(join(root, 'BENCHMARKS.md'))
+  ? readFileSync(join(root, 'BENCHMARKS.md'), 'utf8')
+      .split(/\n(?=## )/)
+      .slice(1)
+  : [];
+const merged = order
+  .map(
+    (heading) =>
+      sections.find((s) => s.startsWith(heading)) ?? previous.find((s) => s.startsWith(heading))?.trimEnd(),
+  )
+  .filter(Boolean);
+writeFileSync(join(root, 'BENCHMARKS.md'), `${header}\n${merged.join('\n\n')}\n`);
+console.log(`${header}\n${merged.join('\n\n')}`);
