@@ -21,6 +21,8 @@ export const messages = defineMessages({
     subscribeHint: 'dans votre application d’agenda (webcal)',
     downloadFeed: 'Télécharger l’agenda (.ics)',
     count: (n: number) => `${cafesFr(n)} à venir`,
+    showMore: (n: number, left: number) =>
+      `Voir ${cafesFr(n)} de plus (${left} restant${left > 1 ? 's' : ''})`,
     allDay: 'Toute la journée',
     dayOf: (i: number, n: number) => `jour ${i} sur ${n}`,
     cancelled: 'Annulé',
@@ -59,6 +61,7 @@ export const messages = defineMessages({
     subscribeHint: 'in your calendar app (webcal)',
     downloadFeed: 'Download the calendar (.ics)',
     count: (n: number) => `${cafesEn(n)} coming up`,
+    showMore: (n: number, left: number) => `Show ${n} more ${n === 1 ? 'café' : 'cafés'} (${left} left)`,
     allDay: 'All day',
     dayOf: (i: number, n: number) => `day ${i} of ${n}`,
     cancelled: 'Cancelled',

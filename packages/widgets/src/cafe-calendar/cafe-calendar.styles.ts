@@ -12,6 +12,7 @@ export const styles = css`
     --_marker: var(--prox-cafe-calendar-marker-color, var(--_prox-accent));
     --_cancelled: var(--prox-cafe-calendar-cancelled-color, var(--_prox-danger));
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_gap);
     padding: calc(var(--_prox-space) * 0.75);
     min-block-size: 12rem;
@@ -27,6 +28,7 @@ export const styles = css`
   }
   .header {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.5rem;
   }
   .title {
@@ -47,6 +49,7 @@ export const styles = css`
   }
   .field {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.25rem;
     flex: 1 1 12rem;
     max-inline-size: 20rem;
@@ -97,10 +100,12 @@ export const styles = css`
   /* Agenda */
   .agenda {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_gap) * 1.5);
   }
   .day {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.5rem;
   }
   .day__heading {
@@ -117,12 +122,14 @@ export const styles = css`
   }
   .events {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_gap);
     padding: 0;
     list-style: none;
   }
   .event article {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.5rem;
     padding: 0.75rem;
     border-radius: var(--_prox-radius);
@@ -164,11 +171,12 @@ export const styles = css`
   }
   .facts {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.25rem;
   }
   .fact {
     display: grid;
-    grid-template-columns: 1fr;
+    grid-template-columns: minmax(0, 1fr);
   }
   dt {
     font-size: 0.875em;
@@ -217,6 +225,7 @@ export const styles = css`
   }
   .details {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.5rem;
   }
   .details[hidden] {
@@ -248,6 +257,7 @@ export const styles = css`
   }
   .empty {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.5rem;
   }
 
@@ -256,7 +266,7 @@ export const styles = css`
       padding: var(--_prox-space);
     }
     .fact {
-      grid-template-columns: minmax(7rem, 9rem) 1fr;
+      grid-template-columns: minmax(7rem, 9rem) minmax(0, 1fr);
       gap: 0.75rem;
     }
     dt {
@@ -268,7 +278,7 @@ export const styles = css`
   }
   @container (min-width: 48rem) {
     .header {
-      grid-template-columns: 1fr auto;
+      grid-template-columns: minmax(0, 1fr) auto;
       align-items: end;
     }
     .count {
@@ -280,7 +290,7 @@ export const styles = css`
       justify-content: end;
     }
     .event article {
-      grid-template-columns: minmax(9rem, 12rem) 1fr;
+      grid-template-columns: minmax(9rem, 12rem) minmax(0, 1fr);
       column-gap: 1.25rem;
     }
     .event article > * {

@@ -256,6 +256,47 @@ describe('<prox-cafe-calendar>: the agenda list', () => {
       .and.include('Month');
   });
 
+  it('shows a long agenda ten cafés at a time, « Voir plus » moving focus to the next ones', async () => {
+    const base = allCafes.find((c) => c.id === 'cafe-saint-leu')!;
+    // 23 cafés, one a day from 11 May (in Paris), alternating two districts.
+    const many = Array.from({ length: 23 }, (_, i): Cafe => {
+      const start = Date.UTC(2026, 4, 11 + i, 15, 30); // 17:30 in Paris
+      return {
+        ...base,
+        id: `many-${i + 1}`,
+        title: { fr: `Café n° ${i + 1}`, en: `Café no. ${i + 1}` },
+        start: new Date(start).toISOString(),
+        end: new Date(start + 5_400_000).toISOString(),
+        districtId: i % 2 ? 'etouvie' : 'saint-leu',
+      };
+    });
+    const { client } = testClient(many);
+    const el = await loaded(await mount(client));
+    expect($$(el, '.event')).to.have.length(10);
+    expect(text($(el, '.count'))).to.equal('23 cafés à venir');
+    const more = () => $<HTMLButtonElement>(el, '.more button');
+    expect(text(more())).to.equal('Voir 10 cafés de plus (13 restants)');
+    await expect(el).to.be.accessible();
+    more()!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect($$(el, '.event')).to.have.length(20);
+    // Focus goes to the day of the first café just shown (the 11th: 21 May).
+    expect(focused(el)).to.equal(root(el).getElementById('day-2026-05-21'));
+    expect(text(more())).to.equal('Voir 3 cafés de plus (3 restants)');
+    more()!.click();
+    await el.updateComplete;
+    expect($$(el, '.event')).to.have.length(23);
+    expect(more()).to.equal(null);
+    // Another selection starts again from its first page.
+    el.district = 'saint-leu';
+    await loaded(el);
+    await waitUntil(() => $$(el, '.event').length === 10, 'the filtered list did not start again at 10');
+    expect(text(more())).to.equal('Voir 2 cafés de plus (2 restants)');
+    el.setAttribute('lang', 'en');
+    await waitUntil(() => text(more()) === 'Show 2 more cafés (2 left)', `in English: ${text(more())}`);
+  });
+
   it('marks French-only texts with lang="fr" on an English page (RGAA 8.7)', async () => {
     const frenchOnly = {
       ...allCafes[1]!,

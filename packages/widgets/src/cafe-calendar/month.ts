@@ -3,7 +3,15 @@
  * days that have cafés. A module of its own because the month view loads only when a resident
  * asks for it (the list comes first), and a bundle carries a module whole.
  */
-import { addDays, isoWeekday, wallDate, type AgendaEntry, type DayGroup, type YearMonth } from './agenda.js';
+import {
+  addDays,
+  dateFormat,
+  isoWeekday,
+  wallDate,
+  type AgendaEntry,
+  type DayGroup,
+  type YearMonth,
+} from './agenda.js';
 
 /** One cell of a month grid. */
 export interface MonthCell {
@@ -74,8 +82,8 @@ export function monthGrid(m: YearMonth, firstDay = 1): MonthCell[][] {
 
 /** Weekday names in grid order, long and short (`lundi`/`lun.`), through Intl. */
 export function weekdayNames(locale: string, firstDay = 1): { long: string; short: string }[] {
-  const long = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
-  const short = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
+  const long = dateFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+  const short = dateFormat(locale, { weekday: 'short', timeZone: 'UTC' });
   // 2024-01-01 was a Monday.
   return Array.from({ length: 7 }, (_, i) => {
     const date = new Date(Date.UTC(2024, 0, 1 + ((firstDay - 1 + i) % 7)));
@@ -91,7 +99,7 @@ export function daysWithCafes(groups: readonly DayGroup[], m: YearMonth): Map<st
 
 /** The month and year as text (`mai 2026`). */
 export function formatMonth(m: YearMonth, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+  return dateFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(Date.UTC(m.year, m.month - 1, 1)),
   );
 }
