@@ -9,7 +9,8 @@ const standalone = (name) => `bundles/standalone/${name}/${name}.js`;
 const cdn = (name) => `bundles/cdn/${name}-${version}.js`;
 
 // Budgets marked `target` are not met yet: their limit is the size measured when they were first
-// built (a ratchet: it may only go down), and the target is the open issue's. See BENCHMARKS.md.
+// built (a ratchet: it goes down with every saving, and up only for a trade the commit measures and
+// explains), and the target is the open issue's. See BENCHMARKS.md.
 const budgets = [
   { name: 'Lit + widget kit', path: standalone('kit'), limit: '8 KB' },
   {
@@ -21,7 +22,9 @@ const budgets = [
   {
     name: '<prox-cafe-calendar> standalone, Lit + SDK included (target 20 KB, issue 5)',
     path: standalone('prox-cafe-calendar'),
-    limit: '23 KB',
+    // 23 KB, then 23.5 KB for paging and lit's guard: a first render of 60 cafés at 4× CPU
+    // throttling went from 0.9 s to 0.3 s (BENCHMARKS.md), for 0.45 KB.
+    limit: '23.5 KB',
   },
   {
     // Loaded the first time a resident opens the month view (the agenda list comes first).
