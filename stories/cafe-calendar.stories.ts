@@ -193,6 +193,23 @@ export const ErrorState: Story = {
   },
 };
 
+/** A long agenda: ten cafés, then « Voir 10 cafés de plus (13 restants) ». */
+export const LongList: Story = {
+  args: {
+    client: ready(
+      Array.from({ length: 23 }, (_, i) => {
+        const start = Date.UTC(2026, 4, 11 + i, 15, 30); // 17:30 in Paris
+        return cafe({
+          id: `weekly-${i + 1}`,
+          title: { fr: `Café avec la police n° ${i + 1}`, en: `Coffee with the police no. ${i + 1}` },
+          start: new Date(start).toISOString(),
+          end: new Date(start + 5_400_000).toISOString(),
+        });
+      }),
+    ),
+  },
+};
+
 export const Cancelled: Story = { args: { client: ready([etouvie, saintLeu]) } };
 
 export const Online: Story = { args: { client: ready([online, hybrid]) } };
