@@ -2,30 +2,20 @@ import { expect } from '@open-wc/testing';
 import ICAL from 'ical.js';
 import type { Cafe } from '@proximite/contract';
 import { cafeToIcs, cafeUid, escapeText, foldLine, icsFileName } from './ics.js';
+import { cafe as baseCafe } from './test-fixtures/cafe.js';
 
 function cafe(overrides: Partial<Cafe> = {}): Cafe {
-  return {
+  return baseCafe({
     id: 'cafe-42',
     title: { fr: 'Café avec la police, Saint-Leu', en: 'Coffee with the police, Saint-Leu' },
     description: {
       fr: 'Venez échanger; questions, remarques.\nUne ligne de plus.',
       en: 'Come and talk.',
     },
-    start: '2026-05-12T17:30:00+02:00',
-    end: '2026-05-12T19:00:00+02:00',
-    timeZone: 'Europe/Paris',
-    allDay: false,
-    place: { name: 'Café de la Place', address: '1 place du Don, 80000 Amiens', lat: 49.8953, lon: 2.3024 },
-    districtId: 'saint-leu',
-    mode: 'in-person',
-    organizer: { name: 'Police municipale' },
-    languages: ['fr'],
-    status: 'scheduled',
     sequence: 3,
-    updatedAt: '2026-04-01T08:00:00Z',
     url: 'https://www.amiens.fr/cafes/42',
     ...overrides,
-  };
+  });
 }
 
 function parseEvent(text: string) {
