@@ -72,6 +72,9 @@ export default [
           input: cdnEntries,
           plugins: plugins(),
           onwarn,
+          // A widget's own code may stay in its entry file even when its lazy chunks (the month
+          // view, the .ics writer) import from it; otherwise rollup moves it to a third file.
+          preserveEntrySignatures: 'allow-extension',
           output: {
             dir: 'bundles/cdn',
             format: 'es',
