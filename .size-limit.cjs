@@ -37,6 +37,7 @@ const budgets = [
     path: standalone('prox-concern-form'),
     limit: '33 KB',
   },
+  { name: '<prox-cafe-calendar> beyond the shared chunk', path: cdn('prox-cafe-calendar'), limit: '8 KB' },
   {
     name: '<prox-rights-explainer> beyond the shared chunk',
     path: cdn('prox-rights-explainer'),
