@@ -74,6 +74,12 @@ export async function resolveWith<C>(
   throw new MissingSourceError(fromFile ? ['api', 'src'] : ['api']);
 }
 
+/** The iCalendar adapter of an `.ics` or `webcal:` URL (ical.js loads only then). */
+export async function icalClient(url: string): Promise<ProximiteClient> {
+  const { createICalClient } = await import('@proximite/sdk/adapters/ical.js');
+  return createICalClient({ url: url.replace(/^webcal:/i, 'https:') });
+}
+
 const cafesClients = new Map<string, ProximiteCafesClient>();
 
 /**
@@ -86,10 +92,7 @@ export function resolveCafesClient(host: ClientHost<ProximiteCafesClient>): Prom
     cafesClients,
     (baseUrl) => createCafesClient({ baseUrl }),
     async (url) => {
-      if (isICalendarUrl(url)) {
-        const { createICalClient } = await import('@proximite/sdk/adapters/ical.js');
-        return createICalClient({ url: url.replace(/^webcal:/i, 'https:') });
-      }
+      if (isICalendarUrl(url)) return icalClient(url);
       const { createStaticCafesClient } = await import('@proximite/sdk/adapters/static-cafes.js');
       return createStaticCafesClient({ cafes: url });
     },

@@ -1,5 +1,5 @@
 import { createClient, type ProximiteClient } from '@proximite/sdk';
-import { isICalendarUrl, resolveWith, type ClientHost, type StaticResource } from './client.js';
+import { icalClient, isICalendarUrl, resolveWith, type ClientHost, type StaticResource } from './client.js';
 
 const fullClients = new Map<string, ProximiteClient>();
 
@@ -14,10 +14,7 @@ export function resolveClient(host: ClientHost, resource: StaticResource): Promi
     fullClients,
     (baseUrl) => createClient({ baseUrl }),
     async (url) => {
-      if (resource === 'cafes' && isICalendarUrl(url)) {
-        const { createICalClient } = await import('@proximite/sdk/adapters/ical.js');
-        return createICalClient({ url: url.replace(/^webcal:/i, 'https:') });
-      }
+      if (resource === 'cafes' && isICalendarUrl(url)) return icalClient(url);
       const { createStaticClient } = await import('@proximite/sdk/adapters/static.js');
       return createStaticClient({ [resource]: url });
     },
