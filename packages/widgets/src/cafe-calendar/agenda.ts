@@ -15,6 +15,7 @@
  * an evening café ending at midnight does not spill into the next day.
  */
 import type { Cafe, CafePlace } from '@proximite/contract';
+import { cached, dateFormat } from '../kit/localize.js';
 
 /** The zone used when a café's zone is missing or unknown to Intl (the project's home zone). */
 export const DEFAULT_TIME_ZONE = 'Europe/Paris';
@@ -35,23 +36,6 @@ export interface WallTime {
   hour: number;
   minute: number;
   second: number;
-}
-
-const intlCache = new Map<string, unknown>();
-
-/**
- * One Intl object per kind, locale and options, shared by every call: building one costs far more
- * than using it (a calendar of 60 cafés built ~600 of them per render, 0.9 s at 4× CPU throttling).
- */
-function intl<T>(key: string, make: () => T): T {
-  let value = intlCache.get(key) as T | undefined;
-  if (value === undefined) intlCache.set(key, (value = make()));
-  return value;
-}
-
-/** A cached `Intl.DateTimeFormat` for `locale` and `options`. */
-export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  return intl(`d|${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
 }
 
 function partsFormat(timeZone: string): Intl.DateTimeFormat {
@@ -466,7 +450,7 @@ export function webcalUrl(feedUrl: string | undefined | null): string | undefine
 export function relativeDay(date: string, today: string, locale: string): string | undefined {
   const diff = daysBetween(today, date);
   if (diff !== 0 && diff !== 1) return undefined;
-  return intl(`r|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(
+  return cached(`r${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(
     diff,
     'day',
   );
@@ -475,7 +459,7 @@ export function relativeDay(date: string, today: string, locale: string): string
 /** A language's name in the reader's language (`en` → `anglais` in French), else the tag itself. */
 export function languageName(tag: string, locale: string): string {
   try {
-    return intl(`l|${locale}`, () => new Intl.DisplayNames(locale, { type: 'language' })).of(tag) ?? tag;
+    return cached(`l${locale}`, () => new Intl.DisplayNames(locale, { type: 'language' })).of(tag) ?? tag;
   } catch {
     return tag;
   }

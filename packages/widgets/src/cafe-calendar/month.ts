@@ -3,15 +3,8 @@
  * days that have cafés. A module of its own because the month view loads only when a resident
  * asks for it (the list comes first), and a bundle carries a module whole.
  */
-import {
-  addDays,
-  dateFormat,
-  isoWeekday,
-  wallDate,
-  type AgendaEntry,
-  type DayGroup,
-  type YearMonth,
-} from './agenda.js';
+import { dateFormat } from '../kit/localize.js';
+import { addDays, isoWeekday, wallDate, type AgendaEntry, type DayGroup, type YearMonth } from './agenda.js';
 
 /** One cell of a month grid. */
 export interface MonthCell {

@@ -55,10 +55,18 @@ export interface LocalizedTextLike {
 type Params<M> = M extends (...args: infer A) => string ? A : [];
 
 const formats = new Map<string, unknown>();
-/** Intl formatters are costly to build: one per locale and options, shared by every widget. */
-function cached<F>(key: string, make: () => F): F {
+/**
+ * Intl formatters are costly to build (far more than to use): one per kind, locale and options,
+ * shared by every widget. `key` names all three.
+ */
+export function cached<F>(key: string, make: () => F): F {
   if (!formats.has(key)) formats.set(key, make());
   return formats.get(key) as F;
+}
+
+/** The shared `Intl.DateTimeFormat` of `locale` and `options`. */
+export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return cached(`d${locale}${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
 }
 
 /**
@@ -136,11 +144,7 @@ export class LocalizeController<T extends MessageTable> implements ReactiveContr
   }
 
   date(value: Date | string | number, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
-    const format = cached(
-      `d${this.locale}${JSON.stringify(options)}`,
-      () => new Intl.DateTimeFormat(this.locale, options),
-    );
-    return format.format(typeof value === 'string' ? new Date(value) : value);
+    return dateFormat(this.locale, options).format(typeof value === 'string' ? new Date(value) : value);
   }
 
   number(value: number, options: Intl.NumberFormatOptions = {}): string {
