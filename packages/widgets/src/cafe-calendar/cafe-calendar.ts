@@ -185,8 +185,9 @@ export class CafeCalendar extends ProxElement {
     return this.localize.locale;
   }
 
-  private today(zone = DEFAULT_TIME_ZONE): string {
-    return localDate(this.now ?? new Date(), zone);
+  /** Today in the cafés' zone (the first café's, else the home zone). */
+  private today(cafes: readonly Cafe[]): string {
+    return localDate(this.now ?? new Date(), cafes[0] ? cafeZone(cafes[0]) : DEFAULT_TIME_ZONE);
   }
 
   /** The URL of the (filtered) iCalendar feed, when the source has one. */
@@ -263,8 +264,7 @@ export class CafeCalendar extends ProxElement {
     if (this.month) return this.month;
     if (this.from && /^\d{4}-\d{2}-\d{2}/.test(this.from) && isDateOnly(this.from.slice(0, 10)))
       return monthOf(this.from.slice(0, 10));
-    const zone = cafes[0] ? cafeZone(cafes[0]) : DEFAULT_TIME_ZONE;
-    return monthOf(this.today(zone));
+    return monthOf(this.today(cafes));
   }
 
   private navigate(delta: number, cafes: Cafe[]): void {
@@ -557,7 +557,7 @@ export class CafeCalendar extends ProxElement {
   }
 
   private renderList(cafes: Cafe[]): TemplateResult {
-    const today = this.today(cafes[0] ? cafeZone(cafes[0]) : DEFAULT_TIME_ZONE);
+    const today = this.today(cafes);
     const left = cafes.length - this.shown;
     return html`<div class="agenda">
         ${groupByDay(cafes.slice(0, this.shown)).map((group) => this.renderDay(group, today))}
@@ -590,7 +590,7 @@ export class CafeCalendar extends ProxElement {
         ? data.renderError(this.monthError, undefined, () => this.loadMonthView())
         : data.renderLoading();
     }
-    const today = this.today(cafes[0] ? cafeZone(cafes[0]) : DEFAULT_TIME_ZONE);
+    const today = this.today(cafes);
     return view.renderMonth({
       cafes,
       month: this.shownMonth(cafes),
