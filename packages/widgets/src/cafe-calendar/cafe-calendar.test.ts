@@ -640,6 +640,33 @@ describe('<prox-cafe-calendar>: month view', () => {
     expect($(el, '.agenda')).to.exist;
   });
 
+  it('says so when the month view cannot load, retries only when asked, then shows it', async () => {
+    const CafeCalendarClass = customElements.get('prox-cafe-calendar') as typeof CafeCalendar;
+    const real = CafeCalendarClass.monthViewModule;
+    let attempts = 0;
+    CafeCalendarClass.monthViewModule = () => {
+      attempts += 1;
+      return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    };
+    try {
+      const { client } = testClient(allCafes);
+      const el = await loaded(await mount(client, { view: 'month' }));
+      const alert = $(el, '[role="alert"]')!;
+      expect(text(alert)).to.include('Le contenu n’a pas pu être chargé.');
+      // No retry loop: the failure stays one attempt until the resident asks again.
+      await new Promise((r) => setTimeout(r, 100));
+      expect(attempts).to.equal(1);
+      await expect(el).to.be.accessible();
+      CafeCalendarClass.monthViewModule = real;
+      $<HTMLButtonElement>(el, '[role="alert"] button')!.click();
+      await monthShown(el);
+      expect($(el, 'table.month')).to.not.equal(null);
+      expect($(el, '[role="alert"]')).to.equal(null);
+    } finally {
+      CafeCalendarClass.monthViewModule = real;
+    }
+  });
+
   it('announces the month on navigation through a live region present beforehand', async () => {
     const { client } = testClient(allCafes);
     const el = await loaded(await mount(client, { view: 'month' }));

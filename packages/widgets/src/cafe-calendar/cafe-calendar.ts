@@ -158,14 +158,19 @@ export class CafeCalendar extends ProxElement {
     // Another selection of cafés starts again from its first page.
     if ((['api', 'src', 'client', 'district', 'from', 'to', 'limit'] as const).some((p) => changed.has(p)))
       this.shown = PAGE;
-    if (this.view === 'month') this.loadMonthView();
+    // After a failed load, only the retry button or choosing the month view again loads again
+    // (retrying on every update would loop while the network is down).
+    if (this.view === 'month' && (!this.monthError || changed.has('view'))) this.loadMonthView();
   }
+
+  /** Where the month view's module comes from (a lazy chunk beside the bundle; tests replace it). */
+  static monthViewModule = (): Promise<MonthView> => import('./month-view.js');
 
   /** Loads the month view's module once (with its styles), then renders it. */
   private loadMonthView(): void {
     if (this.monthView || this.monthLoading) return;
     this.monthError = undefined;
-    this.monthLoading = import('./month-view.js')
+    this.monthLoading = CafeCalendar.monthViewModule()
       .then((view) => {
         adoptStyles(this.renderRoot as ShadowRoot, [...CafeCalendar.elementStyles, view.monthStyles]);
         this.monthView = view;
