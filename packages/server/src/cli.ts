@@ -26,16 +26,11 @@ import type { Database } from './db/database.js';
 import { formatReport, runConformance } from './conformance/index.js';
 import { defaultWindow, importIcs, parseWindowBound, readFeed } from './import/ics.js';
 import { readSsmsiFile, storeStatsDataset } from './import/ssmsi.js';
-import { appendAudit, verifyAudit } from './store/audit.js';
-import { purge } from './store/concerns.js';
-import {
-  createAdminToken,
-  createOpen311Key,
-  listAdminTokens,
-  listOpen311Keys,
-  revokeAdminToken,
-  revokeOpen311Key,
-} from './store/tokens.js';
+import { CLI_ACTOR } from './services/actor.js';
+import { purgeRetention } from './services/concerns.js';
+import { createOpen311Key, createToken, revokeOpen311Key, revokeToken } from './services/tokens.js';
+import { verifyAudit } from './store/audit.js';
+import { listAdminTokens, listOpen311Keys } from './store/tokens.js';
 import { seedDemo } from './seed.js';
 import { openStore, startServer } from './server.js';
 import { systemClock } from './util.js';
@@ -177,16 +172,7 @@ export async function runCli(
             closed: num(parsed, 'closed-days', config.closedRetentionDays),
             idempotencyHours: config.idempotencyHours,
           };
-          const result = await db.transaction(async (tx) => {
-            const r = await purge(tx, now, days);
-            await appendAudit(tx, now, {
-              actor: 'cli',
-              action: 'retention.purge',
-              target: 'concerns',
-              detail: { ...r, days },
-            });
-            return r;
-          });
+          const result = await purgeRetention({ db }, now, CLI_ACTOR, days);
           io.out(
             `Purged: ${result.contactsErased} contact record(s) erased, ${result.concernsDeleted} closed concern(s) deleted, ` +
               `${result.idempotencyKeysDeleted} idempotency key(s) and ${result.rateLimitWindowsDeleted} rate-limit window(s) removed.`,
@@ -264,16 +250,7 @@ async function tokenCommand(
       days === undefined
         ? undefined
         : new Date(now.getTime() + num(p, 'expires-days', 0) * 86400_000).toISOString();
-    const created = await db.transaction(async (tx) => {
-      const t = await createAdminToken(tx, now, { name, scopes: unique, expiresAt });
-      await appendAudit(tx, now, {
-        actor: 'cli',
-        action: 'token.create',
-        target: `token:${t.id}`,
-        detail: { name, scopes: unique },
-      });
-      return t;
-    });
+    const created = await createToken({ db }, now, CLI_ACTOR, { name, scopes: unique, expiresAt });
     io.out(
       `Token "${created.name}" (${created.id}), scopes ${created.scopes.join(', ')}${created.expiresAt !== null ? `, expires ${created.expiresAt}` : ''}.`,
     );
@@ -295,11 +272,7 @@ async function tokenCommand(
   }
   if (sub === 'revoke') {
     if (arg === undefined) throw new UsageError('token revoke: give the token id');
-    const ok = await db.transaction(async (tx) => {
-      if (!(await revokeAdminToken(tx, now, arg))) return false;
-      await appendAudit(tx, now, { actor: 'cli', action: 'token.revoke', target: `token:${arg}` });
-      return true;
-    });
+    const ok = await revokeToken({ db }, now, CLI_ACTOR, arg);
     if (!ok) {
       io.err(`No token ${arg}.`);
       return 1;
@@ -323,15 +296,7 @@ async function open311KeyCommand(
     const name = one(p, 'name');
     if (name === undefined || name.trim() === '')
       throw new UsageError('open311-key create: --name is required');
-    const created = await db.transaction(async (tx) => {
-      const k = await createOpen311Key(tx, now, name);
-      await appendAudit(tx, now, {
-        actor: 'cli',
-        action: 'open311-key.create',
-        target: `open311-key:${k.id}`,
-      });
-      return k;
-    });
+    const created = await createOpen311Key({ db }, now, CLI_ACTOR, name);
     io.out(`Open311 api_key "${name}" (${created.id}); shown only once:`);
     io.out(created.key);
     return 0;
@@ -343,15 +308,7 @@ async function open311KeyCommand(
   }
   if (sub === 'revoke') {
     if (arg === undefined) throw new UsageError('open311-key revoke: give the key id');
-    const ok = await db.transaction(async (tx) => {
-      if (!(await revokeOpen311Key(tx, now, arg))) return false;
-      await appendAudit(tx, now, {
-        actor: 'cli',
-        action: 'open311-key.revoke',
-        target: `open311-key:${arg}`,
-      });
-      return true;
-    });
+    const ok = await revokeOpen311Key({ db }, now, CLI_ACTOR, arg);
     io.out(ok ? `Key ${arg} revoked.` : `No key ${arg}.`);
     return ok ? 0 : 1;
   }

@@ -1,5 +1,6 @@
 /** @proximite/server — the reference backend of the Proximité contract. */
-export { createApp, statsFor, mergeRights, MAX_BODY_BYTES } from './http/app.js';
+export { createApp, MAX_BODY_BYTES } from './http/app.js';
+export { statsFor, mergeRights } from './http/public.js';
 export type { AppDeps } from './http/context.js';
 export { configFromEnv, testConfig } from './config.js';
 export type { Config } from './config.js';

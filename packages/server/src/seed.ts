@@ -5,7 +5,7 @@
  */
 import type { CafeInput, LocalizedText } from '@proximite/contract';
 import type { Database, Queryable } from './db/database.js';
-import { appendAudit } from './store/audit.js';
+import { audited } from './services/audited.js';
 import { addPublicUpdate, insertConcern } from './store/concerns.js';
 import { createCafe, createPriority, getCategory, upsertDistricts } from './store/content.js';
 import type { DistrictSeed } from './store/content.js';
@@ -374,7 +374,7 @@ export async function isEmpty(db: Queryable): Promise<boolean> {
 
 /** Seeds the Amiens demo data when the database is empty. Returns whether it seeded. */
 export async function seedDemo(db: Database, now: Date): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  return audited({ db }, now, { kind: 'system', name: 'seed' }, async ({ tx, audit }) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [0x73656564]);
     if (!(await isEmpty(tx))) return false;
     await upsertDistricts(tx, AMIENS_DISTRICTS);
@@ -576,7 +576,7 @@ export async function seedDemo(db: Database, now: Date): Promise<boolean> {
       'prio-saint-leu-eclairage',
     );
 
-    await appendAudit(tx, now, { actor: 'system:seed', action: 'seed.demo', target: 'database' });
+    await audit({ action: 'seed.demo', target: 'database' });
     return true;
   });
 }

@@ -3,20 +3,9 @@
  * persisted on disk) and PostgreSQL (node-postgres pool). Every store module speaks SQL through it.
  */
 
-/** Anything that runs SQL: the database itself or a transaction. */
-export interface Queryable {
-  /** One statement with `$1…` parameters; returns its rows. */
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
-  /** Several statements without parameters (migrations). */
-  exec(sql: string): Promise<void>;
-}
+import type { Database } from './types.js';
 
-export interface Database extends Queryable {
-  readonly kind: 'pglite' | 'postgres';
-  /** Runs `fn` in a transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
-  close(): Promise<void>;
-}
+export type { Database, Queryable } from './types.js';
 
 export interface OpenDatabaseOptions {
   /** PostgreSQL connection string; when set, PostgreSQL is used instead of PGlite. */

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import type { Database, Queryable } from './database.js';
+import type { Database, Queryable } from './types.js';
 
 function wrap(q: Pick<PGlite, 'query' | 'exec'>): Queryable {
   return {

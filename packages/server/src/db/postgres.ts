@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Database, Queryable } from './database.js';
+import type { Database, Queryable } from './types.js';
 
 // int8 (counts, sums) as numbers: every value this store reads fits in a double.
 pg.types.setTypeParser(20, (v) => Number(v));

@@ -1,4 +1,8 @@
-/** `/v1/admin`: scoped bearer tokens; every change is appended to the hash-chained audit log. */
+/**
+ * `/v1/admin` sub-app. Each route is declared by its contract operation id: the method, path and
+ * scopes come from the contract's operation table, and the authentication middleware checks them
+ * before the handler runs. Every change goes through the audited services (services/).
+ */
 import {
   ActivityCountersInput,
   AdminConcernListQuery,
@@ -6,109 +10,56 @@ import {
   AuditListQuery,
   CafeCancelInput,
   CafeInput,
-  ConcernReference,
   ConcernTriageInput,
-  IdInput,
   PriorityInput,
   RightsOverrides,
+  getOperation,
 } from '@proximite/contract';
-import type { AdminToken, AdminTokenScope } from '@proximite/contract';
-import type { Context, Hono } from 'hono';
+import type { OperationId } from '@proximite/contract';
+import { Hono } from 'hono';
+import type { Handler } from 'hono';
 import { AppError } from '../errors.js';
-import { appendAudit, listAudit, verifyAudit } from '../store/audit.js';
-import { getAdminConcern, listAdminConcerns, triageConcern } from '../store/concerns.js';
-import {
-  cancelCafe,
-  createCafe,
-  createPriority,
-  deleteCafe,
-  deletePriority,
-  getRightsOverrides,
-  publicCafe,
-  putActivityCounters,
-  putRightsOverrides,
-  updateCafe,
-  updatePriority,
-} from '../store/content.js';
+import * as cafes from '../services/cafes.js';
+import * as concerns from '../services/concerns.js';
+import * as content from '../services/content.js';
+import * as tokens from '../services/tokens.js';
+import { listAudit, verifyAudit } from '../store/audit.js';
+import { listAdminConcerns } from '../store/concerns.js';
+import { getRightsOverrides } from '../store/content.js';
 import { getStatsDataset } from '../store/stats.js';
-import {
-  authenticateAdminToken,
-  createAdminToken,
-  listAdminTokens,
-  revokeAdminToken,
-} from '../store/tokens.js';
-import type { AppEnv } from './app.js';
+import { listAdminTokens } from '../store/tokens.js';
+import { principalOf, requireScopes } from './auth.js';
 import type { AppDeps } from './context.js';
+import type { AppEnv } from './env.js';
+import { jsonResponse, noContent, pathId, pathReference, routePath } from './shared.js';
 import { parseJsonBody, parseQuery } from './validate.js';
 
-const NO_STORE = { 'Cache-Control': 'no-store' };
+/** Where this sub-app is mounted. */
+export const ADMIN_PREFIX = '/v1/admin';
 
-/** The audit actor of a token: `token:<id>` with its name. */
-export function actorOf(token: AdminToken): string {
-  return `token:${token.id} (${token.name})`;
-}
-
-async function authenticate(
-  deps: AppDeps,
-  c: Context,
-  scopes: readonly AdminTokenScope[],
-): Promise<AdminToken> {
-  const header = c.req.header('Authorization');
-  const challenge = { 'WWW-Authenticate': 'Bearer realm="proximite-admin"' };
-  const match = header === undefined ? null : /^Bearer\s+([\x21-\x7e]{1,512})$/i.exec(header.trim());
-  if (match === null || match[1] === undefined) {
-    throw new AppError('unauthorized', 'Send an admin token: Authorization: Bearer <token>.', {
-      headers: challenge,
-    });
-  }
-  const check = await authenticateAdminToken(deps.db, deps.clock(), match[1]);
-  if (!check.ok) {
-    const detail = {
-      unknown: 'Unknown token.',
-      expired: 'This token has expired.',
-      revoked: 'This token was revoked.',
-    }[check.reason];
-    throw new AppError('unauthorized', detail, {
-      headers: { 'WWW-Authenticate': `Bearer realm="proximite-admin", error="invalid_token"` },
-    });
-  }
-  const missing = scopes.filter((s) => !check.token.scopes.includes(s));
-  if (missing.length > 0) {
-    throw new AppError('forbidden', `This token lacks the scope ${missing.join(', ')}.`, {
-      headers: {
-        'WWW-Authenticate': `Bearer realm="proximite-admin", error="insufficient_scope", scope="${missing.join(' ')}"`,
-      },
-    });
-  }
-  return check.token;
-}
-
-function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { ...NO_STORE, 'Content-Type': 'application/json; charset=utf-8', ...headers },
-  });
-}
-
-function pathId(c: Context, name: string): string {
-  const value = c.req.param(name) ?? '';
-  if (!IdInput.safeParse(value).success) throw new AppError('notFound');
-  return value;
-}
-
-export function registerAdminRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+export function adminApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   const { db } = deps;
 
-  // ---- tokens
-  app.get('/v1/admin/tokens', async (c) => {
-    await authenticate(deps, c, ['tokens:write']);
-    return jsonResponse({ items: await listAdminTokens(db) });
-  });
+  /** Registers the handler of a contract operation behind its scopes. */
+  const operation = (id: OperationId, handler: Handler<AppEnv>): void => {
+    const op = getOperation(id);
+    if (op.scopes === undefined) throw new Error(`${id} is not an admin operation`);
+    app.on(
+      op.method.toUpperCase(),
+      routePath(op.path, ADMIN_PREFIX),
+      requireScopes(deps, op.scopes),
+      handler,
+    );
+  };
 
-  app.post('/v1/admin/tokens', async (c) => {
-    const token = await authenticate(deps, c, ['tokens:write']);
+  // ---- tokens
+  operation('listAdminTokens', async () => jsonResponse({ items: await listAdminTokens(db) }));
+
+  operation('createAdminToken', async (c) => {
+    const principal = principalOf(c);
     const { value } = await parseJsonBody(c, AdminTokenCreateInput);
-    const beyond = value.scopes.filter((s) => !token.scopes.includes(s));
+    const beyond = value.scopes.filter((s) => !principal.scopes.includes(s));
     if (beyond.length > 0)
       throw new AppError('forbidden', `A token cannot grant scopes it does not hold: ${beyond.join(', ')}.`);
     const now = deps.clock();
@@ -117,201 +68,91 @@ export function registerAdminRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
         errors: [{ path: 'expiresAt', message: 'must be in the future' }],
       });
     }
-    const created = await db.transaction(async (tx) => {
-      const t = await createAdminToken(tx, now, value);
-      await appendAudit(tx, now, {
-        actor: actorOf(token),
-        action: 'token.create',
-        target: `token:${t.id}`,
-        detail: { name: t.name, scopes: t.scopes },
-      });
-      return t;
-    });
-    return jsonResponse(created, 201);
+    return jsonResponse(await tokens.createToken(deps, now, principal.actor, value), 201);
   });
 
-  app.delete('/v1/admin/tokens/:id', async (c) => {
-    const token = await authenticate(deps, c, ['tokens:write']);
+  operation('revokeAdminToken', async (c) => {
     const id = pathId(c, 'id');
-    const now = deps.clock();
-    const ok = await db.transaction(async (tx) => {
-      if (!(await revokeAdminToken(tx, now, id))) return false;
-      await appendAudit(tx, now, { actor: actorOf(token), action: 'token.revoke', target: `token:${id}` });
-      return true;
-    });
-    if (!ok) throw new AppError('notFound', 'No such token.');
-    return new Response(null, { status: 204, headers: NO_STORE });
+    if (!(await tokens.revokeToken(deps, deps.clock(), principalOf(c).actor, id)))
+      throw new AppError('notFound', 'No such token.');
+    return noContent();
   });
 
   // ---- cafés
-  app.post('/v1/admin/cafes', async (c) => {
-    const token = await authenticate(deps, c, ['cafes:write']);
+  operation('createCafe', async (c) => {
     const { value } = await parseJsonBody(c, CafeInput);
-    const now = deps.clock();
-    const cafe = await db.transaction(async (tx) => {
-      const created = publicCafe(await createCafe(tx, now, value));
-      await appendAudit(tx, now, {
-        actor: actorOf(token),
-        action: 'cafe.create',
-        target: `cafe:${created.id}`,
-      });
-      return created;
-    });
+    const cafe = await cafes.createCafe(deps, deps.clock(), principalOf(c).actor, value);
     return jsonResponse(cafe, 201, { Location: `/v1/cafes/${encodeURIComponent(cafe.id)}` });
   });
 
-  app.put('/v1/admin/cafes/:id', async (c) => {
-    const token = await authenticate(deps, c, ['cafes:write']);
+  operation('updateCafe', async (c) => {
     const id = pathId(c, 'id');
     const { value } = await parseJsonBody(c, CafeInput);
-    const now = deps.clock();
-    const cafe = await db.transaction(async (tx) => {
-      const updated = await updateCafe(tx, now, id, value);
-      if (updated !== undefined)
-        await appendAudit(tx, now, { actor: actorOf(token), action: 'cafe.update', target: `cafe:${id}` });
-      return updated;
-    });
+    const cafe = await cafes.updateCafe(deps, deps.clock(), principalOf(c).actor, id, value);
     if (cafe === undefined) throw new AppError('notFound', 'No such café.');
     return jsonResponse(cafe);
   });
 
-  app.post('/v1/admin/cafes/:id/cancel', async (c) => {
-    const token = await authenticate(deps, c, ['cafes:write']);
+  operation('cancelCafe', async (c) => {
     const id = pathId(c, 'id');
     const { value } = await parseJsonBody(c, CafeCancelInput);
-    const now = deps.clock();
-    const cafe = await db.transaction(async (tx) => {
-      const cancelled = await cancelCafe(tx, now, id, value);
-      if (cancelled !== undefined)
-        await appendAudit(tx, now, { actor: actorOf(token), action: 'cafe.cancel', target: `cafe:${id}` });
-      return cancelled;
-    });
+    const cafe = await cafes.cancelCafe(deps, deps.clock(), principalOf(c).actor, id, value);
     if (cafe === undefined) throw new AppError('notFound', 'No such café.');
     return jsonResponse(cafe);
   });
 
-  app.delete('/v1/admin/cafes/:id', async (c) => {
-    const token = await authenticate(deps, c, ['cafes:write']);
+  operation('deleteCafe', async (c) => {
     const id = pathId(c, 'id');
-    const now = deps.clock();
-    const ok = await db.transaction(async (tx) => {
-      if (!(await deleteCafe(tx, id))) return false;
-      await appendAudit(tx, now, { actor: actorOf(token), action: 'cafe.delete', target: `cafe:${id}` });
-      return true;
-    });
-    if (!ok) throw new AppError('notFound', 'No such café.');
-    return new Response(null, { status: 204, headers: NO_STORE });
+    if (!(await cafes.deleteCafe(deps, deps.clock(), principalOf(c).actor, id)))
+      throw new AppError('notFound', 'No such café.');
+    return noContent();
   });
 
   // ---- concerns
-  app.get('/v1/admin/concerns', async (c) => {
-    await authenticate(deps, c, ['concerns:triage']);
+  operation('listAdminConcerns', async (c) => {
     const q = parseQuery(c, AdminConcernListQuery);
     return jsonResponse(await listAdminConcerns(db, q));
   });
 
-  const reference = (c: Context): string => {
-    const r = ConcernReference.safeParse(c.req.param('reference'));
-    if (!r.success) throw new AppError('notFound', 'No such concern.');
-    return r.data;
-  };
-
-  app.get('/v1/admin/concerns/:reference', async (c) => {
-    const token = await authenticate(deps, c, ['concerns:triage']);
-    const ref = reference(c);
-    const now = deps.clock();
-    // Reading contact data is itself an auditable act.
-    const concern = await db.transaction(async (tx) => {
-      const found = await getAdminConcern(tx, ref);
-      if (found?.contact !== undefined)
-        await appendAudit(tx, now, {
-          actor: actorOf(token),
-          action: 'concern.read-contact',
-          target: `concern:${ref}`,
-        });
-      return found;
-    });
+  operation('getAdminConcern', async (c) => {
+    const ref = pathReference(c, 'No such concern.');
+    const concern = await concerns.readConcern(deps, deps.clock(), principalOf(c).actor, ref);
     if (concern === undefined) throw new AppError('notFound', 'No such concern.');
     return jsonResponse(concern);
   });
 
-  app.post('/v1/admin/concerns/:reference/triage', async (c) => {
-    const token = await authenticate(deps, c, ['concerns:triage']);
-    const ref = reference(c);
+  operation('triageConcern', async (c) => {
+    const ref = pathReference(c, 'No such concern.');
     const { value } = await parseJsonBody(c, ConcernTriageInput);
-    const now = deps.clock();
-    const result = await db.transaction(async (tx) => {
-      const r = await triageConcern(tx, now, ref, value, token.name);
-      if (r !== undefined) {
-        await appendAudit(tx, now, {
-          actor: actorOf(token),
-          action: 'concern.triage',
-          target: `concern:${ref}`,
-          detail: r.changes,
-        });
-      }
-      return r;
-    });
-    if (result === undefined) throw new AppError('notFound', 'No such concern.');
-    return jsonResponse(result.concern);
+    const concern = await concerns.triageConcern(deps, deps.clock(), principalOf(c).actor, ref, value);
+    if (concern === undefined) throw new AppError('notFound', 'No such concern.');
+    return jsonResponse(concern);
   });
 
   // ---- priorities
-  app.post('/v1/admin/priorities', async (c) => {
-    const token = await authenticate(deps, c, ['content:write']);
+  operation('createPriority', async (c) => {
     const { value } = await parseJsonBody(c, PriorityInput);
-    const now = deps.clock();
-    const priority = await db.transaction(async (tx) => {
-      const p = await createPriority(tx, now, value);
-      await appendAudit(tx, now, {
-        actor: actorOf(token),
-        action: 'priority.create',
-        target: `priority:${p.id}`,
-      });
-      return p;
-    });
+    const priority = await content.createPriority(deps, deps.clock(), principalOf(c).actor, value);
     return jsonResponse(priority, 201, { Location: `/v1/priorities#${encodeURIComponent(priority.id)}` });
   });
 
-  app.put('/v1/admin/priorities/:id', async (c) => {
-    const token = await authenticate(deps, c, ['content:write']);
+  operation('updatePriority', async (c) => {
     const id = pathId(c, 'id');
     const { value } = await parseJsonBody(c, PriorityInput);
-    const now = deps.clock();
-    const priority = await db.transaction(async (tx) => {
-      const p = await updatePriority(tx, now, id, value);
-      if (p !== undefined)
-        await appendAudit(tx, now, {
-          actor: actorOf(token),
-          action: 'priority.update',
-          target: `priority:${id}`,
-        });
-      return p;
-    });
+    const priority = await content.updatePriority(deps, deps.clock(), principalOf(c).actor, id, value);
     if (priority === undefined) throw new AppError('notFound', 'No such priority.');
     return jsonResponse(priority);
   });
 
-  app.delete('/v1/admin/priorities/:id', async (c) => {
-    const token = await authenticate(deps, c, ['content:write']);
+  operation('deletePriority', async (c) => {
     const id = pathId(c, 'id');
-    const now = deps.clock();
-    const ok = await db.transaction(async (tx) => {
-      if (!(await deletePriority(tx, id))) return false;
-      await appendAudit(tx, now, {
-        actor: actorOf(token),
-        action: 'priority.delete',
-        target: `priority:${id}`,
-      });
-      return true;
-    });
-    if (!ok) throw new AppError('notFound', 'No such priority.');
-    return new Response(null, { status: 204, headers: NO_STORE });
+    if (!(await content.deletePriority(deps, deps.clock(), principalOf(c).actor, id)))
+      throw new AppError('notFound', 'No such priority.');
+    return noContent();
   });
 
   // ---- stats, rights
-  app.put('/v1/admin/stats/activity', async (c) => {
-    const token = await authenticate(deps, c, ['stats:write']);
+  operation('putActivityCounters', async (c) => {
     const { value } = await parseJsonBody(c, ActivityCountersInput);
     const area = value.area ?? deps.stats.area.code;
     if (area !== deps.stats.area.code && (await getStatsDataset(db, area)) === undefined) {
@@ -320,43 +161,20 @@ export function registerAdminRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
         errors: [{ path: 'area', message: 'unknown area' }],
       });
     }
-    const now = deps.clock();
-    const items = await db.transaction(async (tx) => {
-      const list = await putActivityCounters(tx, now, area, value);
-      await appendAudit(tx, now, {
-        actor: actorOf(token),
-        action: 'stats.activity.put',
-        target: `area:${area}`,
-        detail: value.counters.map((x) => `${x.metric}:${x.period}`),
-      });
-      return list;
-    });
+    const items = await content.putActivityCounters(deps, deps.clock(), principalOf(c).actor, area, value);
     return jsonResponse({ items });
   });
 
-  app.get('/v1/admin/rights/overrides', async (c) => {
-    await authenticate(deps, c, ['content:write']);
-    return jsonResponse(await getRightsOverrides(db));
-  });
+  operation('getRightsOverrides', async () => jsonResponse(await getRightsOverrides(db)));
 
-  app.put('/v1/admin/rights/overrides', async (c) => {
-    const token = await authenticate(deps, c, ['content:write']);
+  operation('putRightsOverrides', async (c) => {
     const { value } = await parseJsonBody(c, RightsOverrides);
-    const now = deps.clock();
-    await db.transaction(async (tx) => {
-      await putRightsOverrides(tx, now, value);
-      await appendAudit(tx, now, {
-        actor: actorOf(token),
-        action: 'rights.overrides.put',
-        target: 'rights:overrides',
-      });
-    });
+    await content.putRightsOverrides(deps, deps.clock(), principalOf(c).actor, value);
     return jsonResponse(value);
   });
 
   // ---- audit
-  app.get('/v1/admin/audit', async (c) => {
-    await authenticate(deps, c, []);
+  operation('listAudit', async (c) => {
     const q = parseQuery(c, AuditListQuery);
     let after = q.after ?? 0;
     if (q.cursor !== undefined) {
@@ -369,8 +187,7 @@ export function registerAdminRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     return jsonResponse(await listAudit(db, after, q.limit ?? 50));
   });
 
-  app.get('/v1/admin/audit/verify', async (c) => {
-    await authenticate(deps, c, []);
-    return jsonResponse(await verifyAudit(db));
-  });
+  operation('verifyAudit', async () => jsonResponse(await verifyAudit(db)));
+
+  return app;
 }

@@ -18,7 +18,8 @@ import type {
   Open311Request,
   Open311Service,
 } from '@proximite/contract';
-import type { Context, Hono } from 'hono';
+import { Hono } from 'hono';
+import type { Context } from 'hono';
 import { AppError } from '../errors.js';
 import {
   CLOSED_STATUSES,
@@ -34,14 +35,16 @@ import { listCategories } from '../store/content.js';
 import { checkOpen311Key } from '../store/tokens.js';
 import { toIso } from '../util.js';
 import { toXml } from '../xml.js';
-import type { AppEnv } from './app.js';
-import { baseUrl } from './app.js';
 import type { AppDeps } from './context.js';
+import type { AppEnv } from './env.js';
 import { fieldErrors, open311ErrorResponse } from './problems.js';
+import { rateLimit } from './rate-limit.js';
+import { baseUrl } from './shared.js';
 import { queryObject } from './validate.js';
 import type { Schema } from './validate.js';
 
-const PREFIX = '/open311/v2';
+/** Where this sub-app is mounted. */
+export const OPEN311_PREFIX = '/open311/v2';
 const SPEC = 'http://wiki.open311.org/GeoReport_v2';
 const MAX_WINDOW_DAYS = 90;
 
@@ -171,9 +174,8 @@ function parse<T>(schema: Schema<T>, value: unknown): T {
   return result.data;
 }
 
-type RateLimit = (deps: AppDeps, c: Context) => Promise<void>;
-
-export function registerOpen311Routes(app: Hono<AppEnv>, deps: AppDeps, rateLimit: RateLimit): void {
+export function open311App(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   const { db } = deps;
 
   const jurisdictionQuery = (c: Context) => {
@@ -181,11 +183,11 @@ export function registerOpen311Routes(app: Hono<AppEnv>, deps: AppDeps, rateLimi
     checkJurisdiction(deps, q.jurisdiction_id);
   };
 
-  app.get(`${PREFIX}/:file`, async (c) => {
+  app.get('/:file', async (c) => {
     const { name, format } = splitFormat(c.req.param('file'));
     if (name === 'discovery') {
       jurisdictionQuery(c);
-      const base = `${baseUrl(deps, c)}${PREFIX}`;
+      const base = `${baseUrl(deps, c)}${OPEN311_PREFIX}`;
       const body = {
         changeset: '2026-11-22T00:00:00Z',
         contact: 'Voir la page « Proximité » du site de la ville / See the city website.',
@@ -257,7 +259,7 @@ export function registerOpen311Routes(app: Hono<AppEnv>, deps: AppDeps, rateLimi
     throw new AppError('notFound', 'Unknown Open311 resource.');
   });
 
-  app.get(`${PREFIX}/services/:file`, async (c) => {
+  app.get('/services/:file', async (c) => {
     const { name, format } = splitFormat(c.req.param('file'));
     jurisdictionQuery(c);
     const category = (await listCategories(db)).find(
@@ -275,7 +277,7 @@ export function registerOpen311Routes(app: Hono<AppEnv>, deps: AppDeps, rateLimi
     );
   });
 
-  app.get(`${PREFIX}/requests/:file`, async (c) => {
+  app.get('/requests/:file', async (c) => {
     const { name, format } = splitFormat(c.req.param('file'));
     jurisdictionQuery(c);
     const row = await getOpen311Request(db, name);
@@ -285,7 +287,7 @@ export function registerOpen311Routes(app: Hono<AppEnv>, deps: AppDeps, rateLimi
     });
   });
 
-  app.get(`${PREFIX}/tokens/:file`, async (c) => {
+  app.get('/tokens/:file', async (c) => {
     const { name, format } = splitFormat(c.req.param('file'));
     jurisdictionQuery(c);
     const reference = /^[A-Za-z0-9_-]{1,64}$/.test(name)
@@ -297,7 +299,7 @@ export function registerOpen311Routes(app: Hono<AppEnv>, deps: AppDeps, rateLimi
     });
   });
 
-  app.post(`${PREFIX}/:file`, async (c) => {
+  app.post('/:file', async (c) => {
     const { name, format } = splitFormat(c.req.param('file'));
     if (name !== 'requests') throw new AppError('notFound', 'Only requests can be posted.');
     await rateLimit(deps, c);
@@ -355,4 +357,6 @@ export function registerOpen311Routes(app: Hono<AppEnv>, deps: AppDeps, rateLimi
     ];
     return send(format, 'service_requests', body, { service_requests: 'request' }, 'no-store');
   });
+
+  return app;
 }

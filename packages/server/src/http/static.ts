@@ -5,10 +5,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
-import type { Context, Hono } from 'hono';
-import type { AppEnv } from './app.js';
+import { Hono } from 'hono';
+import type { Context } from 'hono';
 import { etagMatches } from './cache.js';
 import type { AppDeps } from './context.js';
+import type { AppEnv } from './env.js';
 
 export const HTML_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; require-trusted-types-for 'script'; trusted-types lit-html; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
@@ -58,7 +59,9 @@ function safeFile(root: string, rel: string): string | undefined {
   return statSync(real).isFile() ? real : undefined;
 }
 
-export function registerStaticRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+/** The static files; mounted last, it passes anything it does not have on (to the 404). */
+export function staticApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   const cache = new Map<string, Cached>();
 
   function serve(c: Context, root: string, rel: string, immutable: boolean): Response | undefined {
@@ -102,4 +105,6 @@ export function registerStaticRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     if (path.startsWith('/v1/') || path.startsWith('/open311/')) return next();
     return serve(c, deps.config.staticDir, path.slice(1), false) ?? next();
   });
+
+  return app;
 }

@@ -15,8 +15,10 @@ import { CAFE_MODES, CafeInput, SafeUrl } from '@proximite/contract';
 import type { Cafe } from '@proximite/contract';
 import { parseICalendar } from '@proximite/sdk/adapters/ical.js';
 import type { Database } from '../db/database.js';
-import { appendAudit } from '../store/audit.js';
-import { cancelCafe, createCafe, districtExists, parseBound, updateCafe } from '../store/content.js';
+import { CLI_ACTOR } from '../services/actor.js';
+import { audited } from '../services/audited.js';
+import { cancelCafeIn, createCafeIn, updateCafeIn } from '../services/cafes.js';
+import { districtExists, parseBound } from '../store/content.js';
 import { canonicalJson, sha256Hex, toIso } from '../util.js';
 
 const DAY = 86_400_000;
@@ -229,7 +231,8 @@ export async function importIcs(
     throw new RangeError(`unknown district "${options.district}" (see GET /v1/districts)`);
   const knownDistricts = new Map<string, boolean>();
 
-  await db.transaction(async (tx) => {
+  await audited({ db }, now, CLI_ACTOR, async (u) => {
+    const { tx } = u;
     // Inside the transaction every query goes through `tx` (PGlite has a single connection).
     const known = async (id: string): Promise<boolean> => {
       let ok = knownDistricts.get(id);
@@ -252,13 +255,7 @@ export async function importIcs(
       }
       const id = cafeIdForEvent(cafe.id);
       const cancelled = cafe.status === 'cancelled';
-      const audit = (action: string) =>
-        appendAudit(tx, now, {
-          actor: 'cli',
-          action,
-          target: `cafe:${id}`,
-          detail: { import: 'ics', source: options.source, event: cafe.id },
-        });
+      const provenance = { import: 'ics', source: options.source, event: cafe.id };
       const existing = (
         await tx.query<StoredRow>(
           'SELECT data, start_at, end_at, district_id, status FROM cafes WHERE id = $1',
@@ -266,21 +263,18 @@ export async function importIcs(
         )
       )[0];
       if (existing === undefined) {
-        await createCafe(tx, now, input, { id, status: cancelled ? 'cancelled' : 'scheduled' });
-        await audit('cafe.create');
+        await createCafeIn(u, input, { id, status: cancelled ? 'cancelled' : 'scheduled' }, provenance);
         result.created.push(id);
         continue;
       }
       let changed = false;
       if (fingerprintOfRow(existing) !== fingerprintOfInput(input)) {
-        await updateCafe(tx, now, id, input);
-        await audit('cafe.update');
+        await updateCafeIn(u, id, input, provenance);
         result.updated.push(id);
         changed = true;
       }
       if (cancelled && existing.status !== 'cancelled') {
-        await cancelCafe(tx, now, id, {});
-        await audit('cafe.cancel');
+        await cancelCafeIn(u, id, {}, provenance);
         result.cancelled.push(id);
         changed = true;
       } else if (!cancelled && existing.status === 'cancelled') {

@@ -15,8 +15,9 @@ import { SsmsiImportError, SsmsiReader, buildStatsDataset } from '@proximite/con
 import type { SsmsiImportOptions } from '@proximite/content/stats/index.js';
 import type { StatsDataset } from '@proximite/contract';
 import type { Database } from '../db/database.js';
-import { appendAudit } from '../store/audit.js';
-import { putStatsDataset } from '../store/stats.js';
+import { CLI_ACTOR } from '../services/actor.js';
+import type { Actor } from '../services/actor.js';
+import { importStatsDataset } from '../services/content.js';
 
 /** INSEE code of a commune (5), département (2–3) or région, or `FR` (as `GET /v1/stats?area=`). */
 export const AREA_CODE = /^(?:[0-9][0-9AB][0-9]{0,3}|FR)$/;
@@ -67,20 +68,7 @@ export async function storeStatsDataset(
   db: Database,
   now: Date,
   dataset: StatsDataset,
-  actor = 'cli',
+  actor: Actor = CLI_ACTOR,
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    await putStatsDataset(tx, now, dataset);
-    await appendAudit(tx, now, {
-      actor,
-      action: 'stats.dataset.import',
-      target: `area:${dataset.area.code}`,
-      detail: {
-        resource: dataset.dataset.resource,
-        edition: dataset.dataset.edition,
-        level: dataset.area.level,
-        series: dataset.series.length,
-      },
-    });
-  });
+  await importStatsDataset({ db }, now, actor, dataset);
 }

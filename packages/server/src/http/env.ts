@@ -1,0 +1,19 @@
+/** The Hono environment every sub-app shares: what middleware puts on the context. */
+import type { Actor } from '../services/actor.js';
+
+/** Who is calling the admin API, and what they may do (set by the authentication middleware). */
+export interface Principal {
+  /** The identity written to the audit log. */
+  actor: Actor;
+  /** The scopes held: a token's own, or those of a staff member's role. */
+  scopes: readonly string[];
+}
+
+export interface AppEnv {
+  Variables: {
+    /** Set by `requestId()` on every request (echoed as `X-Request-Id` and in problems). */
+    requestId: string;
+    /** Set by the admin authentication middleware. */
+    principal: Principal;
+  };
+}

@@ -1,0 +1,327 @@
+/**
+ * Public sub-app: the cacheable reads (cafés and their iCalendar feeds, districts, categories,
+ * priorities, rights, stats, the OpenAPI document, health) and the residents' writes (concerns,
+ * with Idempotency-Key, and their status lookups).
+ */
+import {
+  CalendarFeedQuery,
+  CafeListQuery,
+  ConcernInput,
+  ConcernReference,
+  ConcernStatusQuery,
+  IdInput,
+  IdempotencyKey,
+  LangQuery,
+  PriorityListQuery,
+  RightsQuery,
+  StatsQuery,
+  buildOpenApiDocument,
+} from '@proximite/contract';
+import type { ConcernReceipt, RightsContent, StatsDataset } from '@proximite/contract';
+import { pickRightsLanguage } from '@proximite/content/rights/index.js';
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { AppError } from '../errors.js';
+import { buildCalendar } from '../ical.js';
+import { getConcernStatus, insertConcern, prepareConcern } from '../store/concerns.js';
+import {
+  calendarCafes,
+  getCafe,
+  getRightsOverrides,
+  listActivityCounters,
+  listCafes,
+  listCategories,
+  listDistricts,
+  listPriorities,
+  publicCafe,
+  startOfToday,
+} from '../store/content.js';
+import { claimIdempotency, completeIdempotency, releaseIdempotency } from '../store/idempotency.js';
+import type { StoredResponse } from '../store/idempotency.js';
+import { getStatsDataset } from '../store/stats.js';
+import { canonicalJson, sha256Hex } from '../util.js';
+import { cachedPublic } from './cache.js';
+import type { ResponseCache } from './cache.js';
+import type { AppDeps } from './context.js';
+import type { AppEnv } from './env.js';
+import { problemResponse } from './problems.js';
+import { rateLimit } from './rate-limit.js';
+import { baseUrl, jsonBody, lang } from './shared.js';
+import { parseJsonBody, parseQuery } from './validate.js';
+
+export function mergeRights(
+  base: RightsContent,
+  overrides: Awaited<ReturnType<typeof getRightsOverrides>>,
+): RightsContent {
+  const merged: RightsContent = { ...base };
+  if (overrides.disclaimer !== undefined) merged.disclaimer = overrides.disclaimer;
+  if (overrides.localContacts !== undefined) merged.localContacts = overrides.localContacts;
+  if (overrides.contacts !== undefined) {
+    const byId = new Map(base.contacts.map((contact) => [contact.id, contact]));
+    for (const extra of overrides.contacts) byId.set(extra.id, { ...extra, sources: extra.sources ?? [] });
+    merged.contacts = [...byId.values()];
+  }
+  return merged;
+}
+
+/** The dataset with its series filtered and the stored municipal counters merged into `activity`. */
+export function statsFor(
+  dataset: StatsDataset,
+  counters: StatsDataset['activity'],
+  q: { indicators?: string | undefined; from?: number | undefined; to?: number | undefined },
+): StatsDataset {
+  const wanted = q.indicators?.split(',');
+  const inYears = (year: number) =>
+    (q.from === undefined || year >= q.from) && (q.to === undefined || year <= q.to);
+  const series = dataset.series
+    .filter((s) => wanted === undefined || wanted.includes(s.indicatorId))
+    .map((s) => ({ ...s, points: s.points.filter((p) => inYears(p.year)) }));
+  const byKey = new Map(dataset.activity.map((a) => [`${a.metric}|${a.period}`, a]));
+  for (const counter of counters) byKey.set(`${counter.metric}|${counter.period}`, counter);
+  const activity = [...byKey.values()].filter((a) => inYears(Number(a.period.slice(0, 4))));
+  return { ...dataset, series, activity };
+}
+
+function replay(stored: StoredResponse): Response {
+  return new Response(JSON.stringify(stored.body), {
+    status: stored.status === 201 ? 200 : stored.status,
+    headers: {
+      ...stored.headers,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Idempotent-Replayed': 'true',
+    },
+  });
+}
+
+/** The public routes; `cache` is the response cache the root app invalidates after writes. */
+export function publicApp(deps: AppDeps, cache: ResponseCache): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  // ---- meta
+  const openApi = JSON.stringify(
+    buildOpenApiDocument(deps.config.publicUrl !== undefined ? { serverUrl: deps.config.publicUrl } : {}),
+  );
+  app.get('/openapi.json', (c) =>
+    cachedPublic(c, deps, cache, [], async () => ({
+      body: openApi,
+      contentType: 'application/json; charset=utf-8',
+    })),
+  );
+  app.get('/healthz', async (c) => {
+    try {
+      await deps.db.query('SELECT 1');
+    } catch {
+      return problemResponse(c, 'unavailable', {
+        detail: 'The database is not reachable.',
+        headers: { 'Retry-After': '5' },
+      });
+    }
+    c.header('Cache-Control', 'no-store');
+    return c.json({ status: 'ok', version: deps.version, database: deps.db.kind });
+  });
+
+  // ---- cafés
+  app.get('/v1/cafes', async (c) => {
+    const q = parseQuery(c, CafeListQuery);
+    const today = startOfToday(deps.clock()).toISOString();
+    return cachedPublic(c, deps, cache, ['cafes'], async () => jsonBody(await listCafes(deps, q)), {
+      extraKey: today,
+    });
+  });
+
+  const calendarName = (l: 'fr' | 'en') =>
+    l === 'en' ? 'Coffee with a police officer — Proximité' : 'Cafés avec un policier — Proximité';
+  const domainOf = (c: Context) => deps.config.calendarDomain ?? new URL(baseUrl(deps, c)).hostname;
+
+  app.get('/v1/cafes.ics', async (c) => {
+    const q = parseQuery(c, CalendarFeedQuery);
+    const l = lang(q.lang);
+    const day = startOfToday(deps.clock()).toISOString();
+    return cachedPublic(
+      c,
+      deps,
+      cache,
+      ['cafes'],
+      async () => ({
+        body: buildCalendar(await calendarCafes(deps, q.district), {
+          domain: domainOf(c),
+          name: calendarName(l),
+          lang: l,
+          eventUrl: (cafe) => `${baseUrl(deps, c)}/v1/cafes/${encodeURIComponent(cafe.id)}`,
+        }),
+        contentType: 'text/calendar; charset=utf-8',
+      }),
+      { extraKey: day, headers: { 'Content-Disposition': 'inline; filename="cafes.ics"' } },
+    );
+  });
+
+  app.get('/v1/cafes/:id', async (c) => {
+    const raw = c.req.param('id');
+    const ics = raw.endsWith('.ics');
+    const id = ics ? raw.slice(0, -4) : raw;
+    if (!IdInput.safeParse(id).success) throw new AppError('notFound', 'No such café.');
+    const l = lang(parseQuery(c, LangQuery).lang);
+    const cafe = await getCafe(deps.db, id);
+    if (cafe === undefined) throw new AppError('notFound', 'No such café.');
+    return cachedPublic(
+      c,
+      deps,
+      cache,
+      ['cafes'],
+      async () =>
+        ics
+          ? {
+              body: buildCalendar([cafe], {
+                domain: domainOf(c),
+                name: calendarName(l),
+                lang: l,
+                eventUrl: (x) => `${baseUrl(deps, c)}/v1/cafes/${encodeURIComponent(x.id)}`,
+              }),
+              contentType: 'text/calendar; charset=utf-8',
+            }
+          : jsonBody(publicCafe(cafe)),
+      ics ? { headers: { 'Content-Disposition': `attachment; filename="${id}.ics"` } } : {},
+    );
+  });
+
+  app.get('/v1/districts', async (c) => {
+    const q = parseQuery(c, LangQuery);
+    return cachedPublic(c, deps, cache, ['districts'], async () =>
+      jsonBody({ items: await listDistricts(deps.db, lang(q.lang)) }),
+    );
+  });
+
+  // ---- concerns
+  app.get('/v1/concern-categories', async (c) => {
+    parseQuery(c, LangQuery);
+    return cachedPublic(c, deps, cache, ['categories'], async () =>
+      jsonBody({ items: await listCategories(deps.db) }),
+    );
+  });
+
+  app.post('/v1/concerns', async (c) => {
+    await rateLimit(deps, c);
+    const keyHeader = c.req.header('Idempotency-Key');
+    if (keyHeader === undefined)
+      throw new AppError(
+        'idempotencyKeyMissing',
+        'Send an Idempotency-Key header (e.g. a UUID) and reuse it on every retry.',
+      );
+    const key = IdempotencyKey.safeParse(keyHeader);
+    if (!key.success) {
+      throw new AppError('badRequest', 'The Idempotency-Key must be 8–255 visible ASCII characters.', {
+        errors: [{ path: 'Idempotency-Key', message: 'invalid' }],
+      });
+    }
+    const { value: input } = await parseJsonBody(c, ConcernInput);
+    const bodyHash = sha256Hex(canonicalJson(input));
+    const now = deps.clock();
+    const claim = await claimIdempotency(deps.db, now, 'concerns', key.data, bodyHash);
+    if (claim.kind === 'mismatch')
+      throw new AppError('idempotencyMismatch', 'This Idempotency-Key was already used with another body.');
+    if (claim.kind === 'in-flight')
+      throw new AppError(
+        'idempotencyInProgress',
+        'The first request with this key is still being processed; retry shortly.',
+        { headers: { 'Retry-After': '1' } },
+      );
+    if (claim.kind === 'replay') return replay(claim.response);
+    try {
+      const category = await prepareConcern(deps.db, input);
+      const reasons: string[] = [];
+      if (input.honeypot !== undefined && input.honeypot.trim() !== '') reasons.push('honeypot');
+      if (input.formStartedAt !== undefined) {
+        const elapsed = (now.getTime() - Date.parse(input.formStartedAt)) / 1000;
+        if (elapsed < deps.config.minFillSeconds) reasons.push('time-trap');
+      }
+      const location = { ...input.location };
+      const response = await deps.db.transaction(async (tx) => {
+        const created = await insertConcern(tx, now, category, {
+          categoryCode: input.categoryCode,
+          description: input.description,
+          location,
+          attributes: input.attributes,
+          contact: input.contact,
+          lang: input.lang,
+          quarantineReasons: reasons,
+          channel: 'api',
+        });
+        const receipt: ConcernReceipt = {
+          reference: created.reference,
+          statusToken: created.statusToken,
+          service: created.service,
+          status: created.status,
+          submittedAt: created.submittedAt,
+          statusUrl: `${baseUrl(deps, c)}/v1/concerns/${created.reference}?token=${created.statusToken}`,
+        };
+        const stored: StoredResponse = {
+          status: 201,
+          body: receipt,
+          headers: { Location: `/v1/concerns/${created.reference}` },
+        };
+        await completeIdempotency(tx, 'concerns', key.data, stored);
+        return stored;
+      });
+      return new Response(JSON.stringify(response.body), {
+        status: 201,
+        headers: {
+          ...response.headers,
+          'Content-Type': 'application/json; charset=utf-8',
+          'Cache-Control': 'no-store',
+        },
+      });
+    } catch (error) {
+      await releaseIdempotency(deps.db, 'concerns', key.data).catch(() => undefined);
+      throw error;
+    }
+  });
+
+  app.get('/v1/concerns/:reference', async (c) => {
+    const reference = ConcernReference.safeParse(c.req.param('reference'));
+    const q = parseQuery(c, ConcernStatusQuery);
+    if (!reference.success) throw new AppError('notFound', 'Unknown reference or wrong token.');
+    const view = await getConcernStatus(deps.db, reference.data, q.token);
+    if (view === undefined) throw new AppError('notFound', 'Unknown reference or wrong token.');
+    c.header('Cache-Control', 'private, no-store');
+    c.header('Referrer-Policy', 'no-referrer');
+    return c.json(view);
+  });
+
+  // ---- priorities, rights, stats
+  app.get('/v1/priorities', async (c) => {
+    const q = parseQuery(c, PriorityListQuery);
+    return cachedPublic(c, deps, cache, ['priorities'], async () =>
+      jsonBody(await listPriorities(deps.db, q)),
+    );
+  });
+
+  app.get('/v1/rights', async (c) => {
+    const q = parseQuery(c, RightsQuery);
+    return cachedPublic(
+      c,
+      deps,
+      cache,
+      ['rights'],
+      async () => {
+        const merged = mergeRights(deps.rights, await getRightsOverrides(deps.db));
+        return jsonBody(q.lang === undefined ? merged : pickRightsLanguage(merged, q.lang));
+      },
+      q.lang !== undefined ? { headers: { 'Content-Language': q.lang } } : {},
+    );
+  });
+
+  app.get('/v1/stats', async (c) => {
+    const q = parseQuery(c, StatsQuery);
+    const area = q.area ?? deps.stats.area.code;
+    return cachedPublic(c, deps, cache, ['stats'], async () => {
+      // An imported dataset (proximite import-ssmsi) wins over the bundled one of the same area.
+      const dataset =
+        (await getStatsDataset(deps.db, area)) ?? (area === deps.stats.area.code ? deps.stats : undefined);
+      if (dataset === undefined) throw new AppError('notFound', `No data for area ${area}.`);
+      return jsonBody(statsFor(dataset, await listActivityCounters(deps.db, dataset.area.code), q));
+    });
+  });
+
+  return app;
+}
