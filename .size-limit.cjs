@@ -35,7 +35,14 @@ const budgets = [
   {
     name: '<prox-concern-form> standalone, Lit + SDK + outbox included (target 22 KB, issue 6)',
     path: standalone('prox-concern-form'),
-    limit: '33 KB',
+    // 33 KB, then 31.6 KB once the status view became a lazy chunk and the form dropped decorators.
+    limit: '31.6 KB',
+  },
+  {
+    // Loaded the first time a resident follows a report (most visits only report).
+    name: '<prox-concern-form> status view, a lazy chunk of the standalone form',
+    path: 'bundles/standalone/prox-concern-form/lazy/status-view-*.js',
+    limit: '2.5 KB',
   },
   { name: '<prox-cafe-calendar> beyond the shared chunk', path: cdn('prox-cafe-calendar'), limit: '8 KB' },
   {

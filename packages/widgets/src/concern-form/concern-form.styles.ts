@@ -262,8 +262,7 @@ export const styles = css`
   }
   .privacy dl,
   .review dl,
-  .receipt dl,
-  .status-view dl {
+  .receipt dl {
     margin: 0;
   }
   dt {
@@ -294,9 +293,6 @@ export const styles = css`
     margin: 0;
     flex: none;
     white-space: nowrap;
-  }
-  .status-view {
-    margin-block-start: var(--_prox-cf-gap);
   }
   .actions {
     display: flex;
@@ -333,49 +329,6 @@ export const styles = css`
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
-  }
-  .stages {
-    display: flex;
-    gap: 0.5rem;
-    margin: 0 0 var(--_prox-cf-gap);
-    padding: 0;
-    list-style: none;
-    counter-reset: stage;
-  }
-  .stages li {
-    flex: 1;
-    padding: 0.5rem;
-    border: 2px solid var(--_prox-border);
-    border-radius: var(--_prox-radius);
-    text-align: center;
-    font-size: 0.9375em;
-  }
-  .stages li::before {
-    display: block;
-    font-weight: 700;
-    counter-increment: stage;
-    content: counter(stage);
-  }
-  .stages li.done::before {
-    content: '✓';
-  }
-  .stages li.done {
-    border-style: solid;
-  }
-  .stages li.todo-stage {
-    border-style: dashed;
-    color: var(--_prox-fg-muted);
-  }
-  .stages li[aria-current='step'] {
-    border-color: var(--_prox-accent);
-    border-width: 3px;
-    font-weight: 700;
-  }
-  .updates {
-    padding-inline-start: 1.25rem;
-  }
-  .updates li {
-    margin-block-end: 0.75rem;
   }
   @container (min-inline-size: 36rem) {
     .base {

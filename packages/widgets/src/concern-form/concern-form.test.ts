@@ -8,6 +8,7 @@ import { defaultCategories } from '@proximite/content/categories.js';
 import { apiUrl as serverUrl, open311Key as serverOpen311Key } from '/__proximite-test-env.js';
 import './define.js';
 import type { ConcernForm } from './concern-form.js';
+import { ConcernFormPage } from './test-fixtures/form-page.js';
 
 const apiUrl = serverUrl as string | null;
 const open311Key = serverOpen311Key as string | null;
@@ -132,18 +133,10 @@ function makeBackend(categories = defaultCategories) {
 // ---------------------------------------------------------------------------
 // Helpers
 
-const root = (el: ConcernForm) => el.shadowRoot!;
-const $ = <E extends Element = HTMLElement>(el: ConcernForm, selector: string) =>
-  root(el).querySelector<E & Element>(selector);
-const $$ = (el: ConcernForm, selector: string) => [...root(el).querySelectorAll<HTMLElement>(selector)];
-const text = (el: ConcernForm) => root(el).textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const active = (el: ConcernForm) => root(el).activeElement as HTMLElement | null;
-const status = (el: ConcernForm) => $(el, '[role="status"]')!.textContent!.trim();
-
 async function mount(
   backend = makeBackend(),
   extra: { lang?: string; categories?: string } = {},
-): Promise<{ el: ConcernForm; backend: ReturnType<typeof makeBackend> }> {
+): Promise<{ el: ConcernForm; page: ConcernFormPage; backend: ReturnType<typeof makeBackend> }> {
   const el = await fixture<ConcernForm>(
     html`<prox-concern-form
       lang=${extra.lang ?? 'fr'}
@@ -151,76 +144,13 @@ async function mount(
       .client=${backend.client}
     ></prox-concern-form>`,
   );
-  await waitUntil(() => $(el, '#step-title'), 'form rendered', { timeout: 5000 });
-  return { el, backend };
-}
-
-function button(el: ConcernForm, label: string | RegExp): HTMLButtonElement {
-  const found = $$(el, 'button').find((b) =>
-    typeof label === 'string' ? b.textContent!.trim() === label : label.test(b.textContent!.trim()),
-  );
-  if (!found) throw new Error(`no button ${label}`);
-  return found as HTMLButtonElement;
-}
-
-async function next(el: ConcernForm) {
-  button(el, /^(Continuer|Continue|Envoyer le signalement|Send the report)$/).click();
-  await el.updateComplete;
-}
-
-function pick(el: ConcernForm, selector: string) {
-  const input = $<HTMLInputElement>(el, selector)!;
-  input.click();
-  return el.updateComplete;
-}
-
-function type(el: ConcernForm, selector: string, value: string) {
-  const input = $<HTMLInputElement | HTMLTextAreaElement>(el, selector)!;
-  input.value = value;
-  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-  return el.updateComplete;
-}
-
-/** Fills the steps of the `autre` category up to the review (no details but the danger question). */
-async function fillUpToReview(el: ConcernForm, description = 'Des tags sur la porte de l’école.') {
-  await pick(el, 'input[value="autre"]');
-  await next(el);
-  await type(el, '#f-description', description);
-  await next(el);
-  await type(el, '#f-address', 'Place du Don');
-  await next(el);
-  await pick(el, 'input[name="f-attr-danger-immediat"][value="non"]');
-  await next(el);
-  await next(el);
-  expect($(el, '#step-title')!.textContent).to.include('Vérification');
-}
-
-/** Presses Tab until the focused element in the form matches (the test chooses how many presses). */
-async function tabTo(el: ConcernForm, match: (e: HTMLElement) => boolean, what: string) {
-  for (let i = 0; i < 40; i += 1) {
-    await sendKeys({ press: 'Tab' });
-    const focused = active(el);
-    if (focused && match(focused)) return focused;
-  }
-  throw new Error(`could not Tab to ${what}`);
+  const page = new ConcernFormPage(el);
+  await page.ready();
+  return { el, page, backend };
 }
 
 const isButton = (label: string) => (e: HTMLElement) =>
   e.tagName === 'BUTTON' && e.textContent!.trim() === label;
-
-/** Every interactive target of the current view is at least 24 × 24 CSS px (WCAG 2.5.8). */
-function expectTargets(el: ConcernForm) {
-  const targets = $$(
-    el,
-    'button, .choice, input:not([type="radio"]):not([type="checkbox"]):not(#f-honeypot), select, textarea, .numbers a',
-  );
-  expect(targets.length).to.be.greaterThan(0);
-  for (const target of targets) {
-    const box = target.getBoundingClientRect();
-    expect(box.height, `${target.outerHTML.slice(0, 80)} height`).to.be.at.least(24);
-    expect(box.width, `${target.outerHTML.slice(0, 80)} width`).to.be.at.least(24);
-  }
-}
 
 const outboxStore = () => createStore('proximite-outbox', 'entries');
 const setOnline = (online: boolean) =>
@@ -242,13 +172,13 @@ describe('<prox-concern-form>: privacy before interaction', () => {
   it('writes no storage and no cookie before the resident interacts', async () => {
     const databases = async () => (await indexedDB.databases()).map((d) => d.name).sort();
     const before = await databases();
-    const { el } = await mount();
+    const { page } = await mount();
     await new Promise((r) => setTimeout(r, 100));
     expect(localStorage.length).to.equal(0);
     expect(await databases()).to.deep.equal(before);
     expect(document.cookie).to.equal('');
     // The honeypot: hidden from everyone but bots, out of the tab order, never autofilled.
-    const honeypot = $<HTMLInputElement>(el, '#f-honeypot')!;
+    const honeypot = page.$<HTMLInputElement>('#f-honeypot')!;
     expect(honeypot.name).to.equal('honeypot');
     expect(honeypot.tabIndex).to.equal(-1);
     expect(honeypot.autocomplete).to.equal('off');
@@ -259,109 +189,109 @@ describe('<prox-concern-form>: privacy before interaction', () => {
 
 describe('<prox-concern-form>: steps', () => {
   it('offers the categories grouped, with their descriptions, and passes axe', async () => {
-    const { el } = await mount();
-    const groups = $$(el, 'fieldset.group legend').map((l) => l.textContent!.trim());
+    const { el, page } = await mount();
+    const groups = page.$$('fieldset.group legend').map((l) => l.textContent!.trim());
     expect(groups).to.include.members(['Urgence', 'Vivre ensemble']);
-    const voisinage = $<HTMLInputElement>(el, 'input[value="voisinage"]')!;
-    const hint = root(el).getElementById(voisinage.getAttribute('aria-describedby')!)!;
+    const voisinage = page.$<HTMLInputElement>('input[value="voisinage"]')!;
+    const hint = page.root.getElementById(voisinage.getAttribute('aria-describedby')!)!;
     expect(hint.textContent).to.include('différend avec un voisin');
-    expect(text(el)).to.include('Étape 1 sur');
+    expect(page.text()).to.include('Étape 1 sur');
     // No placeholder stands in for a label; every control has one in the same shadow root.
-    expect($$(el, '[placeholder]')).to.have.length(0);
+    expect(page.$$('[placeholder]')).to.have.length(0);
     await expect(el).to.be.accessible();
-    expectTargets(el);
+    page.expectTargets();
   });
 
   it('offers only the categories of the `categories` subset', async () => {
-    const { el } = await mount(makeBackend(), { categories: 'bruit,autre' });
-    expect($$(el, 'input[name="category"]').map((i) => (i as HTMLInputElement).value)).to.deep.equal([
+    const { page } = await mount(makeBackend(), { categories: 'bruit,autre' });
+    expect(page.$$('input[name="category"]').map((i) => (i as HTMLInputElement).value)).to.deep.equal([
       'bruit',
       'autre',
     ]);
   });
 
   it('goes through every step, each passing axe, with focus on the step heading', async () => {
-    const { el, backend } = await mount();
-    await pick(el, 'input[value="depots-sauvages"]');
-    await next(el);
-    expect(active(el)?.id).to.equal('step-title');
-    expect($(el, '#step-title')!.textContent).to.match(/Étape 2 sur 6\u00a0: Description/);
-    await type(el, '#f-description', 'Un matelas et des sacs au pied de l’immeuble.');
+    const { el, page, backend } = await mount();
+    await page.pick('input[value="depots-sauvages"]');
+    await page.next();
+    expect(page.active()?.id).to.equal('step-title');
+    expect(page.$('#step-title')!.textContent).to.match(/Étape 2 sur 6\u00a0: Description/);
+    await page.type('#f-description', 'Un matelas et des sacs au pied de l’immeuble.');
     await expect(el).to.be.accessible();
-    expectTargets(el);
-    await next(el);
+    page.expectTargets();
+    await page.next();
     // The district select appears when the backend has districts (the in-test one does).
     const known = await backend.client.districts.list();
-    expect(Boolean($(el, '#f-district'))).to.equal(known.length > 0);
+    expect(Boolean(page.$('#f-district'))).to.equal(known.length > 0);
     const district = known[0];
     if (district) {
-      $<HTMLSelectElement>(el, '#f-district')!.value = district.id;
-      $<HTMLSelectElement>(el, '#f-district')!.dispatchEvent(new Event('change'));
-    } else await type(el, '#f-address', '12 rue des Majots');
+      page.$<HTMLSelectElement>('#f-district')!.value = district.id;
+      page.$<HTMLSelectElement>('#f-district')!.dispatchEvent(new Event('change'));
+    } else await page.type('#f-address', '12 rue des Majots');
     await expect(el).to.be.accessible();
-    expectTargets(el);
-    await next(el);
-    expect(text(el)).to.include('Type de dépôt');
-    await pick(el, 'input[name="f-attr-type-depot"][value="encombrants"]');
+    page.expectTargets();
+    await page.next();
+    expect(page.text()).to.include('Type de dépôt');
+    await page.pick('input[name="f-attr-type-depot"][value="encombrants"]');
     await expect(el).to.be.accessible();
-    expectTargets(el);
-    await next(el);
-    expect($<HTMLInputElement>(el, '#f-contact-anonymous')!.checked).to.equal(true);
-    expect(text(el)).to.include('Responsable du traitement');
-    expect(text(el)).to.include('[À configurer par le site]');
-    await pick(el, '#f-contact-contact');
+    page.expectTargets();
+    await page.next();
+    expect(page.$<HTMLInputElement>('#f-contact-anonymous')!.checked).to.equal(true);
+    expect(page.text()).to.include('Responsable du traitement');
+    expect(page.text()).to.include('[À configurer par le site]');
+    await page.pick('#f-contact-contact');
     await expect(el).to.be.accessible();
-    expectTargets(el);
-    await pick(el, '#f-contact-anonymous');
-    await next(el);
-    expect(text(el)).to.include('Un matelas et des sacs');
-    expect(text(el)).to.include(district ? district.name : '12 rue des Majots');
-    expect(text(el)).to.include('Anonyme');
+    page.expectTargets();
+    await page.pick('#f-contact-anonymous');
+    await page.next();
+    expect(page.text()).to.include('Un matelas et des sacs');
+    expect(page.text()).to.include(district ? district.name : '12 rue des Majots');
+    expect(page.text()).to.include('Anonyme');
     await expect(el).to.be.accessible();
-    expectTargets(el);
+    page.expectTargets();
     // "Modifier" goes back to that step.
-    button(el, 'Modifier').click();
+    page.button('Modifier').click();
     await el.updateComplete;
-    expect($(el, '#step-title')!.textContent).to.include('Catégorie');
+    expect(page.$('#step-title')!.textContent).to.include('Catégorie');
   });
 
   it('keeps what was typed when the category changes', async () => {
-    const { el } = await mount();
-    await pick(el, 'input[value="bruit"]');
-    await next(el);
-    await type(el, '#f-description', 'Musique forte');
-    await next(el);
-    await type(el, '#f-address', 'Rue Saint-Leu');
-    await next(el);
-    await pick(el, 'input[name="f-attr-source"][value="commerce"]');
+    const { el, page } = await mount();
+    await page.pick('input[value="bruit"]');
+    await page.next();
+    await page.type('#f-description', 'Musique forte');
+    await page.next();
+    await page.type('#f-address', 'Rue Saint-Leu');
+    await page.next();
+    await page.pick('input[name="f-attr-source"][value="commerce"]');
     // Back to the first step, another category, then back again.
-    button(el, 'Retour').click();
+    page.button('Retour').click();
     await el.updateComplete;
-    button(el, 'Retour').click();
+    page.button('Retour').click();
     await el.updateComplete;
-    button(el, 'Retour').click();
+    page.button('Retour').click();
     await el.updateComplete;
-    await pick(el, 'input[value="autre"]');
-    await next(el);
-    expect($<HTMLTextAreaElement>(el, '#f-description')!.value).to.equal('Musique forte');
-    button(el, 'Retour').click();
+    await page.pick('input[value="autre"]');
+    await page.next();
+    expect(page.$<HTMLTextAreaElement>('#f-description')!.value).to.equal('Musique forte');
+    page.button('Retour').click();
     await el.updateComplete;
-    await pick(el, 'input[value="bruit"]');
-    await next(el);
-    await next(el);
-    expect($<HTMLInputElement>(el, '#f-address')!.value).to.equal('Rue Saint-Leu');
-    await next(el);
-    expect($<HTMLInputElement>(el, 'input[name="f-attr-source"][value="commerce"]')!.checked).to.equal(true);
+    await page.pick('input[value="bruit"]');
+    await page.next();
+    await page.next();
+    expect(page.$<HTMLInputElement>('#f-address')!.value).to.equal('Rue Saint-Leu');
+    await page.next();
+    expect(page.$<HTMLInputElement>('input[name="f-attr-source"][value="commerce"]')!.checked).to.equal(true);
   });
 
   it('speaks English with lang="en"', async () => {
-    const { el } = await mount(makeBackend(), { lang: 'en' });
-    expect(text(el)).to.include('Report a concern');
+    const { el, page } = await mount(makeBackend(), { lang: 'en' });
+    expect(page.text()).to.include('Report a concern');
     // English punctuation: no space before the colon (French has a no-break one).
-    expect($(el, '#step-title')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Step 1 of 6: Category');
-    expect(text(el)).to.include('Neighbour relations');
-    await next(el);
-    expect($(el, '#summary')!.textContent).to.include('Choose a category.');
+    expect(page.$('#step-title')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Step 1 of 6: Category');
+    expect(page.text()).to.include('Neighbour relations');
+    await page.next();
+    expect(page.$('#summary')!.textContent).to.include('Choose a category.');
     await expect(el).to.be.accessible();
   });
 });
@@ -372,8 +302,9 @@ describe('<prox-concern-form>: backends', () => {
     const el = await fixture<ConcernForm>(
       html`<prox-concern-form lang="fr" api=${apiUrl!}></prox-concern-form>`,
     );
-    await waitUntil(() => $(el, 'input[name="category"]'), 'categories from the API', { timeout: 5000 });
-    expect($$(el, 'input[name="category"]').length).to.be.greaterThan(1);
+    const page = new ConcernFormPage(el);
+    await waitUntil(() => page.$('input[name="category"]'), 'categories from the API', { timeout: 5000 });
+    expect(page.$$('input[name="category"]').length).to.be.greaterThan(1);
   });
 
   it("reports through an Open311 GeoReport v2 endpoint: the reference server's /open311/v2", async () => {
@@ -386,16 +317,17 @@ describe('<prox-concern-form>: backends', () => {
         open311-key=${open311Key!}
       ></prox-concern-form>`,
     );
+    const page = new ConcernFormPage(el);
     // The services of the endpoint become the categories, their definitions the extra fields.
-    await waitUntil(() => $(el, 'input[value="autre"]'), 'Open311 services as categories', {
+    await waitUntil(() => page.$('input[value="autre"]'), 'Open311 services as categories', {
       timeout: 10000,
     });
     const submitted = oneEvent(el, 'prox-concern-submitted');
-    await fillUpToReview(el, 'Open311 : des tags sur la porte de l’école.');
-    await next(el);
+    await page.fillUpToReview('Open311 : des tags sur la porte de l’école.');
+    await page.next();
     const { detail } = await submitted;
     const id = detail.receipt.reference;
-    await waitUntil(() => text(el).includes(id), 'the receipt shows the request id', { timeout: 10000 });
+    await waitUntil(() => page.text().includes(id), 'the receipt shows the request id', { timeout: 10000 });
     await expect(el).to.be.accessible();
     // The request exists on the endpoint, under the service the resident chose.
     const response = await fetch(`${apiUrl}/open311/v2/requests/${encodeURIComponent(id)}.json`);
@@ -406,145 +338,146 @@ describe('<prox-concern-form>: backends', () => {
 
   it('says clearly, and accessibly, when it has no backend', async () => {
     const el = await fixture<ConcernForm>(html`<prox-concern-form lang="fr"></prox-concern-form>`);
-    await waitUntil(() => $(el, '[role="alert"]'), 'error shown');
-    expect($(el, '[role="alert"]')!.textContent).to.include('api ou open311');
+    const page = new ConcernFormPage(el);
+    await waitUntil(() => page.$('[role="alert"]'), 'error shown');
+    expect(page.$('[role="alert"]')!.textContent).to.include('api ou open311');
     await expect(el).to.be.accessible();
   });
 });
 
 describe('<prox-concern-form>: validation', () => {
   it('shows an error summary that takes focus and links to each field; aria-invalid only after validation', async () => {
-    const { el } = await mount();
-    const radio = $<HTMLInputElement>(el, '#f-category')!;
+    const { el, page } = await mount();
+    const radio = page.$<HTMLInputElement>('#f-category')!;
     expect(radio.hasAttribute('aria-invalid')).to.equal(false);
-    await next(el);
-    const summary = $(el, '#summary')!;
-    expect(active(el)).to.equal(summary);
+    await page.next();
+    const summary = page.$('#summary')!;
+    expect(page.active()).to.equal(summary);
     expect(summary.querySelector('h3')!.textContent).to.equal('1 erreur à corriger');
     expect(radio.getAttribute('aria-invalid')).to.equal('true');
-    const error = root(el).getElementById('e-category')!;
+    const error = page.root.getElementById('e-category')!;
     expect(error.textContent).to.include('Choisissez une catégorie.');
-    expect($(el, 'fieldset')!.getAttribute('aria-describedby')).to.include('e-category');
+    expect(page.$('fieldset')!.getAttribute('aria-describedby')).to.include('e-category');
     await expect(el).to.be.accessible();
     // The link moves focus to the field (fragment links do not cross the shadow root by themselves).
     summary.querySelector('a')!.click();
     await el.updateComplete;
-    expect(active(el)).to.equal(radio);
+    expect(page.active()).to.equal(radio);
 
-    await pick(el, 'input[value="stationnement"]');
-    await next(el);
-    expect($(el, '#summary')).to.equal(null);
-    const description = $<HTMLTextAreaElement>(el, '#f-description')!;
+    await page.pick('input[value="stationnement"]');
+    await page.next();
+    expect(page.$('#summary')).to.equal(null);
+    const description = page.$<HTMLTextAreaElement>('#f-description')!;
     expect(description.hasAttribute('aria-invalid')).to.equal(false);
-    await next(el);
+    await page.next();
     expect(description.getAttribute('aria-invalid')).to.equal('true');
     expect(description.getAttribute('aria-describedby')).to.include('e-description');
-    await type(el, '#f-description', 'Voiture sur le trottoir');
+    await page.type('#f-description', 'Voiture sur le trottoir');
     expect(description.getAttribute('aria-invalid')).to.equal('false');
-    expect($(el, '#summary')).to.equal(null);
+    expect(page.$('#summary')).to.equal(null);
   });
 
   it('validates the contact details only when the resident wants to be contacted', async () => {
-    const { el } = await mount();
-    await pick(el, 'input[value="autre"]');
-    await next(el);
-    await type(el, '#f-description', 'x');
-    await next(el);
-    await type(el, '#f-address', 'y');
-    await next(el);
-    await pick(el, 'input[name="f-attr-danger-immediat"][value="non"]');
-    await next(el);
-    await pick(el, '#f-contact-contact');
-    await type(el, '#f-email', 'pas-un-email');
-    await next(el);
-    const links = [...$(el, '#summary')!.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    const { el, page } = await mount();
+    await page.pick('input[value="autre"]');
+    await page.next();
+    await page.type('#f-description', 'x');
+    await page.next();
+    await page.type('#f-address', 'y');
+    await page.next();
+    await page.pick('input[name="f-attr-danger-immediat"][value="non"]');
+    await page.next();
+    await page.pick('#f-contact-contact');
+    await page.type('#f-email', 'pas-un-email');
+    await page.next();
+    const links = [...page.$('#summary')!.querySelectorAll('a')].map((a) => a.getAttribute('href'));
     expect(links).to.deep.equal(['#f-email']);
-    expect($(el, '#f-email')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(page.$('#f-email')!.getAttribute('aria-invalid')).to.equal('true');
     await expect(el).to.be.accessible();
-    expectTargets(el);
+    page.expectTargets();
   });
 });
 
 describe('<prox-concern-form>: emergencies', () => {
   it('shows the stopper for an emergency category, with tel: and sms: links, and does not go on', async () => {
-    const { el } = await mount();
-    await pick(el, 'input[value="danger-immediat"]');
-    const stopper = $(el, '#stopper')!;
+    const { el, page } = await mount();
+    await page.pick('input[value="danger-immediat"]');
+    const stopper = page.$('#stopper')!;
     expect(stopper.getAttribute('role')).to.equal('alert');
     expect(stopper.textContent).to.include('Urgence : appelez le 17 ou le 112 (114 par SMS)');
     const hrefs = [...stopper.querySelectorAll('a')].map((a) => a.getAttribute('href'));
     expect(hrefs).to.deep.equal(['tel:17', 'tel:112', 'sms:114']);
-    await next(el);
-    expect($(el, '#step-title')!.textContent).to.include('Étape 1');
-    expect(active(el)).to.equal(stopper);
+    await page.next();
+    expect(page.$('#step-title')!.textContent).to.include('Étape 1');
+    expect(page.active()).to.equal(stopper);
     await expect(el).to.be.accessible();
-    expectTargets(el);
+    page.expectTargets();
   });
 
   it('blocks submission when an answer calls for the stopper', async () => {
-    const { el, backend } = await mount(makeBackend(), { lang: 'en' });
-    await pick(el, 'input[value="autre"]');
-    await next(el);
-    await type(el, '#f-description', 'Someone is shouting for help');
-    await next(el);
-    await type(el, '#f-address', 'Rue X');
-    await next(el);
-    await pick(el, 'input[name="f-attr-danger-immediat"][value="oui"]');
-    expect($(el, '#stopper')!.textContent).to.include('Emergency: call 17 or 112 (114 by text)');
-    await next(el);
-    expect(active(el)).to.equal($(el, '#stopper'));
+    const { el, page, backend } = await mount(makeBackend(), { lang: 'en' });
+    await page.pick('input[value="autre"]');
+    await page.next();
+    await page.type('#f-description', 'Someone is shouting for help');
+    await page.next();
+    await page.type('#f-address', 'Rue X');
+    await page.next();
+    await page.pick('input[name="f-attr-danger-immediat"][value="oui"]');
+    expect(page.$('#stopper')!.textContent).to.include('Emergency: call 17 or 112 (114 by text)');
+    await page.next();
+    expect(page.active()).to.equal(page.$('#stopper'));
     await expect(el).to.be.accessible();
     // Even from the review (reached by "Change" → back), submitting is refused while the answer stands.
     (el as unknown as { step: string }).step = 'review';
     await el.updateComplete;
-    await next(el);
+    await page.next();
     await new Promise((r) => setTimeout(r, 50));
     expect(backend.posts()).to.have.length(0);
-    expect(text(el)).not.to.include('Sending');
+    expect(page.text()).not.to.include('Sending');
   });
 });
 
 describe('<prox-concern-form>: submission', () => {
   it('completes a full report by keyboard alone', async () => {
-    const { el, backend } = await mount();
+    const { el, page, backend } = await mount();
     const submitted = oneEvent(el, 'prox-concern-submitted');
     // Category: Tab into the radio group, ArrowUp wraps to the last category ("Autre sujet").
-    await tabTo(el, (e) => e.getAttribute('name') === 'category', 'the categories');
+    await page.tabTo((e) => e.getAttribute('name') === 'category', 'the categories');
     await sendKeys({ press: 'ArrowUp' });
-    expect((active(el) as HTMLInputElement).value).to.equal('autre');
-    await tabTo(el, isButton('Continuer'), 'Continuer');
+    expect((page.active() as HTMLInputElement).value).to.equal('autre');
+    await page.tabTo(isButton('Continuer'), 'Continuer');
     await sendKeys({ press: 'Enter' });
     // Description.
-    await tabTo(el, (e) => e.id === 'f-description', 'the description');
+    await page.tabTo((e) => e.id === 'f-description', 'the description');
     await sendKeys({ type: 'Des tags sur la porte de l’école.' });
-    await tabTo(el, isButton('Continuer'), 'Continuer');
+    await page.tabTo(isButton('Continuer'), 'Continuer');
     await sendKeys({ press: 'Enter' });
     // Location: Enter in the address field goes on.
-    await tabTo(el, (e) => e.id === 'f-address', 'the address');
+    await page.tabTo((e) => e.id === 'f-address', 'the address');
     await sendKeys({ type: 'Place du Don' });
     await sendKeys({ press: 'Enter' });
     // Details: "Is anyone in danger right now?" → No.
-    await tabTo(el, (e) => e.getAttribute('name') === 'f-attr-danger-immediat', 'the danger question');
+    await page.tabTo((e) => e.getAttribute('name') === 'f-attr-danger-immediat', 'the danger question');
     await sendKeys({ press: 'ArrowDown' });
-    expect((active(el) as HTMLInputElement).value).to.equal('non');
-    await tabTo(el, isButton('Continuer'), 'Continuer');
+    expect((page.active() as HTMLInputElement).value).to.equal('non');
+    await page.tabTo(isButton('Continuer'), 'Continuer');
     await sendKeys({ press: 'Enter' });
     // Contact: anonymous by default.
-    await tabTo(el, isButton('Continuer'), 'Continuer');
+    await page.tabTo(isButton('Continuer'), 'Continuer');
     await sendKeys({ press: 'Enter' });
     // Review, then send.
-    expect($(el, '#step-title')!.textContent).to.include('Vérification');
-    await tabTo(el, isButton('Envoyer le signalement'), 'Envoyer');
+    expect(page.$('#step-title')!.textContent).to.include('Vérification');
+    await page.tabTo(isButton('Envoyer le signalement'), 'Envoyer');
     await sendKeys({ press: 'Enter' });
     const { detail } = await submitted;
     expect(detail.receipt.reference).to.match(/^PRX-/);
-    await waitUntil(() => $(el, '.receipt'), 'sent', { timeout: 5000 });
-    expect($(el, '.receipt .reference')!.textContent).to.equal(detail.receipt.reference);
-    expect(text(el)).to.include('Transmis à');
-    expect(active(el)?.id).to.equal('result-title');
-    expect(status(el)).to.include(detail.receipt.reference);
+    await waitUntil(() => page.$('.receipt'), 'sent', { timeout: 5000 });
+    expect(page.$('.receipt .reference')!.textContent).to.equal(detail.receipt.reference);
+    expect(page.text()).to.include('Transmis à');
+    expect(page.active()?.id).to.equal('result-title');
+    expect(page.status()).to.include(detail.receipt.reference);
     // The status link is this page in status mode (not the API's JSON).
-    const link = new URL($<HTMLAnchorElement>(el, '.receipt a')!.href);
+    const link = new URL(page.$<HTMLAnchorElement>('.receipt a')!.href);
     expect(link.origin + link.pathname).to.equal(location.origin + location.pathname);
     expect(link.searchParams.get('ref')).to.equal(detail.receipt.reference);
     expect(link.searchParams.get('token')).to.equal(detail.receipt.statusToken);
@@ -559,44 +492,44 @@ describe('<prox-concern-form>: submission', () => {
     expect(Date.parse(body.formStartedAt!)).to.be.greaterThan(Date.now() - 60_000);
     expect(body.honeypot).to.equal('');
     await expect(el).to.be.accessible();
-    expectTargets(el);
+    page.expectTargets();
   });
 
   it('never sends contact fields for an anonymous report, even after typing some', async () => {
-    const { el, backend } = await mount();
-    await pick(el, 'input[value="autre"]');
-    await next(el);
-    await type(el, '#f-description', 'Anonyme');
-    await next(el);
-    await type(el, '#f-address', 'Rue Y');
-    await next(el);
-    await pick(el, 'input[name="f-attr-danger-immediat"][value="non"]');
-    await next(el);
-    await pick(el, '#f-contact-contact');
-    await type(el, '#f-name', 'Awa Diallo');
-    await type(el, '#f-email', 'awa@exemple.fr');
-    await type(el, '#f-phone', '06 12 34 56 78');
-    await pick(el, '#f-contact-anonymous');
-    await next(el);
-    await next(el);
-    await waitUntil(() => $(el, '.receipt'), 'sent', { timeout: 5000 });
+    const { el, page, backend } = await mount();
+    await page.pick('input[value="autre"]');
+    await page.next();
+    await page.type('#f-description', 'Anonyme');
+    await page.next();
+    await page.type('#f-address', 'Rue Y');
+    await page.next();
+    await page.pick('input[name="f-attr-danger-immediat"][value="non"]');
+    await page.next();
+    await page.pick('#f-contact-contact');
+    await page.type('#f-name', 'Awa Diallo');
+    await page.type('#f-email', 'awa@exemple.fr');
+    await page.type('#f-phone', '06 12 34 56 78');
+    await page.pick('#f-contact-anonymous');
+    await page.next();
+    await page.next();
+    await waitUntil(() => page.$('.receipt'), 'sent', { timeout: 5000 });
     const raw = backend.posts()[0]!.body!;
     expect(JSON.parse(raw)).not.to.have.property('contact');
     expect(raw).not.to.match(/awa|diallo|06 12|exemple/i);
 
     // The positive control: a resident who chooses to be contacted sends what they typed.
-    button(el, 'Faire un autre signalement').click();
+    page.button('Faire un autre signalement').click();
     await el.updateComplete;
-    await fillUpToReview(el, 'Avec contact');
-    button(el, 'Modifier').click();
+    await page.fillUpToReview('Avec contact');
+    page.button('Modifier').click();
     await el.updateComplete;
     (el as unknown as { step: string }).step = 'contact';
     await el.updateComplete;
-    await pick(el, '#f-contact-contact');
-    await type(el, '#f-email', 'awa@exemple.fr');
-    await next(el);
-    await next(el);
-    await waitUntil(() => backend.posts().length === 2 && $(el, '.receipt'), 'second sent', {
+    await page.pick('#f-contact-contact');
+    await page.type('#f-email', 'awa@exemple.fr');
+    await page.next();
+    await page.next();
+    await waitUntil(() => backend.posts().length === 2 && page.$('.receipt'), 'second sent', {
       timeout: 5000,
     });
     expect(JSON.parse(backend.posts()[1]!.body!).contact).to.deep.equal({ email: 'awa@exemple.fr' });
@@ -604,29 +537,29 @@ describe('<prox-concern-form>: submission', () => {
 
   it('queues while offline, then delivers once when back online', async () => {
     const backend = makeBackend();
-    const { el } = await mount(backend);
-    await fillUpToReview(el, 'Hors ligne');
+    const { el, page } = await mount(backend);
+    await page.fillUpToReview('Hors ligne');
     backend.state.offline = true;
     setOnline(false);
     const queued = oneEvent(el, 'prox-concern-queued');
-    await next(el);
+    await page.next();
     const { detail } = await queued;
-    await waitUntil(() => text(el).includes('en attente de connexion'), 'queued shown', { timeout: 5000 });
-    expect(status(el)).to.include('en attente de connexion');
+    await waitUntil(() => page.text().includes('en attente de connexion'), 'queued shown', { timeout: 5000 });
+    expect(page.status()).to.include('en attente de connexion');
     expect(backend.posts()).to.have.length(0);
     // Stored durably in IndexedDB with its idempotency key, before any network.
     const { get } = await import('idb-keyval');
     const entry = await get<{ idempotencyKey: string; input: ConcernInput }>(detail.id, outboxStore());
     expect(entry!.input.description).to.equal('Hors ligne');
     await expect(el).to.be.accessible();
-    expectTargets(el);
+    page.expectTargets();
 
     const submitted = oneEvent(el, 'prox-concern-submitted');
     backend.state.offline = false;
     setOnline(true);
     window.dispatchEvent(new Event('online'));
     const { detail: sent } = await submitted;
-    await waitUntil(() => $(el, '.receipt'), 'sent shown', { timeout: 5000 });
+    await waitUntil(() => page.$('.receipt'), 'sent shown', { timeout: 5000 });
     expect(sent.receipt.reference).to.match(/^PRX-/);
     await new Promise((r) => setTimeout(r, 300));
     const keys = new Set(backend.posts().map((p) => p.key));
@@ -640,11 +573,11 @@ describe('<prox-concern-form>: submission', () => {
   it('keeps a queued report across a reload and delivers it once when back online', async () => {
     const backend = makeBackend();
     const first = await mount(backend);
-    await fillUpToReview(first.el, 'Rechargé hors ligne');
+    await first.page.fillUpToReview('Rechargé hors ligne');
     backend.state.offline = true;
     setOnline(false);
     const queued = oneEvent(first.el, 'prox-concern-queued');
-    await next(first.el);
+    await first.page.next();
     const { detail } = await queued;
     first.el.remove();
 
@@ -652,7 +585,8 @@ describe('<prox-concern-form>: submission', () => {
     const second = await fixture<ConcernForm>(
       html`<prox-concern-form lang="fr" .client=${backend.client}></prox-concern-form>`,
     );
-    await waitUntil(() => text(second).includes('en attente de connexion'), 'queued after reload', {
+    const secondPage = new ConcernFormPage(second);
+    await waitUntil(() => secondPage.text().includes('en attente de connexion'), 'queued after reload', {
       timeout: 5000,
     });
     await expect(second).to.be.accessible();
@@ -661,7 +595,7 @@ describe('<prox-concern-form>: submission', () => {
     setOnline(true);
     window.dispatchEvent(new Event('online'));
     await submitted;
-    await waitUntil(() => $(second, '.receipt'), 'sent after reload', { timeout: 5000 });
+    await waitUntil(() => secondPage.$('.receipt'), 'sent after reload', { timeout: 5000 });
     await new Promise((r) => setTimeout(r, 300));
     expect(new Set(backend.posts().map((p) => p.key)).size).to.equal(1);
     const { get } = await import('idb-keyval');
@@ -670,26 +604,26 @@ describe('<prox-concern-form>: submission', () => {
   });
 
   it('shows a refusal with its reason and lets the resident fix it and retry', async () => {
-    const { el } = await mount();
-    await fillUpToReview(el, 'REJECT this one');
-    await next(el);
-    await waitUntil(() => $(el, '.panel--failed'), 'failed shown', { timeout: 5000 });
-    expect(text(el)).to.include('La description est refusée.');
-    expect(text(el)).to.include('Le signalement n’a pas pu être envoyé');
+    const { el, page } = await mount();
+    await page.fillUpToReview('REJECT this one');
+    await page.next();
+    await waitUntil(() => page.$('.panel--failed'), 'failed shown', { timeout: 5000 });
+    expect(page.text()).to.include('La description est refusée.');
+    expect(page.text()).to.include('Le signalement n’a pas pu être envoyé');
     await expect(el).to.be.accessible();
-    button(el, 'Modifier').click();
-    await waitUntil(() => $(el, '#step-title'), 'back to the form');
-    expect($(el, '#step-title')!.textContent).to.include('Vérification');
+    page.button('Modifier').click();
+    await waitUntil(() => page.$('#step-title'), 'back to the form');
+    expect(page.$('#step-title')!.textContent).to.include('Vérification');
     (el as unknown as { step: string }).step = 'description';
     await el.updateComplete;
-    await type(el, '#f-description', 'Corrigé');
-    await next(el);
-    await next(el);
-    await next(el);
-    await next(el);
-    expect($(el, '#step-title')!.textContent).to.include('Vérification');
-    await next(el);
-    await waitUntil(() => $(el, '.receipt'), 'sent after fixing', { timeout: 5000 });
+    await page.type('#f-description', 'Corrigé');
+    await page.next();
+    await page.next();
+    await page.next();
+    await page.next();
+    expect(page.$('#step-title')!.textContent).to.include('Vérification');
+    await page.next();
+    await waitUntil(() => page.$('.receipt'), 'sent after fixing', { timeout: 5000 });
   });
 });
 
@@ -697,48 +631,48 @@ describe('<prox-concern-form>: draft', () => {
   it('saves as the resident types, restores after a reload, and deletes on request', async () => {
     const backend = makeBackend();
     const first = await mount(backend);
-    await pick(first.el, 'input[value="bruit"]');
-    await next(first.el);
-    await type(first.el, '#f-description', 'Fête tous les soirs');
+    await first.page.pick('input[value="bruit"]');
+    await first.page.next();
+    await first.page.type('#f-description', 'Fête tous les soirs');
     expect(localStorage.length).to.equal(1);
-    expect(text(first.el)).to.include('Brouillon enregistré sur cet appareil');
+    expect(first.page.text()).to.include('Brouillon enregistré sur cet appareil');
     first.el.remove();
 
-    const { el } = await mount(backend);
-    expect(text(el)).to.include('Votre brouillon a été restauré.');
-    expect($<HTMLTextAreaElement>(el, '#f-description')!.value).to.equal('Fête tous les soirs');
+    const { el, page } = await mount(backend);
+    expect(page.text()).to.include('Votre brouillon a été restauré.');
+    expect(page.$<HTMLTextAreaElement>('#f-description')!.value).to.equal('Fête tous les soirs');
     await expect(el).to.be.accessible();
-    button(el, 'Supprimer mon brouillon').click();
+    page.button('Supprimer mon brouillon').click();
     await el.updateComplete;
     expect(localStorage.length).to.equal(0);
-    expect($<HTMLInputElement>(el, 'input[value="bruit"]')!.checked).to.equal(false);
-    await waitUntil(() => status(el) === 'Brouillon supprimé.');
+    expect(page.$<HTMLInputElement>('input[value="bruit"]')!.checked).to.equal(false);
+    await waitUntil(() => page.status() === 'Brouillon supprimé.');
   });
 
   it('is removed after a successful submission', async () => {
-    const { el } = await mount();
-    await fillUpToReview(el);
+    const { page } = await mount();
+    await page.fillUpToReview();
     expect(localStorage.length).to.be.greaterThan(0);
-    await next(el);
-    await waitUntil(() => $(el, '.receipt'), 'sent', { timeout: 5000 });
+    await page.next();
+    await waitUntil(() => page.$('.receipt'), 'sent', { timeout: 5000 });
     expect(localStorage.length).to.equal(0);
   });
 
   it('announces the length count at thresholds, not on every keystroke', async () => {
-    const { el } = await mount();
-    await pick(el, 'input[value="autre"]');
-    await next(el);
-    await type(el, '#f-description', 'a'.repeat(100));
-    expect($(el, '#c-description')!.textContent).to.include('3900 caractères restants');
-    expect(status(el)).to.equal('');
-    await type(el, '#f-description', 'a'.repeat(3500));
-    await waitUntil(() => status(el) === '500 caractères restants');
-    await type(el, '#f-description', 'a'.repeat(3501));
+    const { el, page } = await mount();
+    await page.pick('input[value="autre"]');
+    await page.next();
+    await page.type('#f-description', 'a'.repeat(100));
+    expect(page.$('#c-description')!.textContent).to.include('3900 caractères restants');
+    expect(page.status()).to.equal('');
+    await page.type('#f-description', 'a'.repeat(3500));
+    await waitUntil(() => page.status() === '500 caractères restants');
+    await page.type('#f-description', 'a'.repeat(3501));
     await el.updateComplete;
-    expect(status(el)).to.equal('500 caractères restants');
-    expect($(el, '#c-description')!.textContent).to.include('499 caractères restants');
-    await type(el, '#f-description', 'a'.repeat(4002));
-    await waitUntil(() => status(el) === '2 caractères de trop');
+    expect(page.status()).to.equal('500 caractères restants');
+    expect(page.$('#c-description')!.textContent).to.include('499 caractères restants');
+    await page.type('#f-description', 'a'.repeat(4002));
+    await waitUntil(() => page.status() === '2 caractères de trop');
   });
 });
 
@@ -765,18 +699,18 @@ describe('<prox-concern-form>: position', () => {
         message: 'denied',
       } as GeolocationPositionError);
     });
-    const { el } = await mount();
-    await pick(el, 'input[value="autre"]');
-    await next(el);
-    await type(el, '#f-description', 'x');
-    await next(el);
+    const { el, page } = await mount();
+    await page.pick('input[value="autre"]');
+    await page.next();
+    await page.type('#f-description', 'x');
+    await page.next();
     expect(asked).to.equal(0);
-    button(el, 'Utiliser ma position').click();
+    page.button('Utiliser ma position').click();
     await el.updateComplete;
     expect(asked).to.equal(1);
-    await waitUntil(() => status(el).includes('accès refusé'));
-    expect(text(el)).to.include('Indiquez une adresse ou un quartier');
-    expect(active(el)?.id).to.equal('f-address');
+    await waitUntil(() => page.status().includes('accès refusé'));
+    expect(page.text()).to.include('Indiquez une adresse ou un quartier');
+    expect(page.active()?.id).to.equal('f-address');
     await expect(el).to.be.accessible();
   });
 
@@ -784,18 +718,18 @@ describe('<prox-concern-form>: position', () => {
     fakeGeolocation((ok) =>
       ok({ coords: { latitude: 49.8941234, longitude: 2.2957654 } } as GeolocationPosition),
     );
-    const { el, backend } = await mount();
-    await pick(el, 'input[value="autre"]');
-    await next(el);
-    await type(el, '#f-description', 'x');
-    await next(el);
-    button(el, 'Utiliser ma position').click();
-    await waitUntil(() => text(el).includes('Position ajoutée'));
-    await next(el);
-    await pick(el, 'input[name="f-attr-danger-immediat"][value="non"]');
-    await next(el);
-    await next(el);
-    await next(el);
+    const { page, backend } = await mount();
+    await page.pick('input[value="autre"]');
+    await page.next();
+    await page.type('#f-description', 'x');
+    await page.next();
+    page.button('Utiliser ma position').click();
+    await waitUntil(() => page.text().includes('Position ajoutée'));
+    await page.next();
+    await page.pick('input[name="f-attr-danger-immediat"][value="non"]');
+    await page.next();
+    await page.next();
+    await page.next();
     await waitUntil(() => backend.posts().length === 1);
     expect(JSON.parse(backend.posts()[0]!.body!).location).to.deep.equal({ lat: 49.89412, lon: 2.29577 });
     expect(original).to.exist;
@@ -824,27 +758,25 @@ describe('<prox-concern-form mode="status">', () => {
     const el = await fixture<ConcernForm>(
       html`<prox-concern-form mode="status" lang="fr" .client=${backend.client}></prox-concern-form>`,
     );
-    expect(text(el)).to.include('Suivre un signalement');
+    const page = new ConcernFormPage(el);
+    expect(page.text()).to.include('Suivre un signalement');
+    await page.statusReady();
     await expect(el).to.be.accessible();
-    await type(el, '#f-reference', 'nope');
-    button(el, 'Voir le suivi').click();
-    await el.updateComplete;
-    expect(active(el)?.id).to.equal('summary');
-    expect($(el, '#f-reference')!.getAttribute('aria-invalid')).to.equal('true');
+    await page.lookUp('nope', '');
+    expect(page.active()?.id).to.equal('summary');
+    expect(page.$('#f-reference')!.getAttribute('aria-invalid')).to.equal('true');
     await expect(el).to.be.accessible();
-    await type(el, '#f-reference', receipt.reference.toLowerCase());
-    await type(el, '#f-token', receipt.statusToken);
-    button(el, 'Voir le suivi').click();
-    await waitUntil(() => $(el, '#status-result'), 'status shown', { timeout: 5000 });
-    expect($(el, '#status-ref')!.textContent).to.equal(receipt.reference);
-    const stages = $$(el, '.stages li');
+    await page.lookUp(receipt.reference.toLowerCase(), receipt.statusToken);
+    await page.waitFor('#status-result', 'status shown');
+    expect(page.$('#status-ref')!.textContent).to.equal(receipt.reference);
+    const stages = page.$$('.stages li');
     expect(stages).to.have.length(3);
     if (backend.fake) {
-      expect(text(el)).to.include('Intervention programmée');
+      expect(page.text()).to.include('Intervention programmée');
       expect(stages[1]!.getAttribute('aria-current')).to.equal('step');
       expect(stages[1]!.textContent).to.include('étape actuelle');
       expect(stages[0]!.textContent).to.include('étape franchie');
-      expect($$(el, '.updates li').map((li) => li.textContent!.replace(/\s+/g, ' '))[0]).to.include(
+      expect(page.$$('.updates li').map((li) => li.textContent!.replace(/\s+/g, ' '))[0]).to.include(
         'Pris en charge.',
       );
     }
@@ -858,9 +790,37 @@ describe('<prox-concern-form mode="status">', () => {
     const el = await fixture<ConcernForm>(
       html`<prox-concern-form lang="en" .client=${backend.client}></prox-concern-form>`,
     );
+    const page = new ConcernFormPage(el);
     expect(el.mode).to.equal('status');
-    await waitUntil(() => $(el, '#status-result'), 'status shown', { timeout: 5000 });
-    expect(text(el)).to.include('Public updates');
+    await page.waitFor('#status-result', 'status shown');
+    expect(page.text()).to.include('Public updates');
+  });
+
+  it('loads the status view only when shown; says so when it cannot, and retries when asked', async () => {
+    const FormClass = customElements.get('prox-concern-form') as typeof ConcernForm;
+    const real = FormClass.statusViewModule;
+    let attempts = 0;
+    FormClass.statusViewModule = () => {
+      attempts += 1;
+      return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    };
+    try {
+      const { el, page } = await mount();
+      // Reporting never loads it.
+      expect(attempts).to.equal(0);
+      page.button('Suivre un signalement existant').click();
+      const alert = await page.waitFor('[role="alert"]', 'status view error');
+      expect(alert.textContent).to.include('Le contenu n’a pas pu être chargé.');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(attempts).to.equal(1);
+      await expect(el).to.be.accessible();
+      FormClass.statusViewModule = real;
+      page.$<HTMLButtonElement>('[role="alert"] button')!.click();
+      await page.statusReady();
+      expect(page.$('[role="alert"]')).to.equal(null);
+    } finally {
+      FormClass.statusViewModule = real;
+    }
   });
 
   it('says so when nothing matches', async () => {
@@ -868,11 +828,10 @@ describe('<prox-concern-form mode="status">', () => {
     const el = await fixture<ConcernForm>(
       html`<prox-concern-form mode="status" lang="fr" .client=${backend.client}></prox-concern-form>`,
     );
-    await type(el, '#f-reference', 'PRX-0000-0000');
-    await type(el, '#f-token', 'abcdefghijklmnopqrstuvwxyz');
-    button(el, 'Voir le suivi').click();
-    await waitUntil(() => $(el, '[role="alert"]'));
-    expect($(el, '[role="alert"]')!.textContent).to.include('Aucun signalement ne correspond');
+    const page = new ConcernFormPage(el);
+    await page.lookUp('PRX-0000-0000', 'abcdefghijklmnopqrstuvwxyz');
+    await page.waitFor('[role="alert"]');
+    expect(page.$('[role="alert"]')!.textContent).to.include('Aucun signalement ne correspond');
     await expect(el).to.be.accessible();
   });
 });

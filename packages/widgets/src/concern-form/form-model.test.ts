@@ -21,7 +21,8 @@ import {
   type FormState,
 } from './form-model.js';
 import { errorText, messages } from './concern-form.messages.js';
-import { normalizeReference, readStatusParams, stageIndex, statusPageUrl } from './status.js';
+import { stageIndex } from './status.js';
+import { normalizeReference, readStatusParams, statusPageUrl } from './status-link.js';
 
 const service = { id: 'svc-1', name: { fr: 'Police municipale', en: 'Municipal police' } };
 const categories: ConcernCategory[] = [
