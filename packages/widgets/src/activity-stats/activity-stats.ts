@@ -53,9 +53,7 @@ type Args = readonly [
  */
 export class ActivityStats extends ProxElement {
   static override styles = [...ProxElement.styles, styles];
-  // A static declaration rather than decorators keeps the decorator runtime out of the bundle.
   static override properties: PropertyDeclarations = {
-    ...ProxElement.properties,
     api: {},
     src: {},
     area: {},
@@ -89,7 +87,8 @@ export class ActivityStats extends ProxElement {
 
   /** The indicator shown (id); the first one when unset or absent. */
   declare private selected: string | undefined;
-  private tableOpen = false;
+  /** Whether the data table is shown. */
+  declare private tableOpen: boolean;
   /** Index of the chart point whose tooltip is shown. */
   declare private activePoint: number | undefined;
   /** Index of the chart point in the tab order (roving tabindex). */
@@ -109,6 +108,11 @@ export class ActivityStats extends ProxElement {
   declare to?: number;
   /** An SDK client or adapter, for anything the attributes cannot express. */
   declare client?: ProximiteClient;
+
+  constructor() {
+    super();
+    this.tableOpen = false;
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('indicators')) this.activePoint = undefined;

@@ -11,9 +11,9 @@ export interface CafeSelectDetail {
  * widget renders or changes on its own). Bubbles; not composed.
  */
 export class CafeSelectEvent extends ProxEvent<CafeSelectDetail> {
-  static readonly type = 'prox-cafe-select';
+  static readonly eventName = 'prox-cafe-select';
   constructor(cafe: Cafe) {
-    super(CafeSelectEvent.type, { cafe });
+    super(CafeSelectEvent.eventName, { cafe });
   }
 }
 

@@ -83,10 +83,6 @@ type MonthView = typeof MonthViewModule;
 export class CafeCalendar extends ProxElement {
   static override styles = [...ProxElement.styles, styles];
 
-  /*
-   * Static properties, not decorators: the decorators' runtime would add 0.4 KB to a bundle that
-   * has a 20 KB budget (the rights explainer and the stats do the same).
-   */
   static override properties: PropertyDeclarations = {
     api: {},
     src: {},
@@ -105,8 +101,26 @@ export class CafeCalendar extends ProxElement {
     shown: { state: true },
   };
 
+  /** Where the month view's module comes from (a lazy chunk beside the bundle; tests replace it). */
+  static monthViewModule = (): Promise<MonthView> => import('./month-view.js');
+
   readonly localize = new LocalizeController(this, messages);
   private readonly cafes = new CafesController(this);
+  /** The month view's module while it loads. */
+  private monthLoading?: Promise<void> | undefined;
+
+  /** Details opened by the resident, by café id and day. */
+  declare private open: Set<string>;
+  /** The month shown by the month view (defaults to the month of `from`, else of today). */
+  declare private month?: YearMonth;
+  /** What the month view's live region says; empty until the resident navigates. */
+  declare private monthAnnouncement: string;
+  /** The month view's module, once loaded (it loads the first time the view is shown). */
+  declare private monthView?: MonthView;
+  /** Why the month view's module failed to load (a retry button is offered). */
+  declare private monthError?: unknown;
+  /** How many cafés the list shows; « Voir plus » adds {@link PAGE} (a long list renders in steps). */
+  declare private shown: number;
 
   /** Base URL of a backend that speaks the Proximité contract (e.g. `https://api.amiens.fr`). */
   declare api?: string;
@@ -127,30 +141,12 @@ export class CafeCalendar extends ProxElement {
   /** The clock (for "today", and to hide what is over); default: the visitor's clock. */
   declare now?: Date;
 
-  /** Details opened by the resident, by café id and day. */
-  declare private open: Set<string>;
-  /** The month shown by the month view (defaults to the month of `from`, else of today). */
-  declare private month?: YearMonth;
-  /** What the month view's live region says; empty until the resident navigates. */
-  declare private monthAnnouncement: string;
-  /** The month view's module, once loaded (it loads the first time the view is shown). */
-  declare private monthView?: MonthView;
-  /** Why the month view's module failed to load (a retry button is offered). */
-  declare private monthError?: unknown;
-  /** How many cafés the list shows; « Voir plus » adds {@link PAGE} (a long list renders in steps). */
-  declare private shown: number;
-
   constructor() {
     super();
     this.view = 'list';
     this.open = new Set();
     this.monthAnnouncement = '';
     this.shown = PAGE;
-  }
-
-  /** The language the widget shows (`fr` or `en`), resolved from `lang` up the tree. */
-  get language(): string {
-    return this.localize.lang;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -162,9 +158,6 @@ export class CafeCalendar extends ProxElement {
     // (retrying on every update would loop while the network is down).
     if (this.view === 'month' && (!this.monthError || changed.has('view'))) this.loadMonthView();
   }
-
-  /** Where the month view's module comes from (a lazy chunk beside the bundle; tests replace it). */
-  static monthViewModule = (): Promise<MonthView> => import('./month-view.js');
 
   /** Loads the month view's module once (with its styles), then renders it. */
   private loadMonthView(): void {
@@ -182,9 +175,6 @@ export class CafeCalendar extends ProxElement {
         this.monthLoading = undefined;
       });
   }
-
-  /** The month view's module while it loads. */
-  private monthLoading?: Promise<void> | undefined;
 
   private get locale(): string {
     return this.localize.locale;
@@ -612,6 +602,11 @@ export class CafeCalendar extends ProxElement {
   private renderContent(cafes: Cafe[]): TemplateResult {
     return html`${this.view === 'month' ? this.renderMonth(cafes) : this.renderList(cafes)}
     ${this.renderFeed()}`;
+  }
+
+  /** The language the widget shows (`fr` or `en`), resolved from `lang` up the tree. */
+  get language(): string {
+    return this.localize.lang;
   }
 
   override render() {

@@ -50,7 +50,6 @@ const UTC = { dateStyle: 'long', timeZone: 'UTC' } as const;
  */
 export class RightsExplainer extends ProxElement {
   static override styles = [...ProxElement.styles, styles];
-  // Static declarations rather than decorators keep the element within its size budget.
   static override properties: PropertyDeclarations = {
     api: {},
     src: {},
