@@ -15,13 +15,20 @@ import {
 } from './common.js';
 import { CONCERN_STATUSES, ConcernReference, ConcernStatusView } from './concerns.js';
 
-/** Scopes of admin tokens. `tokens:write` manages tokens themselves. */
+/**
+ * Scopes of admin tokens and staff roles (`ROLE_SCOPES`). `tokens:write` manages tokens themselves,
+ * `staff:write` staff accounts; `concerns:share` marks a concern shareable with observers;
+ * `oversight:read` reads the pseudonymised view of concerns.
+ */
 export const ADMIN_TOKEN_SCOPES = [
   'cafes:write',
   'concerns:triage',
   'content:write',
   'stats:write',
   'tokens:write',
+  'staff:write',
+  'concerns:share',
+  'oversight:read',
 ] as const;
 export type AdminTokenScopeKnown = (typeof ADMIN_TOKEN_SCOPES)[number];
 /** A scope in an input (closed). */
@@ -100,6 +107,8 @@ export const AdminConcern = /* @__PURE__ */ (() =>
     lang: z.optional(z.string()),
     /** True when anti-spam signals fired (honeypot, time trap): kept, but out of the main queue. */
     quarantined: z.boolean(),
+    /** Whether a coordinator let observers see its description, address and answers. */
+    shareable: z.optional(z.boolean()),
     duplicateOf: z.optional(z.nullable(z.string())),
     internalNotes: z.array(InternalNote),
   }))();

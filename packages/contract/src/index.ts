@@ -10,6 +10,7 @@ export * from './rights.js';
 export * from './stats.js';
 export * from './problem.js';
 export * from './admin.js';
+export * from './staff.js';
 export * from './open311.js';
 export * from './operations.js';
 export * from './openapi.js';

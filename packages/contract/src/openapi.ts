@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { PROBLEM_CONTENT_TYPE } from './problem.js';
+import { STAFF_SESSION_COOKIE } from './staff.js';
 import { HEADERS, operations, schemas } from './operations.js';
 import type { Operation, ResponseSpec, SchemaName } from './operations.js';
 
@@ -78,8 +79,10 @@ function operationObject(op: Operation): Json {
     Object.entries(op.responses).map(([status, spec]) => [status, response(spec)]),
   );
   if (op.scopes !== undefined) {
-    out.security = [{ bearerAuth: [...op.scopes] }];
+    out.security = [{ bearerAuth: [...op.scopes] }, { staffSession: [] }];
     if (op.scopes.length > 0) out['x-scopes'] = [...op.scopes];
+  } else if (op.session === true) {
+    out.security = [{ staffSession: [] }];
   }
   return out;
 }
@@ -128,7 +131,12 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): Json {
       { name: 'priorities', description: '"You said, we did".' },
       { name: 'rights', description: 'Residents’ rights, sourced and dated.' },
       { name: 'stats', description: 'Recorded crime (official open data) and municipal police activity.' },
-      { name: 'admin', description: 'Scoped bearer tokens; every change is written to the audit log.' },
+      {
+        name: 'admin',
+        description:
+          'A scoped bearer token or a staff session whose role holds the scopes; every change is written to the audit log.',
+      },
+      { name: 'staff', description: 'Staff sign-in: sessions (cookie + CSRF token).' },
       { name: 'open311', description: 'Open311 GeoReport v2 (JSON and XML).' },
       { name: 'meta', description: 'Health and this document.' },
     ],
@@ -146,7 +154,14 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): Json {
           type: 'http',
           scheme: 'bearer',
           description:
-            'Opaque admin token (created with POST /v1/admin/tokens). Each operation lists the scopes it needs: cafes:write, concerns:triage, content:write, stats:write, tokens:write.',
+            'Opaque admin token (created with POST /v1/admin/tokens). Each operation lists the scopes it needs: cafes:write, concerns:triage, content:write, stats:write, tokens:write, staff:write, concerns:share, oversight:read.',
+        },
+        staffSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: STAFF_SESSION_COOKIE,
+          description:
+            'The session of a signed-in staff member (POST /v1/staff/session), named `__Host-proximite_session` when the server is served over HTTPS. Its role must hold the scopes of the operation (ROLE_SCOPES). Every write made with it also needs the header `X-CSRF-Token` (from the session response) and an allowed `Origin`.',
         },
       },
     },

@@ -22,6 +22,22 @@ import {
   InternalNote,
 } from './admin.js';
 import type { AdminTokenScope } from './admin.js';
+import {
+  ConcernShareInput,
+  OversightConcern,
+  OversightConcernListQuery,
+  OversightConcernPage,
+  Service,
+  ServiceList,
+  StaffInvitation,
+  StaffInviteInput,
+  StaffLink,
+  StaffList,
+  StaffMember,
+  StaffSession,
+  StaffSignInInput,
+  StaffUpdateInput,
+} from './staff.js';
 import { Cafe, CafeCancelInput, CafeInput, CafeListQuery, CafePage } from './cafes.js';
 import {
   District,
@@ -145,6 +161,20 @@ export const schemas = {
   AuditListQuery,
   AuditVerifyResult,
   AdminAck,
+  Service,
+  ServiceList,
+  StaffMember,
+  StaffList,
+  StaffInviteInput,
+  StaffUpdateInput,
+  StaffLink,
+  StaffInvitation,
+  StaffSignInInput,
+  StaffSession,
+  OversightConcern,
+  OversightConcernPage,
+  OversightConcernListQuery,
+  ConcernShareInput,
   Open311Discovery,
   Open311ServiceList,
   Open311ServiceDefinition,
@@ -174,7 +204,7 @@ export const HEADERS = {
 } as const;
 export type HeaderName = keyof typeof HEADERS;
 
-export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** A path or header parameter (query parameters come from the `query` schema's fields). */
 export interface ParamSpec {
@@ -201,9 +231,16 @@ export interface Operation {
   readonly path: string;
   readonly summary: string;
   readonly description?: string;
-  readonly tag: 'cafes' | 'concerns' | 'priorities' | 'rights' | 'stats' | 'admin' | 'open311' | 'meta';
-  /** Admin scopes required (bearer token); `[]` = any valid admin token; absent = public. */
+  readonly tag:
+    'cafes' | 'concerns' | 'priorities' | 'rights' | 'stats' | 'admin' | 'staff' | 'open311' | 'meta';
+  /**
+   * Admin scopes required; `[]` = any valid credentials; absent = no admin credentials. Admin
+   * operations take a bearer token holding the scopes, or a staff session whose role holds them
+   * (`ROLE_SCOPES`; writes also need `X-CSRF-Token` and an allowed `Origin`).
+   */
   readonly scopes?: readonly AdminTokenScope[];
+  /** The operation needs a staff session (and, for a write, `X-CSRF-Token`). */
+  readonly session?: boolean;
   readonly params?: readonly ParamSpec[];
   /** A strict object schema whose fields are the query parameters. */
   readonly query?: SchemaName;
@@ -242,8 +279,10 @@ const readErrors = {
   429: { ...p('Too many requests.'), headers: ['Retry-After'] },
 } as const satisfies Record<number, ResponseSpec>;
 const adminErrors = {
-  401: p('Missing, expired or revoked token.'),
-  403: p('The token lacks the required scope.'),
+  401: p('Missing, expired or revoked token or session.'),
+  403: p(
+    'The token lacks the required scope, the role does not allow it, or a write made with a session lacks its CSRF token or an allowed Origin.',
+  ),
 } as const satisfies Record<number, ResponseSpec>;
 const writeErrors = {
   ...adminErrors,
@@ -608,6 +647,111 @@ export const operations = [
     responses: { 200: ok('RightsOverrides'), ...writeErrors },
     errorFormat: 'problem',
   },
+  // ---- admin: concerns shared with observers
+  {
+    id: 'shareConcern',
+    method: 'post',
+    path: '/v1/admin/concerns/{reference}/share',
+    summary: 'Let observers see (or stop seeing) the description, address and answers of a concern',
+    tag: 'admin',
+    scopes: ['concerns:share'],
+    params: [referenceParam],
+    body: { schema: 'ConcernShareInput', contentType: 'application/json' },
+    responses: { 200: ok('AdminConcern'), 404: p('No such concern.'), ...writeErrors },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'listOversightConcerns',
+    method: 'get',
+    path: '/v1/admin/oversight/concerns',
+    summary: 'Concerns as observers see them: pseudonymised, newest first',
+    description:
+      'No contact details and no internal notes; the description, address and answers only for concerns marked shareable. Quarantined concerns are not listed.',
+    tag: 'admin',
+    scopes: ['oversight:read'],
+    query: 'OversightConcernListQuery',
+    responses: { 200: ok('OversightConcernPage'), 400: p('Invalid query parameter.'), ...adminErrors },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'getOversightConcern',
+    method: 'get',
+    path: '/v1/admin/oversight/concerns/{reference}',
+    summary: 'One concern as observers see it',
+    tag: 'admin',
+    scopes: ['oversight:read'],
+    params: [referenceParam],
+    responses: { 200: ok('OversightConcern'), 404: p('No such concern.'), ...adminErrors },
+    errorFormat: 'problem',
+  },
+  // ---- admin: staff accounts and services
+  {
+    id: 'listStaff',
+    method: 'get',
+    path: '/v1/admin/staff',
+    summary: 'Staff accounts',
+    tag: 'admin',
+    scopes: ['staff:write'],
+    responses: { 200: ok('StaffList'), ...adminErrors },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'inviteStaff',
+    method: 'post',
+    path: '/v1/admin/staff',
+    summary: 'Invite a staff member (a single-use link to choose a password, or sign-in by SSO)',
+    description:
+      'The invitation link is e-mailed when the server delivers e-mail; otherwise `link.url` holds it, to pass on yourself. An e-mail already used answers 409.',
+    tag: 'admin',
+    scopes: ['staff:write'],
+    body: { schema: 'StaffInviteInput', contentType: 'application/json' },
+    responses: {
+      201: { ...ok('StaffInvitation', 'Invited.'), headers: ['Location'] },
+      409: p('An account with this e-mail exists.'),
+      ...writeErrors,
+    },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'getStaff',
+    method: 'get',
+    path: '/v1/admin/staff/{id}',
+    summary: 'One staff account',
+    tag: 'admin',
+    scopes: ['staff:write'],
+    params: [pathParam('id', 'Staff account id.')],
+    responses: { 200: ok('StaffMember'), 404: p('No such account.'), ...adminErrors },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'updateStaff',
+    method: 'patch',
+    path: '/v1/admin/staff/{id}',
+    summary: 'Change the name, role or services of a staff member, or disable (re-enable) the account',
+    description:
+      'Disabling signs the member out everywhere at once. The last active admin can neither be disabled nor lose the admin role (409).',
+    tag: 'admin',
+    scopes: ['staff:write'],
+    params: [pathParam('id', 'Staff account id.')],
+    body: { schema: 'StaffUpdateInput', contentType: 'application/json' },
+    responses: {
+      200: ok('StaffMember'),
+      404: p('No such account.'),
+      409: p('This would leave no active admin.'),
+      ...writeErrors,
+    },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'listServices',
+    method: 'get',
+    path: '/v1/admin/services',
+    summary: 'The services concerns are routed to and staff belong to',
+    tag: 'admin',
+    scopes: [],
+    responses: { 200: ok('ServiceList'), ...adminErrors },
+    errorFormat: 'problem',
+  },
   // ---- admin: audit
   {
     id: 'listAudit',
@@ -628,6 +772,53 @@ export const operations = [
     tag: 'admin',
     scopes: [],
     responses: { 200: ok('AuditVerifyResult'), ...adminErrors },
+    errorFormat: 'problem',
+  },
+  // ---- staff sign-in
+  {
+    id: 'createStaffSession',
+    method: 'post',
+    path: '/v1/staff/session',
+    summary: 'Sign in with e-mail and password (and a one-time code): sets the session cookie',
+    description:
+      'A new session (and cookie) at every sign-in. A wrong e-mail and a wrong password get the same 401. When the account has a second factor and `otp` is missing or wrong, the answer is 401 `otp-required`. Repeated failures lock the account and the client out for a while (429 with Retry-After).',
+    tag: 'staff',
+    body: { schema: 'StaffSignInInput', contentType: 'application/json' },
+    responses: {
+      200: ok('StaffSession', 'Signed in; `Set-Cookie` carries the session.'),
+      401: p('Wrong e-mail or password (the same answer for both), or a one-time code is needed.'),
+      403: p('This origin may not send this request.'),
+      413: p('Body larger than 32 KB.'),
+      415: p('Body is not application/json.'),
+      422: p('The body does not match the schema.'),
+      429: { ...p('Too many failed attempts: locked for a while.'), headers: ['Retry-After'] },
+    },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'getStaffSession',
+    method: 'get',
+    path: '/v1/staff/session',
+    summary: 'The signed-in staff member, and a fresh CSRF token',
+    tag: 'staff',
+    session: true,
+    responses: {
+      200: ok('StaffSession'),
+      401: p('Not signed in, or the session ended (time-out, sign-out, account disabled).'),
+    },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'deleteStaffSession',
+    method: 'delete',
+    path: '/v1/staff/session',
+    summary: 'Sign out: ends the session and clears its cookie',
+    tag: 'staff',
+    session: true,
+    responses: {
+      204: { description: 'Signed out (also when the session had already ended).' },
+      403: p('The CSRF token or the Origin is missing or wrong.'),
+    },
     errorFormat: 'problem',
   },
   // ---- Open311 GeoReport v2

@@ -44,6 +44,9 @@ export const PROBLEMS = {
   spamCheckFailed: { status: 422, title: 'The anti-spam check failed' },
   internal: { status: 500, title: 'Internal error' },
   unavailable: { status: 503, title: 'Service unavailable' },
+  csrf: { status: 403, title: 'The request is not from the signed-in page (CSRF check failed)' },
+  otpRequired: { status: 401, title: 'A one-time code is required' },
+  secondFactorRequired: { status: 403, title: 'Set up a second factor first' },
 } as const satisfies Record<string, { status: number; title: string }>;
 export type ProblemKey = keyof typeof PROBLEMS;
 

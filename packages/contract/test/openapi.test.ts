@@ -38,6 +38,17 @@ const REQUIRED: [string, string][] = [
   ['put', '/v1/admin/stats/activity'],
   ['get', '/v1/admin/rights/overrides'],
   ['put', '/v1/admin/rights/overrides'],
+  ['post', '/v1/admin/concerns/{reference}/share'],
+  ['get', '/v1/admin/oversight/concerns'],
+  ['get', '/v1/admin/oversight/concerns/{reference}'],
+  ['get', '/v1/admin/staff'],
+  ['post', '/v1/admin/staff'],
+  ['get', '/v1/admin/staff/{id}'],
+  ['patch', '/v1/admin/staff/{id}'],
+  ['get', '/v1/admin/services'],
+  ['post', '/v1/staff/session'],
+  ['get', '/v1/staff/session'],
+  ['delete', '/v1/staff/session'],
   ['get', '/v1/admin/audit'],
   ['get', '/v1/admin/audit/verify'],
   ['get', '/open311/v2/discovery.{format}'],
@@ -110,16 +121,22 @@ describe('OpenAPI document', () => {
       }
     }
   });
-  it('admin operations need a bearer token with scopes; public ones do not', () => {
+  it('admin operations need a bearer token with scopes or a staff session; public ones neither', () => {
     for (const [path, item] of Object.entries(doc.paths as Json)) {
-      for (const op of Object.values(item as Json) as Json[]) {
+      for (const [method, op] of Object.entries(item as Json) as [string, Json][]) {
         if (path.startsWith('/v1/admin/')) {
-          assert.ok(Array.isArray(op.security) && op.security[0].bearerAuth, path);
+          assert.deepEqual(op.security, [{ bearerAuth: op['x-scopes'] ?? [] }, { staffSession: [] }], path);
           assert.ok(op.responses['401'] && op.responses['403'], path);
-        } else assert.equal(op.security, undefined, path);
+        } else if (path === '/v1/staff/session' && method !== 'post') {
+          assert.deepEqual(op.security, [{ staffSession: [] }], `${method} ${path}`);
+        } else assert.equal(op.security, undefined, `${method} ${path}`);
       }
     }
-    assert.deepEqual(doc.paths['/v1/admin/cafes'].post.security, [{ bearerAuth: ['cafes:write'] }]);
+    assert.deepEqual(doc.paths['/v1/admin/cafes'].post.security, [
+      { bearerAuth: ['cafes:write'] },
+      { staffSession: [] },
+    ]);
+    assert.equal(doc.components.securitySchemes.staffSession.in, 'cookie');
   });
   it('POST /v1/concerns: Idempotency-Key, replay header, 409/422/429 with Retry-After', () => {
     const op = doc.paths['/v1/concerns'].post;
