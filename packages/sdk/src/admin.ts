@@ -1,7 +1,13 @@
 /**
- * `@proximite/sdk/admin.js` — the admin API (`/v1/admin/…`) with a scoped bearer token. Separate
- * from the public client so that public pages never load it. Nothing is cached; the token is
+ * `@proximite/sdk/admin.js` — the admin API (`/v1/admin/…`) and staff sign-in (`/v1/staff/…`),
+ * with a scoped bearer token (machines) or the staff session of a browser (people). Separate from
+ * the public client so that public pages never load it. Nothing is cached; credentials are
  * redacted from every error. Every change is written to the server's audit log.
+ *
+ * With `session: true` the browser's session cookie is sent (`credentials: 'include'`) and the
+ * CSRF token every write needs is handled here: taken from `session.signIn()` / `session.get()`,
+ * fetched with `GET /v1/staff/session` before the first write when missing, and fetched again once
+ * when the server refuses a write for it.
  */
 import {
   ActivityCounterList,
@@ -25,7 +31,22 @@ import {
   type CafeInput,
   type ConcernTriageInput,
   type PriorityInput,
+  OversightConcern,
+  OversightConcernPage,
+  PROBLEM_TYPES,
+  ServiceList,
+  StaffInvitation,
+  StaffList,
+  StaffMember,
+  StaffSession,
+  type OversightConcernListQuery,
+  type Service,
+  type StaffInviteInput,
+  type StaffSignInInput,
+  type StaffUpdateInput,
 } from '@proximite/contract';
+import { ApiError } from './errors.js';
+import type * as z from 'zod/mini';
 import type { ClientOptions } from './client.js';
 import { path } from './internal/path.js';
 import { Transport, type RequestOptions } from './internal/transport.js';
@@ -33,11 +54,47 @@ import { paginate } from './resources/resource.js';
 
 export interface AdminClientOptions extends Omit<ClientOptions, 'cache'> {
   /** An admin token (`proximite token create`); sent as `Authorization: Bearer …`. */
-  token: string;
+  token?: string;
+  /**
+   * `true`: use the staff session of this browser instead of a token (cookie sent with
+   * `credentials: 'include'`, CSRF token handled inside). Sign in with `session.signIn()`.
+   */
+  session?: boolean;
 }
 
 /** The admin API client. */
 export interface AdminClient {
+  /** Staff sign-in (with `session: true`). */
+  session: {
+    /** Signs in (`otp`: the authenticator code when the account has one); the cookie is set by the server. */
+    signIn(input: StaffSignInInput, options?: RequestOptions): Promise<StaffSession>;
+    /** Who is signed in (rejects with `UnauthorizedError` when no one is); refreshes the CSRF token. */
+    get(options?: RequestOptions): Promise<StaffSession>;
+    /** Signs out and forgets the CSRF token. */
+    signOut(options?: RequestOptions): Promise<void>;
+  };
+  staff: {
+    list(options?: RequestOptions): Promise<StaffMember[]>;
+    /** Invites someone: `link.url` is the single-use invitation link when the server did not e-mail it. */
+    invite(input: StaffInviteInput, options?: RequestOptions): Promise<StaffInvitation>;
+    get(id: string, options?: RequestOptions): Promise<StaffMember>;
+    update(id: string, input: StaffUpdateInput, options?: RequestOptions): Promise<StaffMember>;
+    /** Disables the account and signs it out everywhere. */
+    disable(id: string, options?: RequestOptions): Promise<StaffMember>;
+    enable(id: string, options?: RequestOptions): Promise<StaffMember>;
+  };
+  services: {
+    list(options?: RequestOptions): Promise<Service[]>;
+  };
+  /** The pseudonymised view of concerns (observers). */
+  oversight: {
+    list(query?: OversightConcernListQuery, options?: RequestOptions): Promise<OversightConcernPage>;
+    iterate(
+      query?: Omit<OversightConcernListQuery, 'cursor'>,
+      options?: RequestOptions,
+    ): AsyncGenerator<OversightConcern>;
+    get(reference: string, options?: RequestOptions): Promise<OversightConcern>;
+  };
   tokens: {
     list(options?: RequestOptions): Promise<AdminToken[]>;
     create(input: AdminTokenCreateInput, options?: RequestOptions): Promise<AdminTokenCreated>;
@@ -57,6 +114,8 @@ export interface AdminClient {
     ): AsyncGenerator<AdminConcern>;
     get(reference: string, options?: RequestOptions): Promise<AdminConcern>;
     triage(reference: string, input: ConcernTriageInput, options?: RequestOptions): Promise<AdminConcern>;
+    /** Lets observers read the concern's description, address and answers (or stops it). */
+    share(reference: string, shareable: boolean, options?: RequestOptions): Promise<AdminConcern>;
   };
   priorities: {
     create(input: PriorityInput, options?: RequestOptions): Promise<Priority>;
@@ -77,10 +136,13 @@ export interface AdminClient {
   };
 }
 
-/** Creates a client of the admin API. */
+type Write = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Creates a client of the admin API: `{ baseUrl, token }` or `{ baseUrl, session: true }`. */
 export function createAdminClient(options: AdminClientOptions): AdminClient {
-  if (typeof options?.token !== 'string' || options.token === '')
-    throw new TypeError('createAdminClient: `token` is required');
+  const session = options?.session === true;
+  if (session === (typeof options?.token === 'string' && options.token !== ''))
+    throw new TypeError('createAdminClient: give either `token` or `session: true`');
   if (typeof options.baseUrl !== 'string' || options.baseUrl === '')
     throw new TypeError('createAdminClient: `baseUrl` is required');
   const retry = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
@@ -90,62 +152,119 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     lang: options.lang,
     timeout: options.timeout ?? 10_000,
     retry: { limit: retry.limit ?? 2, backoffLimit: retry.backoffLimit ?? 30_000 },
-    headers: { ...options.headers, authorization: `Bearer ${options.token}` },
+    headers: session
+      ? { ...options.headers }
+      : { ...options.headers, authorization: `Bearer ${options.token}` },
     cache: undefined,
+    credentials: session ? 'include' : undefined,
   });
-  const none = async (method: 'DELETE', pathname: string, requestOptions?: RequestOptions): Promise<void> =>
-    void (await t.send({ method, path: pathname }, requestOptions));
+
+  let csrf: string | undefined;
+  const remember = (s: StaffSession): StaffSession => {
+    csrf = s.csrfToken;
+    return s;
+  };
+  const getSession = async (o?: RequestOptions) =>
+    remember(await t.get('/v1/staff/session', undefined, StaffSession, o));
+
+  /** A write: with a session, carries the CSRF token (fetched when missing, and again once if refused). */
+  async function write<T>(
+    method: Write,
+    pathname: string,
+    json: unknown,
+    schema: z.ZodMiniType<T> | undefined,
+    o?: RequestOptions,
+  ): Promise<T> {
+    const attempt = async (): Promise<T> => {
+      const headers: Record<string, string> = session && csrf !== undefined ? { 'x-csrf-token': csrf } : {};
+      const spec = { method, path: pathname, headers, ...(json !== undefined ? { json } : {}) };
+      if (schema === undefined) return void (await t.send(spec, o)) as T;
+      return t.json(spec, schema, o);
+    };
+    if (!session) return attempt();
+    if (csrf === undefined) await getSession(o);
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof ApiError && error.problem.type === PROBLEM_TYPES.csrf)) throw error;
+      await getSession(o);
+      return attempt();
+    }
+  }
+
   const concernsList = (query: AdminConcernListQuery = {}, o?: RequestOptions) =>
     t.get('/v1/admin/concerns', query, AdminConcernPage, o);
   const auditList = (query: AuditListQuery = {}, o?: RequestOptions) =>
     t.get('/v1/admin/audit', query, AuditPage, o);
+  const oversightList = (query: OversightConcernListQuery = {}, o?: RequestOptions) =>
+    t.get('/v1/admin/oversight/concerns', query, OversightConcernPage, o);
+  const updateStaff = (id: string, input: StaffUpdateInput, o?: RequestOptions) =>
+    write('PATCH', path`/v1/admin/staff/${id}`, input, StaffMember, o);
   return {
+    session: {
+      signIn: async (input, o) =>
+        remember(await t.json({ method: 'POST', path: '/v1/staff/session', json: input }, StaffSession, o)),
+      get: getSession,
+      signOut: async (o) => {
+        try {
+          await write('DELETE', '/v1/staff/session', undefined, undefined, o);
+        } catch (error) {
+          // Already signed out (the session had ended): nothing left to do.
+          if (!(error instanceof ApiError && error.status === 401)) throw error;
+        } finally {
+          csrf = undefined;
+        }
+      },
+    },
+    staff: {
+      list: async (o) => (await t.get('/v1/admin/staff', undefined, StaffList, o)).items,
+      invite: (input, o) => write('POST', '/v1/admin/staff', input, StaffInvitation, o),
+      get: (id, o) => t.get(path`/v1/admin/staff/${id}`, undefined, StaffMember, o),
+      update: updateStaff,
+      disable: (id, o) => updateStaff(id, { status: 'disabled' }, o),
+      enable: (id, o) => updateStaff(id, { status: 'active' }, o),
+    },
+    services: {
+      list: async (o) => (await t.get('/v1/admin/services', undefined, ServiceList, o)).items,
+    },
+    oversight: {
+      list: oversightList,
+      iterate: (query = {}, o) => paginate((cursor) => oversightList({ ...query, cursor }, o)),
+      get: (reference, o) =>
+        t.get(path`/v1/admin/oversight/concerns/${reference}`, undefined, OversightConcern, o),
+    },
     tokens: {
       list: async (o) => (await t.get('/v1/admin/tokens', undefined, AdminTokenList, o)).items,
-      create: (input, o) =>
-        t.json({ method: 'POST', path: '/v1/admin/tokens', json: input }, AdminTokenCreated, o),
-      revoke: (id, o) => none('DELETE', path`/v1/admin/tokens/${id}`, o),
+      create: (input, o) => write('POST', '/v1/admin/tokens', input, AdminTokenCreated, o),
+      revoke: (id, o) => write('DELETE', path`/v1/admin/tokens/${id}`, undefined, undefined, o),
     },
     cafes: {
-      create: (input, o) => t.json({ method: 'POST', path: '/v1/admin/cafes', json: input }, Cafe, o),
-      update: (id, input, o) =>
-        t.json({ method: 'PUT', path: path`/v1/admin/cafes/${id}`, json: input }, Cafe, o),
-      delete: (id, o) => none('DELETE', path`/v1/admin/cafes/${id}`, o),
-      cancel: (id, input = {}, o) =>
-        t.json({ method: 'POST', path: path`/v1/admin/cafes/${id}/cancel`, json: input }, Cafe, o),
+      create: (input, o) => write('POST', '/v1/admin/cafes', input, Cafe, o),
+      update: (id, input, o) => write('PUT', path`/v1/admin/cafes/${id}`, input, Cafe, o),
+      delete: (id, o) => write('DELETE', path`/v1/admin/cafes/${id}`, undefined, undefined, o),
+      cancel: (id, input = {}, o) => write('POST', path`/v1/admin/cafes/${id}/cancel`, input, Cafe, o),
     },
     concerns: {
       list: concernsList,
       iterate: (query = {}, o) => paginate((cursor) => concernsList({ ...query, cursor }, o)),
       get: (reference, o) => t.get(path`/v1/admin/concerns/${reference}`, undefined, AdminConcern, o),
       triage: (reference, input, o) =>
-        t.json(
-          { method: 'POST', path: path`/v1/admin/concerns/${reference}/triage`, json: input },
-          AdminConcern,
-          o,
-        ),
+        write('POST', path`/v1/admin/concerns/${reference}/triage`, input, AdminConcern, o),
+      share: (reference, shareable, o) =>
+        write('POST', path`/v1/admin/concerns/${reference}/share`, { shareable }, AdminConcern, o),
     },
     priorities: {
-      create: (input, o) =>
-        t.json({ method: 'POST', path: '/v1/admin/priorities', json: input }, Priority, o),
-      update: (id, input, o) =>
-        t.json({ method: 'PUT', path: path`/v1/admin/priorities/${id}`, json: input }, Priority, o),
-      delete: (id, o) => none('DELETE', path`/v1/admin/priorities/${id}`, o),
+      create: (input, o) => write('POST', '/v1/admin/priorities', input, Priority, o),
+      update: (id, input, o) => write('PUT', path`/v1/admin/priorities/${id}`, input, Priority, o),
+      delete: (id, o) => write('DELETE', path`/v1/admin/priorities/${id}`, undefined, undefined, o),
     },
     stats: {
       putActivity: async (input, o) =>
-        (
-          await t.json(
-            { method: 'PUT', path: '/v1/admin/stats/activity', json: input },
-            ActivityCounterList,
-            o,
-          )
-        ).items,
+        (await write('PUT', '/v1/admin/stats/activity', input, ActivityCounterList, o)).items,
     },
     rights: {
       getOverrides: (o) => t.get('/v1/admin/rights/overrides', undefined, RightsOverrides, o),
-      putOverrides: (input, o) =>
-        t.json({ method: 'PUT', path: '/v1/admin/rights/overrides', json: input }, RightsOverrides, o),
+      putOverrides: (input, o) => write('PUT', '/v1/admin/rights/overrides', input, RightsOverrides, o),
     },
     audit: {
       list: auditList,

@@ -103,19 +103,20 @@ export function cafe(id: string, extra: Record<string, unknown> = {}): Record<st
 }
 
 /** Runs the server CLI once (not `serve`) against a data folder; resolves to its stdout lines. */
-async function cli(args: string[], dataDir: string): Promise<string[]> {
+async function cli(args: string[], dataDir: string, stdin?: string): Promise<string[]> {
   const child = spawn(
     process.execPath,
     ['--conditions=source', '--import', 'tsx', serverCli as string, ...args],
     {
       env: { ...process.env, PROXIMITE_DATA_DIR: dataDir, DATABASE_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     },
   );
+  if (stdin !== undefined) child.stdin?.end(stdin);
   let out = '';
   let err = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   if (code !== 0) throw new Error(`proximite ${args.join(' ')} exited with ${code}: ${err}`);
   return out.trim().split('\n');
@@ -127,8 +128,13 @@ export interface RealServer {
   adminToken: string;
   /** An Open311 api_key. */
   open311Key: string;
+  /** A coordinator's staff account (the server runs without the second-factor requirement). */
+  staff: { email: string; password: string };
   stop(): Promise<void>;
 }
+
+/** The staff account `startRealServer` makes. */
+const STAFF = { email: 'sdk-coordination@amiens.test', password: 'sdk test password, long enough' };
 
 /**
  * The reference server (packages/server) on a fresh PGlite database, seeded with the Amiens demo,
@@ -150,12 +156,28 @@ export async function startRealServer(env: Record<string, string> = {}): Promise
     )
   ).at(-1)!;
   const open311Key = (await cli(['open311-key', 'create', '--name', 'sdk-tests'], dataDir)).at(-1)!;
+  await cli(
+    [
+      'staff',
+      'create',
+      '--email',
+      STAFF.email,
+      '--name',
+      'Coordination SDK',
+      '--role',
+      'coordinator',
+      '--password-stdin',
+    ],
+    dataDir,
+    `${STAFF.password}\n`,
+  );
   const server = (await startTestServer({
     args: ['--seed'],
     env: {
       PROXIMITE_DATA_DIR: dataDir,
       PROXIMITE_RATE_LIMIT: '1000000',
       PROXIMITE_MIN_FILL_SECONDS: '0',
+      PROXIMITE_REQUIRE_2FA: '0',
       ...env,
     },
   })) as { url: string; stop: () => Promise<void> };
@@ -163,9 +185,37 @@ export async function startRealServer(env: Record<string, string> = {}): Promise
     url: server.url,
     adminToken,
     open311Key,
+    staff: STAFF,
     async stop() {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A `fetch` that behaves like a browser page at `origin` for the staff session: it keeps the
+ * cookies the server sets and sends them back, and sends `Origin` on writes (Node's fetch has no
+ * cookie jar and sends no Origin).
+ */
+export function browserFetch(origin: string): typeof globalThis.fetch & { cookies: Map<string, string> } {
+  const cookies = new Map<string, string>();
+  const f = (async (input: string | URL | Request, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    if (cookies.size > 0) headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    const method = (init.method ?? 'GET').toUpperCase();
+    if (method !== 'GET' && method !== 'HEAD') headers.set('origin', origin);
+    const response = await fetch(input, { ...init, headers });
+    for (const set of response.headers.getSetCookie()) {
+      const [pair] = set.split(';');
+      const eq = pair?.indexOf('=') ?? -1;
+      if (pair === undefined || eq < 0) continue;
+      const value = pair.slice(eq + 1);
+      if (value === '' || /max-age=0/i.test(set)) cookies.delete(pair.slice(0, eq));
+      else cookies.set(pair.slice(0, eq), value);
+    }
+    return response;
+  }) as typeof globalThis.fetch & { cookies: Map<string, string> };
+  f.cookies = cookies;
+  return f;
 }

@@ -29,7 +29,7 @@ import {
 import { createAdminClient, type AdminClient } from '@proximite/sdk/admin.js';
 import { createICalClient, parseICalendar } from '@proximite/sdk/adapters/ical.js';
 import { createOpen311Client } from '@proximite/sdk/adapters/open311.js';
-import { startRealServer, type RealServer } from './helpers.js';
+import { browserFetch, startRealServer, type RealServer } from './helpers.js';
 
 let server: RealServer;
 let client: Client;
@@ -222,6 +222,57 @@ describe('admin API', () => {
     assert.ok(audit.items.some((e) => e.action.startsWith('cafe')));
     assert.equal((await admin.audit.verify()).ok, true);
     await admin.tokens.revoke(created.id);
+  });
+});
+
+describe('admin client with a staff session (cookie + CSRF handled inside)', () => {
+  it('signs in, reads and writes with the session, refreshes the CSRF token, signs out', async () => {
+    const browser = browserFetch(server.url);
+    const staff = createAdminClient({ baseUrl: server.url, session: true, fetch: browser });
+    await assert.rejects(staff.session.get(), UnauthorizedError);
+    const signedIn = await staff.session.signIn({
+      email: server.staff.email,
+      password: server.staff.password,
+    });
+    assert.equal(signedIn.staff.role, 'coordinator');
+    assert.ok(signedIn.scopes.includes('concerns:triage'));
+    assert.ok(browser.cookies.has('proximite_session'));
+    assert.ok((await staff.concerns.list({ limit: 2 })).items.length > 0);
+    const priority = await staff.priorities.create({
+      issue: { fr: 'Créé avec une session' },
+      issueDate: '2026-05-01',
+      status: 'raised',
+    });
+    // A second client on the same browser (a new page) has no CSRF token yet: it fetches one.
+    const page2 = createAdminClient({ baseUrl: server.url, session: true, fetch: browser });
+    await page2.priorities.delete(priority.id);
+    // Signed in again from another page: the first client's CSRF token belongs to the ended
+    // session; its next write is refused once, it fetches a fresh token and the write goes through.
+    await page2.session.signIn({ email: server.staff.email, password: server.staff.password });
+    const again = await staff.priorities.create({
+      issue: { fr: 'Après une nouvelle connexion' },
+      issueDate: '2026-05-02',
+      status: 'raised',
+    });
+    await staff.priorities.delete(again.id);
+    // The role's limits hold: a coordinator does not manage accounts.
+    await assert.rejects(staff.staff.list(), ForbiddenError);
+    const audit = await admin.audit.list({ limit: 200 });
+    assert.ok(audit.items.some((e) => e.action === 'priority.create' && e.actor.startsWith('staff:')));
+    await staff.session.signOut();
+    assert.ok(!browser.cookies.has('proximite_session'));
+    await assert.rejects(staff.concerns.list(), UnauthorizedError);
+    await staff.session.signOut(); // signing out twice is harmless
+  });
+
+  it('a wrong password is an UnauthorizedError; the options need a token or a session', async () => {
+    const staff = createAdminClient({ baseUrl: server.url, session: true, fetch: browserFetch(server.url) });
+    await assert.rejects(
+      staff.session.signIn({ email: server.staff.email, password: 'wrong password here' }),
+      UnauthorizedError,
+    );
+    assert.throws(() => createAdminClient({ baseUrl: server.url }), TypeError);
+    assert.throws(() => createAdminClient({ baseUrl: server.url, token: 't', session: true }), TypeError);
   });
 });
 

@@ -7,6 +7,8 @@
  *   proximite token create --name NAME --scope SCOPE [--scope SCOPE…] [--expires-days N]
  *   proximite token list
  *   proximite token revoke ID
+ *   proximite staff create --email EMAIL --name NAME --role ROLE [--service ID…] [--password-stdin]
+ *   proximite staff list | disable ID|EMAIL | enable ID|EMAIL | reset-2fa ID|EMAIL | reset-password ID|EMAIL
  *   proximite open311-key create --name NAME | list | revoke ID
  *   proximite purge [--contact-days N] [--contact-max-days N] [--closed-days N]
  *   proximite audit verify
@@ -18,8 +20,8 @@
  * Environment: DATABASE_URL (PostgreSQL) or PROXIMITE_DATA_DIR (PGlite, default ./.proximite/data),
  * PROXIMITE_ALLOWED_ORIGINS, and the other PROXIMITE_* variables of the README.
  */
-import { ADMIN_TOKEN_SCOPES } from '@proximite/contract';
-import type { AdminTokenScope } from '@proximite/contract';
+import { ADMIN_TOKEN_SCOPES, NewPasswordInput, STAFF_ROLES, StaffEmailInput } from '@proximite/contract';
+import type { AdminTokenScope, StaffRole } from '@proximite/contract';
 import { configFromEnv } from './config.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
@@ -28,8 +30,10 @@ import { defaultWindow, importIcs, parseWindowBound, readFeed } from './import/i
 import { readSsmsiFile, storeStatsDataset } from './import/ssmsi.js';
 import { CLI_ACTOR } from './services/actor.js';
 import { purgeRetention } from './services/concerns.js';
+import { createAccount, issuePasswordReset, resetSecondFactor, updateAccount } from './services/staff.js';
 import { createOpen311Key, createToken, revokeOpen311Key, revokeToken } from './services/tokens.js';
 import { verifyAudit } from './store/audit.js';
+import { getStaff, getStaffByEmail, listStaff } from './store/staff.js';
 import { listAdminTokens, listOpen311Keys } from './store/tokens.js';
 import { seedDemo } from './seed.js';
 import { openStore, startServer } from './server.js';
@@ -47,6 +51,9 @@ const USAGE = `Usage:
   proximite token create --name NAME --scope SCOPE [--scope SCOPE...] [--expires-days N]
   proximite token list
   proximite token revoke ID
+  proximite staff create --email EMAIL --name NAME --role ROLE [--service ID...] [--password-stdin]
+  proximite staff list | staff disable ID|EMAIL | staff enable ID|EMAIL
+  proximite staff reset-2fa ID|EMAIL | staff reset-password ID|EMAIL
   proximite open311-key create --name NAME | open311-key list | open311-key revoke ID
   proximite purge [--contact-days N] [--contact-max-days N] [--closed-days N]
   proximite audit verify
@@ -54,7 +61,8 @@ const USAGE = `Usage:
   proximite import-ssmsi <file.csv[.gz]> --area CODE [--name NAME] [--edition YYYY-MM-DD] [--from YEAR]
       [--to YEAR] [--indicators ID,ID] [--provisional YEAR,YEAR]
   proximite conformance <baseUrl> [--json] [--admin-token TOKEN] [--read-only]
-Scopes: ${ADMIN_TOKEN_SCOPES.join(', ')}`;
+Scopes: ${ADMIN_TOKEN_SCOPES.join(', ')}
+Roles: ${STAFF_ROLES.join(', ')}`;
 
 class UsageError extends Error {}
 
@@ -63,7 +71,7 @@ interface Parsed {
   flags: Map<string, string[]>;
 }
 
-const BOOLEAN_FLAGS = new Set(['seed', 'help', 'json', 'read-only']);
+const BOOLEAN_FLAGS = new Set(['seed', 'help', 'json', 'read-only', 'password-stdin']);
 
 export function parseArgs(argv: readonly string[]): Parsed {
   const positional: string[] = [];
@@ -114,7 +122,14 @@ async function withStore<T>(config: Config, fn: (db: Database) => Promise<T>): P
 /** Runs one command; resolves to the exit code (serve resolves when the server has stopped). */
 export async function runCli(
   argv: readonly string[],
-  options: { env?: NodeJS.ProcessEnv; io?: CliIo; clock?: Clock; signals?: boolean } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    io?: CliIo;
+    clock?: Clock;
+    signals?: boolean;
+    /** Reads standard input (`--password-stdin`); default: the process's. */
+    stdin?: () => Promise<string>;
+  } = {},
 ): Promise<number> {
   const io = options.io ?? { out: (l) => console.log(l), err: (l) => console.error(l) };
   const clock = options.clock ?? systemClock;
@@ -163,6 +178,16 @@ export async function runCli(
         return await withStore(config, async (db) => tokenCommand(db, sub, arg, parsed, clock, io));
       case 'open311-key':
         return await withStore(config, async (db) => open311KeyCommand(db, sub, arg, parsed, clock, io));
+      case 'staff': {
+        // Read the password before opening the store (nothing is created if it is refused).
+        const password =
+          sub === 'create' && parsed.flags.has('password-stdin')
+            ? await readPassword(options.stdin ?? readProcessStdin)
+            : undefined;
+        return await withStore(config, async (db) =>
+          staffCommand(db, config, sub, arg, parsed, password, clock, io),
+        );
+      }
       case 'purge':
         return await withStore(config, async (db) => {
           const now = clock();
@@ -313,6 +338,126 @@ async function open311KeyCommand(
     return ok ? 0 : 1;
   }
   throw new UsageError('open311-key: expected create, list or revoke');
+}
+
+async function readProcessStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The password given on standard input (one line; the line break is not part of it). */
+async function readPassword(stdin: () => Promise<string>): Promise<string> {
+  const text = (await stdin()).replace(/\r?\n$/, '');
+  if (text.includes('\n')) throw new UsageError('--password-stdin: give the password on one line');
+  const checked = NewPasswordInput.safeParse(text);
+  if (!checked.success) throw new UsageError('--password-stdin: the password needs 12 to 256 characters');
+  return checked.data;
+}
+
+/** Where links printed by the CLI point: the console URL, else the public URL, else the default local server. */
+function cliBaseUrl(config: Config): string {
+  return config.publicUrl ?? 'http://127.0.0.1:8787';
+}
+
+function printLink(
+  io: CliIo,
+  config: Config,
+  link: { url?: string | undefined; delivered: boolean; expiresAt: string },
+  url: string,
+): void {
+  if (link.delivered) {
+    io.out(`The link was e-mailed; it expires ${link.expiresAt}.`);
+    return;
+  }
+  io.out(
+    `Single-use link, valid until ${link.expiresAt} (pass it on to its owner yourself; shown only once):`,
+  );
+  io.out(url);
+  if (config.staffConsoleUrl === undefined && config.publicUrl === undefined)
+    io.err(
+      'Note: set PROXIMITE_STAFF_CONSOLE_URL (or PROXIMITE_PUBLIC_URL) so links point to your staff console.',
+    );
+}
+
+async function staffCommand(
+  db: Database,
+  config: Config,
+  sub: string | undefined,
+  arg: string | undefined,
+  p: Parsed,
+  password: string | undefined,
+  clock: Clock,
+  io: CliIo,
+): Promise<number> {
+  const now = clock();
+  const ctx = { db, config };
+  const find = async (key: string | undefined) => {
+    if (key === undefined) throw new UsageError(`staff ${sub ?? ''}: give the account's id or e-mail`);
+    const found = key.includes('@') ? await getStaffByEmail(db, key) : await getStaff(db, key);
+    if (found === undefined) io.err(`No staff account ${key}.`);
+    return found;
+  };
+  if (sub === 'create') {
+    const email = one(p, 'email');
+    const name = one(p, 'name');
+    const role = one(p, 'role');
+    if (email === undefined || !StaffEmailInput.safeParse(email).success)
+      throw new UsageError('staff create: --email EMAIL (a valid address) is required');
+    if (name === undefined || name.trim() === '' || name.length > 100)
+      throw new UsageError('staff create: --name (1–100 characters) is required');
+    if (role === undefined || !(STAFF_ROLES as readonly string[]).includes(role))
+      throw new UsageError(`staff create: --role is one of ${STAFF_ROLES.join(', ')}`);
+    const services = csv(p, 'service') ?? [];
+    const created = await createAccount(
+      ctx,
+      now,
+      CLI_ACTOR,
+      { email, displayName: name, role: role as StaffRole, services, password },
+      cliBaseUrl(config),
+    );
+    io.out(
+      `Staff account ${created.staff.email} (${created.staff.id}), role ${created.staff.role}, ${created.staff.status}.`,
+    );
+    if (created.invitation !== undefined)
+      printLink(io, config, created.invitation.link, created.invitation.url);
+    return 0;
+  }
+  if (sub === 'list') {
+    for (const m of await listStaff(db)) {
+      io.out(
+        `${m.id}  ${m.email}  ${m.displayName}  ${m.role}  ${m.status}${m.totpEnabled ? '  2FA' : ''}` +
+          `${m.services.length > 0 ? `  [${m.services.join(', ')}]` : ''}  last sign-in ${m.lastSignInAt ?? 'never'}`,
+      );
+    }
+    return 0;
+  }
+  if (sub === 'disable' || sub === 'enable') {
+    const found = await find(arg);
+    if (found === undefined) return 1;
+    await updateAccount(ctx, now, CLI_ACTOR, found.member.id, { disabled: sub === 'disable' });
+    io.out(`${found.member.email} ${sub === 'disable' ? 'disabled and signed out everywhere' : 'enabled'}.`);
+    return 0;
+  }
+  if (sub === 'reset-2fa') {
+    const found = await find(arg);
+    if (found === undefined) return 1;
+    await resetSecondFactor(ctx, now, CLI_ACTOR, found.member.id);
+    io.out(`${found.member.email}: second factor removed; it will set up a new one at its next sign-in.`);
+    return 0;
+  }
+  if (sub === 'reset-password') {
+    const found = await find(arg);
+    if (found === undefined) return 1;
+    const issued = await issuePasswordReset(ctx, now, CLI_ACTOR, found.member.id, cliBaseUrl(config));
+    if (issued === undefined) {
+      io.err(`${found.member.email} is disabled: enable it first.`);
+      return 1;
+    }
+    printLink(io, config, issued.link.link, issued.link.url);
+    return 0;
+  }
+  throw new UsageError('staff: expected create, list, disable, enable, reset-2fa or reset-password');
 }
 
 function csv(p: Parsed, name: string): string[] | undefined {

@@ -45,6 +45,21 @@ export interface Config {
   maxAge: number;
   sMaxAge: number;
   staleWhileRevalidate: number;
+  /** A staff session ends after this many minutes without a request. */
+  sessionIdleMinutes: number;
+  /** … and this many hours after sign-in in any case. */
+  sessionMaxHours: number;
+  /** Admins and coordinators must sign in with a second factor (TOTP); off only if the city decides so. */
+  requireSecondFactor: boolean;
+  /**
+   * The page where the staff console is embedded: invitation and password-reset links point there
+   * (`<url>#proximite-link=<secret>`). Default: `<public URL>/staff/`.
+   */
+  staffConsoleUrl: string | undefined;
+  /** Invitation links expire after this many hours. */
+  invitationHours: number;
+  /** Password-reset links expire after this many minutes. */
+  passwordResetMinutes: number;
 }
 
 /** The repository root when running from this checkout (packages/server/src → ../../..). */
@@ -93,6 +108,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     maxAge: int(env.PROXIMITE_MAX_AGE, 60),
     sMaxAge: int(env.PROXIMITE_S_MAXAGE, 300),
     staleWhileRevalidate: int(env.PROXIMITE_STALE_WHILE_REVALIDATE, 600),
+    sessionIdleMinutes: Math.max(1, int(env.PROXIMITE_SESSION_IDLE_MINUTES, 30)),
+    sessionMaxHours: Math.max(1, int(env.PROXIMITE_SESSION_MAX_HOURS, 12)),
+    requireSecondFactor: !/^(0|false|no|off)$/i.test((env.PROXIMITE_REQUIRE_2FA ?? '').trim()),
+    staffConsoleUrl: str(env.PROXIMITE_STAFF_CONSOLE_URL),
+    invitationHours: Math.max(1, int(env.PROXIMITE_INVITATION_HOURS, 168)),
+    passwordResetMinutes: Math.max(5, int(env.PROXIMITE_PASSWORD_RESET_MINUTES, 60)),
   };
 }
 

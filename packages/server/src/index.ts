@@ -9,6 +9,8 @@ export type { Database, Queryable, OpenDatabaseOptions } from './db/database.js'
 export { migrate, loadMigrations } from './db/migrate.js';
 export { buildCalendar, escapeText, foldLine } from './ical.js';
 export { seedDemo } from './seed.js';
+export { seedStaff } from './seed-staff.js';
+export type { StaffSeed } from './seed-staff.js';
 export { buildDeps, ensureDefaults, listen, openStore, startServer, SERVER_VERSION } from './server.js';
 export type { RunningServer, StartOptions, AppOptions } from './server.js';
 export { runCli } from './cli.js';

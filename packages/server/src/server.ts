@@ -16,6 +16,7 @@ import { migrate } from './db/migrate.js';
 import { createApp } from './http/app.js';
 import type { AppDeps } from './http/context.js';
 import { getSetting, listCategories, replaceCategories, setSettingIfAbsent } from './store/content.js';
+import { installCategoryServices } from './store/services.js';
 import { randomSecret, systemClock } from './util.js';
 import type { Clock } from './util.js';
 import { seedDemo } from './seed.js';
@@ -47,11 +48,15 @@ export async function openStore(
   return db;
 }
 
-/** Default categories (when none) and the IP-hash salt: shared by every instance through the database. */
+/**
+ * Default categories (when none), the services they name, and the IP-hash salt: shared by every
+ * instance through the database.
+ */
 export async function ensureDefaults(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [0x64656661]);
     if ((await listCategories(tx)).length === 0) await replaceCategories(tx, defaultCategories);
+    await installCategoryServices(tx, new Date());
     await setSettingIfAbsent(tx, 'ip_salt', randomSecret(32));
   });
 }

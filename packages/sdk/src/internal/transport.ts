@@ -48,10 +48,12 @@ export interface TransportConfig {
   retry: Required<RetryOptions>;
   headers: Record<string, string>;
   cache: ResponseCache | undefined;
+  /** `include` sends the browser's cookies cross-origin (the admin client with a staff session). */
+  credentials?: RequestCredentials | undefined;
 }
 
 export interface SendSpec {
-  method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   query?: Query;
   json?: unknown;
@@ -142,6 +144,7 @@ export class Transport {
           headers,
           body,
           signal: controller.signal,
+          ...(this.config.credentials !== undefined ? { credentials: this.config.credentials } : {}),
         });
         const read: ReadResponse = {
           status: response.status,

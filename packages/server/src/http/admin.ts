@@ -10,9 +10,13 @@ import {
   AuditListQuery,
   CafeCancelInput,
   CafeInput,
+  ConcernShareInput,
   ConcernTriageInput,
+  OversightConcernListQuery,
   PriorityInput,
   RightsOverrides,
+  StaffInviteInput,
+  StaffUpdateInput,
   getOperation,
 } from '@proximite/contract';
 import type { OperationId } from '@proximite/contract';
@@ -22,16 +26,19 @@ import { AppError } from '../errors.js';
 import * as cafes from '../services/cafes.js';
 import * as concerns from '../services/concerns.js';
 import * as content from '../services/content.js';
+import * as staff from '../services/staff.js';
 import * as tokens from '../services/tokens.js';
 import { listAudit, verifyAudit } from '../store/audit.js';
-import { listAdminConcerns } from '../store/concerns.js';
+import { getOversightConcern, listAdminConcerns, listOversightConcerns } from '../store/concerns.js';
+import { listServices } from '../store/services.js';
+import { getStaff, listStaff } from '../store/staff.js';
 import { getRightsOverrides } from '../store/content.js';
 import { getStatsDataset } from '../store/stats.js';
 import { listAdminTokens } from '../store/tokens.js';
 import { principalOf, requireScopes } from './auth.js';
 import type { AppDeps } from './context.js';
 import type { AppEnv } from './env.js';
-import { jsonResponse, noContent, pathId, pathReference, routePath } from './shared.js';
+import { baseUrl, jsonResponse, noContent, pathId, pathReference, routePath } from './shared.js';
 import { parseJsonBody, parseQuery } from './validate.js';
 
 /** Where this sub-app is mounted. */
@@ -109,25 +116,95 @@ export function adminApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   // ---- concerns
+  // Agents reach only the concerns of their services; a concern beyond is "not found".
   operation('listAdminConcerns', async (c) => {
     const q = parseQuery(c, AdminConcernListQuery);
-    return jsonResponse(await listAdminConcerns(db, q));
+    return jsonResponse(await listAdminConcerns(db, q, principalOf(c)));
   });
 
   operation('getAdminConcern', async (c) => {
+    const principal = principalOf(c);
     const ref = pathReference(c, 'No such concern.');
-    const concern = await concerns.readConcern(deps, deps.clock(), principalOf(c).actor, ref);
+    const concern = await concerns.readConcern(deps, deps.clock(), principal.actor, ref, principal);
     if (concern === undefined) throw new AppError('notFound', 'No such concern.');
     return jsonResponse(concern);
   });
 
   operation('triageConcern', async (c) => {
+    const principal = principalOf(c);
     const ref = pathReference(c, 'No such concern.');
     const { value } = await parseJsonBody(c, ConcernTriageInput);
-    const concern = await concerns.triageConcern(deps, deps.clock(), principalOf(c).actor, ref, value);
+    const concern = await concerns.triageConcern(deps, deps.clock(), principal.actor, ref, value, principal);
     if (concern === undefined) throw new AppError('notFound', 'No such concern.');
     return jsonResponse(concern);
   });
+
+  operation('shareConcern', async (c) => {
+    const principal = principalOf(c);
+    const ref = pathReference(c, 'No such concern.');
+    const { value } = await parseJsonBody(c, ConcernShareInput);
+    const concern = await concerns.shareConcern(
+      deps,
+      deps.clock(),
+      principal.actor,
+      ref,
+      value.shareable,
+      principal,
+    );
+    if (concern === undefined) throw new AppError('notFound', 'No such concern.');
+    return jsonResponse(concern);
+  });
+
+  // ---- oversight (observers): pseudonymised
+  operation('listOversightConcerns', async (c) =>
+    jsonResponse(await listOversightConcerns(db, parseQuery(c, OversightConcernListQuery))),
+  );
+
+  operation('getOversightConcern', async (c) => {
+    const concern = await getOversightConcern(db, pathReference(c, 'No such concern.'));
+    if (concern === undefined) throw new AppError('notFound', 'No such concern.');
+    return jsonResponse(concern);
+  });
+
+  // ---- staff accounts, services
+  operation('listStaff', async () => jsonResponse({ items: await listStaff(db) }));
+
+  operation('inviteStaff', async (c) => {
+    const { value } = await parseJsonBody(c, StaffInviteInput);
+    const created = await staff.createAccount(
+      deps,
+      deps.clock(),
+      principalOf(c).actor,
+      value,
+      baseUrl(deps, c),
+    );
+    const invitation = created.invitation;
+    if (invitation === undefined) throw new Error('an invited account has an invitation link');
+    return jsonResponse({ staff: created.staff, link: invitation.link }, 201, {
+      Location: `${ADMIN_PREFIX}/staff/${encodeURIComponent(created.staff.id)}`,
+    });
+  });
+
+  operation('getStaff', async (c) => {
+    const found = await getStaff(db, pathId(c, 'id'));
+    if (found === undefined) throw new AppError('notFound', 'No such account.');
+    return jsonResponse(found.member);
+  });
+
+  operation('updateStaff', async (c) => {
+    const id = pathId(c, 'id');
+    const { value } = await parseJsonBody(c, StaffUpdateInput);
+    const updated = await staff.updateAccount(deps, deps.clock(), principalOf(c).actor, id, {
+      displayName: value.displayName,
+      role: value.role,
+      services: value.services,
+      disabled: value.status === undefined ? undefined : value.status === 'disabled',
+    });
+    if (updated === undefined) throw new AppError('notFound', 'No such account.');
+    return jsonResponse(updated);
+  });
+
+  operation('listServices', async () => jsonResponse({ items: await listServices(db) }));
 
   // ---- priorities
   operation('createPriority', async (c) => {

@@ -1,6 +1,7 @@
 /**
  * The root Hono application: the middleware every request passes (request id, security headers,
- * CORS, body limit), then the sub-apps mounted with `route()` — public, admin, Open311, static —
+ * CORS, body limit), then the sub-apps mounted with `route()` — public, admin, staff sign-in,
+ * Open311, static —
  * and the 404/405 and error handlers. Sub-apps never import this module; what they share lives in
  * env.ts, context.ts, shared.ts, rate-limit.ts, auth.ts, problems.ts and validate.ts.
  */
@@ -17,6 +18,7 @@ import type { AppEnv } from './env.js';
 import { OPEN311_PREFIX, open311App } from './open311.js';
 import { errorResponse, isOpen311Path, open311ErrorResponse, problemResponse } from './problems.js';
 import { publicApp } from './public.js';
+import { STAFF_PREFIX, staffApp } from './staff.js';
 import { staticApp } from './static.js';
 
 export type { AppEnv } from './env.js';
@@ -70,6 +72,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route('/', publicApp(deps, cache));
   app.route(ADMIN_PREFIX, adminApp(deps));
+  app.route(STAFF_PREFIX, staffApp(deps));
   app.route(OPEN311_PREFIX, open311App(deps));
   // Last: it serves files for any other GET and passes what it does not have on.
   app.route('/', staticApp(deps));

@@ -1,6 +1,7 @@
 import type { RightsContent, StatsDataset } from '@proximite/contract';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import type { StaffLinkSender } from '../services/links.js';
 import type { StoreContext } from '../store/context.js';
 import type { Clock } from '../util.js';
 
@@ -14,4 +15,9 @@ export interface AppDeps extends StoreContext {
   version: string;
   /** The salt of client IP hashes (from the config, else stored in the database). */
   ipSalt: () => Promise<string>;
+  /**
+   * Delivers staff invitation and password-reset links (e-mail). Absent: the link is handed back
+   * to whoever made it (shown once by the admin API, printed by the CLI) to be passed on by hand.
+   */
+  sendStaffLink?: StaffLinkSender | undefined;
 }

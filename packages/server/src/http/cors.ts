@@ -13,7 +13,7 @@ import { originAllowed } from './shared.js';
 
 const EXPOSED_HEADERS = 'ETag, X-Request-Id, Retry-After, Idempotent-Replayed, Location, Content-Language';
 const ALLOWED_REQUEST_HEADERS =
-  'Content-Type, Idempotency-Key, Authorization, Accept-Language, If-None-Match, X-Request-Id';
+  'Content-Type, Idempotency-Key, Authorization, Accept-Language, If-None-Match, X-Request-Id, X-CSRF-Token';
 
 /** Regular expressions of the operation paths, to answer 405 with `Allow` on a known path. */
 const OPERATION_PATTERNS = (operations as readonly Operation[]).map((op) => ({
@@ -34,9 +34,14 @@ export function allowedMethods(path: string): string[] {
   return [...methods];
 }
 
-/** Public (CORS `*`) unless it writes or is under the admin API. */
+/** Under the admin API or staff sign-in: credentials (cookies) allowed, never `*`. */
+function isStaffPath(path: string): boolean {
+  return path.startsWith('/v1/admin') || path === '/v1/staff' || path.startsWith('/v1/staff/');
+}
+
+/** Public (CORS `*`) unless it writes or is under the admin API or staff sign-in. */
 function isPublicRead(method: string, path: string): boolean {
-  return (method === 'GET' || method === 'HEAD') && !path.startsWith('/v1/admin');
+  return (method === 'GET' || method === 'HEAD') && !isStaffPath(path);
 }
 
 export function cors(deps: AppDeps): MiddlewareHandler<AppEnv> {
@@ -66,16 +71,16 @@ export function cors(deps: AppDeps): MiddlewareHandler<AppEnv> {
         refused.headers.set('Vary', 'Origin');
         return refused;
       }
-      return new Response(null, {
-        status: 204,
-        headers: {
-          'Access-Control-Allow-Origin': origin,
-          'Access-Control-Allow-Methods': 'GET, HEAD, POST, PUT, DELETE',
-          'Access-Control-Allow-Headers': ALLOWED_REQUEST_HEADERS,
-          'Access-Control-Max-Age': '7200',
-          Vary: 'Origin',
-        },
-      });
+      const headers: Record<string, string> = {
+        'Access-Control-Allow-Origin': origin,
+        'Access-Control-Allow-Methods': 'GET, HEAD, POST, PUT, PATCH, DELETE',
+        'Access-Control-Allow-Headers': ALLOWED_REQUEST_HEADERS,
+        'Access-Control-Max-Age': '7200',
+        Vary: 'Origin',
+      };
+      // The staff console sends its session cookie (fetch `credentials: 'include'`).
+      if (isStaffPath(path)) headers['Access-Control-Allow-Credentials'] = 'true';
+      return new Response(null, { status: 204, headers });
     }
     if (isPublicRead(method, path)) {
       await next();
@@ -96,6 +101,7 @@ export function cors(deps: AppDeps): MiddlewareHandler<AppEnv> {
     if (origin !== undefined) {
       c.res.headers.set('Access-Control-Allow-Origin', origin);
       c.res.headers.set('Access-Control-Expose-Headers', EXPOSED_HEADERS);
+      if (isStaffPath(path)) c.res.headers.set('Access-Control-Allow-Credentials', 'true');
     }
   };
 }

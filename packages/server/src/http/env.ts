@@ -1,5 +1,7 @@
 /** The Hono environment every sub-app shares: what middleware puts on the context. */
 import type { Actor } from '../services/actor.js';
+import type { SessionInfo } from '../store/sessions.js';
+import type { StaffRecord } from '../store/staff.js';
 
 /** Who is calling the admin API, and what they may do (set by the authentication middleware). */
 export interface Principal {
@@ -7,6 +9,10 @@ export interface Principal {
   actor: Actor;
   /** The scopes held: a token's own, or those of a staff member's role. */
   scopes: readonly string[];
+  /** The services whose concerns it reaches, when limited to them (agents); `undefined`: every concern. */
+  services?: readonly string[] | undefined;
+  /** A signed-in staff member (absent for a bearer token). */
+  staff?: { record: StaffRecord; session: SessionInfo } | undefined;
 }
 
 export interface AppEnv {

@@ -8,6 +8,8 @@ import type {
   ConcernStatusView,
   ConcernTriageInput,
   LocalizedText,
+  OversightConcern,
+  OversightConcernListQuery,
   ProblemFieldError,
   PublicUpdate,
   ServiceRef,
@@ -203,7 +205,9 @@ interface ConcernRow {
   attributes: Record<string, AttributeValue> | null;
   lang: string | null;
   quarantined: boolean;
+  shareable: boolean;
   duplicate_of: string | null;
+  district_id: string | null;
   status_token_hash: string;
   open311_token: string | null;
   submitted_at: Date | string;
@@ -212,7 +216,19 @@ interface ConcernRow {
 }
 
 const CONCERN_COLUMNS =
-  'id, reference, category_code, service, status, description, location, attributes, lang, quarantined, duplicate_of, status_token_hash, open311_token, submitted_at, updated_at, closed_at';
+  'id, reference, category_code, service, status, description, location, attributes, lang, quarantined, shareable, duplicate_of, district_id, status_token_hash, open311_token, submitted_at, updated_at, closed_at';
+
+/**
+ * Which concerns a reader reaches: `services` limits them to those routed to these services
+ * (agents); `undefined` reaches every concern.
+ */
+export interface Reach {
+  services?: readonly string[] | undefined;
+}
+
+function reaches(reach: Reach | undefined, row: { service: ServiceRef }): boolean {
+  return reach?.services === undefined || reach.services.includes(row.service.id);
+}
 
 async function publicUpdates(db: Queryable, concernId: string): Promise<PublicUpdate[]> {
   const rows = await db.query<{ id: string; at: Date; status: string; text: LocalizedText }>(
@@ -269,6 +285,7 @@ async function adminView(db: Queryable, row: ConcernRow): Promise<AdminConcern> 
       ...(row.location.districtId !== undefined ? { districtId: row.location.districtId } : {}),
     },
     quarantined: row.quarantined,
+    shareable: row.shareable,
     duplicateOf: row.duplicate_of,
     internalNotes: notes.map((n) => ({ id: n.id, at: toIso(n.at), author: n.author, text: n.text })),
   };
@@ -286,16 +303,31 @@ async function adminView(db: Queryable, row: ConcernRow): Promise<AdminConcern> 
   return view;
 }
 
-export async function getAdminConcern(db: Queryable, reference: string): Promise<AdminConcern | undefined> {
+/** One concern for staff (`undefined` when unknown or out of `reach`). */
+export async function getAdminConcern(
+  db: Queryable,
+  reference: string,
+  reach?: Reach,
+): Promise<AdminConcern | undefined> {
   const rows = await db.query<ConcernRow>(`SELECT ${CONCERN_COLUMNS} FROM concerns WHERE reference = $1`, [
     reference,
   ]);
-  return rows[0] === undefined ? undefined : adminView(db, rows[0]);
+  return rows[0] === undefined || !reaches(reach, rows[0]) ? undefined : adminView(db, rows[0]);
+}
+
+/** Whether a concern exists within `reach`, locking it (`FOR UPDATE`) for a change. */
+export async function lockConcernInReach(tx: Queryable, reference: string, reach?: Reach): Promise<boolean> {
+  const rows = await tx.query<{ service: ServiceRef }>(
+    'SELECT service FROM concerns WHERE reference = $1 FOR UPDATE',
+    [reference],
+  );
+  return rows[0] !== undefined && reaches(reach, rows[0]);
 }
 
 export async function listAdminConcerns(
   db: Queryable,
   q: AdminConcernListQuery,
+  reach?: Reach,
 ): Promise<{ items: AdminConcern[]; nextCursor: string | null }> {
   const limit = q.limit ?? DEFAULT_PAGE_LIMIT;
   const params: unknown[] = [];
@@ -304,6 +336,8 @@ export async function listAdminConcerns(
     params.push(value);
     where.push(sql.replace('?', `$${params.length}`));
   };
+  if (reach?.services !== undefined)
+    add(`service->>'id' IN (SELECT jsonb_array_elements_text(?::jsonb))`, JSON.stringify(reach.services));
   if (q.status !== undefined) add('status = ?', q.status);
   if (q.category !== undefined) add('category_code = ?', q.category);
   if (q.district !== undefined) add('district_id = ?', q.district);
@@ -334,6 +368,85 @@ export async function listAdminConcerns(
     nextCursor:
       rows.length > limit && last !== undefined ? encodeCursor([toIso(last.submitted_at), last.id]) : null,
   };
+}
+
+/** Lets observers read (or stop reading) a concern's text; `false` when there is no such concern. */
+export async function setShareable(tx: Queryable, reference: string, shareable: boolean): Promise<boolean> {
+  // Not a public change: the concern's `updatedAt` stays as it was.
+  const rows = await tx.query('UPDATE concerns SET shareable = $2 WHERE reference = $1 RETURNING id', [
+    reference,
+    shareable,
+  ]);
+  return rows.length > 0;
+}
+
+async function oversightView(db: Queryable, row: ConcernRow): Promise<OversightConcern> {
+  const view: OversightConcern = {
+    ...statusView(row, await publicUpdates(db, row.id)),
+    districtId: row.district_id,
+    shareable: row.shareable,
+    duplicateOf: row.duplicate_of,
+  };
+  if (row.shareable) {
+    view.description = row.description;
+    if (row.location.address !== undefined) view.address = row.location.address;
+    if (row.attributes !== null) view.attributes = row.attributes;
+  }
+  return view;
+}
+
+/** Concerns as observers see them (pseudonymised; quarantined ones never), newest first. */
+export async function listOversightConcerns(
+  db: Queryable,
+  q: OversightConcernListQuery,
+): Promise<{ items: OversightConcern[]; nextCursor: string | null }> {
+  const limit = q.limit ?? DEFAULT_PAGE_LIMIT;
+  const params: unknown[] = [];
+  const where: string[] = ['quarantined = false'];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (q.status !== undefined) add('status = ?', q.status);
+  if (q.category !== undefined) add('category_code = ?', q.category);
+  if (q.district !== undefined) add('district_id = ?', q.district);
+  if (q.from !== undefined) add('submitted_at >= ?', parseBound(q.from).toISOString());
+  if (q.to !== undefined) add('submitted_at <= ?', parseBound(q.to, true).toISOString());
+  if (q.cursor !== undefined) {
+    const c = decodeCursor(q.cursor, isPairCursor);
+    if (c === undefined)
+      throw new AppError('badRequest', 'Invalid cursor.', {
+        errors: [{ path: 'cursor', message: 'invalid cursor' }],
+      });
+    params.push(c[0], c[1]);
+    where.push(`(submitted_at, id) < ($${params.length - 1}::timestamptz, $${params.length})`);
+  }
+  params.push(limit + 1);
+  const rows = await db.query<ConcernRow>(
+    `SELECT ${CONCERN_COLUMNS} FROM concerns WHERE ${where.join(' AND ')}
+     ORDER BY submitted_at DESC, id DESC LIMIT $${params.length}`,
+    params,
+  );
+  const page = rows.slice(0, limit);
+  const items: OversightConcern[] = [];
+  for (const row of page) items.push(await oversightView(db, row));
+  const last = page[page.length - 1];
+  return {
+    items,
+    nextCursor:
+      rows.length > limit && last !== undefined ? encodeCursor([toIso(last.submitted_at), last.id]) : null,
+  };
+}
+
+export async function getOversightConcern(
+  db: Queryable,
+  reference: string,
+): Promise<OversightConcern | undefined> {
+  const rows = await db.query<ConcernRow>(
+    `SELECT ${CONCERN_COLUMNS} FROM concerns WHERE reference = $1 AND quarantined = false`,
+    [reference],
+  );
+  return rows[0] === undefined ? undefined : oversightView(db, rows[0]);
 }
 
 /** Whether a concern may move from `from` to `to`. Nothing goes back to `received`; a closed one may only be reopened (in-progress). */

@@ -1,0 +1,94 @@
+/**
+ * `/v1/staff` sub-app: staff sign-in and sessions (the cookie and the CSRF token), the second
+ * factor, and single-use links. Admin operations on accounts are in admin.ts.
+ */
+import { StaffSignInInput, scopesOfRole } from '@proximite/contract';
+import type { StaffSession } from '@proximite/contract';
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { signInWithPassword, signOut } from '../services/auth.js';
+import type { SignedIn } from '../services/auth.js';
+import { checkSession } from '../store/sessions.js';
+import type { SessionInfo } from '../store/sessions.js';
+import type { StaffRecord } from '../store/staff.js';
+import { AppError } from '../errors.js';
+import { requireSession } from './auth.js';
+import type { AppDeps } from './context.js';
+import type { AppEnv } from './env.js';
+import { clientKey } from './rate-limit.js';
+import { clearedSessionCookie, csrfToken, presentedSession, sessionCookie, writeRefusal } from './session.js';
+import { jsonResponse } from './shared.js';
+import { parseJsonBody } from './validate.js';
+
+/** Where this sub-app is mounted. */
+export const STAFF_PREFIX = '/v1/staff';
+
+/** The body of a session answer. */
+export function sessionBody(
+  deps: AppDeps,
+  staff: StaffRecord,
+  session: SessionInfo,
+  secret: string,
+): StaffSession {
+  const idleMs = deps.config.sessionIdleMinutes * 60_000;
+  return {
+    staff: staff.member,
+    csrfToken: csrfToken(secret),
+    scopes: [...scopesOfRole(staff.role)],
+    expiresAt: session.expiresAt.toISOString(),
+    idleTimeoutSeconds: idleMs / 1000,
+    secondFactor: session.secondFactor,
+    method: session.method,
+  };
+}
+
+/** The answer of a new sign-in: the session and its cookie. */
+export function signedInResponse(deps: AppDeps, c: Context, signedIn: SignedIn): Response {
+  const maxAge = (signedIn.session.expiresAt.getTime() - deps.clock().getTime()) / 1000;
+  return jsonResponse(sessionBody(deps, signedIn.staff, signedIn.session, signedIn.secret), 200, {
+    'Set-Cookie': sessionCookie(deps, c, signedIn.secret, maxAge),
+  });
+}
+
+export function staffApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.post('/session', async (c) => {
+    const { value } = await parseJsonBody(c, StaffSignInInput);
+    const presented = presentedSession(deps, c);
+    const signedIn = await signInWithPassword(
+      deps,
+      deps.clock(),
+      value,
+      await clientKey(deps, c),
+      presented.kind === 'secret' ? presented.idHash : undefined,
+    );
+    return signedInResponse(deps, c, signedIn);
+  });
+
+  app.get('/session', async (c) => {
+    const { staff, session, secret } = await requireSession(deps, c);
+    return jsonResponse(sessionBody(deps, staff, session, secret));
+  });
+
+  app.delete('/session', async (c) => {
+    const cleared = { 'Set-Cookie': clearedSessionCookie(deps, c), 'Cache-Control': 'no-store' };
+    const presented = presentedSession(deps, c);
+    if (presented.kind !== 'secret') return new Response(null, { status: 204, headers: cleared });
+    const now = deps.clock();
+    const check = await checkSession(deps.db, now, presented.secret, deps.config.sessionIdleMinutes * 60_000);
+    // An ended session has nothing left to protect: just clear the cookie.
+    if (!check.ok) return new Response(null, { status: 204, headers: cleared });
+    const refusal = writeRefusal(deps, c, presented.secret);
+    if (refusal !== undefined) throw new AppError('csrf', refusal);
+    await signOut(
+      deps,
+      now,
+      { id: check.staff.member.id, name: check.staff.member.displayName },
+      presented.idHash,
+    );
+    return new Response(null, { status: 204, headers: cleared });
+  });
+
+  return app;
+}
