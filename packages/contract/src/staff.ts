@@ -278,3 +278,71 @@ export type OversightConcernListQuery = z.infer<typeof OversightConcernListQuery
 /** `POST /v1/admin/concerns/{reference}/share` body. */
 export const ConcernShareInput = /* @__PURE__ */ (() => z.strictObject({ shareable: z.boolean() }))();
 export type ConcernShareInput = z.infer<typeof ConcernShareInput>;
+
+// ---------------------------------------------------------------------------
+// Second factor (TOTP, RFC 6238)
+
+/**
+ * `POST /v1/staff/totp` response: a new secret to put in an authenticator app — typed in
+ * (`secret`), opened as a link on the phone (`otpauthUri`) or scanned (`qrCodeDataUrl`, an SVG
+ * `data:` URL for an `<img>`). It is enabled by confirming a first code.
+ */
+export const TotpEnrolment = /* @__PURE__ */ (() =>
+  z.object({
+    /** Base32, as authenticator apps take it when typed in. */
+    secret: z.string(),
+    otpauthUri: z.string(),
+    qrCodeDataUrl: z.string(),
+    issuer: z.string(),
+    label: z.string(),
+  }))();
+export type TotpEnrolment = z.infer<typeof TotpEnrolment>;
+
+/** A six-digit code of the authenticator app. */
+export const OtpInput = /* @__PURE__ */ (() => z.string().check(z.regex(/^[0-9]{6}$/, 'six digits')))();
+
+/** `POST /v1/staff/totp/confirm` body. */
+export const TotpConfirmInput = /* @__PURE__ */ (() => z.strictObject({ otp: OtpInput }))();
+export type TotpConfirmInput = z.infer<typeof TotpConfirmInput>;
+
+// ---------------------------------------------------------------------------
+// Passwords and single-use links
+
+/** The secret of an invitation or reset link (the part after `#proximite-link=`). */
+export const LinkTokenInput = /* @__PURE__ */ (() =>
+  z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'not a link token')))();
+
+/** `POST /v1/staff/links/inspect` body. */
+export const StaffLinkInspectInput = /* @__PURE__ */ (() => z.strictObject({ token: LinkTokenInput }))();
+export type StaffLinkInspectInput = z.infer<typeof StaffLinkInspectInput>;
+
+/** `POST /v1/staff/links/inspect` response: whose link it is, to greet them before they choose a password. */
+export const StaffLinkInfo = /* @__PURE__ */ (() =>
+  z.object({
+    kind: openEnum(['invitation', 'password-reset']),
+    email: z.string(),
+    displayName: z.string(),
+    role: openEnum(STAFF_ROLES),
+    expiresAt: DateTimeString,
+    /** The account has a second factor: signing in will ask for a code. */
+    totpEnabled: z.boolean(),
+  }))();
+export type StaffLinkInfo = z.infer<typeof StaffLinkInfo>;
+
+/** `POST /v1/staff/links/redeem` body: the link's token and the new password. */
+export const StaffLinkRedeemInput = /* @__PURE__ */ (() =>
+  z.strictObject({ token: LinkTokenInput, password: NewPasswordInput }))();
+export type StaffLinkRedeemInput = z.infer<typeof StaffLinkRedeemInput>;
+
+/** `POST /v1/staff/password-reset` body ("forgot password"): always answered 202, whoever it is. */
+export const PasswordResetRequestInput = /* @__PURE__ */ (() =>
+  z.strictObject({ email: z.string().check(z.minLength(1), z.maxLength(254)) }))();
+export type PasswordResetRequestInput = z.infer<typeof PasswordResetRequestInput>;
+
+/** `POST /v1/staff/password` body: change one's own password. */
+export const PasswordChangeInput = /* @__PURE__ */ (() =>
+  z.strictObject({
+    currentPassword: z.string().check(z.minLength(1), z.maxLength(256)),
+    newPassword: NewPasswordInput,
+  }))();
+export type PasswordChangeInput = z.infer<typeof PasswordChangeInput>;

@@ -45,7 +45,15 @@ const REQUIRED: [string, string][] = [
   ['post', '/v1/admin/staff'],
   ['get', '/v1/admin/staff/{id}'],
   ['patch', '/v1/admin/staff/{id}'],
+  ['post', '/v1/admin/staff/{id}/password-reset'],
+  ['post', '/v1/admin/staff/{id}/totp-reset'],
   ['get', '/v1/admin/services'],
+  ['post', '/v1/staff/totp'],
+  ['post', '/v1/staff/totp/confirm'],
+  ['post', '/v1/staff/password'],
+  ['post', '/v1/staff/password-reset'],
+  ['post', '/v1/staff/links/inspect'],
+  ['post', '/v1/staff/links/redeem'],
   ['post', '/v1/staff/session'],
   ['get', '/v1/staff/session'],
   ['delete', '/v1/staff/session'],
@@ -127,7 +135,10 @@ describe('OpenAPI document', () => {
         if (path.startsWith('/v1/admin/')) {
           assert.deepEqual(op.security, [{ bearerAuth: op['x-scopes'] ?? [] }, { staffSession: [] }], path);
           assert.ok(op.responses['401'] && op.responses['403'], path);
-        } else if (path === '/v1/staff/session' && method !== 'post') {
+        } else if (
+          (path === '/v1/staff/session' && method !== 'post') ||
+          ['/v1/staff/totp', '/v1/staff/totp/confirm', '/v1/staff/password'].includes(path)
+        ) {
           assert.deepEqual(op.security, [{ staffSession: [] }], `${method} ${path}`);
         } else assert.equal(op.security, undefined, `${method} ${path}`);
       }

@@ -39,6 +39,10 @@ import {
   StaffList,
   StaffMember,
   StaffSession,
+  StaffLink,
+  StaffLinkInfo,
+  TotpEnrolment,
+  type PasswordChangeInput,
   type OversightConcernListQuery,
   type Service,
   type StaffInviteInput,
@@ -72,6 +76,21 @@ export interface AdminClient {
     get(options?: RequestOptions): Promise<StaffSession>;
     /** Signs out and forgets the CSRF token. */
     signOut(options?: RequestOptions): Promise<void>;
+    /** Starts setting up the second factor: the secret, its otpauth:// URI and a QR code to show. */
+    startTotp(options?: RequestOptions): Promise<TotpEnrolment>;
+    /** Confirms it with a first code: enabled, and the session may now work. */
+    confirmTotp(otp: string, options?: RequestOptions): Promise<StaffSession>;
+    /** Changes one's own password (the account's other sessions end). */
+    changePassword(input: PasswordChangeInput, options?: RequestOptions): Promise<void>;
+    /** "Forgot password": the server e-mails a reset link if it can (always resolves). */
+    requestPasswordReset(email: string, options?: RequestOptions): Promise<void>;
+  };
+  /** Invitation and reset links (`#proximite-link=<token>` in the page's URL). */
+  links: {
+    /** Whose link it is (`NotFoundError` when unknown, used or expired). */
+    inspect(token: string, options?: RequestOptions): Promise<StaffLinkInfo>;
+    /** Chooses the password with the link; sign in with it afterwards. */
+    redeem(token: string, password: string, options?: RequestOptions): Promise<void>;
   };
   staff: {
     list(options?: RequestOptions): Promise<StaffMember[]>;
@@ -82,6 +101,10 @@ export interface AdminClient {
     /** Disables the account and signs it out everywhere. */
     disable(id: string, options?: RequestOptions): Promise<StaffMember>;
     enable(id: string, options?: RequestOptions): Promise<StaffMember>;
+    /** A single-use reset link (`url` present when the server did not e-mail it). */
+    resetPassword(id: string, options?: RequestOptions): Promise<StaffLink>;
+    /** Removes the account's second factor (lost phone). */
+    resetTotp(id: string, options?: RequestOptions): Promise<StaffMember>;
   };
   services: {
     list(options?: RequestOptions): Promise<Service[]>;
@@ -215,6 +238,18 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
           csrf = undefined;
         }
       },
+      startTotp: (o) => write('POST', '/v1/staff/totp', undefined, TotpEnrolment, o),
+      confirmTotp: async (otp, o) =>
+        remember(await write('POST', '/v1/staff/totp/confirm', { otp }, StaffSession, o)),
+      changePassword: (input, o) => write('POST', '/v1/staff/password', input, undefined, o),
+      requestPasswordReset: async (email, o) =>
+        void (await t.send({ method: 'POST', path: '/v1/staff/password-reset', json: { email } }, o)),
+    },
+    links: {
+      inspect: (token, o) =>
+        t.json({ method: 'POST', path: '/v1/staff/links/inspect', json: { token } }, StaffLinkInfo, o),
+      redeem: async (token, password, o) =>
+        void (await t.send({ method: 'POST', path: '/v1/staff/links/redeem', json: { token, password } }, o)),
     },
     staff: {
       list: async (o) => (await t.get('/v1/admin/staff', undefined, StaffList, o)).items,
@@ -223,6 +258,9 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       update: updateStaff,
       disable: (id, o) => updateStaff(id, { status: 'disabled' }, o),
       enable: (id, o) => updateStaff(id, { status: 'active' }, o),
+      resetPassword: (id, o) =>
+        write('POST', path`/v1/admin/staff/${id}/password-reset`, undefined, StaffLink, o),
+      resetTotp: (id, o) => write('POST', path`/v1/admin/staff/${id}/totp-reset`, undefined, StaffMember, o),
     },
     services: {
       list: async (o) => (await t.get('/v1/admin/services', undefined, ServiceList, o)).items,

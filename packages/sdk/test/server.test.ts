@@ -265,6 +265,27 @@ describe('admin client with a staff session (cookie + CSRF handled inside)', () 
     await staff.session.signOut(); // signing out twice is harmless
   });
 
+  it('an invitation link: inspect, redeem, sign in; a used link is a NotFoundError', async () => {
+    const invited = await admin.staff.invite({
+      email: 'sdk-invited@amiens.test',
+      displayName: 'Invitée',
+      role: 'observer',
+    });
+    assert.equal(invited.link.delivered, false);
+    const token = (invited.link.url ?? '').split('#proximite-link=')[1] ?? '';
+    const page = createAdminClient({ baseUrl: server.url, session: true, fetch: browserFetch(server.url) });
+    assert.equal((await page.links.inspect(token)).email, 'sdk-invited@amiens.test');
+    await page.links.redeem(token, 'the invited password');
+    await assert.rejects(page.links.redeem(token, 'the invited password'), NotFoundError);
+    const session = await page.session.signIn({
+      email: 'sdk-invited@amiens.test',
+      password: 'the invited password',
+    });
+    assert.equal(session.staff.status, 'active');
+    assert.ok((await page.oversight.list({ limit: 5 })).items.length > 0);
+    await page.session.requestPasswordReset('sdk-invited@amiens.test');
+  });
+
   it('a wrong password is an UnauthorizedError; the options need a token or a session', async () => {
     const staff = createAdminClient({ baseUrl: server.url, session: true, fetch: browserFetch(server.url) });
     await assert.rejects(

@@ -60,6 +60,8 @@ export interface Config {
   invitationHours: number;
   /** Password-reset links expire after this many minutes. */
   passwordResetMinutes: number;
+  /** The issuer authenticator apps show beside the code (e.g. « Proximité — Ville d’Amiens »). */
+  totpIssuer: string;
 }
 
 /** The repository root when running from this checkout (packages/server/src → ../../..). */
@@ -114,6 +116,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     staffConsoleUrl: str(env.PROXIMITE_STAFF_CONSOLE_URL),
     invitationHours: Math.max(1, int(env.PROXIMITE_INVITATION_HOURS, 168)),
     passwordResetMinutes: Math.max(5, int(env.PROXIMITE_PASSWORD_RESET_MINUTES, 60)),
+    totpIssuer: str(env.PROXIMITE_TOTP_ISSUER) ?? 'Proximité',
   };
 }
 

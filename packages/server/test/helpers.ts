@@ -15,6 +15,7 @@ import pg from 'pg';
 import { testConfig } from '../src/config.js';
 import type { Config } from '../src/config.js';
 import type { Database } from '../src/db/database.js';
+import type { AppDeps } from '../src/http/context.js';
 import { loadMigrations, migrate } from '../src/db/migrate.js';
 import { openPGlite } from '../src/db/pglite.js';
 import { createApp } from '../src/http/app.js';
@@ -105,13 +106,19 @@ export async function openTestDb(
 
 export async function startTestServer(
   target: Target,
-  options: { config?: Partial<Config>; clock?: Clock; seed?: boolean } = {},
+  options: {
+    config?: Partial<Config>;
+    clock?: Clock;
+    seed?: boolean;
+    /** Extra dependencies (e.g. a staff link sender). */
+    deps?: Partial<Pick<AppDeps, 'sendStaffLink'>>;
+  } = {},
 ): Promise<TestServer> {
   const config = testConfig({ rateLimitPerMinute: 0, minFillSeconds: 0, ...options.config });
   const { db, drop } = await openTestDb(target, config);
   const clock = options.clock ?? (() => new Date());
   if (options.seed === true) await seedDemo(db, clock());
-  const app = createApp(buildDeps({ db, config, clock }));
+  const app = createApp({ ...buildDeps({ db, config, clock }), ...options.deps });
   const running = await listen(app, '127.0.0.1', 0);
   return {
     url: running.url,

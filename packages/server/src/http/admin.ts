@@ -204,6 +204,24 @@ export function adminApp(deps: AppDeps): Hono<AppEnv> {
     return jsonResponse(updated);
   });
 
+  operation('resetStaffPassword', async (c) => {
+    const issued = await staff.issuePasswordReset(
+      deps,
+      deps.clock(),
+      principalOf(c).actor,
+      pathId(c, 'id'),
+      baseUrl(deps, c),
+    );
+    if (issued === undefined) throw new AppError('notFound', 'No such account, or a disabled one.');
+    return jsonResponse(issued.link.link);
+  });
+
+  operation('resetStaffTotp', async (c) => {
+    const member = await staff.resetSecondFactor(deps, deps.clock(), principalOf(c).actor, pathId(c, 'id'));
+    if (member === undefined) throw new AppError('notFound', 'No such account.');
+    return jsonResponse(member);
+  });
+
   operation('listServices', async () => jsonResponse({ items: await listServices(db) }));
 
   // ---- priorities

@@ -2,11 +2,28 @@
  * `/v1/staff` sub-app: staff sign-in and sessions (the cookie and the CSRF token), the second
  * factor, and single-use links. Admin operations on accounts are in admin.ts.
  */
-import { StaffSignInInput, scopesOfRole } from '@proximite/contract';
+import {
+  PasswordChangeInput,
+  PasswordResetRequestInput,
+  StaffLinkInspectInput,
+  StaffLinkRedeemInput,
+  StaffSignInInput,
+  TotpConfirmInput,
+  scopesOfRole,
+} from '@proximite/contract';
 import type { StaffSession } from '@proximite/contract';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { signInWithPassword, signOut } from '../services/auth.js';
+import {
+  changePassword,
+  confirmTotpEnrolment,
+  inspectLink,
+  redeemLink,
+  signInWithPassword,
+  signOut,
+  startTotpEnrolment,
+} from '../services/auth.js';
+import { requestPasswordReset } from '../services/staff.js';
 import type { SignedIn } from '../services/auth.js';
 import { checkSession } from '../store/sessions.js';
 import type { SessionInfo } from '../store/sessions.js';
@@ -15,9 +32,9 @@ import { AppError } from '../errors.js';
 import { requireSession } from './auth.js';
 import type { AppDeps } from './context.js';
 import type { AppEnv } from './env.js';
-import { clientKey } from './rate-limit.js';
+import { clientKey, rateLimit } from './rate-limit.js';
 import { clearedSessionCookie, csrfToken, presentedSession, sessionCookie, writeRefusal } from './session.js';
-import { jsonResponse } from './shared.js';
+import { baseUrl, jsonResponse, noContent } from './shared.js';
 import { parseJsonBody } from './validate.js';
 
 /** Where this sub-app is mounted. */
@@ -88,6 +105,64 @@ export function staffApp(deps: AppDeps): Hono<AppEnv> {
       presented.idHash,
     );
     return new Response(null, { status: 204, headers: cleared });
+  });
+
+  // ---- second factor
+  app.post('/totp', async (c) => {
+    const { staff } = await requireSession(deps, c);
+    return jsonResponse(await startTotpEnrolment(deps, staff));
+  });
+
+  app.post('/totp/confirm', async (c) => {
+    const { staff, session, secret } = await requireSession(deps, c);
+    const { value } = await parseJsonBody(c, TotpConfirmInput);
+    await confirmTotpEnrolment(deps, deps.clock(), staff, session.idHash, value.otp);
+    const after = await checkSession(deps.db, deps.clock(), secret, deps.config.sessionIdleMinutes * 60_000);
+    if (!after.ok) throw new AppError('unauthorized', 'Your session has ended: sign in again.');
+    return jsonResponse(sessionBody(deps, after.staff, after.session, secret));
+  });
+
+  // ---- passwords and links
+  app.post('/password', async (c) => {
+    const { staff, session } = await requireSession(deps, c);
+    const { value } = await parseJsonBody(c, PasswordChangeInput);
+    await changePassword(deps, deps.clock(), staff, session.idHash, value);
+    return noContent();
+  });
+
+  app.post('/password-reset', async (c) => {
+    await rateLimit(deps, c);
+    const { value } = await parseJsonBody(c, PasswordResetRequestInput);
+    // Not awaited: the answer takes as long whether or not the e-mail has an account.
+    requestPasswordReset(deps, deps.clock(), value.email, baseUrl(deps, c)).catch((error: unknown) => {
+      console.error('[password-reset]', error instanceof Error ? error.message : 'failed');
+    });
+    return new Response(null, { status: 202, headers: { 'Cache-Control': 'no-store' } });
+  });
+
+  const NO_LINK = 'This link is unknown, was already used or has expired: ask for a new one.';
+
+  app.post('/links/inspect', async (c) => {
+    await rateLimit(deps, c);
+    const { value } = await parseJsonBody(c, StaffLinkInspectInput);
+    const found = await inspectLink(deps, deps.clock(), value.token);
+    if (found === undefined) throw new AppError('notFound', NO_LINK);
+    return jsonResponse({
+      kind: found.link.kind,
+      email: found.staff.member.email,
+      displayName: found.staff.member.displayName,
+      role: found.staff.role,
+      expiresAt: found.link.expiresAt.toISOString(),
+      totpEnabled: found.staff.totpEnabled,
+    });
+  });
+
+  app.post('/links/redeem', async (c) => {
+    await rateLimit(deps, c);
+    const { value } = await parseJsonBody(c, StaffLinkRedeemInput);
+    if (!(await redeemLink(deps, deps.clock(), value.token, value.password)))
+      throw new AppError('notFound', NO_LINK);
+    return noContent();
   });
 
   return app;

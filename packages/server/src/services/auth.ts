@@ -6,16 +6,22 @@
  * Every sign-in, failure and sign-out is audited (the account's id, never a typed e-mail).
  */
 import { SECOND_FACTOR_ROLES } from '@proximite/contract';
-import type { StaffRole } from '@proximite/contract';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { needsRehash, hashPassword, verifyPassword } from '../auth/password.js';
-import { checkTotp } from '../auth/totp.js';
+import { checkTotp, newTotpSecret, qrCodeDataUrl, totpUri } from '../auth/totp.js';
 import { clearAttempts, giveBackAttempt, takeAttempt } from '../store/lockout.js';
 import type { LockoutRule } from '../store/lockout.js';
-import { insertSession, revokeSession } from '../store/sessions.js';
+import {
+  insertSession,
+  markSecondFactorPassed,
+  revokeSession,
+  revokeStaffSessions,
+} from '../store/sessions.js';
+import { findLink, markLinkUsed } from '../store/staff-links.js';
+import type { LinkInfo } from '../store/staff-links.js';
 import type { SecondFactorState, SessionInfo } from '../store/sessions.js';
-import { getStaffByEmail, normaliseEmail, recordSignIn, setPasswordHash } from '../store/staff.js';
+import { getStaff, getStaffByEmail, normaliseEmail, recordSignIn, setPasswordHash } from '../store/staff.js';
 import type { StaffRecord } from '../store/staff.js';
 import { hmacHex } from '../util.js';
 import { audited } from './audited.js';
@@ -114,10 +120,10 @@ export async function signInWithPassword(
   replaces?: string,
 ): Promise<SignedIn> {
   const email = normaliseEmail(input.email);
-  const accountBucket = `signin-account:${hmacHex(await ctx.ipSalt(), email)}`;
+  const accountKey = await accountBucket(ctx, email);
   const clientBucket = `signin-client:${client}`;
   const waitClient = await takeAttempt(ctx.db, now, clientBucket, CLIENT_LOCKOUT);
-  const waitAccount = await takeAttempt(ctx.db, now, accountBucket, ACCOUNT_LOCKOUT);
+  const waitAccount = await takeAttempt(ctx.db, now, accountKey, ACCOUNT_LOCKOUT);
   const staff = await getStaffByEmail(ctx.db, email);
   if (waitClient > 0 || waitAccount > 0) {
     // Audited once, when the limit is first passed (not at every refused attempt).
@@ -143,7 +149,7 @@ export async function signInWithPassword(
   if (staff.totpEnabled) {
     if (input.otp === undefined) {
       // The password was right: this attempt does not count against the account.
-      await giveBackAttempt(ctx.db, now, accountBucket, ACCOUNT_LOCKOUT);
+      await giveBackAttempt(ctx.db, now, accountKey, ACCOUNT_LOCKOUT);
       await giveBackAttempt(ctx.db, now, clientBucket, CLIENT_LOCKOUT);
       throw new AppError('otpRequired', 'Enter the six-digit code of your authenticator app.');
     }
@@ -155,7 +161,7 @@ export async function signInWithPassword(
       );
     otpPassed = true;
   }
-  await clearAttempts(ctx.db, accountBucket);
+  await clearAttempts(ctx.db, accountKey);
   await giveBackAttempt(ctx.db, now, clientBucket, CLIENT_LOCKOUT);
   if (staff.passwordHash !== null && needsRehash(staff.passwordHash)) {
     const rehashed = await hashPassword(input.password);
@@ -184,4 +190,140 @@ export async function signOut(
   });
 }
 
-export type { StaffRole };
+/** The lock-out bucket of an account (a salted hash of its e-mail). */
+export async function accountBucket(ctx: AuthContext, email: string): Promise<string> {
+  return `signin-account:${hmacHex(await ctx.ipSalt(), normaliseEmail(email))}`;
+}
+
+/**
+ * Starts (or restarts) the enrolment of a TOTP second factor: a new secret, pending until a first
+ * code confirms it. An account whose second factor is already enabled gets a 409.
+ */
+export async function startTotpEnrolment(
+  ctx: AuthContext,
+  staff: StaffRecord,
+): Promise<{ secret: string; otpauthUri: string; qrCodeDataUrl: string; issuer: string; label: string }> {
+  if (staff.totpEnabled)
+    throw new AppError('conflict', 'A second factor is already set up; an admin can reset it (lost phone).');
+  const secret = newTotpSecret();
+  await ctx.db.query(
+    'UPDATE staff SET totp_secret = $2, totp_last_step = NULL WHERE id = $1 AND totp_enabled_at IS NULL',
+    [staff.member.id, secret],
+  );
+  const issuer = ctx.config.totpIssuer;
+  const label = staff.member.email;
+  const otpauthUri = totpUri(secret, issuer, label);
+  return { secret, otpauthUri, qrCodeDataUrl: qrCodeDataUrl(otpauthUri), issuer, label };
+}
+
+/**
+ * Confirms the pending second factor with a code: enabled, and the session's second factor is
+ * passed. A wrong code is a 422 and counts towards the account's lock-out.
+ */
+export async function confirmTotpEnrolment(
+  ctx: AuthContext,
+  now: Date,
+  staff: StaffRecord,
+  sessionIdHash: string,
+  otp: string,
+): Promise<void> {
+  if (staff.totpEnabled) throw new AppError('conflict', 'A second factor is already set up.');
+  if (staff.totpSecret === null)
+    throw new AppError('conflict', 'Start the set-up first (POST /v1/staff/totp).');
+  const bucket = await accountBucket(ctx, staff.member.email);
+  const wait = await takeAttempt(ctx.db, now, bucket, ACCOUNT_LOCKOUT);
+  if (wait > 0) throw locked(wait);
+  const step = await checkTotp(ctx.db, now, staff, otp);
+  if (step === undefined) {
+    throw new AppError(
+      'validation',
+      'This code is wrong: check the time of your phone and try the next code.',
+      {
+        errors: [{ path: 'otp', message: 'wrong code' }],
+      },
+    );
+  }
+  await clearAttempts(ctx.db, bucket);
+  const actor = { kind: 'staff', id: staff.member.id, name: staff.member.displayName } as const;
+  await audited(ctx, now, actor, async (u) => {
+    await u.tx.query('UPDATE staff SET totp_enabled_at = $2 WHERE id = $1', [
+      staff.member.id,
+      now.toISOString(),
+    ]);
+    await markSecondFactorPassed(u.tx, sessionIdHash);
+    await u.audit({ action: 'staff.totp-enrol', target: `staff:${staff.member.id}` });
+  });
+}
+
+/** Changes one's own password (the current one is checked, with the lock-out); other sessions end. */
+export async function changePassword(
+  ctx: AuthContext,
+  now: Date,
+  staff: StaffRecord,
+  sessionIdHash: string,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const bucket = await accountBucket(ctx, staff.member.email);
+  const wait = await takeAttempt(ctx.db, now, bucket, ACCOUNT_LOCKOUT);
+  if (wait > 0) throw locked(wait);
+  if (!(await verifyPassword(input.currentPassword, staff.passwordHash))) {
+    throw new AppError('validation', 'The current password is wrong.', {
+      errors: [{ path: 'currentPassword', message: 'wrong password' }],
+    });
+  }
+  await clearAttempts(ctx.db, bucket);
+  const hash = await hashPassword(input.newPassword);
+  const actor = { kind: 'staff', id: staff.member.id, name: staff.member.displayName } as const;
+  await audited(ctx, now, actor, async (u) => {
+    await setPasswordHash(u.tx, now, staff.member.id, hash);
+    const ended = await revokeStaffSessions(u.tx, now, staff.member.id, sessionIdHash);
+    await u.audit({
+      action: 'staff.password-change',
+      target: `staff:${staff.member.id}`,
+      detail: { sessionsRevoked: ended },
+    });
+  });
+}
+
+/** Who a link belongs to (`undefined`: unknown, used, expired — or its account is disabled). */
+export async function inspectLink(
+  ctx: AuthContext,
+  now: Date,
+  token: string,
+): Promise<{ link: LinkInfo; staff: StaffRecord } | undefined> {
+  const link = await findLink(ctx.db, now, token);
+  if (link === undefined) return undefined;
+  const staff = await getStaff(ctx.db, link.staffId);
+  if (staff === undefined || staff.disabled) return undefined;
+  return { link, staff };
+}
+
+/**
+ * Uses a link: sets the password, activates the account, ends its sessions, spends the link.
+ * Does not sign in (a second factor is never skipped). `false`: unknown, used or expired link.
+ */
+export async function redeemLink(
+  ctx: AuthContext,
+  now: Date,
+  token: string,
+  password: string,
+): Promise<boolean> {
+  const hash = await hashPassword(password);
+  const found = await inspectLink(ctx, now, token);
+  if (found === undefined) return false;
+  const { staff } = found;
+  const actor = { kind: 'staff', id: staff.member.id, name: staff.member.displayName } as const;
+  return audited(ctx, now, actor, async (u) => {
+    const link = await findLink(u.tx, now, token, true);
+    if (link === undefined) return false;
+    await markLinkUsed(u.tx, now, link.tokenHash);
+    await setPasswordHash(u.tx, now, link.staffId, hash);
+    const ended = await revokeStaffSessions(u.tx, now, link.staffId);
+    await u.audit({
+      action: link.kind === 'invitation' ? 'staff.invitation-accept' : 'staff.password-reset-use',
+      target: `staff:${link.staffId}`,
+      detail: { sessionsRevoked: ended },
+    });
+    return true;
+  });
+}

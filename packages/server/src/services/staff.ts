@@ -5,7 +5,7 @@ import { AppError } from '../errors.js';
 import { hashPassword } from '../auth/password.js';
 import { revokeStaffSessions } from '../store/sessions.js';
 import { voidLinks } from '../store/staff-links.js';
-import { activeAdminIds, getStaff, insertStaff, updateStaffRow } from '../store/staff.js';
+import { activeAdminIds, getStaff, getStaffByEmail, insertStaff, updateStaffRow } from '../store/staff.js';
 import type { StaffChanges } from '../store/staff.js';
 import { unknownServices } from '../store/services.js';
 import type { Actor } from './actor.js';
@@ -183,4 +183,20 @@ export async function issuePasswordReset(
       made.link,
     ),
   };
+}
+
+/**
+ * "Forgot password": when the e-mail is an active account's and links can be delivered, makes a
+ * reset link and sends it. Resolves the same way in every case (nothing to learn from it).
+ */
+export async function requestPasswordReset(
+  ctx: StaffServiceContext,
+  now: Date,
+  email: string,
+  baseUrl: string,
+): Promise<void> {
+  if (ctx.sendStaffLink === undefined) return;
+  const found = await getStaffByEmail(ctx.db, email);
+  if (found === undefined || found.disabled || found.member.status === 'invited') return;
+  await issuePasswordReset(ctx, now, { kind: 'system', name: 'password-reset' }, found.member.id, baseUrl);
 }
