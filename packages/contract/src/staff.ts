@@ -346,3 +346,31 @@ export const PasswordChangeInput = /* @__PURE__ */ (() =>
     newPassword: NewPasswordInput,
   }))();
 export type PasswordChangeInput = z.infer<typeof PasswordChangeInput>;
+
+// ---------------------------------------------------------------------------
+// Single sign-on (OpenID Connect)
+
+/** A configured OpenID Connect provider (ProConnect, Keycloak, Entra…), for a sign-in button. */
+export const OidcProvider = /* @__PURE__ */ (() => z.object({ id: Id, name: z.string() }))();
+export type OidcProvider = z.infer<typeof OidcProvider>;
+
+/** `GET /v1/staff/oidc/providers` response. */
+export const OidcProviderList = /* @__PURE__ */ (() => z.object({ items: z.array(OidcProvider) }))();
+export type OidcProviderList = z.infer<typeof OidcProviderList>;
+
+/** `GET /v1/staff/oidc/login` query. */
+export const OidcLoginQuery = /* @__PURE__ */ (() =>
+  z.strictObject({
+    provider: IdInput,
+    /** Where to come back to (a page of an allowed origin); default: the staff console's page. */
+    returnTo: z.optional(z.string().check(z.maxLength(2048))),
+  }))();
+export type OidcLoginQuery = z.infer<typeof OidcLoginQuery>;
+
+/**
+ * Why a single sign-on failed, in the fragment of the page it returns to
+ * (`#proximite-sso-error=<code>`): `unknown-account` (no account with that e-mail: ask an admin),
+ * `disabled`, `expired` (the sign-in took too long or was started in another browser),
+ * `provider` (the provider refused or answered wrongly).
+ */
+export const OIDC_ERRORS = ['unknown-account', 'disabled', 'expired', 'provider'] as const;

@@ -42,6 +42,8 @@ import {
   StaffLink,
   StaffLinkInfo,
   TotpEnrolment,
+  OidcProviderList,
+  type OidcProvider,
   type PasswordChangeInput,
   type OversightConcernListQuery,
   type Service,
@@ -84,6 +86,16 @@ export interface AdminClient {
     changePassword(input: PasswordChangeInput, options?: RequestOptions): Promise<void>;
     /** "Forgot password": the server e-mails a reset link if it can (always resolves). */
     requestPasswordReset(email: string, options?: RequestOptions): Promise<void>;
+  };
+  /** Single sign-on (OpenID Connect): a browser navigation, not a fetch. */
+  sso: {
+    /** The providers the server offers (for sign-in buttons). */
+    providers(options?: RequestOptions): Promise<OidcProvider[]>;
+    /**
+     * The URL to send the browser to (`location.assign(url)`); it comes back to `returnTo`
+     * (default: the staff console's page), with `#proximite-sso-error=<code>` on failure.
+     */
+    loginUrl(provider: string, returnTo?: string): string;
   };
   /** Invitation and reset links (`#proximite-link=<token>` in the page's URL). */
   links: {
@@ -244,6 +256,11 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       changePassword: (input, o) => write('POST', '/v1/staff/password', input, undefined, o),
       requestPasswordReset: async (email, o) =>
         void (await t.send({ method: 'POST', path: '/v1/staff/password-reset', json: { email } }, o)),
+    },
+    sso: {
+      providers: async (o) => (await t.get('/v1/staff/oidc/providers', undefined, OidcProviderList, o)).items,
+      loginUrl: (provider, returnTo) =>
+        t.url('/v1/staff/oidc/login', { provider, ...(returnTo !== undefined ? { returnTo } : {}) }),
     },
     links: {
       inspect: (token, o) =>

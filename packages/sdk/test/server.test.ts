@@ -284,6 +284,11 @@ describe('admin client with a staff session (cookie + CSRF handled inside)', () 
     assert.equal(session.staff.status, 'active');
     assert.ok((await page.oversight.list({ limit: 5 })).items.length > 0);
     await page.session.requestPasswordReset('sdk-invited@amiens.test');
+    assert.deepEqual(await page.sso.providers(), []);
+    assert.equal(
+      page.sso.loginUrl('proconnect', 'https://www.amiens.fr/staff/'),
+      `${server.url}/v1/staff/oidc/login?provider=proconnect&returnTo=https%3A%2F%2Fwww.amiens.fr%2Fstaff%2F`,
+    );
   });
 
   it('a wrong password is an UnauthorizedError; the options need a token or a session', async () => {

@@ -62,6 +62,61 @@ export interface Config {
   passwordResetMinutes: number;
   /** The issuer authenticator apps show beside the code (e.g. « Proximité — Ville d’Amiens »). */
   totpIssuer: string;
+  /** Single sign-on providers (`PROXIMITE_OIDC_PROVIDERS` and `PROXIMITE_OIDC_<ID>_*`). */
+  oidcProviders: OidcProviderConfig[];
+}
+
+/**
+ * The OpenID Connect providers of `PROXIMITE_OIDC_PROVIDERS=proconnect,keycloak`, each described
+ * by `PROXIMITE_OIDC_<ID>_ISSUER`, `_CLIENT_ID`, `_CLIENT_SECRET`, `_NAME`, `_SCOPES`,
+ * `_EMAIL_CLAIM`, `_ACR_VALUES`, `_USERINFO_SIGNED_ALG`.
+ */
+export function oidcProvidersFromEnv(env: NodeJS.ProcessEnv): OidcProviderConfig[] {
+  const ids = (env.PROXIMITE_OIDC_PROVIDERS ?? '')
+    .split(',')
+    .map((id) => id.trim().toLowerCase())
+    .filter((id) => id !== '');
+  return ids.map((id) => {
+    if (!/^[a-z0-9][a-z0-9_-]{0,31}$/.test(id))
+      throw new Error(`PROXIMITE_OIDC_PROVIDERS: invalid id "${id}"`);
+    const key = (name: string) => env[`PROXIMITE_OIDC_${id.toUpperCase().replace(/-/g, '_')}_${name}`];
+    const issuer = str(key('ISSUER'));
+    const clientId = str(key('CLIENT_ID'));
+    if (issuer === undefined || clientId === undefined)
+      throw new Error(`OpenID Connect provider "${id}": set its _ISSUER and _CLIENT_ID`);
+    return {
+      id,
+      name: str(key('NAME')) ?? id,
+      issuer,
+      clientId,
+      clientSecret: str(key('CLIENT_SECRET')),
+      scopes: str(key('SCOPES')) ?? 'openid email profile',
+      emailClaim: str(key('EMAIL_CLAIM')) ?? 'email',
+      acrValues: str(key('ACR_VALUES')),
+      userinfoSignedAlg: str(key('USERINFO_SIGNED_ALG')),
+    };
+  });
+}
+
+/** An OpenID Connect provider staff may sign in with (authorization code + PKCE). */
+export interface OidcProviderConfig {
+  /** Short id in URLs (`proconnect`, `keycloak`, `entra`). */
+  id: string;
+  /** Label of the sign-in button. */
+  name: string;
+  /** Issuer URL (its `/.well-known/openid-configuration` is read). */
+  issuer: string;
+  clientId: string;
+  /** Absent: a public client (PKCE only). */
+  clientSecret: string | undefined;
+  /** Scopes asked (`openid email` at least). */
+  scopes: string;
+  /** The claim holding the e-mail (Entra: `email` needs the optional claim, or use `preferred_username`). */
+  emailClaim: string;
+  /** `acr_values` to ask (ProConnect: `eidas1`). */
+  acrValues: string | undefined;
+  /** The provider signs its UserInfo answers with this algorithm (ProConnect: RS256). */
+  userinfoSignedAlg: string | undefined;
 }
 
 /** The repository root when running from this checkout (packages/server/src → ../../..). */
@@ -117,6 +172,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     invitationHours: Math.max(1, int(env.PROXIMITE_INVITATION_HOURS, 168)),
     passwordResetMinutes: Math.max(5, int(env.PROXIMITE_PASSWORD_RESET_MINUTES, 60)),
     totpIssuer: str(env.PROXIMITE_TOTP_ISSUER) ?? 'Proximité',
+    oidcProviders: oidcProvidersFromEnv(env),
   };
 }
 

@@ -3,6 +3,7 @@
  * factor, and single-use links. Admin operations on accounts are in admin.ts.
  */
 import {
+  OidcLoginQuery,
   PasswordChangeInput,
   PasswordResetRequestInput,
   StaffLinkInspectInput,
@@ -14,15 +15,19 @@ import {
 import type { StaffSession } from '@proximite/contract';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
 import {
   changePassword,
   confirmTotpEnrolment,
   inspectLink,
   redeemLink,
+  SsoRefusal,
+  signInWithOidc,
   signInWithPassword,
   signOut,
   startTotpEnrolment,
 } from '../services/auth.js';
+import { OIDC_LOGIN_TTL_MS, finishLogin, startLogin, takeLogin } from '../auth/oidc.js';
 import { requestPasswordReset } from '../services/staff.js';
 import type { SignedIn } from '../services/auth.js';
 import { checkSession } from '../store/sessions.js';
@@ -33,9 +38,16 @@ import { requireSession } from './auth.js';
 import type { AppDeps } from './context.js';
 import type { AppEnv } from './env.js';
 import { clientKey, rateLimit } from './rate-limit.js';
-import { clearedSessionCookie, csrfToken, presentedSession, sessionCookie, writeRefusal } from './session.js';
-import { baseUrl, jsonResponse, noContent } from './shared.js';
-import { parseJsonBody } from './validate.js';
+import {
+  clearedSessionCookie,
+  csrfToken,
+  isSecure,
+  presentedSession,
+  sessionCookie,
+  writeRefusal,
+} from './session.js';
+import { baseUrl, jsonResponse, noContent, originAllowed } from './shared.js';
+import { parseJsonBody, parseQuery } from './validate.js';
 
 /** Where this sub-app is mounted. */
 export const STAFF_PREFIX = '/v1/staff';
@@ -163,6 +175,100 @@ export function staffApp(deps: AppDeps): Hono<AppEnv> {
     if (!(await redeemLink(deps, deps.clock(), value.token, value.password)))
       throw new AppError('notFound', NO_LINK);
     return noContent();
+  });
+
+  // ---- single sign-on (OpenID Connect)
+  const consolePage = (c: Context) => deps.config.staffConsoleUrl ?? `${baseUrl(deps, c)}/staff/`;
+  const oidcCookieName = (c: Context) => (isSecure(deps, c) ? '__Host-proximite_oidc' : 'proximite_oidc');
+  const oidcCookie = (c: Context, value: string, maxAge: number) =>
+    `${oidcCookieName(c)}=${value}; Path=/; HttpOnly; SameSite=Lax${isSecure(deps, c) ? '; Secure' : ''}; Max-Age=${maxAge}`;
+  const redirect = (location: string, cookies: string[], status = 303) => {
+    const headers = new Headers({
+      Location: location,
+      'Cache-Control': 'no-store',
+      'Referrer-Policy': 'no-referrer',
+    });
+    for (const cookie of cookies) headers.append('Set-Cookie', cookie);
+    return new Response(null, { status, headers });
+  };
+
+  app.get('/oidc/providers', (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json({ items: deps.config.oidcProviders.map((p) => ({ id: p.id, name: p.name })) });
+  });
+
+  app.get('/oidc/login', async (c) => {
+    const q = parseQuery(c, OidcLoginQuery);
+    const provider = deps.config.oidcProviders.find((p) => p.id === q.provider);
+    if (provider === undefined) throw new AppError('notFound', `No single sign-on provider ${q.provider}.`);
+    const returnTo = q.returnTo ?? consolePage(c);
+    let target: URL;
+    try {
+      target = new URL(returnTo);
+    } catch {
+      target = new URL('invalid:');
+    }
+    // Only back to a page of an allowed origin (no open redirect).
+    if (!/^https?:$/.test(target.protocol) || !originAllowed(deps, c, target.origin)) {
+      throw new AppError('badRequest', 'returnTo must be a page of an allowed origin.', {
+        errors: [{ path: 'returnTo', message: 'not an allowed origin' }],
+      });
+    }
+    let started: { url: URL; browserSecret: string };
+    try {
+      started = await startLogin(
+        deps.db,
+        deps.clock(),
+        provider,
+        `${baseUrl(deps, c)}${STAFF_PREFIX}/oidc/callback`,
+        target.href,
+      );
+    } catch {
+      throw new AppError(
+        'unavailable',
+        `The provider ${provider.name} cannot be reached; try again shortly.`,
+        {
+          headers: { 'Retry-After': '30' },
+        },
+      );
+    }
+    return redirect(started.url.href, [oidcCookie(c, started.browserSecret, OIDC_LOGIN_TTL_MS / 1000)], 302);
+  });
+
+  app.get('/oidc/callback', async (c) => {
+    const now = deps.clock();
+    const cleared = oidcCookie(c, '', 0);
+    const back = (page: string, code: string) =>
+      redirect(`${page.split('#')[0]}#proximite-sso-error=${code}`, [cleared]);
+    const secret = getCookie(c, oidcCookieName(c));
+    const login = secret === undefined || secret === '' ? undefined : await takeLogin(deps.db, now, secret);
+    if (login === undefined) return back(consolePage(c), 'expired');
+    const provider = deps.config.oidcProviders.find((p) => p.id === login.provider);
+    if (provider === undefined) return back(login.returnTo, 'provider');
+    let identity;
+    try {
+      const callback = new URL(`${baseUrl(deps, c)}${STAFF_PREFIX}/oidc/callback`);
+      callback.search = new URL(c.req.url).search;
+      identity = await finishLogin(provider, login, callback);
+    } catch (error) {
+      console.error(`[oidc ${provider.id}]`, error instanceof Error ? error.message : 'failed');
+      return back(login.returnTo, 'provider');
+    }
+    try {
+      const presented = presentedSession(deps, c);
+      const signedIn = await signInWithOidc(
+        deps,
+        now,
+        provider.id,
+        identity,
+        presented.kind === 'secret' ? presented.idHash : undefined,
+      );
+      const maxAge = (signedIn.session.expiresAt.getTime() - now.getTime()) / 1000;
+      return redirect(login.returnTo, [cleared, sessionCookie(deps, c, signedIn.secret, maxAge)]);
+    } catch (error) {
+      if (error instanceof SsoRefusal) return back(login.returnTo, error.code);
+      throw error;
+    }
   });
 
   return app;

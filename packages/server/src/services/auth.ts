@@ -327,3 +327,68 @@ export async function redeemLink(
     return true;
   });
 }
+
+/** Why a single sign-on was refused (the code goes back to the page). */
+export class SsoRefusal extends Error {
+  readonly code: 'unknown-account' | 'disabled' | 'expired' | 'provider';
+  constructor(code: SsoRefusal['code']) {
+    super(code);
+    this.code = code;
+  }
+}
+
+/**
+ * Signs in the account an OpenID Connect identity belongs to: the one already bound to this
+ * issuer and subject, else the one with this e-mail (bound at this first sign-in). Nobody else —
+ * no self-registration; a disabled account is refused; an e-mail the provider says is not
+ * verified is ignored; an account bound to another subject of the same issuer is refused.
+ * Second factor: the provider's (ask for it with `acr_values`).
+ */
+export async function signInWithOidc(
+  ctx: AuthContext,
+  now: Date,
+  providerId: string,
+  identity: {
+    issuer: string;
+    subject: string;
+    email: string | undefined;
+    emailVerified: boolean | undefined;
+  },
+  replaces?: string,
+): Promise<SignedIn> {
+  const bound = await ctx.db.query<{ id: string }>(
+    'SELECT id FROM staff WHERE oidc_issuer = $1 AND oidc_subject = $2',
+    [identity.issuer, identity.subject],
+  );
+  let staff = bound[0] === undefined ? undefined : await getStaff(ctx.db, bound[0].id);
+  if (staff === undefined && identity.email !== undefined && identity.emailVerified !== false) {
+    const byEmail = await getStaffByEmail(ctx.db, identity.email);
+    if (
+      byEmail !== undefined &&
+      !(
+        byEmail.oidcIssuer === identity.issuer &&
+        byEmail.oidcSubject !== null &&
+        byEmail.oidcSubject !== identity.subject
+      )
+    )
+      staff = byEmail;
+  }
+  const refuse = async (code: SsoRefusal['code'], target: string): Promise<never> => {
+    await audited(ctx, now, { kind: 'system', name: 'sign-in' }, (u) =>
+      u.audit({
+        action: 'staff.sign-in-failed',
+        target,
+        detail: { method: 'oidc', provider: providerId, reason: code },
+      }),
+    );
+    throw new SsoRefusal(code);
+  };
+  if (staff === undefined) return refuse('unknown-account', 'staff:unknown');
+  if (staff.disabled) return refuse('disabled', `staff:${staff.member.id}`);
+  await ctx.db.query('UPDATE staff SET oidc_issuer = $2, oidc_subject = $3 WHERE id = $1', [
+    staff.member.id,
+    identity.issuer,
+    identity.subject,
+  ]);
+  return openSession(ctx, now, staff, 'oidc', 'not-required', replaces);
+}
