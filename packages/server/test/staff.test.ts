@@ -19,6 +19,8 @@ import type {
 } from '@proximite/contract';
 import { PROBLEM_TYPES, ROLE_SCOPES } from '@proximite/contract';
 import { seedStaff } from '../src/seed-staff.js';
+import { CLI_ACTOR } from '../src/services/actor.js';
+import { purgeRetention } from '../src/services/concerns.js';
 import { call, fakeClock, jsonInit, startTestServer, targets } from './helpers.js';
 import type { TestServer } from './helpers.js';
 import { PASSWORD, browser, cookieFrom, signedIn } from './staff-helpers.js';
@@ -389,6 +391,26 @@ for (const target of targets()) {
       await signedIn(s.url, 'observer@amiens.test');
       clock.advance(15 * 60_000);
       await signedIn(s.url, 'locked@amiens.test');
+    });
+
+    test('purge deletes sessions and links ended more than 30 days ago, keeps the others', async () => {
+      const live = await signedIn(s.url, 'observer@amiens.test');
+      const count = async () =>
+        (await s.db.query<{ n: number }>('SELECT count(*)::int AS n FROM staff_sessions'))[0]?.n ?? 0;
+      const ended = await signedIn(s.url, 'coord@amiens.test');
+      await ended.request('/v1/staff/session', { method: 'DELETE' });
+      assert.ok((await count()) >= 2);
+      clock.advance(31 * 86_400_000);
+      const fresh = await signedIn(s.url, 'observer@amiens.test');
+      await purgeRetention(s, clock(), CLI_ACTOR, {
+        contactAfterClose: 90,
+        contactMax: 365,
+        closed: 365,
+        idempotencyHours: 48,
+      });
+      assert.equal(await count(), 1, 'only the session opened after the others ended');
+      assert.equal((await fresh.request('/v1/staff/session')).status, 200);
+      assert.equal((await live.request('/v1/staff/session')).status, 401);
     });
   });
 }

@@ -8,6 +8,7 @@ import {
   triageConcern as storeTriage,
 } from '../store/concerns.js';
 import type { PurgeResult, Reach } from '../store/concerns.js';
+import { purgeStaffAuth } from '../store/sessions.js';
 import { authorName } from './actor.js';
 import type { Actor } from './actor.js';
 import { audited } from './audited.js';
@@ -91,7 +92,9 @@ export function purgeRetention(
 ): Promise<PurgeResult> {
   return audited(ctx, now, actor, async (u) => {
     const r = await purge(u.tx, now, days);
-    await u.audit({ action: 'retention.purge', target: 'concerns', detail: { ...r, days } });
+    // Ended staff sessions, spent links and abandoned single sign-ons are kept 30 days, then deleted.
+    const auth = await purgeStaffAuth(u.tx, now, 30 * 86_400_000);
+    await u.audit({ action: 'retention.purge', target: 'concerns', detail: { ...r, ...auth, days } });
     return r;
   });
 }

@@ -138,12 +138,21 @@ export async function markSecondFactorPassed(db: Queryable, idHash: string): Pro
   await db.query(`UPDATE staff_sessions SET second_factor = 'passed' WHERE id_hash = $1`, [idHash]);
 }
 
-/** Deletes sessions that ended more than `keepMs` ago. */
-export async function purgeSessions(db: Queryable, now: Date, keepMs: number): Promise<number> {
+/** Deletes sessions that ended, and links spent or expired, more than `keepMs` ago; and stale OIDC logins. */
+export async function purgeStaffAuth(
+  db: Queryable,
+  now: Date,
+  keepMs: number,
+): Promise<{ staffSessionsDeleted: number; staffLinksDeleted: number }> {
   const before = new Date(now.getTime() - keepMs).toISOString();
-  const rows = await db.query(
+  const sessions = await db.query(
     'DELETE FROM staff_sessions WHERE expires_at < $1 OR revoked_at < $1 RETURNING id_hash',
     [before],
   );
-  return rows.length;
+  const links = await db.query(
+    'DELETE FROM staff_links WHERE expires_at < $1 OR used_at < $1 RETURNING token_hash',
+    [before],
+  );
+  await db.query('DELETE FROM staff_oidc_logins WHERE expires_at < $1', [now.toISOString()]);
+  return { staffSessionsDeleted: sessions.length, staffLinksDeleted: links.length };
 }
