@@ -8,8 +8,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Cafe } from '@proximite/contract';
 import { NotFoundError, ResponseValidationError, UnsupportedOperationError } from '@proximite/sdk';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createICalClient, parseICalendar } from '@proximite/sdk/adapters/ical.js';
 import { startFixture, type Fixture } from './helpers.js';
+
+const feeds = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'contract', 'test', 'feeds');
 
 const calendar = (...events: string[]) =>
   [
@@ -266,6 +271,33 @@ describe('createICalClient', () => {
       createICalClient({ url: `webcal://example.fr/cafes.ics` }).cafes.icsUrl(),
       'https://example.fr/cafes.ics',
     );
+  });
+
+  it('a partially broken Outlook feed: the readable cafés, and the issues on the page', async () => {
+    body = readFileSync(join(feeds, 'bad-lines.ics'), 'utf8');
+    const page = await createICalClient({ url: `${fx.url}/outlook.ics` }).cafes.list({
+      from: '2026-06-01',
+      to: '2026-07-01',
+      limit: 3,
+    });
+    assert.equal(page.items.length, 3);
+    assert.deepEqual(
+      page.issues.filter((i) => i.severity === 'skipped').map((i) => i.event),
+      ['broken-start'],
+      'the issues of the whole window, not of this page',
+    );
+  });
+
+  it('Windows zone names without a VTIMEZONE: the CLDR table loads for such a feed', async () => {
+    body = readFileSync(join(feeds, 'windows-zones.ics'), 'utf8');
+    const page = await createICalClient({ url: `${fx.url}/windows.ics` }).cafes.list({
+      from: '2026-01-01',
+      to: '2027-01-01',
+    });
+    const summer = page.items.find((c) => c.id === 'romance-summer');
+    assert.equal(summer?.timeZone, 'Europe/Paris');
+    assert.equal(summer?.start, '2026-06-15T09:00:00+02:00');
+    assert.ok(page.issues.some((i) => i.event === 'romance-summer' && i.code === 'zone-windows'));
   });
 
   it('an unparseable feed is a ResponseValidationError; other resources are unsupported', async () => {

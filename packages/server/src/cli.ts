@@ -513,7 +513,19 @@ async function importIcsCommand(
     );
     for (const id of r.keptCancelled)
       io.out(`Note: café ${id} was cancelled here and is still scheduled in the feed; it stays cancelled.`);
-    for (const s of r.skipped) io.err(`Skipped ${s.event}: ${s.reason}`);
+    // Per event: what changed, what was approximated, what was skipped and why.
+    for (const [what, ids] of [
+      ['Created', r.created],
+      ['Updated', r.updated],
+      ['Cancelled', r.cancelled],
+    ] as const)
+      for (const id of ids) io.out(`${what} ${id} (${r.events.get(id) ?? id})`);
+    for (const w of r.warnings)
+      io.out(
+        `Warning ${w.event ?? '(feed)'}${w.line !== undefined ? ` (line ${w.line})` : ''}: ${w.message}`,
+      );
+    for (const s of r.skipped)
+      io.err(`Skipped ${s.event}${s.line !== undefined ? ` (line ${s.line})` : ''}: ${s.reason}`);
     return r.skipped.length === 0 ? 0 : 1;
   });
 }

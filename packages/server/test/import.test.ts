@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { StatsDataset } from '@proximite/contract';
 import type { Cafe, CafePage, Problem } from '@proximite/contract';
-import { parseICalendar } from '@proximite/sdk/adapters/ical.js';
+import { parseICalendar } from '@proximite/contract/ical-feed.js';
 import { runCli } from '../src/cli.js';
 import type { Config } from '../src/config.js';
 import { testConfig } from '../src/config.js';
@@ -376,6 +376,30 @@ describe('CLI import-ics and import-ssmsi', () => {
     assert.match(
       c.err.join('\n'),
       /Skipped cafe-visio-2026-12@skip\.example: its URL http:\/\/visio\.example\/cafe is not https:/,
+    );
+  });
+
+  test('a partially broken Outlook feed with a BOM: the readable events imported, each event reported', async () => {
+    const file = join(dir, 'outlook.ics');
+    // A real-world fault set (Outlook's quoted TZID value, Exchange's BYDAY spaces, a UTF-8 BOM…).
+    writeFileSync(file, readFileSync(join(here, '..', '..', 'contract', 'test', 'feeds', 'bad-lines.ics')));
+    assert.equal(readFileSync(file)[0], 0xef, 'the file starts with a BOM');
+    const c = capture();
+    const code = await runCli(['import-ics', file, '--from', '2026-06-01', '--to', '2026-06-30'], {
+      env,
+      io: c.io,
+      clock,
+    });
+    assert.equal(code, 1, 'an event was skipped');
+    const out = c.out.join('\n');
+    assert.match(out, /10 event occurrence\(s\) between 2026-05-31 and 2026-06-30: 10 created/);
+    assert.match(out, /^Created ics-[0-9a-f]{24} \(outlook-quoted-value\)$/m);
+    assert.match(out, /^Created ics-[0-9a-f]{24} \(exchange-byday-spaces@20260605T080000Z\)$/m);
+    assert.match(out, /^Warning outlook-quoted-value \(line 21\): DTSTART: repaired a value inside/m);
+    assert.match(out, /^Warning broken-attendee \(line 55\): .*ATTENDEE.*ignored/m);
+    assert.match(
+      c.err.join('\n'),
+      /^Skipped broken-start \(line 48\): a date cannot be read: invalid date-time value/m,
     );
   });
 

@@ -1,5 +1,5 @@
 /** iCalendar checks: RFC 5545 structure, a UID on every event, and parsing with ical.js (the SDK's adapter). */
-import { parseICalendar } from '@proximite/sdk/adapters/ical.js';
+import { parseICalendar } from '@proximite/contract/ical-feed.js';
 import { fail } from './http.js';
 
 const YEAR = 365 * 86_400_000;

@@ -1,8 +1,10 @@
 /**
- * `proximite import-ics`: cafés from an existing iCalendar feed, parsed by the SDK's iCalendar
- * adapter (`parseICalendar`: RRULE/RDATE/EXDATE expanded in a window, RECURRENCE-ID overrides,
- * time zones, STATUS:CANCELLED kept) and written with the store functions the admin API uses, each
- * change with its audit entry.
+ * `proximite import-ics`: cafés from an existing iCalendar feed, read by the contract's
+ * `readICalendar` (the SDK's iCalendar adapter reads feeds with it too: RRULE/RDATE/EXDATE expanded
+ * in a window, RECURRENCE-ID overrides, time zones including Windows names, STATUS:CANCELLED kept,
+ * a partially broken feed read as far as it goes) and written with the store functions the admin
+ * API uses, each change with its audit entry. The result reports per event: what was created,
+ * updated, cancelled, and each event skipped or approximated with its reason.
  *
  * Idempotent: a café's id is derived from the event's UID and, for an occurrence of a recurring
  * event, its RECURRENCE-ID instant (`ics-<sha256 prefix>`), so importing the same feed again
@@ -13,7 +15,8 @@
 import { readFile } from 'node:fs/promises';
 import { CAFE_MODES, CafeInput, SafeUrl } from '@proximite/contract';
 import type { Cafe } from '@proximite/contract';
-import { parseICalendar } from '@proximite/sdk/adapters/ical.js';
+import { readICalendar, type ICalendarIssue } from '@proximite/contract/ical-feed.js';
+import { windowsZones } from '@proximite/contract/windows-zones.js';
 import type { Database } from '../db/database.js';
 import { CLI_ACTOR } from '../services/actor.js';
 import { audited } from '../services/audited.js';
@@ -44,6 +47,8 @@ export interface IcsSkipped {
   /** The event's UID, with the occurrence instant for a recurring event. */
   event: string;
   reason: string;
+  /** The line of the feed, when the reason is a line. */
+  line?: number;
 }
 
 export interface IcsImportResult {
@@ -53,9 +58,14 @@ export interface IcsImportResult {
   updated: string[];
   cancelled: string[];
   unchanged: string[];
+  /** Events not imported, with their reason (unreadable in the feed, or not a valid café). */
   skipped: IcsSkipped[];
+  /** Events imported as the message says (a repaired line, an approximated time zone…). */
+  warnings: ICalendarIssue[];
   /** Cafés cancelled here that the feed still schedules (left cancelled). */
   keptCancelled: string[];
+  /** The event (UID, or UID@instant) of each café id above. */
+  events: Map<string, string>;
 }
 
 /** The stable café id of an event occurrence (`parseICalendar`'s id: `UID` or `UID@<instant>`). */
@@ -213,19 +223,29 @@ export async function importIcs(
 ): Promise<IcsImportResult> {
   if (options.to.getTime() <= options.from.getTime())
     throw new RangeError('the window ends before it starts');
-  const cafes = parseICalendar(text, {
+  const feed = readICalendar(text, {
     from: options.from,
     to: options.to,
+    windowsZones,
     ...(options.timeZone !== undefined && { timeZone: options.timeZone }),
   });
+  const cafes = feed.cafes;
   const result: IcsImportResult = {
     found: cafes.length,
     created: [],
     updated: [],
     cancelled: [],
     unchanged: [],
-    skipped: [],
+    skipped: feed.issues
+      .filter((i) => i.severity === 'skipped')
+      .map((i) => ({
+        event: i.event ?? '(feed)',
+        reason: i.message,
+        ...(i.line !== undefined && { line: i.line }),
+      })),
+    warnings: feed.issues.filter((i) => i.severity === 'warning'),
     keptCancelled: [],
+    events: new Map(),
   };
   if (options.district !== undefined && !(await districtExists(db, options.district)))
     throw new RangeError(`unknown district "${options.district}" (see GET /v1/districts)`);
@@ -254,6 +274,7 @@ export async function importIcs(
         continue;
       }
       const id = cafeIdForEvent(cafe.id);
+      result.events.set(id, cafe.id);
       const cancelled = cafe.status === 'cancelled';
       const provenance = { import: 'ics', source: options.source, event: cafe.id };
       const existing = (
