@@ -269,6 +269,8 @@ export const ConcernReceipt = /* @__PURE__ */ (() =>
     status: ConcernStatusValue,
     submittedAt: DateTimeString,
     statusUrl: z.optional(z.string()),
+    /** What the service says on receipt (Open311's `service_notice`), when it says something. */
+    notice: z.optional(LocalizedText),
   }))();
 export type ConcernReceipt = z.infer<typeof ConcernReceipt>;
 

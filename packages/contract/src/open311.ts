@@ -1,6 +1,8 @@
 /**
  * Open311 GeoReport v2 wire shapes (JSON form), for the server's `/open311/v2` layer and the SDK
- * adapter. Every ID is a string (the spec's examples use unquoted `001`); responses are tolerant.
+ * adapter. Every ID is a string (the spec's examples use unquoted `001` and a numeric
+ * `service_request_id`; tokens are numbers on some servers); responses are tolerant. XML bodies
+ * and FixMyStreet's JSON deviations are normalised to these shapes by the SDK's Open311 adapter.
  */
 import * as z from 'zod/mini';
 import { IsoDateTime, openEnum } from './common.js';
@@ -50,16 +52,20 @@ export type Open311Service = z.infer<typeof Open311Service>;
 
 export const Open311ServiceList = /* @__PURE__ */ z.array(Open311Service);
 
-/** An attribute of a service definition. */
+/**
+ * An attribute of a service definition. `variable`, `required`, `order` and `description` are
+ * required by the specification but missing from some servers' answers (FixMyStreet-backed and
+ * council endpoints): read as `true`, `false`, `0` and the code.
+ */
 export const Open311Attribute = /* @__PURE__ */ (() =>
   z.object({
-    variable: z.boolean(),
+    variable: z.optional(z.boolean()),
     code: z.string(),
     datatype: openEnum(['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist']),
-    required: z.boolean(),
+    required: z.optional(z.boolean()),
     datatype_description: z.optional(z.nullable(z.string())),
-    order: z.number(),
-    description: z.string(),
+    order: z.optional(z.number()),
+    description: z.optional(z.nullable(z.string())),
     values: z.optional(z.array(z.object({ key: Open311Id, name: z.string() }))),
   }))();
 export type Open311Attribute = z.infer<typeof Open311Attribute>;
@@ -103,17 +109,22 @@ export const Open311RequestList = /* @__PURE__ */ z.array(Open311Request);
 export const Open311RequestCreated = /* @__PURE__ */ (() =>
   z.array(
     z.object({
-      service_request_id: z.optional(Open311Id),
-      token: z.optional(z.string()),
+      service_request_id: z.optional(z.nullable(Open311Id)),
+      token: z.optional(z.nullable(Open311Id)),
       service_notice: z.optional(z.nullable(z.string())),
-      account_id: z.optional(z.nullable(z.string())),
+      account_id: z.optional(z.nullable(Open311Id)),
     }),
   ))();
 export type Open311RequestCreated = z.infer<typeof Open311RequestCreated>;
 
 /** `GET /tokens/{token}`. */
 export const Open311TokenResult = /* @__PURE__ */ (() =>
-  z.array(z.object({ service_request_id: z.optional(Open311Id), token: z.string() })))();
+  z.array(
+    z.object({
+      service_request_id: z.optional(z.nullable(Open311Id)),
+      token: z.optional(z.nullable(Open311Id)),
+    }),
+  ))();
 export type Open311TokenResult = z.infer<typeof Open311TokenResult>;
 
 /** One Open311 error; the body is an array of them (`<errors><error>` in XML). */

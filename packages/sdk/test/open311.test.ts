@@ -5,8 +5,28 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { BadRequestError, ForbiddenError, ServerError, UnsupportedOperationError } from '@proximite/sdk';
+import { readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createOpen311Client, open311Form, open311Status } from '@proximite/sdk/adapters/open311.js';
 import { json, startFixture, type Fixture } from './helpers.js';
+
+const recorded = (name: string): string =>
+  readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'open311', name), 'utf8');
+
+/** Serves `files` by path (`/open311/v2/services.xml` → `services.xml`) with their media type. */
+function serve(files: Record<string, string>, status: Record<string, number> = {}) {
+  return (req: { url: string; method: string }, res: ServerResponse) => {
+    const path = new URL(req.url, 'http://x').pathname.replace('/open311/v2/', '');
+    const name = files[`${req.method} ${path}`] ?? files[path];
+    if (name === undefined) return json(res, 404, [{ code: 404, description: `no ${path}` }]);
+    res.writeHead(status[path] ?? 200, {
+      'content-type': name.endsWith('.xml') ? 'text/xml; charset=utf-8' : 'application/json',
+    });
+    res.end(recorded(name));
+  };
+}
 
 // Recorded shapes (GeoReport_v2/index.md examples; FixMyStreet's read-only server).
 const SERVICES = [
@@ -152,7 +172,12 @@ describe('Open311 adapter (recorded responses)', () => {
     });
     assert.equal(receipt.reference, '638344');
     assert.equal(receipt.statusToken, '12345');
-    assert.equal(receipt.service.name.fr, 'Transmis');
+    assert.equal(
+      receipt.service.name.fr,
+      '002',
+      'the service, not the notice (its name once categories() ran)',
+    );
+    assert.equal(receipt.notice?.fr, 'Transmis', 'service_notice is a notice');
     const post = fx.requests[0]!;
     assert.equal(post.url, '/open311/v2/requests.json');
     assert.match(String(post.headers['content-type']), /application\/x-www-form-urlencoded/);
@@ -237,6 +262,123 @@ describe('Open311 adapter (recorded responses)', () => {
       ServerError,
     );
     assert.equal(fx.requests.length, 1);
+  });
+
+  it('an XML endpoint (the format GeoReport v2 requires): services, definitions, a numeric token, a request', async () => {
+    fx.handle(
+      serve({
+        'services.xml': 'services.xml',
+        'services/002.xml': 'service-002.xml',
+        'POST requests.xml': 'post-token.xml',
+        'tokens/12345.xml': 'token-12345.xml',
+        'requests/638344.xml': 'request-638344.xml',
+      }),
+    );
+    const client = createOpen311Client({ baseUrl: `${fx.url}/open311/v2`, format: 'xml', apiKey: 'k' });
+    const categories = await client.concerns.categories();
+    assert.deepEqual(
+      categories.map((c) => [c.code, c.label.fr, c.group?.fr, c.fields.map((f) => f.code)]),
+      [
+        ['001', 'Dépôt sauvage', 'propreté', []],
+        ['002', 'Stationnement gênant', 'voirie', ['VEHICULE']],
+      ],
+    );
+    assert.deepEqual(categories[1]!.fields[0]!.values, [
+      { key: '1', name: { fr: 'Voiture' } },
+      { key: '2', name: { fr: 'Camion & remorque' } },
+    ]);
+    assert.equal(categories[1]!.fields[0]!.required, true, '"true" in XML is true');
+    const receipt = await client.concerns.submit({
+      categoryCode: '002',
+      description: 'Voiture sur le trottoir',
+      location: { lat: 49.89, lon: 2.3 },
+    });
+    assert.equal(receipt.reference, '638344', 'the numeric token exchanged for the id');
+    assert.equal(receipt.statusToken, '12345');
+    assert.equal(receipt.service.name.fr, 'Stationnement gênant');
+    assert.equal(receipt.notice?.fr, 'La police municipale passera sous 48 heures.');
+    const status = await client.concerns.status('638344', '12345');
+    assert.equal(status.status, 'received');
+    assert.equal(status.updates[0]?.text.fr, 'Un agent est passé ce matin.');
+    assert.equal(status.service.name.fr, 'Police municipale');
+    assert.ok(
+      fx.requests.every((r) => /\.xml(\?|$)/.test(r.url)),
+      'every path ends in .xml',
+    );
+    assert.match(String(fx.requests[0]!.headers.accept), /^text\/xml/);
+  });
+
+  it('XML errors become typed errors with their description', async () => {
+    fx.handle(serve({ 'POST requests.xml': 'error-403.xml' }, { 'requests.xml': 403 }));
+    const error = await createOpen311Client({ baseUrl: `${fx.url}/open311/v2`, format: 'xml' })
+      .concerns.submit({ categoryCode: '1', description: 'x', location: { address: 'a' } })
+      .catch((e: unknown) => e);
+    assert.ok(error instanceof ForbiddenError);
+    assert.equal(error.problem.detail, 'api_key inconnue');
+  });
+
+  it('the specification’s numeric ids and tokens in JSON validate (a token, then its id)', async () => {
+    fx.handle(serve({ 'POST requests.json': 'post-numeric.json', 'tokens/12345.json': 'token-12345.xml' }));
+    const receipt = await open311().concerns.submit({
+      categoryCode: '002',
+      description: 'x',
+      location: { address: '12 rue Saint-Leu' },
+    });
+    assert.equal(receipt.statusToken, '12345');
+    assert.equal(receipt.reference, '638344', 'an XML answer to a .json path is read too');
+  });
+
+  it('FixMyStreet’s variants: wrapped JSON lists, "false" as a string, agency_responsible as { recipient }', async () => {
+    fx.handle(
+      serve({
+        'services.json': 'fixmystreet-services.json',
+        'requests/1234.json': 'fixmystreet-request.json',
+      }),
+    );
+    const categories = await open311().concerns.categories();
+    assert.deepEqual(
+      categories.map((c) => [c.code, c.fields.length]),
+      [
+        ['Nids-de-poule', 0],
+        ['Tags', 0],
+      ],
+    );
+    const status = await open311().concerns.status('1234', '');
+    assert.equal(status.status, 'closed');
+    assert.equal(status.service.name.fr, 'Amiens Métropole');
+    fx.handle(serve({ 'requests/1234.xml': 'fixmystreet-request.xml' }));
+    const xml = await createOpen311Client({ baseUrl: `${fx.url}/open311/v2`, format: 'xml' }).concerns.status(
+      '1234',
+      '',
+    );
+    assert.deepEqual(xml, status, 'the XML and the JSON of FixMyStreet read the same');
+  });
+
+  it('what city endpoints send beside the specification: bare 001 ids in JSON, <attribute> without <attributes>, a bare <error>', async () => {
+    fx.handle(
+      serve(
+        {
+          'services.json': 'services-leading-zero.json',
+          'services/003.json': 'service-unwrapped.xml',
+          'POST requests.json': 'error-bare.xml',
+        },
+        { 'requests.json': 403 },
+      ),
+    );
+    const categories = await open311().concerns.categories();
+    assert.deepEqual(
+      categories.map((c) => [c.code, c.fields.map((f) => f.label.fr)]),
+      [
+        ['001', []],
+        ['003', ['Numéro de la plaque ?']],
+      ],
+      'the ids keep their leading zeros',
+    );
+    const error = await open311()
+      .concerns.submit({ categoryCode: '003', description: 'x', location: { address: 'a' } })
+      .catch((e: unknown) => e);
+    assert.ok(error instanceof ForbiddenError);
+    assert.equal(error.problem.detail, 'api_key invalide : la demande n’est pas créée.');
   });
 
   it('form encoding of every field; other resources are unsupported', async () => {

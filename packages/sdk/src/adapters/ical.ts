@@ -19,7 +19,7 @@ import {
   type ICalendarIssue,
   type ParseICalendarOptions,
 } from '@proximite/contract/ical-feed.js';
-import type { ProximiteClient } from '../client.js';
+import type { CafesApi, ProximiteClient } from '../client.js';
 import { NotFoundError, ResponseValidationError } from '../errors.js';
 import type { RequestOptions } from '../internal/transport.js';
 import type { IcsQuery } from '../resources/cafes.js';
@@ -37,6 +37,13 @@ export interface ICalPage extends Page<Cafe> {
   issues: readonly ICalendarIssue[];
 }
 
+/** A client of an iCalendar feed: its `cafes.list()` gives the feed's issues with the page. */
+export interface ICalClient extends ProximiteClient {
+  readonly cafes: Omit<CafesApi, 'list'> & {
+    list(query?: CafeListQuery, options?: RequestOptions): Promise<ICalPage>;
+  };
+}
+
 /** Options of {@link createICalClient}. */
 export interface ICalClientOptions extends AdapterOptions {
   /** URL of the .ics feed (`webcal:` is read as `https:`). */
@@ -50,7 +57,7 @@ export interface ICalClientOptions extends AdapterOptions {
 const BACKEND = 'iCalendar feed';
 
 /** Creates a client whose cafés come from an iCalendar feed; other resources are unsupported. */
-export function createICalClient(options: ICalClientOptions): ProximiteClient {
+export function createICalClient(options: ICalClientOptions): ICalClient {
   const url = options.url.replace(/^webcal:/i, 'https:');
   const transport = adapterTransport(options);
   let feed: { text: string; at: number } | undefined;
