@@ -283,11 +283,18 @@ const pathParam = (name: string, description: string, schema: z.ZodMiniType = Id
 
 const Format = /* @__PURE__ */ z.enum(['json', 'xml']);
 const formatParam = pathParam('format', 'Response format: `json` or `xml`.', Format);
+/** GeoReport v2's media types: XML as `text/xml` (the specification's), JSON. */
+const O311_TYPES = ['application/json', 'text/xml'] as const;
+/** An Open311 error: `[{code, description}]`, or `<errors><error>` in XML. */
+const o311Error = (description: string): ResponseSpec => ({
+  description,
+  schema: 'Open311ErrorList',
+  contentTypes: O311_TYPES,
+});
 const o311Errors = {
-  400: { description: 'Bad request (Open311 error array).', schema: 'Open311ErrorList' },
-  404: { description: 'Not found (Open311 error array).', schema: 'Open311ErrorList' },
+  400: o311Error('Bad request (Open311 error array).'),
+  404: o311Error('Not found (Open311 error array).'),
 } as const satisfies Record<number, ResponseSpec>;
-const O311_TYPES = ['application/json', 'application/xml'] as const;
 const o311 = (schema: SchemaName, description = 'OK'): ResponseSpec => ({
   description,
   schema,
@@ -1082,7 +1089,7 @@ export const operations = [
     responses: {
       200: o311('Open311RequestCreated', 'Created (Open311 answers 200).'),
       ...o311Errors,
-      403: { description: 'Missing or invalid api_key (Open311 error array).', schema: 'Open311ErrorList' },
+      403: o311Error('Missing or invalid api_key (Open311 error array).'),
     },
     errorFormat: 'open311',
   },

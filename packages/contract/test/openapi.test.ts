@@ -132,6 +132,18 @@ describe('OpenAPI document', () => {
       }
     }
   });
+  it('Open311 answers in JSON and in XML as text/xml (GeoReport v2), errors included', () => {
+    for (const [path, item] of Object.entries(doc.paths as Json)) {
+      if (!path.startsWith('/open311/')) continue;
+      for (const op of Object.values(item as Json) as Json[])
+        for (const [status, res] of Object.entries(op.responses as Json) as [string, Json][])
+          assert.deepEqual(
+            Object.keys(res.content ?? {}),
+            ['application/json', 'text/xml'],
+            `${path} ${status}`,
+          );
+    }
+  });
   it('admin operations need a bearer token with scopes or a staff session; public ones neither', () => {
     for (const [path, item] of Object.entries(doc.paths as Json)) {
       for (const [method, op] of Object.entries(item as Json) as [string, Json][]) {

@@ -186,6 +186,7 @@ export function checkResponse(
   if (status >= 400) {
     if (open311) {
       if (/xml/.test(type)) {
+        assert.ok(type.startsWith('text/xml'), `${where}: GeoReport v2 serves XML as text/xml, got ${type}`);
         assert.match(
           text,
           /<errors>[\s\S]*<error>[\s\S]*<code>[\s\S]*<description>/,
@@ -219,7 +220,7 @@ export function checkResponse(
         );
       }
     }
-    if (spec?.contentTypes !== undefined && spec.schema === undefined && status < 300) {
+    if (spec?.contentTypes !== undefined && status < 300) {
       assert.ok(
         spec.contentTypes.some((t) => type.startsWith(t)),
         `${where}: content type ${type}`,

@@ -71,7 +71,8 @@ function send(
   const headers = { 'Cache-Control': cache };
   if (format === 'xml') {
     return new Response(toXml(root, value, items), {
-      headers: { ...headers, 'Content-Type': 'application/xml; charset=utf-8' },
+      // GeoReport v2 serves XML as text/xml (its discovery document lists text/xml).
+      headers: { ...headers, 'Content-Type': 'text/xml; charset=utf-8' },
     });
   }
   return new Response(JSON.stringify(value), {

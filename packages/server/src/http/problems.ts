@@ -52,7 +52,7 @@ export function open311ErrorResponse(
   const h = new Headers(headers);
   h.set('Cache-Control', 'no-store');
   if (format === 'xml') {
-    h.set('Content-Type', 'application/xml; charset=utf-8');
+    h.set('Content-Type', 'text/xml; charset=utf-8');
     return new Response(toXml('errors', errors, { errors: 'error' }), { status, headers: h });
   }
   h.set('Content-Type', 'application/json; charset=utf-8');
