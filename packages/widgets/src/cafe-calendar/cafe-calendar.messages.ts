@@ -46,6 +46,10 @@ export const messages = defineMessages({
     icsFile: 'Fichier .ics',
     google: 'Google Agenda',
     outlook: 'Outlook',
+    unreadable: (n: number) =>
+      n === 1
+        ? 'Une entrée de l’agenda n’a pas pu être lue : elle n’apparaît pas ici.'
+        : `${n} entrées de l’agenda n’ont pas pu être lues : elles n’apparaissent pas ici.`,
   },
   en: {
     title: 'Upcoming cafés with the police',
@@ -85,5 +89,9 @@ export const messages = defineMessages({
     icsFile: '.ics file',
     google: 'Google Calendar',
     outlook: 'Outlook',
+    unreadable: (n: number) =>
+      n === 1
+        ? 'One entry of this calendar could not be read: it is not shown here.'
+        : `${n} entries of this calendar could not be read: they are not shown here.`,
   },
 });

@@ -255,6 +255,11 @@ export const styles = css`
     align-items: center;
     min-block-size: 2.75rem;
   }
+  .unreadable {
+    margin-block: 0.75rem 0;
+    color: var(--_prox-fg-muted);
+    font-size: 0.875em;
+  }
   .empty {
     display: grid;
     grid-template-columns: minmax(0, 1fr);

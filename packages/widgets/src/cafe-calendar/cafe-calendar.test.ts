@@ -864,6 +864,38 @@ describe('<prox-cafe-calendar>: sources', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a partly unreadable feed (Outlook): the readable cafés, and a discreet note for the rest (fr, en)', async () => {
+    const el = await loaded(await mount(undefined, { src: `${FIXTURES}/partial.ics` }));
+    expect($(el, '[role="alert"]'), 'not an error').to.equal(null);
+    expect($$(el, '.event__name').map(text)).to.deep.equal([
+      'Café avec la police (agenda Outlook)',
+      'Permanence de quartier',
+      'Permanence de quartier',
+    ]);
+    const night = eventByTitle(el, 'Café avec la police (agenda Outlook)');
+    expect([...night.querySelectorAll('.when time')].map((t) => t.textContent)).to.deep.equal([
+      '17:30',
+      '19:00',
+    ]);
+    const note = $(el, '.unreadable')!;
+    expect(text(note)).to.equal(
+      '2 entrées de l’agenda n’ont pas pu être lues : elles n’apparaissent pas ici.',
+    );
+    expect(note.closest('[role="alert"], [role="status"], [aria-live]'), 'discreet: not announced').to.equal(
+      null,
+    );
+    await expect(el).to.be.accessible();
+    el.setAttribute('lang', 'en');
+    el.setAttribute('theme', 'dark');
+    await el.updateComplete;
+    expect(text($(el, '.unreadable'))).to.equal(
+      '2 entries of this calendar could not be read: they are not shown here.',
+    );
+    await expect(el).to.be.accessible();
+    const whole = await loaded(await mount(undefined, { src: `${FIXTURES}/cafes.ics` }));
+    expect($(whole, '.unreadable'), 'no note for a feed read whole').to.equal(null);
+  });
+
   it('works against the reference API', async () => {
     expect(apiUrl, 'the reference server did not start').to.be.a('string');
     const el = await loaded(await mount(undefined, { api: apiUrl as string }));

@@ -361,6 +361,7 @@ export class CafeCalendar extends ProxElement {
           : html`<p>${t('emptyHint')}</p>
               ${feed}`
       }
+      ${this.renderUnreadable()}
     </div>`;
   }
 
@@ -601,7 +602,13 @@ export class CafeCalendar extends ProxElement {
 
   private renderContent(cafes: Cafe[]): TemplateResult {
     return html`${this.view === 'month' ? this.renderMonth(cafes) : this.renderList(cafes)}
-    ${this.renderFeed()}`;
+    ${this.renderUnreadable()} ${this.renderFeed()}`;
+  }
+
+  /** A discreet note when the source had entries it could not read (the others are shown). */
+  private renderUnreadable(): TemplateResult | typeof nothing {
+    const n = this.cafes.unreadable;
+    return n > 0 ? html`<p class="unreadable" part="state">${this.localize.t('unreadable', n)}</p>` : nothing;
   }
 
   /** The language the widget shows (`fr` or `en`), resolved from `lang` up the tree. */

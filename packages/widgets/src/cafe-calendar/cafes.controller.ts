@@ -2,6 +2,7 @@ import type { ReactiveControllerHost } from 'lit';
 import { Task } from '@lit/task';
 import type { Cafe, CafeListQuery, District } from '@proximite/contract';
 import type { ProximiteCafesClient } from '@proximite/sdk/core.js';
+import type { ICalendarIssue as FeedIssue } from '@proximite/contract/ical-feed.js';
 import { DataController } from '../kit/data.controller.js';
 import { resolveCafesClient } from '../kit/client.js';
 import { addDays, filterCafes, localDate, DEFAULT_TIME_ZONE } from './agenda.js';
@@ -34,6 +35,11 @@ export class CafesController {
   readonly districtsTask: Task<readonly unknown[], District[]>;
   /** The client of the current source, once resolved (for the feed and .ics URLs). */
   client?: ProximiteCafesClient;
+  /**
+   * How many entries of the source could not be read (an iCalendar feed partly broken: the
+   * adapter skipped them, each with its reason, in the page's `issues`); 0 for other sources.
+   */
+  unreadable = 0;
 
   constructor(private readonly host: CafesHost) {
     this.data = new DataController(host, {
@@ -91,7 +97,14 @@ export class CafesController {
     if (host.to) query.to = host.to;
     if (host.district) query.district = host.district;
     if (host.limit && host.limit > 0) query.limit = Math.min(Math.trunc(host.limit), 200);
-    const page = await client.cafes.list(query, { signal });
+    const page: { items: Cafe[]; issues?: readonly FeedIssue[] } = await client.cafes.list(query, { signal });
+    this.unreadable = page.issues?.filter((i) => i.severity === 'skipped').length ?? 0;
+    // For the site's webmaster: what was skipped or approximated, and why (never a silent guess).
+    if (page.issues?.length)
+      console.warn(
+        `<prox-cafe-calendar>: ${host.src ?? 'the feed'}: entries skipped or approximated`,
+        page.issues,
+      );
     return filterCafes(page.items, {
       district: host.district,
       from: host.from,
