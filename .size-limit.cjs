@@ -33,6 +33,21 @@ const budgets = [
     limit: '2.5 KB',
   },
   {
+    // Loaded only for an .ics source: ical.js and the contract's feed reader. 22.55 KB before the
+    // reader learnt real feeds (line-by-line recovery, one zone per TZID, Windows and Outlook names,
+    // several RRULEs, the issues it reports), 26.13 KB after (issue 20).
+    name: '<prox-cafe-calendar> iCalendar reader, a lazy chunk loaded only for .ics sources',
+    path: 'bundles/standalone/prox-cafe-calendar/lazy/ical-*.js',
+    limit: '26.2 KB',
+  },
+  {
+    // CLDR's Windows zone names, loaded after the reader only for a feed that names one without
+    // defining it (Outlook); never part of a first view.
+    name: '<prox-cafe-calendar> Windows time zones, a lazy chunk of the iCalendar reader',
+    path: 'bundles/standalone/prox-cafe-calendar/lazy/windows-zones-*.js',
+    limit: '1.6 KB',
+  },
+  {
     name: '<prox-concern-form> standalone, Lit + SDK + outbox included (target 22 KB, issue 6)',
     path: standalone('prox-concern-form'),
     // 33 KB, then 31.6 KB once the status view became a lazy chunk and the form dropped decorators.

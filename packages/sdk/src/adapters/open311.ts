@@ -144,6 +144,30 @@ export function open311Status(request: Pick<Open311Request, 'status' | 'external
   );
 }
 
+/**
+ * A `fetch` whose Open311 XML errors (`<errors><error>…`, or a bare `<error>text</error>`) answer as
+ * the JSON error array, so the SDK's typed errors carry their descriptions.
+ */
+function xmlErrorsAsJson(fetchFn: typeof globalThis.fetch | undefined): typeof globalThis.fetch {
+  return async (input, init) => {
+    const response = await (fetchFn ?? globalThis.fetch)(input, init);
+    if (response.ok || !/xml/i.test(response.headers.get('content-type') ?? '')) return response;
+    const text = await response.text();
+    let errors: unknown;
+    try {
+      errors = open311Body(text);
+    } catch {
+      errors = undefined;
+    }
+    const list = Array.isArray(errors) ? errors : [{ code: response.status, description: errors ?? text }];
+    const described = list.filter((e) => typeof (e as { description?: unknown })?.description === 'string');
+    const headers = new Headers(response.headers);
+    headers.set('content-type', 'application/json');
+    headers.delete('content-length');
+    return new Response(JSON.stringify(described), { status: response.status, headers });
+  };
+}
+
 /** Splits "Prénom Nom" into Open311's first and last names. */
 function splitName(name: string): { first_name: string; last_name?: string } {
   const [first = '', ...rest] = name.trim().split(/\s+/);
@@ -181,7 +205,7 @@ export function open311Form(
 export function createOpen311Client(options: Open311ClientOptions): ProximiteClient {
   if (typeof options?.baseUrl !== 'string' || options.baseUrl === '')
     throw new TypeError('createOpen311Client: `baseUrl` is required, e.g. https://ville.fr/open311/v2');
-  const transport = adapterTransport(options, options.baseUrl);
+  const transport = adapterTransport({ ...options, fetch: xmlErrorsAsJson(options.fetch) }, options.baseUrl);
   const jurisdiction = { jurisdiction_id: options.jurisdictionId };
   const serviceNames = new Map<string, string>();
   const format = options.format ?? 'json';

@@ -268,21 +268,7 @@ export function toApiError(response: ReadResponse, request: RequestSummary): Api
       // An Open311 error array.
       problem.detail = (body as { description: string }[]).map((e) => e.description).join('; ');
   } catch {
-    // Not JSON. Open311's XML errors (`<errors><error><description>…`) give their descriptions.
-    // (Washington DC's endpoint answers a bare `<error>text</error>`.)
-    const descriptions = [
-      ...response.text.matchAll(
-        /<description>([^<]*)<\/description>|^(?:<\?xml[^>]*>\s*)?<error>([^<]*)<\/error>/g,
-      ),
-    ].map((m) =>
-      (m[1] ?? m[2] ?? '')
-        .trim()
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"')
-        .replace(/&amp;/g, '&'),
-    );
-    if (descriptions.length > 0) problem.detail = descriptions.join('; ');
+    // Not JSON: keep the synthesised problem.
   }
   const ErrorClass = errorClassFor(status);
   return new ErrorClass(status, problem, { request, headers: response.headers });

@@ -46,10 +46,7 @@ export const messages = defineMessages({
     icsFile: 'Fichier .ics',
     google: 'Google Agenda',
     outlook: 'Outlook',
-    unreadable: (n: number) =>
-      n === 1
-        ? 'Une entrée de l’agenda n’a pas pu être lue : elle n’apparaît pas ici.'
-        : `${n} entrées de l’agenda n’ont pas pu être lues : elles n’apparaissent pas ici.`,
+    unreadable: 'Des entrées de l’agenda n’ont pas pu être lues.',
   },
   en: {
     title: 'Upcoming cafés with the police',
@@ -89,9 +86,6 @@ export const messages = defineMessages({
     icsFile: '.ics file',
     google: 'Google Calendar',
     outlook: 'Outlook',
-    unreadable: (n: number) =>
-      n === 1
-        ? 'One entry of this calendar could not be read: it is not shown here.'
-        : `${n} entries of this calendar could not be read: they are not shown here.`,
+    unreadable: 'Some calendar entries could not be read.',
   },
 });

@@ -165,6 +165,7 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
   }
   .zone,
+  .unreadable,
   .event__span {
     font-weight: 400;
     color: var(--_prox-fg-muted);
@@ -254,11 +255,6 @@ export const styles = css`
     display: inline-flex;
     align-items: center;
     min-block-size: 2.75rem;
-  }
-  .unreadable {
-    margin-block: 0.75rem 0;
-    color: var(--_prox-fg-muted);
-    font-size: 0.875em;
   }
   .empty {
     display: grid;

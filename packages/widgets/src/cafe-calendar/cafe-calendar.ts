@@ -607,8 +607,7 @@ export class CafeCalendar extends ProxElement {
 
   /** A discreet note when the source had entries it could not read (the others are shown). */
   private renderUnreadable(): TemplateResult | typeof nothing {
-    const n = this.cafes.unreadable;
-    return n > 0 ? html`<p class="unreadable" part="state">${this.localize.t('unreadable', n)}</p>` : nothing;
+    return this.cafes.unreadable ? html`<p class="unreadable">${this.localize.t('unreadable')}</p>` : nothing;
   }
 
   /** The language the widget shows (`fr` or `en`), resolved from `lang` up the tree. */

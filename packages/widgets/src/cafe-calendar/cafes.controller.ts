@@ -35,11 +35,8 @@ export class CafesController {
   readonly districtsTask: Task<readonly unknown[], District[]>;
   /** The client of the current source, once resolved (for the feed and .ics URLs). */
   client?: ProximiteCafesClient;
-  /**
-   * How many entries of the source could not be read (an iCalendar feed partly broken: the
-   * adapter skipped them, each with its reason, in the page's `issues`); 0 for other sources.
-   */
-  unreadable = 0;
+  /** Whether the source had entries it could not read (an iCalendar feed partly broken). */
+  unreadable = false;
 
   constructor(private readonly host: CafesHost) {
     this.data = new DataController(host, {
@@ -98,13 +95,8 @@ export class CafesController {
     if (host.district) query.district = host.district;
     if (host.limit && host.limit > 0) query.limit = Math.min(Math.trunc(host.limit), 200);
     const page: { items: Cafe[]; issues?: readonly FeedIssue[] } = await client.cafes.list(query, { signal });
-    this.unreadable = page.issues?.filter((i) => i.severity === 'skipped').length ?? 0;
-    // For the site's webmaster: what was skipped or approximated, and why (never a silent guess).
-    if (page.issues?.length)
-      console.warn(
-        `<prox-cafe-calendar>: ${host.src ?? 'the feed'}: entries skipped or approximated`,
-        page.issues,
-      );
+    // The reasons, and the approximations (zones…), stay in `page.issues` for whoever reads them.
+    this.unreadable = page.issues?.some((i) => i.severity === 'skipped') ?? false;
     return filterCafes(page.items, {
       district: host.district,
       from: host.from,
