@@ -15,7 +15,7 @@
  * ```
  *
  * Nothing an error carries (message, `request`, `headers`, `toJSON()`) contains credentials: the
- * `Authorization`, `Cookie`, `X-CSRF-Token` and API-key headers and the `token` / `api_key` query parameters are
+ * `Authorization`, `Cookie` and API-key headers and the `token` / `api_key` query parameters are
  * replaced by `[REDACTED]`. A caller's own `AbortSignal` abort is not wrapped: the signal's reason
  * is rethrown as is (usually a `DOMException` named `AbortError`).
  */
@@ -35,8 +35,7 @@ export interface ValidationIssue {
 }
 
 const REDACTED = '[REDACTED]';
-const SECRET_HEADER =
-  /^(?:authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key|x-csrf-token)$/i;
+const SECRET_HEADER = /^(?:authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key)$/i;
 
 /** Replaces the value of credential-bearing query parameters (`token`, `api_key`, `access_token`…). */
 export function redactUrl(url: string): string {
