@@ -95,6 +95,7 @@ const fr = {
   'metric_concerns-received': 'Signalements reçus',
   'metric_concerns-resolved': 'Signalements traités',
   empty: 'Aucun chiffre publié pour ce territoire.',
+  noArea: (area: string) => `Aucun chiffre n’est publié ici pour ce territoire${area ? ` (${area})` : ''}.`,
 };
 
 export const messages = defineMessages({
@@ -188,6 +189,7 @@ export const messages = defineMessages({
     'metric_concerns-received': 'Concerns received',
     'metric_concerns-resolved': 'Concerns resolved',
     empty: 'No published figures for this area.',
+    noArea: (area: string) => `No figures are published here for this area${area ? ` (${area})` : ''}.`,
   },
 });
 

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { StatsDataset, StatsSeries } from '@proximite/contract';
-import type { ProximiteClient } from '@proximite/sdk';
+import { NotFoundError, type ProximiteClient } from '@proximite/sdk';
 import { demoStats } from '@proximite/content/stats/index.js';
 // @ts-expect-error virtual module served by web-test-runner
 import { apiUrl } from '/__proximite-test-env.js';
@@ -190,15 +190,22 @@ describe('<prox-activity-stats>', () => {
     el.client = clientOf(async () => {
       calls += 1;
       if (calls === 1)
-        throw Object.assign(new Error('boom'), {
-          problem: { title: 'Not found', detail: 'Aucune donnée pour la zone 99999.' },
-        });
+        throw new NotFoundError(
+          404,
+          { type: 'about:blank', title: 'Not Found', status: 404, detail: 'No data for area 99999.' },
+          { request: { method: 'GET', url: 'http://127.0.0.1:9/v1/stats?area=99999' } },
+        );
       return commune;
     });
     el.setAttribute('lang', 'fr');
+    el.setAttribute('area', '99999');
     await fixture<ActivityStats>(el);
     await waitUntil(() => $(el, '[role="alert"]'), 'error');
-    expect(text($(el, '[role="alert"]'))).to.include('Aucune donnée pour la zone 99999.');
+    // The widget's own words for a missing area, never the server's.
+    expect(text($(el, '[role="alert"]'))).to.include(
+      'Aucun chiffre n’est publié ici pour ce territoire (99999).',
+    );
+    expect(text($(el, '[role="alert"]'))).not.to.include('No data');
     await expect(el).to.be.accessible();
     $<HTMLButtonElement>(el, '[role="alert"] button')!.click();
     await waitUntil(() => $(el, 'svg[role="img"]'), 'loaded after retry');

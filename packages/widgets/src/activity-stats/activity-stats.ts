@@ -3,7 +3,7 @@ import { isSafeUrl, type ActivityCounter, type StatsDataset, type StatsSeries } 
 import type { ProximiteClient } from '@proximite/sdk';
 import { ProxElement } from '../kit/base-element.js';
 import { LocalizeController } from '../kit/localize.js';
-import { DataController } from '../kit/data.controller.js';
+import { DataController, WidgetError } from '../kit/data.controller.js';
 import { styles } from './activity-stats.styles.js';
 import { messages, type Messages } from './activity-stats.messages.js';
 import { StatsIndicatorSelectEvent } from './activity-stats.events.js';
@@ -79,7 +79,12 @@ export class ActivityStats extends ProxElement {
         ...(from !== undefined ? { from } : {}),
         ...(to !== undefined ? { to } : {}),
       };
-      const dataset = await source.stats.get(query, { signal });
+      const dataset = await source.stats.get(query, { signal }).catch((error: unknown) => {
+        // « No data for area 80021. » is the server's: residents read the widget's own words.
+        throw (error as { status?: unknown }).status === 404
+          ? new WidgetError(this.localize.t('noArea', area ?? ''))
+          : error;
+      });
       return filterDataset(dataset, { indicators: ids, from, to });
     },
     isEmpty: (d) => d.series.length === 0 && d.activity.length === 0,

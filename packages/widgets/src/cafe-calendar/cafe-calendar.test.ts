@@ -2,12 +2,13 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import ICAL from 'ical.js';
 import type { Cafe, CafeListQuery, District } from '@proximite/contract';
-import type { ProximiteClient } from '@proximite/sdk';
+import { ServerError, type ProximiteClient } from '@proximite/sdk';
 import './define.js';
 import type { CafeCalendar } from './cafe-calendar.js';
 import type { CafeSelectEvent } from './cafe-calendar.events.js';
 // @ts-expect-error virtual module served by web-test-runner
 import { apiUrl } from '/__proximite-test-env.js';
+import { rgb } from '../../test/colour.js';
 
 const FIXTURES = '/packages/widgets/src/cafe-calendar/test-fixtures';
 /** 10 May 2026, 10:00 in Paris: every fixture café but one is still to come. */
@@ -145,18 +146,21 @@ describe('<prox-cafe-calendar>: states', () => {
     expect($(el, '.agenda')).to.exist;
   });
 
-  it('shows an error as an alert with the reason, and retries', async () => {
+  it('shows an error as an alert with the reason in the resident’s words, and retries', async () => {
     let fail = true;
     const { client } = testClient(async () => {
       if (fail)
-        throw Object.assign(new Error('boom'), {
-          problem: { title: 'Erreur', detail: 'Service indisponible' },
-        });
+        throw new ServerError(
+          503,
+          { type: 'about:blank', title: 'Service Unavailable', status: 503 },
+          { request: { method: 'GET', url: `${API}/v1/cafes` } },
+        );
       return allCafes;
     });
     const el = await loaded(await mount(client));
     const alert = $(el, '[role="alert"]');
-    expect(text(alert)).to.include('Service indisponible');
+    expect(text(alert)).to.include('Le service est momentanément indisponible.');
+    expect(text(alert)).not.to.match(/Service Unavailable|http|GET /);
     await expect(el).to.be.accessible();
     fail = false;
     alert!.querySelector('button')!.click();
@@ -761,7 +765,7 @@ describe('<prox-cafe-calendar>: look', () => {
   it('passes axe in dark theme, list and month', async () => {
     const { client } = testClient(allCafes);
     const el = await loaded(await mount(client, { theme: 'dark' }));
-    expect(getComputedStyle($(el, '.base')!).backgroundColor).to.equal('rgb(22, 22, 22)');
+    expect(rgb(getComputedStyle($(el, '.base')!).backgroundColor)).to.equal('rgb(22, 22, 22)');
     eventByTitle(el, 'Étouvie').querySelector<HTMLButtonElement>('.disclosure')!.click();
     await el.updateComplete;
     await expect(el).to.be.accessible();
@@ -790,7 +794,7 @@ describe('<prox-cafe-calendar>: look', () => {
     el.client = testClient(allCafes).client;
     await waitUntil(() => $(el, '.event article'));
     expect(getComputedStyle($(el, '.event article')!).backgroundColor).to.equal('rgb(250, 245, 230)');
-    expect(getComputedStyle($(el, '.day__heading')!).borderBottomColor).to.equal('rgb(0, 90, 60)');
+    expect(rgb(getComputedStyle($(el, '.day__heading')!).borderBottomColor)).to.equal('rgb(0, 90, 60)');
     expect(getComputedStyle($(el, '.event__title')!).letterSpacing).to.equal('1px');
     await expect(el).to.be.accessible();
   });

@@ -84,8 +84,7 @@ export class DataController<Args extends readonly unknown[], T> {
 
   /** The error state; its button runs `retry` (default: the load again). */
   renderError(error: unknown, extra?: unknown, retry: () => unknown = () => this.reload()): TemplateResult {
-    const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-    const detail = offline ? this.localize.t('offline') : describeError(error);
+    const detail = describeError(error, this.localize.t.bind(this.localize));
     return html`<div class="state state--error" part="state error" role="alert">
       <p class="state__title">${this.localize.t('errorTitle')}</p>
       ${detail ? html`<p>${detail}</p>` : nothing} ${extra ?? nothing}
@@ -94,13 +93,32 @@ export class DataController<Args extends readonly unknown[], T> {
   }
 }
 
-/** A short, human reason from an error: the problem detail of an API error, else its message. */
-export function describeError(error: unknown): string {
-  if (error && typeof error === 'object') {
-    const problem = (error as { problem?: { detail?: unknown; title?: unknown } }).problem;
-    if (problem && typeof problem.detail === 'string') return problem.detail;
-    if (problem && typeof problem.title === 'string') return problem.title;
-    if ('message' in error && typeof error.message === 'string') return error.message;
+/** An error whose message is already written for residents, in their language (a widget's own). */
+export class WidgetError extends Error {
+  override name = 'WidgetError';
+}
+
+const logged = new WeakSet<object>();
+
+/**
+ * What residents read about an error, in their language: offline, the service not answering or
+ * unavailable, not found, unreadable data — never a URL, an HTTP status title or a server's own
+ * words. The technical detail goes to the console once, for the webmaster. Errors are told apart by
+ * their name and status (the SDK's classes), so the kit does not carry the SDK.
+ */
+export function describeError(
+  error: unknown,
+  t: (key: 'offline' | 'unreachable' | 'unavailable' | 'notFound' | 'unreadable') => string,
+): string {
+  const e = (error ?? {}) as { name?: unknown; status?: unknown; message?: unknown };
+  if (typeof error === 'object' && error && !logged.has(error)) {
+    logged.add(error);
+    console.warn('proximite:', error);
   }
-  return typeof error === 'string' ? error : '';
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return t('offline');
+  if (e.name === 'WidgetError' || e.name === 'MissingSourceError') return String(e.message);
+  if (e.name === 'NetworkError' || e.name === 'TimeoutError') return t('unreachable');
+  if (e.name === 'ResponseValidationError') return t('unreadable');
+  const status = Number(e.status);
+  return status === 404 ? t('notFound') : status === 429 || status >= 500 ? t('unavailable') : '';
 }

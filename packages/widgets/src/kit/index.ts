@@ -17,6 +17,7 @@ export {
 export {
   DataController,
   describeError,
+  WidgetError,
   type DataControllerOptions,
   type RenderStates,
 } from './data.controller.js';

@@ -2,10 +2,21 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { defineElement } from './define.js';
 import { normalizeLang, resolveLang } from './localize.js';
-import { describeError } from './data.controller.js';
+import { WidgetError, describeError } from './data.controller.js';
 import { KitFixture, type Loader } from '../../test/kit-fixture.js';
+import { rgb } from '../../test/colour.js';
 
 const text = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/** An error shaped as the SDK's (name, status, a message naming the request), without the SDK. */
+function sdkError(name: string, status: number | undefined, title: string): Error {
+  const url = 'http://127.0.0.1:9/v1/stats?area=80021';
+  return Object.assign(new Error(`GET ${url} failed with ${status}: ${title}`), {
+    name,
+    status,
+    problem: { title, detail: title, status },
+  });
+}
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -120,18 +131,17 @@ describe('kit: data states', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows an error as an alert with the reason, and retries', async () => {
+  it('shows an error as an alert with the reason in the resident’s words, and retries', async () => {
     let calls = 0;
     const { el } = await mount(async () => {
       calls += 1;
-      if (calls === 1)
-        throw Object.assign(new Error('boom'), {
-          problem: { title: 'Erreur', detail: 'Service indisponible' },
-        });
+      if (calls === 1) throw sdkError('ServerError', 503, 'Service Unavailable');
       return ['ok'];
     });
     await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'));
-    expect(text(el)).to.include('Service indisponible');
+    expect(text(el)).to.include('Le service est momentanément indisponible.');
+    expect(text(el)).not.to.include('Service Unavailable');
+    expect(text(el)).not.to.include('http');
     await expect(el).to.be.accessible();
     (el.shadowRoot!.querySelector('[role="alert"] button') as HTMLButtonElement).click();
     await waitUntil(() => text(el).includes('ok'));
@@ -149,10 +159,37 @@ describe('kit: data states', () => {
     expect(signals[0]!.aborted).to.equal(true);
   });
 
-  it('describes errors from their problem detail or message', () => {
-    expect(describeError({ problem: { detail: 'Trop de requêtes' } })).to.equal('Trop de requêtes');
-    expect(describeError(new Error('réseau'))).to.equal('réseau');
-    expect(describeError(42)).to.equal('');
+  it('describes errors in the resident’s language, never with a URL or a server’s title', () => {
+    const t = (key: string) => `«${key}»`;
+    expect(describeError(sdkError('NetworkError', undefined, 'network error'), t)).to.equal('«unreachable»');
+    expect(describeError(sdkError('TimeoutError', undefined, 'timed out after 10000 ms'), t)).to.equal(
+      '«unreachable»',
+    );
+    expect(describeError(sdkError('ServerError', 503, 'Service Unavailable'), t)).to.equal('«unavailable»');
+    expect(describeError(sdkError('RateLimitedError', 429, 'Too Many Requests'), t)).to.equal(
+      '«unavailable»',
+    );
+    expect(describeError(sdkError('NotFoundError', 404, 'No data for area 80021.'), t)).to.equal(
+      '«notFound»',
+    );
+    expect(describeError(sdkError('ResponseValidationError', 200, 'items.0.start: Invalid'), t)).to.equal(
+      '«unreadable»',
+    );
+    // A widget's own message (already in the resident's language) and the missing-source message.
+    expect(describeError(new WidgetError('Pas de chiffres pour ce territoire.'), t)).to.equal(
+      'Pas de chiffres pour ce territoire.',
+    );
+    expect(describeError(new Error('GET http://127.0.0.1:9/v1/stats: boom'), t)).to.equal('');
+    expect(describeError(42, t)).to.equal('');
+  });
+
+  it('says « offline » when the browser is offline, whatever the error', () => {
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      expect(describeError(sdkError('ServerError', 503, 'x'), (key) => key)).to.equal('offline');
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
   });
 });
 
@@ -176,11 +213,11 @@ describe('kit: theme', () => {
   it('reflects the theme attribute and switches colours', async () => {
     const el = await fixture<KitFixture>(html`<prox-kit-fixture theme="dark"></prox-kit-fixture>`);
     const base = el.shadowRoot!.querySelector('.base')!;
-    expect(getComputedStyle(base).backgroundColor).to.equal('rgb(22, 22, 22)');
+    expect(rgb(getComputedStyle(base).backgroundColor)).to.equal('rgb(22, 22, 22)');
     el.theme = 'light';
     await el.updateComplete;
     expect(el.getAttribute('theme')).to.equal('light');
-    expect(getComputedStyle(base).backgroundColor).to.equal('rgb(255, 255, 255)');
+    expect(rgb(getComputedStyle(base).backgroundColor)).to.equal('rgb(255, 255, 255)');
   });
 
   it('lets the page theme every widget through --prox-* tokens', async () => {
@@ -188,12 +225,14 @@ describe('kit: theme', () => {
       html`<div>
         <style>
           .themed {
-            --prox-color-surface: rgb(1, 2, 3);
+            --prox-color-surface: rgb(250, 245, 230);
           }</style
         ><prox-kit-fixture class="themed"></prox-kit-fixture>
       </div>`,
     );
     const base = host.querySelector('prox-kit-fixture')!.shadowRoot!.querySelector('.base')!;
-    expect(getComputedStyle(base).backgroundColor).to.equal('rgb(1, 2, 3)');
+    // A surface that reads in the scheme in use is taken as it is (one that does not is adjusted:
+    // test/page-colours.test.ts).
+    expect(rgb(getComputedStyle(base).backgroundColor)).to.equal('rgb(250, 245, 230)');
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { RightsContent } from '@proximite/contract';
 import { MissingSourceError } from '../kit/client.js';
+import { WidgetError } from '../kit/data.controller.js';
 import { resolveClient } from '../kit/full-client.js';
 
 /** What the widget needs from a client. */
@@ -22,9 +23,7 @@ export interface RightsSource {
 }
 
 /** Raised when no source is configured; its message is shown to the resident. */
-export class RightsSourceError extends Error {
-  override name = 'RightsSourceError';
-}
+export class RightsSourceError extends WidgetError {}
 
 /** The client for a source; throws {@link RightsSourceError} with `noSource` when none is set. */
 export async function resolveRightsClient(source: RightsSource, noSource: string): Promise<RightsClient> {

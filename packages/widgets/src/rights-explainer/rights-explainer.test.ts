@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { RightsContent } from '@proximite/contract';
+import { NetworkError } from '@proximite/sdk';
 import { rightsContent } from '@proximite/content/rights/index.js';
 import type { RightsClient } from './client.js';
 import type { RightsExplainer } from './rights-explainer.js';
@@ -105,13 +106,17 @@ describe('<prox-rights-explainer>: states', () => {
   it('shows an accessible error with a retry that works', async () => {
     let fail = true;
     const client = makeClient(async () => {
-      if (fail) throw Object.assign(new Error('boom'), { problem: { title: 'Service indisponible' } });
+      if (fail)
+        throw new NetworkError('GET http://127.0.0.1:9/v1/rights?lang=fr: network error', {
+          request: { method: 'GET', url: 'http://127.0.0.1:9/v1/rights?lang=fr' },
+        });
       return structuredClone(rightsContent);
     });
     const el = await mount(html`<prox-rights-explainer .client=${client}></prox-rights-explainer>`);
     const alert = $(el, '[role=alert]');
     expect(text(alert)).to.contain('Le contenu n’a pas pu être chargé.');
-    expect(text(alert)).to.contain('Service indisponible');
+    expect(text(alert)).to.contain('Le service ne répond pas pour le moment.');
+    expect(text(alert)).not.to.match(/network error|http/);
     await expect(el).to.be.accessible();
     fail = false;
     alert.querySelector('button')?.click();
