@@ -6,7 +6,8 @@
  * - It is removed only when the server acknowledges it (2xx, including an idempotent replay).
  * - A 4xx other than 408/409/425/429 is a permanent failure: the entry is kept with its reason until
  *   the UI discards it. 409 (same key in flight), 408, 425, 429, 5xx, timeouts and network errors
- *   are retried later with exponential backoff (full jitter) and `Retry-After`.
+ *   are retried later with exponential backoff (2 s, 4 s, 8 s…, half of each delay random, at most
+ *   5 min) and `Retry-After`, one request per attempt; nothing is tried while the browser is offline.
  * - It flushes on `online`, on `visibilitychange` to visible, on creation (the next page load) and
  *   on demand. Entries not delivered within `ttl` (24 h, the server keeps idempotency keys ≥ 24 h)
  *   are not sent any more: they become `failed` with reason `expired`, kept until discarded.
@@ -18,7 +19,7 @@
 import type { ConcernInput, ConcernReceipt, Problem } from '@proximite/contract';
 import { createStore, del, get, set, values, type UseStore } from 'idb-keyval';
 import type { ProximiteClient } from './client.js';
-import { ApiError, ResponseValidationError, isTransient } from './errors.js';
+import { ApiError, NetworkError, ResponseValidationError, isTransient } from './errors.js';
 
 /** Where an entry stands. `sent` entries are removed from storage. */
 export type OutboxState = 'queued' | 'sending' | 'sent' | 'failed';
@@ -31,6 +32,11 @@ export interface OutboxFailure {
   message: string;
   status?: number;
   problem?: Problem;
+  /**
+   * No response at all (`NetworkError`): offline, the backend down — or, in a browser, the backend
+   * refusing this page's origin (CORS), which looks the same to the page.
+   */
+  network?: true;
 }
 
 /** A stored submission. */
@@ -85,7 +91,7 @@ export interface OutboxOptions {
   storage?: OutboxStorage;
   /** How long an entry may be sent, ms. Default 24 h. */
   ttl?: number;
-  /** First retry delay, ms (doubled each attempt, full jitter). Default 1 000. */
+  /** First retry delay, ms (doubled each attempt, half of it random). Default 2 000. */
   retryDelay?: number;
   /** Longest retry delay, ms. Default 5 min. */
   maxRetryDelay?: number;
@@ -111,6 +117,9 @@ export interface Outbox {
 }
 
 const DAY = 86_400_000;
+
+/** The browser says it has no network: nothing is sent until its `online` event. */
+const offline = (): boolean => (globalThis.navigator as { onLine?: boolean } | undefined)?.onLine === false;
 
 /** Entries in memory (tests, Node scripts): lost with the process. */
 export function memoryStorage(name = 'memory'): OutboxStorage {
@@ -154,7 +163,12 @@ function failureOf(error: unknown): OutboxFailure {
     return { reason: 'invalid-response', message, ...(error.status && { status: error.status }) };
   if (error instanceof ApiError && !isTransient(error))
     return { reason: 'rejected', message, status: error.status, problem: error.problem };
-  return { reason: 'retrying', message, ...(error instanceof ApiError && { status: error.status }) };
+  return {
+    reason: 'retrying',
+    message,
+    ...(error instanceof ApiError && { status: error.status }),
+    ...(error instanceof NetworkError && { network: true }),
+  };
 }
 
 /** Creates an outbox over `storage` that sends with `client.concerns.submit`. */
@@ -162,7 +176,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const {
     client,
     ttl = DAY,
-    retryDelay = 1000,
+    retryDelay = 2000,
     maxRetryDelay = 300_000,
     timeout,
     autoFlush = true,
@@ -198,8 +212,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
     entry.attempts += 1;
     emit(snapshot(entry, 'sending'));
     try {
+      // One request per attempt: the client's own retries would multiply the outbox's (3 requests
+      // per attempt, 14 in the first 9 s while offline); the outbox spaces its attempts itself.
       const receipt = await client.concerns.submit(entry.input, {
         idempotencyKey: entry.idempotencyKey,
+        retry: 0,
         ...(timeout !== undefined && { timeout }),
       });
       await storage.delete(entry.id);
@@ -210,7 +227,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
       if (failure.reason === 'retrying') {
         const now = Date.now();
         const backoff = Math.min(maxRetryDelay, retryDelay * 2 ** (entry.attempts - 1));
-        entry.nextAttemptAt = now + Math.random() * backoff;
+        // Exponential backoff with "equal jitter": never sooner than half the delay, so attempts
+        // spread out (2 s, 4 s, 8 s… ± half) instead of bunching near zero as full jitter can.
+        entry.nextAttemptAt = now + backoff / 2 + (Math.random() * backoff) / 2;
         const retryAfter = error instanceof ApiError ? error.retryAfter : undefined;
         entry.notBefore = retryAfter === undefined ? 0 : now + retryAfter * 1000;
       } else entry.state = 'failed';
@@ -230,7 +249,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
         entry.state = 'failed';
         entry.error = { reason: 'expired', message: 'not delivered in time; it was not sent again' };
         if (await update(entry)) emit(snapshot(entry));
-      } else if (now >= entry.notBefore && (force || now >= entry.nextAttemptAt)) await send(entry);
+      } else if (!offline() && now >= entry.notBefore && (force || now >= entry.nextAttemptAt))
+        await send(entry);
     }
   };
 
@@ -240,7 +260,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const due = (await storage.list())
       .filter((e) => e.state === 'queued')
       .map((e) => Math.min(e.expiresAt, Math.max(e.nextAttemptAt, e.notBefore)));
-    if (due.length === 0 || closed) return;
+    // Offline, the `online` event flushes: a timer would only find the network still missing.
+    if (due.length === 0 || closed || offline()) return;
     timer = setTimeout(() => void run(false), Math.max(0, Math.min(...due) - Date.now()));
     // In Node, a pending retry must not keep the process alive (call flush() to deliver first).
     (timer as unknown as { unref?: () => void }).unref?.();

@@ -243,6 +243,48 @@ describe('outbox', () => {
   });
 });
 
+describe('outbox: retry spacing', () => {
+  it('sends one request per attempt, spaced at least half of an exponential delay', async () => {
+    // No network at all: the client's own retry policy (2 retries) must not multiply the outbox's.
+    let requests = 0;
+    const offline = createClient({
+      baseUrl: fx.url,
+      cache: false,
+      retry: { limit: 2, backoffLimit: 5 },
+      fetch: async () => {
+        requests += 1;
+        throw new TypeError('fetch failed');
+      },
+    });
+    const retryDelay = 8;
+    const outbox = createOutbox({ client: offline, storage: memoryStorage(), autoFlush: false, retryDelay });
+    const waits: { attempts: number; wait: number; network?: true | undefined }[] = [];
+    let attempts = 0;
+    const done = new Promise<void>((resolve) =>
+      outbox.subscribe((event) => {
+        if (event.state === 'sending') attempts += 1;
+        if (event.state === 'queued' && event.error && event.nextAttemptAt !== undefined) {
+          const wait = event.nextAttemptAt - Date.now();
+          waits.push({ attempts: event.attempts, wait, network: event.error.network });
+          if (event.attempts >= 8) resolve();
+        }
+      }),
+    );
+    await outbox.submit(input);
+    await done;
+    outbox.close();
+    assert.equal(requests, attempts, 'one request per attempt');
+    assert.ok(
+      waits.every((w) => w.network === true),
+      'a failure without any response is marked as a network one',
+    );
+    // The n-th wait is at least half of retryDelay·2ⁿ⁻¹ (less the few ms the event took to arrive):
+    // attempts never bunch up near zero, as full jitter lets them.
+    for (const { attempts: n, wait } of waits)
+      assert.ok(wait >= (retryDelay * 2 ** (n - 1)) / 2 - 2, `attempt ${n}: waits ${wait} ms`);
+  });
+});
+
 describe('fileStorage (Node)', () => {
   it('keeps entries across instances, writes atomically, deletes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'proximite-outbox-'));

@@ -38,6 +38,8 @@ export interface RequestOptions {
   timeout?: number;
   /** `false` skips the response cache for this call (GET only). */
   cache?: boolean;
+  /** Retries of this call, overriding the client's (the outbox sends with 0: it retries itself). */
+  retry?: number;
 }
 
 export interface TransportConfig {
@@ -125,8 +127,9 @@ export class Transport {
     }
     if (spec.idempotencyKey !== undefined) headers['idempotency-key'] = spec.idempotencyKey;
     const timeout = options.timeout ?? this.config.timeout;
-    const { limit: requested, backoffLimit } = this.config.retry;
-    const limit =
+    const { limit, backoffLimit } = this.config.retry;
+    const requested = options.retry ?? limit;
+    const retries =
       spec.method === 'GET' || spec.method === 'HEAD' || spec.idempotencyKey !== undefined
         ? Math.max(0, Math.min(MAX_RETRY_LIMIT, requested))
         : 0;
@@ -166,7 +169,7 @@ export class Transport {
       }
       const retryAfter = error instanceof ApiError ? error.retryAfter : undefined;
       if (
-        attempt >= limit ||
+        attempt >= retries ||
         (error instanceof ApiError && !RETRY_STATUSES.includes(error.status)) ||
         (retryAfter ?? 0) * 1000 > backoffLimit
       )
