@@ -12,7 +12,13 @@ const cdn = (name) => `bundles/cdn/${name}-${version}.js`;
 // built (a ratchet: it goes down with every saving, and up only for a trade the commit measures and
 // explains), and the target is the open issue's. See BENCHMARKS.md.
 const budgets = [
-  { name: 'Lit + widget kit', path: standalone('kit'), limit: '8 KB' },
+  {
+    name: 'Lit + widget kit',
+    path: standalone('kit'),
+    // 8 KB, then 8.5 KB for issue 19: colours kept readable whatever the page sets (+0.26 KB, CSS
+    // relative colours) and error states in the resident's words (+0.27 KB, fr and en).
+    limit: '8.5 KB',
+  },
   {
     name: 'SDK core (cafés, districts, concerns, outbox; no adapters)',
     path: standalone('sdk'),
@@ -23,8 +29,9 @@ const budgets = [
     name: '<prox-cafe-calendar> standalone, Lit + SDK included (target 20 KB, issue 5)',
     path: standalone('prox-cafe-calendar'),
     // 23 KB, then 23.5 KB for paging and lit's guard: a first render of 60 cafés at 4× CPU
-    // throttling went from 0.9 s to 0.3 s (BENCHMARKS.md), for 0.45 KB.
-    limit: '23.5 KB',
+    // throttling went from 0.9 s to 0.3 s (BENCHMARKS.md), for 0.45 KB; then 23.7 KB for the kit's
+    // readable colours and errors in the resident's words (issue 19).
+    limit: '23.7 KB',
   },
   {
     // Loaded the first time a resident opens the month view (the agenda list comes first).
@@ -50,8 +57,11 @@ const budgets = [
   {
     name: '<prox-concern-form> standalone, Lit + SDK + outbox included (target 22 KB, issue 6)',
     path: standalone('prox-concern-form'),
-    // 33 KB, then 31.6 KB once the status view became a lazy chunk and the form dropped decorators.
-    limit: '31.6 KB',
+    // 33 KB, then 31.6 KB once the status view became a lazy chunk and the form dropped decorators;
+    // then 33.4 KB (issue 19): a refusal of the page's origin told apart from « offline », the
+    // emergency numbers and the city's contact wherever the form cannot help, and the kit's
+    // readable colours and errors in the resident's words (+0.53 KB), in French and English.
+    limit: '33.4 KB',
   },
   {
     // Loaded the first time a resident follows a report (most visits only report).
@@ -69,7 +79,8 @@ const budgets = [
   {
     name: 'all-in-one: every tag in one file (target 34 KB, issue 9)',
     path: standalone('proximite'),
-    limit: '54 KB',
+    // 54 KB, then 54.3 KB for issue 19 (the kit's share, and the form's new states).
+    limit: '54.3 KB',
   },
 ];
 

@@ -30,6 +30,9 @@ const candidates = {
   'prox-rights-explainer': `${widgets}/rights-explainer/define.ts`,
   'prox-activity-stats': `${widgets}/activity-stats/define.ts`,
   proximite: `${widgets}/define-all.ts`,
+  // For a browser console on a site embedding the widgets: `(await import('<api>/bundles/cdn/
+  // proximite-doctor.js')).doctor('<api>')` says what works from that site (docs/embedding.md).
+  'proximite-doctor': 'packages/sdk/src/doctor.ts',
   sdk: 'packages/sdk/src/core.ts',
   'sdk-full': 'packages/sdk/src/index.ts',
 };
@@ -51,7 +54,7 @@ function sharedChunk(id) {
   const path = id.replaceAll('\\', '/');
   if (/\/node_modules\/(lit|lit-html|lit-element|@lit|zod|ky)\//.test(path)) return 'shared';
   if (/\/packages\/(contract\/src|widgets\/src\/kit)\//.test(path)) return 'shared';
-  if (/\/packages\/sdk\/src\//.test(path) && !path.includes('/adapters/')) return 'shared';
+  if (/\/packages\/sdk\/src\//.test(path) && !/\/adapters\/|\/doctor\.ts$/.test(path)) return 'shared';
   return undefined;
 }
 

@@ -1,7 +1,14 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { ConcernInput, ConcernReceipt, ConcernStatusView, District } from '@proximite/contract';
-import { UnprocessableError, createOutbox, memoryStorage, type Outbox } from '@proximite/sdk';
+import {
+  NetworkError,
+  ServerError,
+  UnprocessableError,
+  createOutbox,
+  memoryStorage,
+  type Outbox,
+} from '@proximite/sdk';
 import { defaultCategories } from '@proximite/content/categories.js';
 import type { ConcernClient } from '../packages/widgets/src/concern-form/backend.js';
 import '../packages/widgets/src/concern-form/define.js';
@@ -47,16 +54,25 @@ const statusView: ConcernStatusView = {
   ],
 };
 
-type Submit = 'ok' | 'offline' | 'reject' | 'pending';
+type Submit = 'ok' | 'offline' | 'refused' | 'reject' | 'pending' | 'down' | 'empty';
 
 /** A story client: what the form asks of the SDK, answered from memory. */
 function storyClient(submit: Submit = 'ok'): ConcernClient {
   return {
     concerns: {
-      categories: async () => defaultCategories,
+      categories: async (options?: { cache?: boolean }) => {
+        if (submit === 'down')
+          throw new ServerError(503, { type: 'about:blank', title: 'Service Unavailable', status: 503 });
+        if (submit === 'empty') return [];
+        // 'offline': no answer at all, reads included (the form's check after a failed send);
+        // 'refused': reads answer, reports fail as a refused origin does (CORS).
+        if (submit === 'offline' && options?.cache === false) throw new TypeError('Failed to fetch');
+        return defaultCategories;
+      },
       submit: async (_input: ConcernInput) => {
         if (submit === 'pending') return new Promise<ConcernReceipt>(() => {});
-        if (submit === 'offline') throw new TypeError('Failed to fetch');
+        if (submit === 'offline' || submit === 'refused')
+          throw new NetworkError('POST /v1/concerns: network error');
         if (submit === 'reject')
           throw new UnprocessableError(422, {
             type: 'about:blank',
@@ -98,7 +114,16 @@ const render = ({ lang, mode, categories, submit }: Args) => {
     categories=${categories}
     .client=${client}
     .outbox=${outboxFor(client)}
+    .contact=${contact}
   ></prox-concern-form>`;
+};
+
+/** The city's human contact, shown with 17 / 112 / 114 wherever the form cannot help. */
+const contact = {
+  name: { fr: 'Mairie d’Amiens — accueil', en: 'Amiens town hall — front desk' },
+  phone: '03 22 97 40 40',
+  url: 'https://www.amiens.fr/contact',
+  hours: { fr: 'du lundi au vendredi, 8 h 30 – 17 h 30', en: 'Monday to Friday, 8:30 am – 5:30 pm' },
 };
 
 // ---------------------------------------------------------------------------
@@ -162,7 +187,10 @@ const meta: Meta<Args> = {
   argTypes: {
     lang: { control: 'inline-radio', options: ['fr', 'en'] },
     mode: { control: 'inline-radio', options: ['form', 'status'] },
-    submit: { control: 'select', options: ['ok', 'offline', 'reject', 'pending'] },
+    submit: {
+      control: 'select',
+      options: ['ok', 'offline', 'refused', 'reject', 'pending', 'down', 'empty'],
+    },
   },
   render,
 };
@@ -258,7 +286,7 @@ export const Sending: Story = {
   },
 };
 
-/** Offline: kept on the device, sent later, once. */
+/** No answer from the backend: kept on the device, sent later, once (« en attente du service »). */
 export const Queued: Story = {
   args: { submit: 'offline' },
   play: async ({ canvasElement }) => {
@@ -280,6 +308,36 @@ export const Sent: Story = {
     await until(() => $(canvasElement, '.receipt'));
   },
 };
+
+/**
+ * The backend answers reads but refuses this site's reports (its origin is not allowed, CORS): the
+ * resident is told so — never « hors ligne » — with the emergency numbers and the city's contact.
+ */
+export const RefusedOrigin: Story = {
+  args: { submit: 'refused' },
+  play: async ({ canvasElement }) => {
+    await toStep(canvasElement, 'review');
+    await next(canvasElement);
+    await until(() => $(canvasElement, '.panel--failed'), 5000);
+  },
+};
+
+export const RefusedOriginEnglishDark: Story = {
+  args: { submit: 'refused', lang: 'en' },
+  render: (args) => html`<div data-story-theme>${render(args)}</div>`,
+  play: async ({ canvasElement }) => {
+    form(canvasElement).setAttribute('theme', 'dark');
+    await toStep(canvasElement, 'review');
+    await next(canvasElement);
+    await until(() => $(canvasElement, '.panel--failed'), 5000);
+  },
+};
+
+/** The categories cannot load: the reason in the resident's words, 17 / 112 / 114 and a contact. */
+export const LoadError: Story = { args: { submit: 'down' } };
+
+/** No category offered: the same help. */
+export const Empty: Story = { args: { submit: 'empty' } };
 
 /** Refused by the backend: the reason and a retry. */
 export const Failed: Story = {

@@ -16,6 +16,7 @@
  *   proximite import-ssmsi <file.csv[.gz]> --area CODE [--name NAME] [--edition YYYY-MM-DD] [--from YEAR]
  *     [--to YEAR] [--indicators ID,ID] [--provisional YEAR,YEAR]
  *   proximite conformance <baseUrl> [--json] [--admin-token TOKEN] [--read-only]
+ *   proximite doctor --origin https://www.your-city.example <baseUrl> [--json]
  *
  * Environment: DATABASE_URL (PostgreSQL) or PROXIMITE_DATA_DIR (PGlite, default ./.proximite/data),
  * PROXIMITE_ALLOWED_ORIGINS, and the other PROXIMITE_* variables of the README.
@@ -26,6 +27,7 @@ import { configFromEnv } from './config.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { formatReport, runConformance } from './conformance/index.js';
+import { checkOrigin, formatDoctorReport } from '@proximite/sdk/doctor.js';
 import { defaultWindow, importIcs, parseWindowBound, readFeed } from './import/ics.js';
 import { readSsmsiFile, storeStatsDataset } from './import/ssmsi.js';
 import { CLI_ACTOR } from './services/actor.js';
@@ -61,6 +63,8 @@ const USAGE = `Usage:
   proximite import-ssmsi <file.csv[.gz]> --area CODE [--name NAME] [--edition YYYY-MM-DD] [--from YEAR]
       [--to YEAR] [--indicators ID,ID] [--provisional YEAR,YEAR]
   proximite conformance <baseUrl> [--json] [--admin-token TOKEN] [--read-only]
+  proximite doctor --origin https://www.your-city.example <baseUrl> [--json]
+      what works from that site: reads, reports (the origin check), the widgets' script
 Scopes: ${ADMIN_TOKEN_SCOPES.join(', ')}
 Roles: ${STAFF_ROLES.join(', ')}`;
 
@@ -233,6 +237,21 @@ export async function runCli(
         if (parsed.flags.has('json')) io.out(JSON.stringify(report, null, 2));
         else for (const line of formatReport(report)) io.out(line);
         return report.failed === 0 ? 0 : 1;
+      }
+      case 'doctor': {
+        const origin = one(parsed, 'origin');
+        if (sub === undefined || !/^https?:\/\//.test(sub))
+          throw new UsageError(
+            'doctor: give the base URL of the backend, e.g. https://api.your-city.example',
+          );
+        if (origin === undefined || !/^https?:\/\/[^/]+\/?$/.test(origin))
+          throw new UsageError(
+            'doctor: --origin is the site embedding the widgets, e.g. https://www.your-city.example',
+          );
+        const report = await checkOrigin({ api: sub, origin });
+        if (parsed.flags.has('json')) io.out(JSON.stringify(report, null, 2));
+        else for (const line of formatDoctorReport(report)) io.out(line);
+        return report.ok ? 0 : 1;
       }
       default:
         throw new UsageError(`unknown command "${command}"`);

@@ -58,7 +58,6 @@ const fr = {
   preferredLegend: 'Moyen de contact préféré',
   preferredNone: 'Pas de préférence',
   privacyTitle: 'Vos données personnelles',
-  privacyToConfigure: '[À configurer par le site]',
   privacyController: 'Responsable du traitement',
   privacyPurpose: 'Finalité',
   privacyLegalBasis: 'Base légale',
@@ -66,6 +65,7 @@ const fr = {
   privacyRights: 'Vos droits',
   privacyDpo: 'Délégué à la protection des données',
   privacyDefaultPurpose: 'Traiter votre signalement et, si vous le demandez, vous recontacter.',
+  privacyDefaultLegalBasis: 'Mission d’intérêt public (article 6, paragraphe 1, e, du RGPD)',
   privacyDefaultRights:
     'Accès, rectification, effacement, limitation et opposition ; réclamation auprès de la CNIL (cnil.fr).',
   reviewLead: 'Vérifiez votre signalement avant de l’envoyer.',
@@ -77,6 +77,7 @@ const fr = {
   errorPrefix: 'Erreur :',
   sending: 'Envoi en cours…',
   queuedTitle: 'Signalement enregistré, en attente de connexion',
+  unreachableTitle: 'Signalement enregistré, en attente du service',
   queuedText:
     'Vous semblez hors ligne. Votre signalement est gardé sur cet appareil et sera envoyé automatiquement, une seule fois, dès le retour de la connexion (si vous fermez cette page : à votre prochaine visite).',
   sentTitle: 'Signalement envoyé',
@@ -86,6 +87,20 @@ const fr = {
   statusLink: 'Suivre ce signalement',
   newConcern: 'Faire un autre signalement',
   failedTitle: 'Le signalement n’a pas pu être envoyé',
+  unreachableText:
+    'Le service ne répond pas pour le moment. Votre signalement est gardé sur cet appareil et sera envoyé automatiquement, une seule fois, dès qu’il répondra (si vous fermez cette page : à votre prochaine visite).',
+  refusedTitle: 'Ce signalement n’a pas pu être envoyé depuis ce site',
+  refusedText:
+    'Le service de signalement n’accepte pas encore les envois depuis cette page : ce n’est pas votre connexion. Votre signalement est gardé sur cet appareil pendant 24 heures et partira automatiquement, une seule fois, dès que ce sera réglé.',
+  refusedHelp: 'En attendant, vous pouvez le signaler autrement :',
+  rejected: 'Le service a refusé ce signalement. Vérifiez ce que vous avez saisi, puis réessayez.',
+  expired: 'Ce signalement n’a pas pu partir dans les 24 heures : il n’a pas été envoyé.',
+  unreadableReceipt:
+    'La réponse du service est illisible : votre signalement a peut-être été reçu. Vérifiez-le avant de le renvoyer.',
+  helpEmergency: 'Urgence ou danger immédiat :',
+  helpCity: 'Pour joindre la ville :',
+  helpDefault: 'Vous pouvez aussi vous adresser à l’accueil de votre mairie.',
+  helpSite: 'Contacter en ligne',
   retry: 'Réessayer',
   draftRestored: 'Votre brouillon a été restauré.',
   draftSaved: 'Brouillon enregistré sur cet appareil (24 h).',
@@ -169,7 +184,6 @@ export const messages = defineMessages({
     preferredLegend: 'Preferred way to contact you',
     preferredNone: 'No preference',
     privacyTitle: 'Your personal data',
-    privacyToConfigure: '[To be configured by the site]',
     privacyController: 'Data controller',
     privacyPurpose: 'Purpose',
     privacyLegalBasis: 'Legal basis',
@@ -177,6 +191,7 @@ export const messages = defineMessages({
     privacyRights: 'Your rights',
     privacyDpo: 'Data protection officer',
     privacyDefaultPurpose: 'Handling your report and, if you ask for it, contacting you.',
+    privacyDefaultLegalBasis: 'Task carried out in the public interest (GDPR, Article 6(1)(e))',
     privacyDefaultRights:
       'Access, rectification, erasure, restriction and objection; complaint to the CNIL (cnil.fr).',
     reviewLead: 'Check your report before sending it.',
@@ -188,6 +203,7 @@ export const messages = defineMessages({
     errorPrefix: 'Error:',
     sending: 'Sending…',
     queuedTitle: 'Report saved, waiting for a connection',
+    unreachableTitle: 'Report saved, waiting for the service',
     queuedText:
       'You seem to be offline. Your report is kept on this device and will be sent automatically, once, as soon as the connection is back (if you close this page: on your next visit).',
     sentTitle: 'Report sent',
@@ -197,6 +213,20 @@ export const messages = defineMessages({
     statusLink: 'Follow this report',
     newConcern: 'Make another report',
     failedTitle: 'The report could not be sent',
+    unreachableText:
+      'The service is not answering right now. Your report is kept on this device and will be sent automatically, once, as soon as it answers (if you close this page: on your next visit).',
+    refusedTitle: 'This report could not be sent from this site',
+    refusedText:
+      'The reporting service does not accept reports from this page yet: it is not your connection. Your report is kept on this device for 24 hours and will be sent automatically, once, as soon as this is fixed.',
+    refusedHelp: 'Meanwhile, you can report it another way:',
+    rejected: 'The service refused this report. Check what you entered, then try again.',
+    expired: 'This report could not leave within 24 hours: it was not sent.',
+    unreadableReceipt:
+      'The service’s answer could not be read: your report may have been received. Check before sending it again.',
+    helpEmergency: 'Emergency or immediate danger:',
+    helpCity: 'To reach the city:',
+    helpDefault: 'You can also ask at your town hall’s front desk.',
+    helpSite: 'Contact online',
     retry: 'Try again',
     draftRestored: 'Your draft has been restored.',
     draftSaved: 'Draft saved on this device (24 h).',

@@ -272,10 +272,6 @@ export const styles = css`
     margin: 0 0 0.5rem;
     overflow-wrap: anywhere;
   }
-  .todo {
-    color: var(--_prox-danger);
-    font-weight: 600;
-  }
   .review-item {
     display: flex;
     flex-wrap: wrap;
@@ -321,6 +317,17 @@ export const styles = css`
     font-size: 1.375em;
     font-weight: 700;
     letter-spacing: 0.05em;
+  }
+  .help p {
+    margin: 0.5rem 0 0.25rem;
+  }
+  .help__links {
+    margin: 0 0 0.5rem;
+    padding-inline-start: 1.25rem;
+  }
+  .help__links a {
+    display: inline-block;
+    min-block-size: 1.5rem;
   }
   .honeypot {
     position: absolute;

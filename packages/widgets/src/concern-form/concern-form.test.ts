@@ -7,7 +7,7 @@ import { defaultCategories } from '@proximite/content/categories.js';
 // @ts-expect-error virtual module served by web-test-runner
 import { apiUrl as serverUrl, open311Key as serverOpen311Key } from '/__proximite-test-env.js';
 import './define.js';
-import type { ConcernForm } from './concern-form.js';
+import type { ConcernForm, HelpContact, PrivacyNotice } from './concern-form.js';
 import { ConcernFormPage } from './test-fixtures/form-page.js';
 
 const apiUrl = serverUrl as string | null;
@@ -104,10 +104,15 @@ function inTestServer(categories: ConcernCategory[]) {
 function makeBackend(categories = defaultCategories) {
   const requests: Recorded[] = [];
   const fake = apiUrl ? undefined : inTestServer(categories);
-  const state = { offline: false };
+  // `refuseWrites`: what a backend refusing this page's origin looks like to the page (CORS): reads
+  // work, and a POST fails with no response at all, as a network failure does.
+  const state = { offline: false, refuseWrites: false, failReads: false };
   const fetchImpl = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : new Request(input, init);
     if (state.offline) throw new TypeError('Failed to fetch');
+    if (state.refuseWrites && request.method === 'POST') throw new TypeError('Failed to fetch');
+    if (state.failReads && request.method === 'GET')
+      return json({ type: 'about:blank', title: 'Service Unavailable', status: 503 }, 503);
     const copy = request.clone();
     const url = new URL(request.url);
     requests.push({
@@ -135,13 +140,15 @@ function makeBackend(categories = defaultCategories) {
 
 async function mount(
   backend = makeBackend(),
-  extra: { lang?: string; categories?: string } = {},
+  extra: { lang?: string; categories?: string; contact?: HelpContact; privacy?: PrivacyNotice } = {},
 ): Promise<{ el: ConcernForm; page: ConcernFormPage; backend: ReturnType<typeof makeBackend> }> {
   const el = await fixture<ConcernForm>(
     html`<prox-concern-form
       lang=${extra.lang ?? 'fr'}
       categories=${extra.categories ?? ''}
       .client=${backend.client}
+      .contact=${extra.contact}
+      .privacy=${extra.privacy}
     ></prox-concern-form>`,
   );
   const page = new ConcernFormPage(el);
@@ -237,8 +244,9 @@ describe('<prox-concern-form>: steps', () => {
     page.expectTargets();
     await page.next();
     expect(page.$<HTMLInputElement>('#f-contact-anonymous')!.checked).to.equal(true);
-    expect(page.text()).to.include('Responsable du traitement');
-    expect(page.text()).to.include('[À configurer par le site]');
+    // The notice's defaults (purpose, legal basis, rights), and no placeholder for what is not set.
+    expect(page.text()).to.include('Base légale');
+    expect(page.text()).not.to.include('configurer');
     await page.pick('#f-contact-contact');
     await expect(el).to.be.accessible();
     page.expectTargets();
@@ -608,8 +616,11 @@ describe('<prox-concern-form>: submission', () => {
     await page.fillUpToReview('REJECT this one');
     await page.next();
     await waitUntil(() => page.$('.panel--failed'), 'failed shown', { timeout: 5000 });
-    expect(page.text()).to.include('La description est refusée.');
+    // In the resident's words: the server's own text goes to the console, not to the page.
+    expect(page.text()).to.include('Le service a refusé ce signalement.');
+    expect(page.text()).not.to.include('La description est refusée.');
     expect(page.text()).to.include('Le signalement n’a pas pu être envoyé');
+    expect(page.$('a[href="tel:17"]')).to.exist;
     await expect(el).to.be.accessible();
     page.button('Modifier').click();
     await waitUntil(() => page.$('#step-title'), 'back to the form');
@@ -624,6 +635,145 @@ describe('<prox-concern-form>: submission', () => {
     expect(page.$('#step-title')!.textContent).to.include('Vérification');
     await page.next();
     await waitUntil(() => page.$('.receipt'), 'sent after fixing', { timeout: 5000 });
+  });
+});
+
+describe('<prox-concern-form>: when a report cannot leave', () => {
+  const contact: HelpContact = {
+    name: { fr: 'Mairie d’Amiens — accueil', en: 'Amiens town hall — front desk' },
+    phone: '03 22 97 40 40',
+    url: 'https://www.amiens.fr/contact',
+  };
+
+  /** Calls `fn` with console.error and console.warn recorded (and silenced). */
+  async function recordingConsole<T>(fn: (lines: string[]) => Promise<T>): Promise<T> {
+    const lines: string[] = [];
+    const { error, warn } = console;
+    console.error = (...args: unknown[]) => void lines.push(`error: ${args.map(String).join(' ')}`);
+    console.warn = (...args: unknown[]) => void lines.push(`warn: ${args.map(String).join(' ')}`);
+    try {
+      return await fn(lines);
+    } finally {
+      Object.assign(console, { error, warn });
+    }
+  }
+
+  it('says a report refused by the backend’s origin check could not be sent from this site — not « offline »', async () => {
+    await recordingConsole(async (lines) => {
+      const backend = makeBackend();
+      const { el, page } = await mount(backend, { contact });
+      await page.fillUpToReview('Refusé par CORS');
+      backend.state.refuseWrites = true;
+      await page.next();
+      const panel = await page.waitFor('.panel--failed', 'refusal shown');
+      expect(page.text()).to.include('Ce signalement n’a pas pu être envoyé depuis ce site');
+      expect(page.text()).to.include('ce n’est pas votre connexion');
+      expect(page.text()).not.to.include('hors ligne');
+      expect(page.status()).to.include('depuis ce site');
+      // What to do instead: the emergency numbers and the city's contact.
+      const links = [...panel.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+      expect(links).to.include.members([
+        'tel:17',
+        'tel:112',
+        'sms:114',
+        'tel:0322974040',
+        'https://www.amiens.fr/contact',
+      ]);
+      expect(panel.textContent).to.include('Mairie d’Amiens — accueil');
+      // And the webmaster's console names the setting and the check.
+      expect(lines.join('\n')).to.match(/PROXIMITE_ALLOWED_ORIGINS=http:\/\/(localhost|127\.0\.0\.1):\d+/);
+      expect(lines.join('\n')).to.include('proximite doctor --origin');
+      await expect(el).to.be.accessible();
+      // Kept on the device: once the backend allows the page, « Réessayer » delivers it, once.
+      backend.state.refuseWrites = false;
+      page.button('Réessayer').click();
+      await page.waitFor('.receipt', 'sent after the origin was allowed');
+      expect(new Set(backend.posts().map((p) => p.key)).size).to.equal(1);
+    });
+  });
+
+  it('tells a backend that does not answer from being offline', async () => {
+    await recordingConsole(async () => {
+      const backend = makeBackend();
+      const { el, page } = await mount(backend, { lang: 'en' });
+      await page.pick('input[value="autre"]');
+      await page.next();
+      await page.type('#f-description', 'Nobody answers');
+      await page.next();
+      await page.type('#f-address', 'Place du Don');
+      await page.next();
+      await page.pick('input[name="f-attr-danger-immediat"][value="non"]');
+      await page.next();
+      await page.next();
+      backend.state.offline = true; // every request fails, but the browser says it is online
+      await page.next();
+      await waitUntil(() => page.text().includes('waiting for the service'), 'unreachable shown', {
+        timeout: 8000,
+      });
+      expect(page.text()).to.include('The service is not answering right now.');
+      expect(page.text()).not.to.include('offline');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  it('gives the emergency numbers and a human contact in its error and empty states, in the resident’s words', async () => {
+    await recordingConsole(async (lines) => {
+      const backend = makeBackend();
+      backend.state.failReads = true;
+      const el = await fixture<ConcernForm>(
+        html`<prox-concern-form lang="fr" .client=${backend.client} .contact=${contact}></prox-concern-form>`,
+      );
+      const page = new ConcernFormPage(el);
+      const alert = await page.waitFor('[role="alert"]', 'error state');
+      expect(alert.textContent).to.include('Le service est momentanément indisponible.');
+      expect(alert.textContent).not.to.match(/Service Unavailable|http|GET /);
+      expect(alert.querySelector('a[href="tel:17"]')).to.exist;
+      expect(alert.querySelector('a[href="sms:114"]')).to.exist;
+      expect(alert.textContent).to.include('Mairie d’Amiens — accueil');
+      expect(lines.some((l) => l.startsWith('warn: proximite:'))).to.equal(true);
+      await expect(el).to.be.accessible();
+
+      const none = { concerns: { ...backend.client.concerns, categories: async () => [] } };
+      const empty = await fixture<ConcernForm>(
+        html`<prox-concern-form lang="en" .client=${none}></prox-concern-form>`,
+      );
+      const emptyPage = new ConcernFormPage(empty);
+      await waitUntil(() => emptyPage.text().includes('No category is available'), 'empty state');
+      expect(emptyPage.$('a[href="tel:112"]')).to.exist;
+      expect(emptyPage.text()).to.include('town hall');
+      await expect(empty).to.be.accessible();
+    });
+  });
+
+  it('shows the data notice with its defaults; says in the console, not on the page, what is missing', async () => {
+    await recordingConsole(async (lines) => {
+      const full: PrivacyNotice = {
+        controller: 'Ville d’Amiens',
+        retention: { fr: 'Un an au plus.', en: 'One year at most.' },
+        dpo: 'dpo@amiens.example',
+      };
+      for (const [privacy, missing] of [
+        [full, ''],
+        [undefined, 'controller, retention, dpo'],
+      ] as const) {
+        lines.length = 0;
+        localStorage.clear();
+        const { el, page } = await mount(makeBackend(), { privacy });
+        await page.fillUpToReview();
+        page.$<HTMLButtonElement>('button[aria-label="Modifier\u00a0: Contact"]')!.click();
+        await el.updateComplete;
+        await el.updateComplete;
+        expect(page.text()).to.include('Base légale');
+        expect(page.text()).to.include('Mission d’intérêt public');
+        expect(page.text()).not.to.include('configurer');
+        expect(page.text().includes('Responsable du traitement')).to.equal(privacy !== undefined);
+        const warning = lines.find((l) => l.includes('privacy notice'));
+        if (missing) expect(warning).to.include(missing);
+        else expect(warning).to.equal(undefined);
+        await expect(el).to.be.accessible();
+        el.remove();
+      }
+    });
   });
 });
 

@@ -11,6 +11,7 @@ import type { ConcernCategory, ConcernReceipt } from '@proximite/contract';
 import type { Outbox } from '@proximite/sdk/core.js';
 import { ProxElement } from '../kit/base-element.js';
 import { DataController, describeError } from '../kit/data.controller.js';
+import { kitMessages } from '../kit/kit.messages.js';
 import { LocalizeController } from '../kit/localize.js';
 import type { ConcernClient } from './backend.js';
 import { createFormOutbox, outboxExists, resolveConcernClient } from './client.js';
@@ -19,6 +20,7 @@ import { messages } from './concern-form.messages.js';
 import { styles } from './concern-form.styles.js';
 import { DraftController } from './draft.controller.js';
 import { inputId, renderStepSummary } from './fields.js';
+import { renderHelp, type HelpContact } from './help.js';
 import type { FormContext, Geo, Lookup, LookupError, PrivacyNotice } from './form-context.js';
 import {
   buildConcernInput,
@@ -44,10 +46,12 @@ import { readStatusParams } from './status-link.js';
 import type * as StatusViewModule from './status-view.js';
 import { countText } from './steps/description.js';
 import { stepRenderers } from './steps/index.js';
+import { missingPrivacy } from './steps/contact.js';
 import { positionText } from './steps/location.js';
 import { SubmissionController, type SubmissionState } from './submission.controller.js';
 
 export type { PrivacyNotice } from './form-context.js';
+export type { HelpContact } from './help.js';
 
 type StatusView = typeof StatusViewModule;
 
@@ -96,6 +100,7 @@ export class ConcernForm extends ProxElement {
     client: { attribute: false },
     outbox: { attribute: false },
     privacy: { type: Object },
+    contact: { type: Object },
     form: { state: true },
     step: { state: true },
     errors: { state: true },
@@ -132,6 +137,11 @@ export class ConcernForm extends ProxElement {
     queued: (id) => this.dispatchEvent(new ConcernQueuedEvent(id)),
     sent: (receipt) => this.onSent(receipt),
     changed: (s) => this.onSubmissionChange(s),
+    reachable: async () => {
+      // A read the backend answers to any origin (categories, or Open311 services), not from cache.
+      await (await this.getClient()).concerns.categories({ cache: false });
+      return true;
+    },
   });
   /** Whether the resident has typed or chosen anything yet (nothing is stored before). */
   private interacted = false;
@@ -143,6 +153,8 @@ export class ConcernForm extends ProxElement {
   private resolved?: { key: string; client: Promise<ConcernClient> };
   /** The status view's module while it loads. */
   private statusLoading?: Promise<StatusView | undefined> | undefined;
+  /** The console already says what the privacy notice lacks. */
+  private privacyWarned = false;
 
   /** Everything the resident typed. */
   declare private form: FormState;
@@ -183,8 +195,16 @@ export class ConcernForm extends ProxElement {
   declare client?: ConcernClient;
   /** An outbox to submit through (defaults to the SDK's `createOutbox` on the resolved client). */
   declare outbox?: Outbox;
-  /** The deployment's personal-data notice (also settable as a JSON attribute). Unset entries are marked as to be configured. */
+  /**
+   * The deployment's personal-data notice (also settable as a JSON attribute). Purpose, legal basis
+   * and rights have defaults; what has none and is not set is left out, with a console warning.
+   */
   declare privacy?: PrivacyNotice;
+  /**
+   * A human contact of the city (JSON attribute: `name`, `phone`, `email`, `url`, `hours`), shown
+   * with the emergency numbers wherever the form cannot help.
+   */
+  declare contact?: HelpContact;
 
   constructor() {
     super();
@@ -248,6 +268,16 @@ export class ConcernForm extends ProxElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // When the notice is first shown, the page has set what it will set: say what is missing.
+    if (this.step === 'contact' && !this.privacyWarned && !this.querySelector('[slot="privacy"]')) {
+      this.privacyWarned = true;
+      const missing = missingPrivacy(this.privacy);
+      if (missing.length)
+        console.warn(
+          `proximite: <prox-concern-form> privacy notice: set ${missing.join(', ')} in its privacy ` +
+            'attribute (JSON) or privacy slot; residents do not see these entries until then.',
+        );
+    }
     if (this.pendingFocus) {
       const target = this.renderRoot.querySelector<HTMLElement>(this.pendingFocus);
       if (target) {
@@ -415,18 +445,34 @@ export class ConcernForm extends ProxElement {
 
   private onSubmissionChange(s: SubmissionState): void {
     const t = this.localize.t.bind(this.localize);
+    const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
     this.announcement =
       s.kind === 'sending'
         ? t('sending')
         : s.kind === 'queued'
-          ? t('queuedTitle')
-          : s.kind === 'sent'
-            ? `${t('sentTitle')}. ${t('sentReference')} ${s.receipt.reference}.`
-            : s.kind === 'failed'
-              ? `${t('failedTitle')}. ${this.reason(s.reason)}`
-              : '';
+          ? t(offline ? 'queuedTitle' : 'unreachableTitle')
+          : s.kind === 'refused'
+            ? t('refusedTitle')
+            : s.kind === 'sent'
+              ? `${t('sentTitle')}. ${t('sentReference')} ${s.receipt.reference}.`
+              : s.kind === 'failed'
+                ? `${t('failedTitle')}. ${this.reason(s.reason)}`
+                : '';
+    if (s.kind === 'refused') this.explainRefusal();
     if (s.kind === 'idle') this.draft.savePending(undefined);
     else this.pendingFocus = '#result-title';
+  }
+
+  /** Tells the webmaster, in the console, why reports cannot leave this page and how to fix it. */
+  private explainRefusal(): void {
+    const backend = this.open311 ?? this.api ?? 'the backend';
+    const origin = location.origin;
+    console.error(
+      `proximite: ${backend} answers this page but refuses the reports it sends (CORS: the origin ` +
+        `${origin} is not allowed). On the reference server, add it to PROXIMITE_ALLOWED_ORIGINS ` +
+        `(PROXIMITE_ALLOWED_ORIGINS=${origin}). Check with: npx proximite doctor --origin ${origin} ` +
+        `${this.open311 ?? this.api ?? '<api>'}. Reports stay on the residents' devices for 24 h.`,
+    );
   }
 
   private onSent(receipt: ConcernReceipt): void {
@@ -440,9 +486,14 @@ export class ConcernForm extends ProxElement {
     this.dispatchEvent(new ConcernSubmittedEvent(receipt));
   }
 
+  /** Why a report was not sent, in the resident's words (the server's own text goes to the console). */
   private reason(reason: unknown): string {
-    if (typeof navigator !== 'undefined' && navigator.onLine === false) return this.localize.t('queuedText');
-    return describeError(reason);
+    const t = this.localize.t.bind(this.localize);
+    const why = (reason as { reason?: unknown } | undefined)?.reason;
+    if (why === 'rejected') return t('rejected');
+    if (why === 'expired') return t('expired');
+    if (why === 'invalid-response') return t('unreadableReceipt');
+    return describeError(reason, (key) => kitMessages[this.localize.lang][key]);
   }
 
   private deleteDraft(): void {
@@ -562,6 +613,7 @@ export class ConcernForm extends ProxElement {
   private get resultContext(): ResultContext {
     return {
       localize: this.localize,
+      contact: this.contact,
       reason: (reason) => this.reason(reason),
       edit: () => void this.submission.reset(),
       retry: () => void this.submission.retry(() => this.submit()),
@@ -657,7 +709,12 @@ export class ConcernForm extends ProxElement {
             ? renderResult(this.resultContext, result)
             : this.data.render({
                 complete: () => this.renderForm(),
-                empty: () => this.data.renderEmpty(t('noCategories')),
+                empty: () =>
+                  this.data.renderEmpty(
+                    html`<p>${t('noCategories')}</p>
+                      ${renderHelp(this.localize, this.contact)}`,
+                  ),
+                errorExtra: () => renderHelp(this.localize, this.contact),
               })
       }
     </section>`;

@@ -2,12 +2,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { isSafeUrl } from '@proximite/contract';
 import type { FormLocalize } from './form-context.js';
+import { renderHelp, type HelpContact } from './help.js';
 import { statusPageUrl } from './status-link.js';
 import type { SubmissionState } from './submission.controller.js';
 
 /** What the result panels read and call. */
 export interface ResultContext {
   localize: FormLocalize;
+  /** The deployment's human contact, beside the emergency numbers when the form cannot help. */
+  contact: HelpContact | undefined;
   /** Why a submission failed, in the resident's words. */
   reason(reason: unknown): string;
   /** « Modifier »: back to the form (a refused entry is discarded; the form still holds everything). */
@@ -27,15 +30,22 @@ export function renderResult(
     return html`<div class="panel" part="panel" aria-busy="true">
       <h3 id="result-title" tabindex="-1">${localize.t('sending')}</h3>
     </div>`;
-  if (s.kind === 'queued')
+  if (s.kind === 'queued') {
+    // Offline, or online with a backend that does not answer: two causes, two texts.
+    const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
     return html`<div class="panel" part="panel">
-      <h3 id="result-title" tabindex="-1">${localize.t('queuedTitle')}</h3>
-      <p>${localize.t('queuedText')}</p>
+      <h3 id="result-title" tabindex="-1">${localize.t(offline ? 'queuedTitle' : 'unreachableTitle')}</h3>
+      <p>${localize.t(offline ? 'queuedText' : 'unreachableText')}</p>
     </div>`;
-  if (s.kind === 'failed')
+  }
+  if (s.kind === 'refused' || s.kind === 'failed')
     return html`<div class="panel panel--failed" part="panel">
-      <h3 id="result-title" tabindex="-1">${localize.t('failedTitle')}</h3>
-      <p>${ctx.reason(s.reason)}</p>
+      <h3 id="result-title" tabindex="-1">
+        ${localize.t(s.kind === 'refused' ? 'refusedTitle' : 'failedTitle')}
+      </h3>
+      <p>${s.kind === 'refused' ? localize.t('refusedText') : ctx.reason(s.reason)}</p>
+      ${s.kind === 'refused' ? html`<p>${localize.t('refusedHelp')}</p>` : nothing}
+      ${renderHelp(localize, ctx.contact)}
       <div class="actions">
         <button type="button" class="button button--secondary" @click=${() => ctx.edit()}>
           ${localize.t('edit')}

@@ -6,6 +6,8 @@ export type SubmissionState =
   | { kind: 'idle' }
   | { kind: 'sending'; id?: string }
   | { kind: 'queued'; id: string; error?: OutboxFailure }
+  /** Kept on the device: the backend answers reads but refuses this page's origin (CORS). */
+  | { kind: 'refused'; id: string }
   | { kind: 'sent'; id: string; receipt: ConcernReceipt }
   | { kind: 'failed'; id?: string; reason: OutboxFailure | unknown };
 
@@ -15,6 +17,12 @@ export interface SubmissionCallbacks {
   queued(id: string): void;
   sent(receipt: ConcernReceipt): void;
   changed(state: SubmissionState): void;
+  /**
+   * Whether the backend answers a read now. After a send failed with no response while the browser
+   * is online, a read that succeeds means the backend refused this page (a CORS refusal looks like
+   * a network failure to the page), not that the resident is offline.
+   */
+  reachable(): Promise<boolean>;
 }
 
 const offline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
@@ -23,13 +31,16 @@ const offline = () => typeof navigator !== 'undefined' && navigator.onLine === f
  * Sends the concern through the SDK outbox, which stores it with one idempotency key before any
  * network: queued while offline, sent later, exactly once. This controller follows the one entry
  * the form submitted and turns the outbox's events into the form's states: sending, queued
- * (offline or the backend unreachable), sent with its receipt, failed with the reason.
+ * (offline or the backend unreachable), refused (the backend does not accept this page's origin:
+ * still kept, and sent if that changes), sent with its receipt, failed with the reason.
  */
 export class SubmissionController implements ReactiveController {
   state: SubmissionState = { kind: 'idle' };
   private outbox?: Outbox;
   private unsubscribe?: () => void;
   private announcedQueued = false;
+  /** The entry whose refusal is being checked (one check at a time). */
+  private checking?: string;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -81,12 +92,30 @@ export class SubmissionController implements ReactiveController {
         this.set({ kind: 'failed', id: event.id, reason: event.error });
         break;
       case 'sending':
-        // A retry while offline would flicker: the queued message stays until something changes.
-        if (this.state.kind !== 'queued') this.set({ kind: 'sending', id: event.id });
+        // A retry in the background would flicker: the queued or refused message stays until
+        // something changes.
+        if (this.state.kind !== 'queued' && this.state.kind !== 'refused')
+          this.set({ kind: 'sending', id: event.id });
         break;
       default:
         // Stored and about to be sent (online), or waiting after an attempt (offline, 5xx, 429…).
-        if (event.error || offline()) this.queue(event.id, event.error);
+        if (event.error?.network && !offline()) void this.check(event.id, event.error);
+        else if (event.error || offline()) this.queue(event.id, event.error);
+    }
+  }
+
+  /** No response while online: offline after all, the backend down, or a refusal of this origin? */
+  private async check(id: string, error: OutboxFailure): Promise<void> {
+    if (this.checking === id || (this.state.kind === 'refused' && this.state.id === id)) return;
+    this.checking = id;
+    const refused = await this.callbacks.reachable().catch(() => false);
+    this.checking = undefined;
+    if (this.currentId !== id || this.state.kind === 'sent' || this.state.kind === 'failed') return;
+    if (!refused) return this.queue(id, error);
+    this.set({ kind: 'refused', id });
+    if (!this.announcedQueued) {
+      this.announcedQueued = true;
+      this.callbacks.queued(id);
     }
   }
 
@@ -138,6 +167,7 @@ export class SubmissionController implements ReactiveController {
     }
     if (entry.state === 'failed') this.set({ kind: 'failed', id, reason: entry.error });
     else this.set({ kind: 'queued', id, ...(entry.error && { error: entry.error }) });
+    if (entry.error?.network && !offline()) void this.check(id, entry.error);
     return true;
   }
 
@@ -157,10 +187,13 @@ export class SubmissionController implements ReactiveController {
     await outbox.flush();
   }
 
-  /** Back to the form (the failed entry, if any, is discarded: the form still holds everything). */
+  /**
+   * Back to the form. A failed or refused entry is discarded (the form still holds everything, and
+   * sending it again makes a new one: the old one must not be delivered as well).
+   */
   async reset(): Promise<void> {
     const id = this.currentId;
-    if (this.state.kind === 'failed' && id) await this.outbox?.discard(id);
+    if ((this.state.kind === 'failed' || this.state.kind === 'refused') && id) await this.outbox?.discard(id);
     this.set({ kind: 'idle' });
   }
 }

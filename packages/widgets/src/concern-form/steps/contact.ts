@@ -4,29 +4,28 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { LocalizedText } from '@proximite/contract';
 import { describedBy, errorFor, invalid, renderError } from '../fields.js';
-import type { FormContext } from '../form-context.js';
+import type { FormContext, PrivacyNotice } from '../form-context.js';
 import type { FormState } from '../form-model.js';
+
+/** The notice's entries that have no default and were not set (for the console, not for residents). */
+export function missingPrivacy(notice: PrivacyNotice | undefined): string[] {
+  return (['controller', 'retention', 'dpo'] as const).filter((key) => notice?.[key] === undefined);
+}
 
 function renderPrivacy(ctx: FormContext): TemplateResult {
   const { localize } = ctx;
   const notice = ctx.privacy ?? {};
-  const todo = html`<span class="todo">${localize.t('privacyToConfigure')}</span>`;
-  const value = (v: string | LocalizedText | undefined, fallback?: string) =>
-    v === undefined
-      ? fallback
-        ? html`${fallback} ${todo}`
-        : todo
-      : typeof v === 'string'
-        ? v
-        : localize.pick(v);
-  const rows: [string, unknown][] = [
+  const value = (v: string | LocalizedText | undefined, fallback = '') =>
+    v === undefined ? fallback : typeof v === 'string' ? v : localize.pick(v);
+  // An entry with neither a value nor a default is left out (the element warns in the console).
+  const rows = [
     [localize.t('privacyController'), value(notice.controller)],
     [localize.t('privacyPurpose'), value(notice.purpose, localize.t('privacyDefaultPurpose'))],
-    [localize.t('privacyLegalBasis'), value(notice.legalBasis)],
+    [localize.t('privacyLegalBasis'), value(notice.legalBasis, localize.t('privacyDefaultLegalBasis'))],
     [localize.t('privacyRetention'), value(notice.retention)],
     [localize.t('privacyRights'), value(notice.rights, localize.t('privacyDefaultRights'))],
     [localize.t('privacyDpo'), value(notice.dpo)],
-  ];
+  ].filter(([, def]) => def);
   return html`<section class="privacy" aria-labelledby="privacy-title">
     <h4 id="privacy-title">${localize.t('privacyTitle')}</h4>
     <slot name="privacy">
