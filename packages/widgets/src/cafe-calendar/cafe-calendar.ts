@@ -187,29 +187,24 @@ export class CafeCalendar extends ProxElement {
 
   /** The URL of the (filtered) iCalendar feed, when the source has one. */
   private feedUrl(): string | undefined {
-    const client = this.cafes.client;
     if (!this.client && !this.api && this.src) {
       // A static file: an .ics file is its own feed; a JSON file has none.
       const src = this.src.replaceAll('{lang}', this.language);
       return isICalendarUrl(src) ? absoluteUrl(src).replace(/^webcal:/i, 'https:') : undefined;
     }
-    if (!client) return undefined;
-    try {
-      const url = client.cafes.icsUrl(this.district ? { district: this.district } : {});
-      return isSafeUrl(url) ? url : undefined;
-    } catch {
-      return undefined;
-    }
+    return this.icsUrl(this.district ? { district: this.district } : {});
   }
 
   /** The server's `.ics` of one café, when the source is an API that serves one. */
   private cafeIcsUrl(cafe: Cafe): string | undefined {
-    const client = this.cafes.client;
     // A static source has no server to serve one event's file: the widget writes it instead.
-    if (this.src && !this.client && !this.api) return undefined;
-    if (!client) return undefined;
+    return this.src && !this.client && !this.api ? undefined : this.icsUrl({ id: cafe.id });
+  }
+
+  /** An `.ics` URL of the source's client, when it has one and it is safe to link to. */
+  private icsUrl(query: { district?: string } | { id: string }): string | undefined {
     try {
-      const url = client.cafes.icsUrl({ id: cafe.id });
+      const url = this.cafes.client?.cafes.icsUrl(query);
       return isSafeUrl(url) ? url : undefined;
     } catch {
       return undefined;
@@ -244,10 +239,6 @@ export class CafeCalendar extends ProxElement {
       this.dispatchEvent(new CafeSelectEvent(entry.cafe));
     }
     this.open = open;
-  }
-
-  private setView(view: CafeCalendarView): void {
-    this.view = view;
   }
 
   private onDistrictChange(event: Event): void {
@@ -321,7 +312,7 @@ export class CafeCalendar extends ProxElement {
           type="button"
           class="segment"
           aria-pressed=${this.view !== 'month' ? 'true' : 'false'}
-          @click=${() => this.setView('list')}
+          @click=${() => (this.view = 'list')}
         >
           ${t('viewList')}
         </button>
@@ -329,7 +320,7 @@ export class CafeCalendar extends ProxElement {
           type="button"
           class="segment"
           aria-pressed=${this.view === 'month' ? 'true' : 'false'}
-          @click=${() => this.setView('month')}
+          @click=${() => (this.view = 'month')}
         >
           ${t('viewMonth')}
         </button>
