@@ -232,7 +232,7 @@ describe('kit: theme', () => {
     );
     const base = host.querySelector('prox-kit-fixture')!.shadowRoot!.querySelector('.base')!;
     // A surface that reads in the scheme in use is taken as it is (one that does not is adjusted:
-    // test/page-colours.test.ts).
+    // test/browser/page-colours.test.ts).
     expect(rgb(getComputedStyle(base).backgroundColor)).to.equal('rgb(250, 245, 230)');
   });
 });

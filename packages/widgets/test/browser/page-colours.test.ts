@@ -6,8 +6,8 @@ import type { Cafe, ConcernCategory, District, RightsContent, StatsDataset } fro
 import { defaultCategories } from '@proximite/content/categories.js';
 import { rightsFor } from '@proximite/content/rights/index.js';
 import { demoStats } from '@proximite/content/stats/index.js';
-import '../src/define-all.js';
-import { cafe } from '../src/cafe-calendar/test-fixtures/cafe.js';
+import '../../src/define-all.js';
+import { cafe } from '../../src/cafe-calendar/test-fixtures/cafe.js';
 
 const districts: District[] = [{ id: 'saint-leu', name: 'Saint-Leu' }];
 const cafes: Cafe[] = [
