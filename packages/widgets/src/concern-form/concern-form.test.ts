@@ -984,4 +984,22 @@ describe('<prox-concern-form mode="status">', () => {
     expect(page.$('[role="alert"]')!.textContent).to.include('Aucun signalement ne correspond');
     await expect(el).to.be.accessible();
   });
+
+  it('keeps focus on the error when a lookup fails (the disabled button does not drop it to <body>)', async () => {
+    const backend = makeBackend();
+    const el = await fixture<ConcernForm>(
+      html`<prox-concern-form mode="status" lang="fr" .client=${backend.client}></prox-concern-form>`,
+    );
+    const page = new ConcernFormPage(el);
+    await page.statusReady();
+    await page.type('#f-reference', 'PRX-0000-0000');
+    await page.type('#f-token', 'abcdefghijklmnopqrstuvwxyz');
+    // As a keyboard user does: focus on « Voir le suivi », then Enter.
+    page.button('Voir le suivi').focus();
+    await sendKeys({ press: 'Enter' });
+    const alert = await page.waitFor('[role="alert"]', 'lookup error');
+    await waitUntil(() => page.active() === alert, 'focus on the error');
+    expect(document.activeElement).to.equal(el);
+    expect(alert.textContent).to.include('Aucun signalement ne correspond');
+  });
 });

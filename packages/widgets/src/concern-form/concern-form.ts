@@ -578,6 +578,9 @@ export class ConcernForm extends ProxElement {
     } catch (error) {
       this.lookup = { kind: 'error', message: view.lookupFailure(this.localize, error) };
       this.announcement = '';
+      // The « Voir le suivi » button was disabled while looking up, which sent focus to <body>:
+      // the resident lands on the error instead.
+      this.pendingFocus = '#lookup-error';
     }
   }
 

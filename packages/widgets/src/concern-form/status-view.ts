@@ -164,7 +164,9 @@ export function renderStatusView(ctx: StatusViewContext): TemplateResult {
     </form>
     ${
       ctx.lookup.kind === 'error'
-        ? html`<div class="panel panel--failed" part="panel" role="alert"><p>${ctx.lookup.message}</p></div>`
+        ? html`<div class="panel panel--failed" part="panel" role="alert" id="lookup-error" tabindex="-1">
+            <p>${ctx.lookup.message}</p>
+          </div>`
         : ctx.lookup.kind === 'done'
           ? renderStatus(localize, ctx.lookup.view)
           : nothing
