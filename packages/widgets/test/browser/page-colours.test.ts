@@ -85,7 +85,9 @@ async function page(theme: 'light' | 'dark', lang: 'fr' | 'en', colours: string)
   return widgets;
 }
 
-describe('widgets on a page with single-valued colours', () => {
+describe('widgets on a page with single-valued colours', function () {
+  // Four widgets and four axe runs per test: 10 s is not enough on a loaded 2-core machine.
+  this.timeout(60_000);
   for (const lang of ['fr', 'en'] as const) {
     it(`stay readable in dark mode when the page sets one light-mode palette (${lang})`, async () => {
       for (const el of await page('dark', lang, singleValues)) await expect(el).to.be.accessible();
