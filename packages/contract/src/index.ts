@@ -6,6 +6,7 @@ export * from './common.js';
 export * from './cafes.js';
 export * from './concerns.js';
 export * from './priorities.js';
+export * from './meetings.js';
 export * from './rights.js';
 export * from './stats.js';
 export * from './problem.js';
