@@ -9,6 +9,7 @@ import { audited } from './services/audited.js';
 import { addPublicUpdate, insertConcern } from './store/concerns.js';
 import { createCafe, createPriority, getCategory, upsertDistricts } from './store/content.js';
 import type { DistrictSeed } from './store/content.js';
+import { seedYear } from './seed-year.js';
 import { isoInZone, zonedParts, zonedToDate } from './util.js';
 
 const TZ = 'Europe/Paris';
@@ -576,6 +577,7 @@ export async function seedDemo(db: Database, now: Date): Promise<boolean> {
       'prio-saint-leu-eclairage',
     );
 
+    await seedYear(tx, now, cafeIds);
     await audit({ action: 'seed.demo', target: 'database' });
     return true;
   });

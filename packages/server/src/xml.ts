@@ -1,6 +1,7 @@
 /** A tiny XML writer for the Open311 XML format (the "Spark convention" mapping of the JSON). */
 
-function escapeXml(s: string): string {
+/** Text escaped for XML content and attribute values (characters XML 1.0 cannot carry are dropped). */
+export function escapeXml(s: string): string {
   return (
     s
       .replace(/&/g, '&amp;')

@@ -19,6 +19,7 @@ import type {
   ConcernReceipt,
   Operation,
   OperationId,
+  PastMeetingPage,
   SchemaName,
 } from '@proximite/contract';
 import { checkCalendar } from './calendar.js';
@@ -508,6 +509,37 @@ async function concerns(ctx: Ctx): Promise<void> {
 async function content(ctx: Ctx): Promise<void> {
   await publicGet(ctx, 'listPriorities', '/v1/priorities', { schema: 'PriorityPage' });
   await problemCase(ctx, 'listPriorities', 'invalid query (limit=0)', 'GET', '/v1/priorities?limit=0', 400);
+  await publicGet(ctx, 'getPrioritiesFeed', '/v1/priorities.atom', {
+    contentTypes: ['application/atom+xml'],
+    validate: {
+      'an RFC 4287 Atom feed with its id, title and updated; every entry has an id, a title and updated':
+        (text) => {
+          const xml = String(text);
+          if (!/^\s*<\?xml[^>]*\?>\s*<feed\s[^>]*xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/.test(xml))
+            fail(`not an Atom feed: ${excerpt(xml)}`);
+          const head = xml.split('<entry>')[0] ?? '';
+          for (const element of ['id', 'title', 'updated'])
+            if (!new RegExp(`<${element}[\\s>]`).test(head)) fail(`the feed has no <${element}>`);
+          for (const entry of xml.split('<entry>').slice(1))
+            for (const element of ['id', 'title', 'updated'])
+              if (!new RegExp(`<${element}[\\s>]`).test(entry)) fail(`an entry has no <${element}>`);
+        },
+    },
+  });
+  await problemCase(ctx, 'getPrioritiesFeed', 'invalid query (lang=xx)', 'GET', '/v1/priorities.atom?lang=xx', 400);
+  const meetings = await publicGet(ctx, 'listMeetingReports', '/v1/meeting-reports', { schema: 'PastMeetingPage' });
+  await problemCase(ctx, 'listMeetingReports', 'invalid query (from=yesterday)', 'GET', '/v1/meeting-reports?from=yesterday', 400);
+  let first: string | undefined;
+  try {
+    first = meetings === undefined ? undefined : (JSON.parse(meetings.text) as PastMeetingPage).items[0]?.cafe.id;
+  } catch {
+    first = undefined;
+  }
+  if (first === undefined)
+    await ctx.suite.check('getCafeReport', 'GET /v1/cafes/{id}/report → 200', () => skip('no meeting report published'));
+  else
+    await publicGet(ctx, 'getCafeReport', `/v1/cafes/${encodeURIComponent(first)}/report`, { schema: 'PastMeeting' });
+  await problemCase(ctx, 'getCafeReport', 'unknown café', 'GET', `/v1/cafes/${NO_ID}/report`, 404);
   await publicGet(ctx, 'getRights', '/v1/rights', { schema: 'RightsContent' });
   await problemCase(ctx, 'getRights', 'invalid query (lang=xx)', 'GET', '/v1/rights?lang=xx', 400);
   await publicGet(ctx, 'getStats', '/v1/stats', { schema: 'StatsDataset' });

@@ -10,6 +10,7 @@ import {
   AuditListQuery,
   CafeCancelInput,
   CafeInput,
+  MeetingReportInput,
   ConcernShareInput,
   ConcernTriageInput,
   OversightConcernListQuery,
@@ -223,6 +224,22 @@ export function adminApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   operation('listServices', async () => jsonResponse({ items: await listServices(db) }));
+
+  // ---- meeting reports
+  operation('putCafeReport', async (c) => {
+    const id = pathId(c, 'id');
+    const { value } = await parseJsonBody(c, MeetingReportInput);
+    const meeting = await cafes.putCafeReport(deps, deps.clock(), principalOf(c).actor, id, value);
+    if (meeting === undefined) throw new AppError('notFound', 'No such café.');
+    return jsonResponse(meeting);
+  });
+
+  operation('deleteCafeReport', async (c) => {
+    const id = pathId(c, 'id');
+    if (!(await cafes.deleteCafeReport(deps, deps.clock(), principalOf(c).actor, id)))
+      throw new AppError('notFound', 'No such café, or no report.');
+    return noContent();
+  });
 
   // ---- priorities
   operation('createPriority', async (c) => {

@@ -12,6 +12,8 @@ import {
   IdInput,
   IdempotencyKey,
   LangQuery,
+  PastMeetingListQuery,
+  PriorityFeedQuery,
   PriorityListQuery,
   RightsQuery,
   StatsQuery,
@@ -22,9 +24,11 @@ import { pickRightsLanguage } from '@proximite/content/rights/index.js';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { AppError } from '../errors.js';
+import { buildPrioritiesFeed } from '../atom.js';
 import { buildCalendar } from '../ical.js';
 import { getConcernStatus, insertConcern, prepareConcern } from '../store/concerns.js';
 import {
+  allPriorities,
   calendarCafes,
   getCafe,
   getRightsOverrides,
@@ -38,6 +42,7 @@ import {
 } from '../store/content.js';
 import { claimIdempotency, completeIdempotency, releaseIdempotency } from '../store/idempotency.js';
 import type { StoredResponse } from '../store/idempotency.js';
+import { getMeetingReport, listMeetingReports } from '../store/meetings.js';
 import { getStatsDataset } from '../store/stats.js';
 import { canonicalJson, sha256Hex } from '../util.js';
 import { cachedPublic } from './cache.js';
@@ -154,6 +159,21 @@ export function publicApp(deps: AppDeps, cache: ResponseCache): Hono<AppEnv> {
       }),
       { extraKey: day, headers: { 'Content-Disposition': 'inline; filename="cafes.ics"' } },
     );
+  });
+
+  app.get('/v1/meeting-reports', async (c) => {
+    const q = parseQuery(c, PastMeetingListQuery);
+    return cachedPublic(c, deps, cache, ['cafes'], async () => jsonBody(await listMeetingReports(deps.db, q)));
+  });
+
+  app.get('/v1/cafes/:id/report', async (c) => {
+    const id = c.req.param('id');
+    if (!IdInput.safeParse(id).success) throw new AppError('notFound', 'No such café.');
+    return cachedPublic(c, deps, cache, ['cafes'], async () => {
+      const meeting = await getMeetingReport(deps.db, id);
+      if (meeting === undefined) throw new AppError('notFound', 'No such café, or no published report.');
+      return jsonBody(meeting);
+    });
   });
 
   app.get('/v1/cafes/:id', async (c) => {
@@ -291,9 +311,31 @@ export function publicApp(deps: AppDeps, cache: ResponseCache): Hono<AppEnv> {
   // ---- priorities, rights, stats
   app.get('/v1/priorities', async (c) => {
     const q = parseQuery(c, PriorityListQuery);
-    return cachedPublic(c, deps, cache, ['priorities'], async () =>
+    // A priority names the cafés it came from (and whether they have a report): cafés count too.
+    return cachedPublic(c, deps, cache, ['priorities', 'cafes'], async () =>
       jsonBody(await listPriorities(deps.db, q)),
     );
+  });
+
+  app.get('/v1/priorities.atom', async (c) => {
+    const q = parseQuery(c, PriorityFeedQuery);
+    const l = lang(q.lang);
+    const base = baseUrl(deps, c);
+    const params = new URLSearchParams();
+    if (q.district !== undefined) params.set('district', q.district);
+    if (q.lang !== undefined) params.set('lang', q.lang);
+    const query = params.size > 0 ? `?${params.toString()}` : '';
+    return cachedPublic(c, deps, cache, ['priorities', 'cafes'], async () => ({
+      body: buildPrioritiesFeed(await allPriorities(deps.db, { district: q.district }), {
+        domain: domainOf(c),
+        selfUrl: `${base}/v1/priorities.atom${query}`,
+        listUrl: `${base}/v1/priorities${q.district !== undefined ? `?district=${encodeURIComponent(q.district)}` : ''}`,
+        lang: l,
+        district: q.district,
+        now: deps.clock(),
+      }),
+      contentType: 'application/atom+xml; charset=utf-8',
+    }));
   });
 
   app.get('/v1/rights', async (c) => {

@@ -1,5 +1,12 @@
 /** Cafés: every change with its audit entry (admin API, CLI and the iCalendar import alike). */
-import type { Cafe, CafeCancelInput, CafeInput, LocalizedText } from '@proximite/contract';
+import type {
+  Cafe,
+  CafeCancelInput,
+  CafeInput,
+  LocalizedText,
+  MeetingReportInput,
+  PastMeeting,
+} from '@proximite/contract';
 import {
   cancelCafe as storeCancel,
   createCafe as storeCreate,
@@ -7,6 +14,7 @@ import {
   publicCafe,
   updateCafe as storeUpdate,
 } from '../store/content.js';
+import { deleteMeetingReport, putMeetingReport } from '../store/meetings.js';
 import type { Actor } from './actor.js';
 import { audited } from './audited.js';
 import type { ServiceContext, Unit } from './audited.js';
@@ -83,6 +91,30 @@ export function deleteCafe(ctx: ServiceContext, now: Date, actor: Actor, id: str
   return audited(ctx, now, actor, async (u) => {
     if (!(await storeDelete(u.tx, id))) return false;
     await u.audit({ action: 'cafe.delete', target: `cafe:${id}` });
+    return true;
+  });
+}
+
+/** Publishes (or replaces) a café's public report; `undefined` when there is no such café. */
+export function putCafeReport(
+  ctx: ServiceContext,
+  now: Date,
+  actor: Actor,
+  id: string,
+  input: MeetingReportInput,
+): Promise<PastMeeting | undefined> {
+  return audited(ctx, now, actor, async (u) => {
+    const meeting = await putMeetingReport(u.tx, now, id, input);
+    if (meeting !== undefined) await u.audit({ action: 'cafe.report.put', target: `cafe:${id}` });
+    return meeting;
+  });
+}
+
+/** Withdraws a café's public report; `false` when there was none. */
+export function deleteCafeReport(ctx: ServiceContext, now: Date, actor: Actor, id: string): Promise<boolean> {
+  return audited(ctx, now, actor, async (u) => {
+    if (!(await deleteMeetingReport(u.tx, id))) return false;
+    await u.audit({ action: 'cafe.report.delete', target: `cafe:${id}` });
     return true;
   });
 }

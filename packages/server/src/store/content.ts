@@ -402,9 +402,53 @@ export async function deleteCafe(db: Queryable, id: string): Promise<boolean> {
 // ---------------------------------------------------------------------------
 // Priorities
 
+/** What is stored of a priority: its public fields and the concerns only noted at cafés. */
+type StoredPriority = Omit<Priority, 'id' | 'updatedAt' | 'sources'> & {
+  sources: { concernReferences: string[]; cafeIds: string[]; unrecordedConcerns?: number };
+};
+
 interface PriorityRow {
   id: string;
-  data: Omit<Priority, 'id'>;
+  data: StoredPriority;
+  issue_date: string;
+  updated_at: Date | string;
+}
+
+/** The public priorities of stored rows: counts and named cafés (with whether they have a report). */
+async function publicPriorities(db: Queryable, rows: readonly PriorityRow[]): Promise<Priority[]> {
+  const cafeIds = [...new Set(rows.flatMap((r) => r.data.sources.cafeIds))];
+  const cafes = new Map<string, NonNullable<Priority['sources']['cafes']>[number]>();
+  if (cafeIds.length > 0) {
+    const found = await db.query<CafeRow & { has_report: boolean }>(
+      `SELECT ${CAFE_COLUMNS}, EXISTS (SELECT 1 FROM cafe_reports r WHERE r.cafe_id = cafes.id) AS has_report
+       FROM cafes WHERE id = ANY($1::text[])`,
+      [cafeIds],
+    );
+    for (const row of found) {
+      const cafe = cafeFromRow(row);
+      cafes.set(cafe.id, {
+        id: cafe.id,
+        title: cafe.title,
+        start: cafe.start,
+        districtId: cafe.districtId,
+        hasReport: row.has_report,
+      });
+    }
+  }
+  return rows.map((r) => {
+    const { unrecordedConcerns, ...sources } = r.data.sources;
+    return {
+      id: r.id,
+      ...r.data,
+      actions: r.data.actions ?? [],
+      sources: {
+        ...sources,
+        concernCount: sources.concernReferences.length + (unrecordedConcerns ?? 0),
+        cafes: sources.cafeIds.flatMap((id) => cafes.get(id) ?? []),
+      },
+      updatedAt: toIso(r.updated_at),
+    };
+  });
 }
 
 export async function listPriorities(
@@ -437,31 +481,59 @@ export async function listPriorities(
     where.push(`(issue_date, id) < ($${params.length - 1}, $${params.length})`);
   }
   params.push(limit + 1);
-  const rows = await db.query<PriorityRow & { issue_date: string }>(
-    `SELECT id, data, issue_date FROM priorities WHERE ${where.join(' AND ')}
+  const rows = await db.query<PriorityRow>(
+    `SELECT id, data, issue_date, updated_at FROM priorities WHERE ${where.join(' AND ')}
      ORDER BY issue_date DESC, id DESC LIMIT $${params.length}`,
     params,
   );
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => ({ id: r.id, ...r.data })),
+    items: await publicPriorities(db, page),
     nextCursor: rows.length > limit && last !== undefined ? encodeCursor([last.issue_date, last.id]) : null,
   };
 }
 
-function priorityData(input: PriorityInput): Omit<Priority, 'id'> {
-  const p: Omit<Priority, 'id'> = {
+/** Every priority (of a district), for the Atom feed and the public report: at most `max`. */
+export async function allPriorities(
+  db: Queryable,
+  q: { district?: string | undefined; max?: number } = {},
+): Promise<Priority[]> {
+  const rows = await db.query<PriorityRow>(
+    `SELECT id, data, issue_date, updated_at FROM priorities WHERE ($1::text IS NULL OR district_id = $1)
+     ORDER BY issue_date DESC, id DESC LIMIT $2`,
+    [q.district ?? null, q.max ?? 1000],
+  );
+  return publicPriorities(db, rows);
+}
+
+function priorityData(input: PriorityInput): StoredPriority {
+  // Without a list, a dated `action` is the one action carried out (data.police.uk's pair).
+  const given =
+    input.actions ??
+    (input.action !== undefined && input.actionDate !== undefined
+      ? [{ text: input.action, date: input.actionDate, status: 'done' as const }]
+      : []);
+  const actions = [...given].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const p: StoredPriority = {
     issue: input.issue,
     issueDate: input.issueDate,
     status: input.status,
+    actions,
     sources: {
       concernReferences: input.sources?.concernReferences ?? [],
       cafeIds: input.sources?.cafeIds ?? [],
     },
   };
-  if (input.action !== undefined) p.action = input.action;
-  if (input.actionDate !== undefined) p.actionDate = input.actionDate;
+  if (input.sources?.unrecordedConcerns !== undefined)
+    p.sources.unrecordedConcerns = input.sources.unrecordedConcerns;
+  // `action` and `actionDate` (data.police.uk's pair) summarise the latest action carried out
+  // when they are not given.
+  const latestDone = actions.filter((a) => a.status === 'done').at(-1);
+  const action = input.action ?? latestDone?.text;
+  const actionDate = input.actionDate ?? (input.action === undefined ? latestDone?.date : undefined);
+  if (action !== undefined) p.action = action;
+  if (actionDate !== undefined) p.actionDate = actionDate;
   if (input.districtId !== undefined) p.districtId = input.districtId;
   return p;
 }
@@ -485,21 +557,31 @@ async function checkPrioritySources(db: Queryable, input: PriorityInput): Promis
   }
 }
 
+async function getPriority(db: Queryable, id: string): Promise<Priority | undefined> {
+  const rows = await db.query<PriorityRow>(
+    'SELECT id, data, issue_date, updated_at FROM priorities WHERE id = $1',
+    [id],
+  );
+  return (await publicPriorities(db, rows))[0];
+}
+
 export async function createPriority(
   db: Queryable,
   now: Date,
   input: PriorityInput,
   id?: string,
+  options: { demo?: boolean } = {},
 ): Promise<Priority> {
   await checkPrioritySources(db, input);
   const data = priorityData(input);
+  if (options.demo === true) data.demo = true;
   const pid = id ?? `prio-${input.issueDate.slice(0, 7)}-${newId().slice(0, 8)}`;
   await db.query(
     `INSERT INTO priorities (id, data, issue_date, district_id, status, created_at, updated_at)
      VALUES ($1, $2::jsonb, $3, $4, $5, $6, $6)`,
     [pid, JSON.stringify(data), input.issueDate, input.districtId ?? null, input.status, now.toISOString()],
   );
-  return { id: pid, ...data };
+  return (await getPriority(db, pid)) as Priority;
 }
 
 export async function updatePriority(
@@ -515,7 +597,7 @@ export async function updatePriority(
      WHERE id = $1 RETURNING id`,
     [id, JSON.stringify(data), input.issueDate, input.districtId ?? null, input.status, now.toISOString()],
   );
-  return rows.length === 0 ? undefined : { id, ...data };
+  return rows.length === 0 ? undefined : getPriority(db, id);
 }
 
 export async function deletePriority(db: Queryable, id: string): Promise<boolean> {
