@@ -18,6 +18,7 @@ import {
   AuditPage,
   AuditVerifyResult,
   Cafe,
+  PastMeeting,
   Priority,
   RightsOverrides,
   type ActivityCounter,
@@ -30,6 +31,7 @@ import {
   type CafeCancelInput,
   type CafeInput,
   type ConcernTriageInput,
+  type MeetingReportInput,
   type PriorityInput,
   OversightConcern,
   OversightConcernPage,
@@ -140,6 +142,10 @@ export interface AdminClient {
     update(id: string, input: CafeInput, options?: RequestOptions): Promise<Cafe>;
     delete(id: string, options?: RequestOptions): Promise<void>;
     cancel(id: string, input?: CafeCancelInput, options?: RequestOptions): Promise<Cafe>;
+    /** Publishes (or replaces) the public report of a café. */
+    putReport(id: string, input: MeetingReportInput, options?: RequestOptions): Promise<PastMeeting>;
+    /** Withdraws the public report of a café. */
+    deleteReport(id: string, options?: RequestOptions): Promise<void>;
   };
   concerns: {
     list(query?: AdminConcernListQuery, options?: RequestOptions): Promise<AdminConcernPage>;
@@ -298,6 +304,8 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       update: (id, input, o) => write('PUT', path`/v1/admin/cafes/${id}`, input, Cafe, o),
       delete: (id, o) => write('DELETE', path`/v1/admin/cafes/${id}`, undefined, undefined, o),
       cancel: (id, input = {}, o) => write('POST', path`/v1/admin/cafes/${id}/cancel`, input, Cafe, o),
+      putReport: (id, input, o) => write('PUT', path`/v1/admin/cafes/${id}/report`, input, PastMeeting, o),
+      deleteReport: (id, o) => write('DELETE', path`/v1/admin/cafes/${id}/report`, undefined, undefined, o),
     },
     concerns: {
       list: concernsList,

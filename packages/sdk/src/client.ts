@@ -11,6 +11,7 @@ import { Transport, type RetryOptions } from './internal/transport.js';
 import { CafesResource } from './resources/cafes.js';
 import { ConcernsResource } from './resources/concerns.js';
 import { DistrictsResource } from './resources/districts.js';
+import { MeetingsResource } from './resources/meetings.js';
 import { PrioritiesResource } from './resources/priorities.js';
 import { RightsResource } from './resources/rights.js';
 import { StatsResource } from './resources/stats.js';
@@ -39,7 +40,8 @@ export interface ClientOptions {
 export type CafesApi = Pick<CafesResource, 'list' | 'iterate' | 'get' | 'icsUrl'>;
 export type DistrictsApi = Pick<DistrictsResource, 'list'>;
 export type ConcernsApi = Pick<ConcernsResource, 'categories' | 'submit' | 'status'>;
-export type PrioritiesApi = Pick<PrioritiesResource, 'list' | 'iterate'>;
+export type PrioritiesApi = Pick<PrioritiesResource, 'list' | 'iterate'> & Partial<Pick<PrioritiesResource, 'feedUrl'>>;
+export type MeetingsApi = Pick<MeetingsResource, 'list' | 'iterate' | 'report'>;
 export type RightsApi = Pick<RightsResource, 'get'>;
 export type StatsApi = Pick<StatsResource, 'get'>;
 
@@ -134,12 +136,15 @@ export class CoreClient extends CafesClient implements ProximiteCoreClient {
 /** The client of a backend that speaks the Proximité contract: every public resource. */
 export class Client extends CoreClient implements ProximiteClient {
   readonly priorities: PrioritiesResource;
+  /** Past meetings and their public reports (not part of {@link ProximiteClient}: adapters have none). */
+  readonly meetings: MeetingsResource;
   readonly rights: RightsResource;
   readonly stats: StatsResource;
 
   constructor(options: ClientOptions) {
     super(options);
     this.priorities = new PrioritiesResource(this._transport);
+    this.meetings = new MeetingsResource(this._transport);
     this.rights = new RightsResource(this._transport);
     this.stats = new StatsResource(this._transport);
   }

@@ -9,6 +9,7 @@ export type {
   ClientOptions,
   ConcernsApi,
   DistrictsApi,
+  MeetingsApi,
   PrioritiesApi,
   ProximiteCafesClient,
   ProximiteClient,

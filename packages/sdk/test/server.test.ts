@@ -110,6 +110,14 @@ describe('public resources', () => {
     let count = 0;
     for await (const _priority of client.priorities.iterate({ limit: 1 })) count += 1;
     assert.ok(count >= 2);
+    const meetings = await client.meetings.list({ district: 'saint-leu' });
+    assert.ok(meetings.items.length > 0 && meetings.items.every((m) => m.cafe.districtId === 'saint-leu'));
+    const report = await client.meetings.report(meetings.items[0]!.cafe.id);
+    assert.deepEqual(report, meetings.items[0]);
+    await assert.rejects(client.meetings.report('nope'), NotFoundError);
+    const feed = await fetch(client.priorities.feedUrl({ district: 'saint-leu' }));
+    assert.match(feed.headers.get('content-type') ?? '', /atom\+xml/);
+    assert.match(client.withOptions({ lang: 'en' }).priorities.feedUrl(), /\/v1\/priorities\.atom\?lang=en$/);
     const fr = await client.rights.get();
     const en = await client.withOptions({ lang: 'en' }).rights.get();
     assert.ok(fr.topics.length > 0);
@@ -173,6 +181,16 @@ describe('admin API', () => {
     assert.ok(updated.sequence > cafe.sequence);
     const cancelled = await admin.cafes.cancel(cafe.id, { reason: { fr: 'Météo' } });
     assert.equal(cancelled.status, 'cancelled');
+    const met = await admin.cafes.putReport(cafe.id, {
+      attendance: 8,
+      topics: [{ title: { fr: 'Éclairage' }, concernCount: 2 }],
+      answers: [],
+      followUps: [],
+    });
+    assert.equal(met.report.attendance, 8);
+    assert.deepEqual(await client.meetings.report(cafe.id), met);
+    await admin.cafes.deleteReport(cafe.id);
+    await assert.rejects(client.meetings.report(cafe.id), NotFoundError);
     await admin.cafes.delete(cafe.id);
     await assert.rejects(client.cafes.get(cafe.id), NotFoundError);
 
