@@ -7,6 +7,7 @@ export * from './cafes.js';
 export * from './concerns.js';
 export * from './priorities.js';
 export * from './meetings.js';
+export * from './response-times.js';
 export * from './rights.js';
 export * from './stats.js';
 export * from './problem.js';

@@ -111,6 +111,7 @@ import {
   RightsQuery,
   RightsSource,
 } from './rights.js';
+import { ResponseTimes, ServiceResponseFigures } from './response-times.js';
 import { ActivityCounter, ActivityCountersInput, StatsDataset, StatsQuery, StatsSeries } from './stats.js';
 
 /** `PUT /v1/admin/stats/activity` response: the counters now stored for the area. */
@@ -177,6 +178,8 @@ export const schemas = {
   StatsSeries,
   ActivityCounter,
   ActivityCounterList,
+  ServiceResponseFigures,
+  ResponseTimes,
   StatsDataset,
   StatsQuery,
   ActivityCountersInput,

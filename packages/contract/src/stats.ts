@@ -4,6 +4,7 @@
  * `published: false` — never 0.
  */
 import * as z from 'zod/mini';
+import { ResponseTimes } from './response-times.js';
 import { IsoDate, IsoDateTime, LocalizedText, SafeUrl, openEnum } from './common.js';
 
 /** A licence: `lov2` (Licence Ouverte 2.0), `odbl`, `ogl-3`… */
@@ -156,6 +157,8 @@ export const StatsDataset = /* @__PURE__ */ (() =>
     series: z.array(StatsSeries),
     caveats: z.array(Caveat),
     activity: z.array(ActivityCounter),
+    /** How fast each service answers (the reference server computes them from its concerns). */
+    responseTimes: z.optional(ResponseTimes),
   }))();
 export type StatsDataset = z.infer<typeof StatsDataset>;
 

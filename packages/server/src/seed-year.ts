@@ -865,4 +865,18 @@ export async function seedYear(tx: Queryable, now: Date, cafeIds: Record<string,
   // Every priority of the demo is marked in its data (those seeded before this function too).
   await tx.query(`UPDATE priorities SET data = jsonb_set(data, '{demo}', 'true'::jsonb)`);
   await setSettingIfAbsent(tx, 'demo-data', { seededAt: now.toISOString(), note: DEMO_NOTE });
+  // The handling-time targets the demo city publishes (a backend whose services carry their own
+  // target uses those instead).
+  await setSettingIfAbsent(tx, 'service-targets', DEMO_TARGETS);
 }
+
+/** Illustrative targets: a first public answer within so many working (or calendar) days. */
+export const DEMO_TARGETS: Record<string, { days: number; unit: 'working-days' | 'calendar-days' }> = {
+  'proprete-urbaine': { days: 3, unit: 'working-days' },
+  'police-municipale': { days: 2, unit: 'working-days' },
+  voirie: { days: 10, unit: 'working-days' },
+  'tranquillite-publique': { days: 5, unit: 'working-days' },
+  'hygiene-sante': { days: 10, unit: 'working-days' },
+  mediation: { days: 15, unit: 'calendar-days' },
+  'relation-usagers': { days: 5, unit: 'working-days' },
+};

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { PastMeeting, PastMeetingPage, Priority, PriorityPage } from '@proximite/contract';
+import type { PastMeeting, PastMeetingPage, Priority, PriorityPage, StatsDataset } from '@proximite/contract';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { createAdminToken } from '../src/store/tokens.js';
 import { call, jsonInit, startTestServer, targets } from './helpers.js';
@@ -164,6 +164,53 @@ for (const target of targets()) {
       assert.equal((await call(s.url, '/v1/admin/priorities', jsonInit('POST', early, auth()))).status, 422);
       const noAction = { ...body, actions: [{ text: { fr: 'x' }, date: '2026-04-01', status: 'planned' }] };
       assert.equal((await call(s.url, '/v1/admin/priorities', jsonInit('POST', noAction, auth()))).status, 422);
+    });
+
+    test('GET /v1/stats: response figures per service and quarter, computed from the concerns', async () => {
+      const r = await call(s.url, '/v1/stats');
+      assert.equal(r.status, 200);
+      const rt = (r.json as StatsDataset).responseTimes;
+      assert.ok(rt, 'the reference server publishes response figures');
+      assert.equal(rt.minimum, 10);
+      assert.equal(rt.demo, true);
+      assert.match(rt.method.fr, /jours ouvrés/);
+      assert.ok(rt.figures.length >= 10);
+      // Every received count is the number of concerns of that service and quarter in the database.
+      const voirie = rt.figures.filter((f) => f.serviceId === 'voirie');
+      assert.ok(voirie.length >= 4);
+      const counts = await s.db.query<{ submitted_at: Date | string }>(
+        `SELECT submitted_at FROM concerns WHERE service->>'id' = 'voirie' AND NOT quarantined AND duplicate_of IS NULL`,
+      );
+      const quarter = (d: Date | string) => {
+        const day = new Date(d).toLocaleDateString('en-CA', { timeZone: 'Europe/Paris' });
+        return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
+      };
+      for (const f of voirie)
+        assert.equal(f.received, counts.filter((c) => quarter(c.submitted_at) === f.period).length, f.period);
+      const full = voirie.find((f) => !f.suppressed && f.medianDaysToFirstAnswer !== null);
+      assert.ok(full);
+      assert.deepEqual(full.target, { days: 10, unit: 'working-days' });
+      assert.ok(full.withinTargetShare !== null && full.withinTargetShare >= 0 && full.withinTargetShare <= 1);
+      // Small counts are suppressed: null, never 0.
+      for (const f of rt.figures.filter((x) => x.received < 10)) {
+        assert.equal(f.suppressed, true);
+        assert.equal(f.medianDaysToFirstAnswer, null);
+        assert.equal(f.withinTargetShare, null);
+      }
+      // A new answer changes the figures (their cache follows the concerns).
+      const before = r.text;
+      const concern = (await s.db.query<{ id: string }>(
+        `SELECT id FROM concerns WHERE service->>'id' = 'voirie' AND status = 'received' LIMIT 1`,
+      ))[0];
+      if (concern !== undefined) {
+        await s.db.query(
+          `INSERT INTO concern_updates (id, concern_id, at, status, text) VALUES ('u-test', $1, now(), 'in-progress', '{"fr":"x"}')`,
+          [concern.id],
+        );
+        // Another instance's write shows once the content versions are read again (1 s by default).
+        await new Promise((resolve) => setTimeout(resolve, 1100));
+        assert.notEqual((await call(s.url, '/v1/stats')).text, before);
+      }
     });
 
     test('GET /v1/priorities.atom: a valid Atom feed (RFC 4287) of the actions carried out', async () => {

@@ -43,6 +43,7 @@ import {
 import { claimIdempotency, completeIdempotency, releaseIdempotency } from '../store/idempotency.js';
 import type { StoredResponse } from '../store/idempotency.js';
 import { getMeetingReport, listMeetingReports } from '../store/meetings.js';
+import { loadResponseTimes } from '../store/response-times.js';
 import { getStatsDataset } from '../store/stats.js';
 import { canonicalJson, sha256Hex } from '../util.js';
 import { cachedPublic } from './cache.js';
@@ -356,12 +357,17 @@ export function publicApp(deps: AppDeps, cache: ResponseCache): Hono<AppEnv> {
   app.get('/v1/stats', async (c) => {
     const q = parseQuery(c, StatsQuery);
     const area = q.area ?? deps.stats.area.code;
-    return cachedPublic(c, deps, cache, ['stats'], async () => {
+    // The service response figures are computed from the concerns: their version counts too.
+    return cachedPublic(c, deps, cache, ['stats', 'responses'], async () => {
       // An imported dataset (proximite import-ssmsi) wins over the bundled one of the same area.
       const dataset =
         (await getStatsDataset(deps.db, area)) ?? (area === deps.stats.area.code ? deps.stats : undefined);
       if (dataset === undefined) throw new AppError('notFound', `No data for area ${area}.`);
-      return jsonBody(statsFor(dataset, await listActivityCounters(deps.db, dataset.area.code), q));
+      return jsonBody({
+        ...statsFor(dataset, await listActivityCounters(deps.db, dataset.area.code), q),
+        // The city's own services: shown with the city's (and its département's default) figures.
+        responseTimes: await loadResponseTimes(deps.db, deps.clock()),
+      });
     });
   });
 

@@ -25,7 +25,7 @@ export const CITY_TIME_ZONE = 'Europe/Paris';
 // ---------------------------------------------------------------------------
 // Content versions (response cache validation)
 
-export type ContentName = 'cafes' | 'districts' | 'categories' | 'priorities' | 'rights' | 'stats';
+export type ContentName = 'cafes' | 'districts' | 'categories' | 'priorities' | 'rights' | 'stats' | 'responses';
 
 export async function contentVersions(db: Queryable): Promise<Record<string, number>> {
   const rows = await db.query<{ name: string; version: number | string }>(
