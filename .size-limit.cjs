@@ -82,8 +82,10 @@ const budgets = [
     name: 'all-in-one: every tag in one file (target 34 KB, issue 9)',
     path: standalone('proximite'),
     // 54 KB, then 54.3 KB for issue 19 (the kit's share, and the form's new states), then 54.4 KB
-    // for the outbox's offline back-off, measured once both had landed.
-    limit: '54.4 KB',
+    // for the outbox's offline back-off, measured once both had landed; then 54.75 KB (54,728 bytes
+    // at 16c948c): the full client it carries gained issue 18's past meetings and their reports,
+    // and priorities with their dated actions and named cafés.
+    limit: '54.75 KB',
   },
 ];
 
