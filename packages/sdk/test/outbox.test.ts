@@ -4,10 +4,10 @@
  * transient ones retried with Retry-After, expiry, no double sending, the file storage.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import type { ConcernInput } from '@proximite/contract';
 import {
   createClient,
@@ -292,42 +292,123 @@ describe('outbox: retry spacing', () => {
 });
 
 describe('fileStorage (Node)', () => {
-  it('keeps entries across instances, writes atomically, deletes', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'proximite-outbox-'));
-    try {
-      const file = join(dir, 'nested', 'outbox.json');
-      fx.handle((_req, res) => res.socket?.destroy());
-      const first = createOutbox({ client: client(), storage: fileStorage(file), autoFlush: false });
-      const { id, idempotencyKey } = await first.submit(input);
-      await first.flush();
-      first.close();
-      const stored = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { idempotencyKey: string }>;
-      assert.equal(stored[id]?.idempotencyKey, idempotencyKey);
+  const base = {
+    input,
+    state: 'queued' as const,
+    createdAt: 0,
+    expiresAt: 1,
+    attempts: 0,
+    nextAttemptAt: 0,
+    notBefore: 0,
+  };
+  const entry = (i: number) => ({ ...base, id: `e${i}`, idempotencyKey: `k${i}` });
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'proximite-outbox-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-      fx.handle((_req, res) => json(res, 201, receipt()));
-      const second = createOutbox({ client: client(), storage: fileStorage(file), autoFlush: false });
-      const seen = events(second);
-      await second.flush();
-      assert.equal((await seen.until('sent')).id, id);
-      assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), {});
-      // Concurrent writes are serialised: none is lost.
-      const storage = fileStorage(file);
-      const base = {
-        input,
-        state: 'queued' as const,
-        createdAt: 0,
-        expiresAt: 1,
-        attempts: 0,
-        nextAttemptAt: 0,
-        notBefore: 0,
-      };
-      await Promise.all(
-        Array.from({ length: 10 }, (_, i) => storage.set({ ...base, id: `e${i}`, idempotencyKey: `k${i}` })),
-      );
-      assert.equal((await fileStorage(file).list()).length, 10);
-      second.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  it('keeps entries across instances, deletes, and loses no concurrent write', async () => {
+    const file = join(dir, 'nested', 'outbox.log');
+    fx.handle((_req, res) => res.socket?.destroy());
+    const first = createOutbox({ client: client(), storage: fileStorage(file), autoFlush: false });
+    const { id, idempotencyKey } = await first.submit(input);
+    await first.flush();
+    first.close();
+    const [stored] = await fileStorage(file).list();
+    assert.equal(stored?.id, id);
+    assert.equal(stored?.idempotencyKey, idempotencyKey);
+    assert.ok((stored?.attempts ?? 0) >= 1, 'its attempts are recorded');
+
+    fx.handle((_req, res) => json(res, 201, receipt()));
+    const second = createOutbox({ client: client(), storage: fileStorage(file), autoFlush: false });
+    const seen = events(second);
+    await second.flush();
+    assert.equal((await seen.until('sent')).id, id);
+    assert.deepEqual(await fileStorage(file).list(), []);
+    second.close();
+    // Concurrent writes are serialised: none is lost.
+    const storage = fileStorage(file);
+    await Promise.all(Array.from({ length: 10 }, (_, i) => storage.set(entry(i))));
+    assert.equal((await fileStorage(file).list()).length, 10);
+  });
+
+  it('appends each change to the file instead of writing every entry again', async () => {
+    const file = join(dir, 'outbox.log');
+    const storage = fileStorage(file);
+    for (let i = 0; i < 20; i++) await storage.set(entry(i));
+    const before = readFileSync(file, 'utf8');
+    await storage.set({ ...entry(3), attempts: 1 });
+    await storage.delete('e4');
+    const afterText = readFileSync(file, 'utf8');
+    assert.ok(afterText.startsWith(before), 'what was written stays as it was');
+    assert.deepEqual(
+      afterText
+        .slice(before.length)
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as unknown),
+      [{ set: { ...entry(3), attempts: 1 } }, { delete: 'e4' }],
+    );
+    const read = await fileStorage(file).list();
+    assert.equal(read.length, 19);
+    assert.equal(read.find((e) => e.id === 'e3')?.attempts, 1);
+  });
+
+  it('compacts a log grown much longer than its entries, keeping them', async () => {
+    const file = join(dir, 'outbox.log');
+    const storage = fileStorage(file);
+    await storage.set(entry(0));
+    for (let i = 1; i <= 200; i++) await storage.set({ ...entry(0), attempts: i });
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n').length;
+    assert.ok(lines < 100, `compacted (${lines} lines for one entry)`);
+    assert.deepEqual(await fileStorage(file).list(), [{ ...entry(0), attempts: 200 }]);
+  });
+
+  it('sees what another process appended', async () => {
+    const file = join(dir, 'outbox.log');
+    const mine = fileStorage(file);
+    const theirs = fileStorage(file);
+    await mine.set(entry(1));
+    assert.equal((await theirs.list()).length, 1);
+    await theirs.set(entry(2));
+    await theirs.delete('e1');
+    assert.deepEqual(
+      (await mine.list()).map((e) => e.id),
+      ['e2'],
+    );
+    await mine.set(entry(3));
+    assert.deepEqual((await theirs.list()).map((e) => e.id).sort(), ['e2', 'e3']);
+  });
+
+  it('ignores a last line a crash cut short, and goes on after it', async () => {
+    const file = join(dir, 'outbox.log');
+    await fileStorage(file).set(entry(1));
+    appendFileSync(file, JSON.stringify({ set: entry(2) }).slice(0, 40));
+    const storage = fileStorage(file);
+    assert.deepEqual(
+      (await storage.list()).map((e) => e.id),
+      ['e1'],
+    );
+    await storage.set(entry(3));
+    assert.deepEqual(
+      (await fileStorage(file).list()).map((e) => e.id),
+      ['e1', 'e3'],
+    );
+  });
+
+  it('reads a file written by earlier versions (one object of every entry)', async () => {
+    const file = join(dir, 'outbox.json');
+    writeFileSync(file, JSON.stringify({ e1: entry(1), e2: entry(2) }));
+    const storage = fileStorage(file);
+    assert.deepEqual(
+      (await storage.list()).map((e) => e.id),
+      ['e1', 'e2'],
+    );
+    await storage.delete('e1');
+    assert.deepEqual(
+      (await fileStorage(file).list()).map((e) => e.id),
+      ['e2'],
+    );
   });
 });
