@@ -30,6 +30,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const cache = new ResponseCache();
 
+  // Outermost: a cacheable public GET's response, as every middleware below has finished it, is
+  // what the cache answers that URL's next GETs with (see `cache.serve` at the end).
+  app.use(async (c, next) => {
+    await next();
+    const entry = c.get('publicResponse');
+    if (entry !== undefined) cache.remember(entry, c.res);
+  });
   app.use(requestId({ headerName: 'X-Request-Id' }));
   // This instance's own writes are visible at once in its cached reads.
   app.use(async (c, next) => {
@@ -58,17 +65,18 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       c.res.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
   });
   app.use(cors(deps));
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => {
-        const detail = `The body is larger than ${MAX_BODY_BYTES} bytes.`;
-        return isOpen311Path(c.req.path)
-          ? open311ErrorResponse(c, 413, [{ code: 413, description: detail }])
-          : problemResponse(c, 'payloadTooLarge', { detail });
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => {
+      const detail = `The body is larger than ${MAX_BODY_BYTES} bytes.`;
+      return isOpen311Path(c.req.path)
+        ? open311ErrorResponse(c, 413, [{ code: 413, description: detail }])
+        : problemResponse(c, 'payloadTooLarge', { detail });
+    },
+  });
+  // GET, HEAD and OPTIONS have no body to limit; asking (Hono's bodyLimit reads `request.body`)
+  // would build a full undici Request, with its AbortSignal, for every read.
+  app.use((c, next) => (methodsWithoutBody.has(c.req.method) ? next() : limitBody(c, next)));
 
   app.route('/', publicApp(deps, cache));
   app.route(ADMIN_PREFIX, adminApp(deps));
@@ -98,5 +106,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       : problemResponse(c, 'internal');
   });
 
+  // A GET whose response the cache holds, with the headers the app answered it with, is answered
+  // before routing. Everything else (and every miss) goes through the app.
+  const dispatch = app.fetch;
+  app.fetch = (request, env, executionCtx) =>
+    cache.serve(request, deps) ?? dispatch(request, env, executionCtx);
   return app;
 }
+
+const methodsWithoutBody = new Set(['GET', 'HEAD', 'OPTIONS']);

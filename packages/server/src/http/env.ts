@@ -1,5 +1,6 @@
 /** The Hono environment every sub-app shares: what middleware puts on the context. */
 import type { Actor } from '../services/actor.js';
+import type { CachedResponse } from './cache.js';
 import type { SessionInfo } from '../store/sessions.js';
 import type { StaffRecord } from '../store/staff.js';
 
@@ -21,5 +22,7 @@ export interface AppEnv {
     requestId: string;
     /** Set by the admin authentication middleware. */
     principal: Principal;
+    /** Set by a cacheable public GET: the cache keeps the headers the app answers it with. */
+    publicResponse: CachedResponse;
   };
 }

@@ -128,9 +128,10 @@ export function publicApp(deps: AppDeps, cache: ResponseCache): Hono<AppEnv> {
   });
 
   // ---- cafés
+  /** Lists of cafés start today (in the city's time zone): a new day is a new response. */
+  const today = () => startOfToday(deps.clock()).toISOString();
   app.get('/v1/cafes', async (c) => {
     const q = parseQuery(c, CafeListQuery);
-    const today = startOfToday(deps.clock()).toISOString();
     return cachedPublic(c, deps, cache, ['cafes'], async () => jsonBody(await listCafes(deps, q)), {
       extraKey: today,
     });
@@ -143,7 +144,6 @@ export function publicApp(deps: AppDeps, cache: ResponseCache): Hono<AppEnv> {
   app.get('/v1/cafes.ics', async (c) => {
     const q = parseQuery(c, CalendarFeedQuery);
     const l = lang(q.lang);
-    const day = startOfToday(deps.clock()).toISOString();
     return cachedPublic(
       c,
       deps,
@@ -158,7 +158,7 @@ export function publicApp(deps: AppDeps, cache: ResponseCache): Hono<AppEnv> {
         }),
         contentType: 'text/calendar; charset=utf-8',
       }),
-      { extraKey: day, headers: { 'Content-Disposition': 'inline; filename="cafes.ics"' } },
+      { extraKey: today, headers: { 'Content-Disposition': 'inline; filename="cafes.ics"' } },
     );
   });
 
