@@ -16,6 +16,7 @@ export default tseslint.config(
       'storybook-static/**',
       'bundles/**',
       '.proximite/**',
+      '.cache/**',
       'examples/**/build/**',
       'packages/contract/openapi.json',
     ],

@@ -2,7 +2,8 @@
 // `npm run bench`: measures speed and size and writes the figures to BENCHMARKS.md, with the date
 // and the machine. Timings are never asserted in tests; they are recorded here.
 //
-//  1. the reference server over HTTP (autocannon; packages/server/bench/http.bench.ts)
+//  1. the reference server over HTTP (autocannon; packages/server/bench/http.bench.ts), beside bare
+//     Hono and bare node:http serving the same bytes, and beside a baseline commit when given
 //  2. widget render times in Debian's Chromium (tachometer; packages/widgets/bench/)
 //  3. bundle sizes in brotli bytes (size-limit; the same budgets npm test checks)
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -12,7 +13,15 @@ import { join } from 'node:path';
 import { ensureDependencies, root, run } from './ensure.mjs';
 
 ensureDependencies();
-const only = process.argv.slice(2);
+// `npm run bench -- [section…] [--baseline <commit>]`: with a baseline, the server section measures
+// that commit's server beside this tree's in the same run (scripts/baseline.mjs).
+const args = process.argv.slice(2);
+const flag = (name) => {
+  const i = args.indexOf(`--${name}`);
+  return i === -1 ? undefined : args[i + 1];
+};
+const baselineRef = flag('baseline');
+const only = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
 const wanted = (name) => only.length === 0 || only.includes(name);
 const sections = [];
 const today = new Date().toISOString().slice(0, 10);
@@ -21,7 +30,13 @@ const log = (message) => console.error(message);
 if (wanted('server')) {
   log('› server: autocannon, 100 connections, no pipelining…');
   const { runHttpBench, formatBench } = await import('../packages/server/bench/http.bench.ts');
-  const report = await runHttpBench({ log });
+  const { prepareBaseline, resolveRef } = await import('./baseline.mjs');
+  const baseline =
+    baselineRef === undefined
+      ? undefined
+      : { dir: prepareBaseline(baselineRef), ref: resolveRef(baselineRef) };
+  // PostgreSQL is measured when a URL whose role may create databases is given.
+  const report = await runHttpBench({ log, baseline, databaseUrl: process.env.PROXIMITE_BENCH_DATABASE_URL });
   sections.push(`## Reference server over HTTP\n\n${formatBench(report)}`);
 }
 
