@@ -75,7 +75,23 @@ const budgets = [
   {
     name: '<prox-rights-explainer> beyond the shared chunk',
     path: cdn('prox-rights-explainer'),
-    limit: '6 KB',
+    // 6 KB, then 6.1 KB for issue 19: a search that finds « contrôler mon identité » (stems, small
+    // words, a word being typed) and highlights what it found (5,709 → 6,060 B). The stemmers
+    // themselves are lazy chunks, below.
+    limit: '6.1 KB',
+  },
+  {
+    // Loaded when a resident first types in the rights search, French pages: the Snowball French
+    // stemmer (@orama/stemmers) and the small words a query leaves out.
+    name: '<prox-rights-explainer> French search, a lazy chunk of the standalone explainer',
+    path: 'bundles/standalone/prox-rights-explainer/lazy/search-fr-*.js',
+    limit: '2.5 KB',
+  },
+  {
+    // The same for English pages: the Snowball English (Porter2) stemmer and small words.
+    name: '<prox-rights-explainer> English search, a lazy chunk of the standalone explainer',
+    path: 'bundles/standalone/prox-rights-explainer/lazy/search-en-*.js',
+    limit: '0.9 KB',
   },
   { name: '<prox-activity-stats> beyond the shared chunk', path: cdn('prox-activity-stats'), limit: '8 KB' },
   {
@@ -84,8 +100,9 @@ const budgets = [
     // 54 KB, then 54.3 KB for issue 19 (the kit's share, and the form's new states), then 54.4 KB
     // for the outbox's offline back-off, measured once both had landed; then 54.75 KB (54,728 bytes
     // at 16c948c): the full client it carries gained issue 18's past meetings and their reports,
-    // and priorities with their dated actions and named cafés.
-    limit: '54.75 KB',
+    // and priorities with their dated actions and named cafés; then 55.15 KB (55,130 bytes) for the
+    // rights search's stems and highlights (issue 19, +0.36 KB; the stemmers are lazy chunks).
+    limit: '55.15 KB',
   },
 ];
 

@@ -300,6 +300,31 @@ describe('<prox-rights-explainer>: search', () => {
     await type(el, '');
     expect($$(el, '.topic')).to.have.length(8);
   });
+
+  it('finds « contrôler mon identité » (verb forms, accents, small words) and highlights the matches', async () => {
+    const el = await mount();
+    await type(el, 'contrôler mon identité');
+    // The stemmer loads when the resident first types; the results follow.
+    const marks = () => $$(el, '[data-topic=identity-checks] mark').map((m) => text(m).toLowerCase());
+    // « contrôle » is found from « contrôler » once the stemmer is there.
+    await waitUntil(() => marks().includes('contrôle'), 'identity checks found, « contrôle » highlighted');
+    expect(isOpen(el, 'identity-checks')).to.equal(true);
+    expect(marks()).to.include('identité');
+    await expect(el).to.be.accessible();
+  });
+
+  it('finds « checking my identity » in English', async () => {
+    const el = await mount(
+      html`<prox-rights-explainer lang="en" .client=${makeClient()}></prox-rights-explainer>`,
+    );
+    await type(el, 'checking my identity');
+    await waitUntil(
+      () => $$(el, '.topic').some((t) => t.dataset.topic === 'identity-checks'),
+      'identity checks found',
+    );
+    expect($$(el, '[data-topic=identity-checks] mark').length).to.be.greaterThan(0);
+    await expect(el).to.be.accessible();
+  });
 });
 
 describe('<prox-rights-explainer>: guide', () => {

@@ -24,7 +24,7 @@ import {
 import { RightsTopicOpenEvent } from './rights-explainer.events.js';
 import { messages, type RightsMessages } from './rights-explainer.messages.js';
 import { styles } from './rights-explainer.styles.js';
-import { searchTopics } from './search.js';
+import { Query, searchTopics, type SearchLanguage } from './search.js';
 
 type Key = keyof RightsMessages & string;
 const UTC = { dateStyle: 'long', timeZone: 'UTC' } as const;
@@ -61,7 +61,12 @@ export class RightsExplainer extends ProxElement {
     query: { state: true },
     situation: { state: true },
     force: { state: true },
+    language: { state: true },
   };
+
+  /** Where each language's stemmer and small words come from (a lazy chunk, loaded when a resident first searches). */
+  static searchLanguage = (lang: 'fr' | 'en'): Promise<SearchLanguage> =>
+    lang === 'fr' ? import('./search-fr.js') : import('./search-en.js');
 
   private readonly localize = new LocalizeController(this, messages);
   private readonly data = new DataController(this, {
@@ -83,6 +88,8 @@ export class RightsExplainer extends ProxElement {
   declare private query: string;
   declare private situation?: Situation;
   declare private force?: GuideForce;
+  /** The search's stemmer and small words for the language shown, once loaded. */
+  declare private language?: { lang: string; search: SearchLanguage };
 
   /** Base URL of a backend that speaks the Proximité contract (`GET /v1/rights`). */
   declare api?: string;
@@ -175,10 +182,41 @@ export class RightsExplainer extends ProxElement {
     this.query = (event.target as HTMLInputElement).value;
     // Searching opens the matching topics (the resident can still close them).
     this.open = new Set(this.query.trim() ? this.search(content).keys() : []);
+    void this.loadLanguage(content);
   }
 
-  private search(content: RightsContent): Map<string, Set<string>> {
-    return searchTopics(content.topics, this.query, (text) => this.localize.pick(text));
+  /** Loads the search's stemmer and small words of the language shown, then searches again with them. */
+  private async loadLanguage(content: RightsContent): Promise<void> {
+    const lang = this.localize.lang;
+    if (this.language?.lang === lang || !this.query.trim()) return;
+    try {
+      this.language = {
+        lang,
+        search: await (this.constructor as typeof RightsExplainer).searchLanguage(lang),
+      };
+      if (this.query.trim()) this.open = new Set(this.search(content).keys());
+    } catch {
+      // Words are then matched as they are written: the search still works, less tolerantly.
+    }
+  }
+
+  private get searchQuery(): Query {
+    return new Query(
+      this.query,
+      this.language?.lang === this.localize.lang ? this.language.search : undefined,
+    );
+  }
+
+  private search(content: RightsContent, query = this.searchQuery): Map<string, Set<string>> {
+    return searchTopics(content.topics, query, (text) => this.localize.pick(text));
+  }
+
+  /** `text` with the words matching the search in <mark>. */
+  private marked(text: string, query: Query | undefined): unknown {
+    if (!query) return text;
+    return query
+      .mark(text)
+      .map((part) => (typeof part === 'string' ? part : html`<mark>${part.match}</mark>`));
   }
 
   private shown(item: RightsItem, found: Set<string> | undefined): boolean {
@@ -201,7 +239,7 @@ export class RightsExplainer extends ProxElement {
       })}`;
   }
 
-  private renderItem(item: RightsItem, content: RightsContent): TemplateResult {
+  private renderItem(item: RightsItem, content: RightsContent, query?: Query): TemplateResult {
     const text = this.localize.pick(this.easyRead && item.easyRead ? item.easyRead : item.text);
     const status = ['in-force', 'debated', 'pending', 'repealed'].includes(item.status)
       ? html`<span class="badge">${this.t(item.status as Key)}</span>`
@@ -212,12 +250,17 @@ export class RightsExplainer extends ProxElement {
         : html`<span class="badge badge--verify">${this.t('verify')}</span
             ><span class="visually-hidden">(${this.t('verifyHint')})</span>`;
     return html`<li data-item=${item.id}>
-      <p>${text}</p>
+      <p>${this.marked(text, query)}</p>
       <p class="meta">${status}${verify} ${this.renderSources(item.sources, content)}</p>
     </li>`;
   }
 
-  private renderTopic(topic: RightsTopic, content: RightsContent, found?: Set<string>): TemplateResult {
+  private renderTopic(
+    topic: RightsTopic,
+    content: RightsContent,
+    found?: Set<string>,
+    query?: Query,
+  ): TemplateResult {
     const open = this.open.has(topic.id);
     const sections = topic.sections
       .map((section) => ({ section, items: section.items.filter((item) => this.shown(item, found)) }))
@@ -232,7 +275,7 @@ export class RightsExplainer extends ProxElement {
           aria-controls="p-${topic.id}"
           @click=${() => this.toggle(topic.id)}
         >
-          ${this.localize.pick(topic.title)}
+          ${this.marked(this.localize.pick(topic.title), query)}
         </button>
       </h3>
       <div
@@ -241,13 +284,17 @@ export class RightsExplainer extends ProxElement {
         hidden=${open ? nothing : 'until-found'}
         @beforematch=${() => this.toggle(topic.id)}
       >
-        ${topic.summary && !this.easyRead ? html`<p>${this.localize.pick(topic.summary)}</p>` : nothing}
+        ${
+          topic.summary && !this.easyRead
+            ? html`<p>${this.marked(this.localize.pick(topic.summary), query)}</p>`
+            : nothing
+        }
         ${topic.legalNotice ? html`<p class="notice">${this.localize.pick(content.disclaimer)}</p>` : nothing}
         ${sections.map(
           ({ section, items }) =>
             html`<h4>${this.localize.pick(section.title)}</h4>
               <ul class="items">
-                ${items.map((item) => this.renderItem(item, content))}
+                ${items.map((item) => this.renderItem(item, content, query))}
               </ul>`,
         )}
       </div>
@@ -378,7 +425,8 @@ export class RightsExplainer extends ProxElement {
 
   private renderContent(content: RightsContent): TemplateResult {
     const searching = this.query.trim() !== '';
-    const found = searching ? this.search(content) : undefined;
+    const query = searching ? this.searchQuery : undefined;
+    const found = query ? this.search(content, query) : undefined;
     const topics = content.topics.filter((t) => !found || found.has(t.id));
     const emergency = content.contacts.filter((c) => ['17', '112', '114'].includes(c.number ?? ''));
     const local = content.localContacts ?? [];
@@ -418,7 +466,7 @@ export class RightsExplainer extends ProxElement {
         ${this.easyRead ? this.t('easyReadOn') : ''}
       </p>
       <ul class="topics">
-        ${topics.map((topic) => this.renderTopic(topic, content, found?.get(topic.id)))}
+        ${topics.map((topic) => this.renderTopic(topic, content, found?.get(topic.id), query))}
       </ul>
       ${this.renderGuide(content)}
       <section aria-labelledby="help" id="help-numbers">

@@ -1,7 +1,9 @@
 import { expect } from '@open-wc/testing';
 import type { LocalizedText } from '@proximite/contract';
 import { rightsContent } from '@proximite/content/rights/index.js';
-import { fold, searchTopics, terms } from './search.js';
+import * as english from './search-en.js';
+import * as french from './search-fr.js';
+import { Query, fold, searchTopics, terms } from './search.js';
 
 const fr = (text: LocalizedText | undefined) => text?.fr ?? '';
 const en = (text: LocalizedText | undefined) => text?.en ?? text?.fr ?? '';
@@ -10,6 +12,11 @@ describe('rights search', () => {
   it('folds case and accents', () => {
     expect(fold('Défenseur DES Droits à Noël')).to.equal('defenseur des droits a noel');
     expect(terms('  Garde   À vue ')).to.deep.equal(['garde', 'a', 'vue']);
+    // Small words are left out, unless the query has nothing else; apostrophes separate words.
+    expect(terms('  Garde   À vue ', french.small)).to.deep.equal(['garde', 'vue']);
+    expect(terms('contrôler mon identité', french.small)).to.deep.equal(['controler', 'identite']);
+    expect(terms('contrôle d’identité', french.small)).to.deep.equal(['controle', 'identite']);
+    expect(terms('de la', french.small)).to.deep.equal(['de', 'la']);
     expect(terms('   ')).to.deep.equal([]);
   });
 
@@ -37,5 +44,38 @@ describe('rights search', () => {
   it('searches the language shown', () => {
     expect(searchTopics(rightsContent.topics, 'custody', en).has('police-custody')).to.equal(true);
     expect(searchTopics(rightsContent.topics, 'custody', fr).size).to.equal(0);
+  });
+
+  it('finds « contrôler mon identité »: verb forms, accents and small words (French stemmer)', () => {
+    for (const query of ['contrôler mon identité', 'controler mon identite', 'CONTRÔLES D’IDENTITÉ']) {
+      expect([...searchTopics(rightsContent.topics, new Query(query, french), fr).keys()], query).to.include(
+        'identity-checks',
+      );
+    }
+    // Past participles and plurals: « filmé » finds the topic on filming the police.
+    expect(
+      searchTopics(rightsContent.topics, new Query('policier filmé', french), fr).has('filming-police'),
+    ).to.equal(true);
+    expect(searchTopics(rightsContent.topics, new Query('igpn zzzz', french), fr).size).to.equal(0);
+  });
+
+  it('finds « checking my identity » in English (English stemmer)', () => {
+    const found = searchTopics(rightsContent.topics, new Query('checking my identity', english), en);
+    expect([...found.keys()]).to.include('identity-checks');
+  });
+
+  it('matches a word being typed by its beginning', () => {
+    expect(
+      searchTopics(rightsContent.topics, new Query('identi', french), fr).has('identity-checks'),
+    ).to.equal(true);
+  });
+
+  it('cuts a text into plain parts and matching words, kept as written', () => {
+    const query = new Query('contrôler mon identité', french);
+    const parts = query.mark('Le contrôle d’identité, et les contrôles.');
+    expect(parts.map((part) => (typeof part === 'string' ? part : `[${part.match}]`)).join('')).to.equal(
+      'Le [contrôle] d’[identité], et les [contrôles].',
+    );
+    expect(new Query('', french).mark('Un texte.').join('')).to.equal('Un texte.');
   });
 });

@@ -1,20 +1,84 @@
-/** Search over rights topics: accent- and case-insensitive, every word must match. Pure, no DOM. */
+/**
+ * Search over rights topics, as a resident types: case and accents ignored, verb and plural forms
+ * matched by their stem (« contrôler » finds « contrôle », « filmé » finds « filmer »), small words
+ * (« mon », « de », « my ») left out, and a word being typed matched by its beginning. Every
+ * remaining word must match. Pure, no DOM.
+ *
+ * The stems come from the Snowball stemmers (https://snowballstem.org/algorithms/french/stemmer.html,
+ * the English « Porter2 »), as packaged by @orama/stemmers. A language's stemmer and small words
+ * (search-fr.ts, search-en.ts) are a lazy chunk the widget loads when the resident first types;
+ * until then words are matched as they are, by their beginning.
+ */
 import type { LocalizedText, RightsItem, RightsTopic } from '@proximite/contract';
+
+/** What a language brings to the search: a stemmer and its small words (search-fr.ts, search-en.ts). */
+export interface SearchLanguage {
+  stem: (word: string) => string;
+  small: ReadonlySet<string>;
+}
 
 /** Lower-case without diacritics: « Défenseur » → « defenseur ». */
 export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/** The words of a query, folded; empty when the query is blank. */
-export function terms(query: string): string[] {
-  return fold(query).split(/\s+/).filter(Boolean);
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The folded words of a text: « d’identité » → ['d', 'identite']. */
+export function words(text: string): string[] {
+  return fold(text).match(WORD) ?? [];
+}
+
+/**
+ * The words of a query, folded, without the language's small words (unless the query has nothing
+ * else); empty when the query is blank.
+ */
+export function terms(query: string, small?: ReadonlySet<string>): string[] {
+  const all = words(query);
+  const meaningful = small ? all.filter((word) => !small.has(word)) : all;
+  return meaningful.length ? meaningful : all;
 }
 
 type Pick = (text: LocalizedText | undefined) => string;
 
-const matchesAll = (haystack: string, words: readonly string[]): boolean =>
-  words.every((word) => haystack.includes(word));
+/** The query's stems, each to be found at the start of a stem of the text. */
+export class Query {
+  readonly stems: readonly string[];
+
+  /** Without `language`, words are matched as they are (folded), by their beginning. */
+  constructor(
+    query: string,
+    private readonly language?: SearchLanguage,
+  ) {
+    this.stems = terms(query, language?.small).map((word) => this.stem(word));
+  }
+
+  /** Whether `word` (folded) matches one of the query's stems. */
+  hits(word: string): boolean {
+    const stem = this.stem(word);
+    return this.stems.some((wanted) => stem.startsWith(wanted));
+  }
+
+  /** Whether every stem of the query is found in `text`. */
+  matchesAll(text: string): boolean {
+    const found = words(text);
+    return this.stems.every((wanted) => found.some((word) => this.stem(word).startsWith(wanted)));
+  }
+
+  /**
+   * `text` cut into plain parts (strings) and matching words ({ match }), for highlighting; the
+   * text is kept as written (accents and case).
+   */
+  mark(text: string): Array<string | { match: string }> {
+    return text
+      .split(/([\p{L}\p{N}]+)/u)
+      .map((part, i) => (i % 2 && this.hits(fold(part)) ? { match: part } : part));
+  }
+
+  private stem(word: string): string {
+    return this.language ? this.language.stem(word) : word;
+  }
+}
 
 /**
  * The topics matching `query`, each with the ids of its matching items (every item when the topic's
@@ -23,16 +87,15 @@ const matchesAll = (haystack: string, words: readonly string[]): boolean =>
  */
 export function searchTopics(
   topics: readonly RightsTopic[],
-  query: string,
+  query: string | Query,
   pick: Pick,
 ): Map<string, Set<string>> {
-  const words = terms(query);
+  const q = typeof query === 'string' ? new Query(query) : query;
   const result = new Map<string, Set<string>>();
   const itemText = (item: RightsItem) => `${pick(item.text)} ${pick(item.easyRead)}`;
   for (const topic of topics) {
     const all = topic.sections.flatMap((section) => section.items);
-    const head = fold(`${pick(topic.title)} ${pick(topic.summary)}`);
-    if (matchesAll(head, words)) {
+    if (q.matchesAll(`${pick(topic.title)} ${pick(topic.summary)}`)) {
       result.set(topic.id, new Set(all.map((item) => item.id)));
       continue;
     }
@@ -40,7 +103,7 @@ export function searchTopics(
     for (const section of topic.sections) {
       const sectionTitle = pick(section.title);
       for (const item of section.items) {
-        if (matchesAll(fold(`${sectionTitle} ${itemText(item)}`), words)) ids.add(item.id);
+        if (q.matchesAll(`${sectionTitle} ${itemText(item)}`)) ids.add(item.id);
       }
     }
     if (ids.size > 0) result.set(topic.id, ids);
