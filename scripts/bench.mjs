@@ -5,10 +5,11 @@
 //  1. the reference server over HTTP (autocannon; packages/server/bench/http.bench.ts), beside bare
 //     Hono and bare node:http serving the same bytes, and beside a baseline commit when given
 //  2. widget render times in Debian's Chromium (tachometer; packages/widgets/bench/)
-//  3. bundle sizes in brotli bytes (size-limit; the same budgets npm test checks)
+//  3. long tasks of the widgets at 4× CPU throttling (Chromium's trace; packages/widgets/bench/long-tasks.mjs)
+//  4. bundle sizes in brotli bytes (size-limit; the same budgets npm test checks)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { ensureDependencies, root, run } from './ensure.mjs';
 
@@ -80,6 +81,31 @@ if (wanted('render')) {
     );
 }
 
+if (wanted('tasks')) {
+  // Long tasks at 4× CPU throttling, from Chromium's trace; with --baseline, that commit's bundles
+  // (built once in its unpacked tree) take turns with this tree's, page load after page load.
+  run('node scripts/build.mjs --bundles-only', { stdio: 'ignore' });
+  const trees = { after: root };
+  if (baselineRef !== undefined) {
+    const { prepareBaseline } = await import('./baseline.mjs');
+    const dir = prepareBaseline(baselineRef);
+    if (!existsSync(join(dir, 'bundles', 'standalone')))
+      run('node scripts/build.mjs --bundles-only', { stdio: 'ignore', cwd: dir });
+    trees[`before (${baselineRef})`] = dir;
+  }
+  const { runLongTasks, formatLongTasks } = await import('../packages/widgets/bench/long-tasks.mjs');
+  const started = loadavg()[0].toFixed(1);
+  const rows = await runLongTasks({ trees, log });
+  sections.push(
+    '## Widget long tasks at 4× CPU throttling\n\n' +
+      `Chromium's trace (RunTask events of the page's main thread), from the page's start (first renders) or the ` +
+      `interaction's start to its end; median of 3 page loads per row, the bundles taking turns; load average ` +
+      `${started} at the start, ${loadavg()[0].toFixed(1)} at the end; ${today}. Wall time is what a resident waits ` +
+      `for (it includes the time other processes of this shared machine took); thread time is the CPU the task ` +
+      `used. Goal (issue 21): no task over 50 ms.\n\n${formatLongTasks(rows)}`,
+  );
+}
+
 if (wanted('size')) {
   log('› size: bundles and budgets…');
   run('node scripts/build.mjs --bundles-only', { stdio: 'ignore' });
@@ -114,7 +140,12 @@ ${chromium}. Figures vary with the machine and its load: compare rows of one run
 different machines.
 `;
 // Sections not run this time are kept from the previous file, in the usual order.
-const order = ['## Reference server over HTTP', '## Widget render in Chromium', '## Bundle sizes'];
+const order = [
+  '## Reference server over HTTP',
+  '## Widget render in Chromium',
+  '## Widget long tasks',
+  '## Bundle sizes',
+];
 const previous = existsSync(join(root, 'BENCHMARKS.md'))
   ? readFileSync(join(root, 'BENCHMARKS.md'), 'utf8')
       .split(/\n(?=## )/)

@@ -1,0 +1,235 @@
+// Long tasks of the widgets on a throttled CPU (4×, a mid-range phone), from Chromium's own trace:
+// every task the page's main thread ran from the page's start (first renders) or from the
+// interaction's start mark (other cases) to its end mark, with its wall time (what the resident
+// waits for) and its thread time (the CPU it took, which the other processes of a loaded machine
+// change less). A task over 50 ms is a "long task" (https://w3c.github.io/longtasks/).
+//
+// The bench pages are the current tree's (packages/widgets/bench/*.html); the bundles they load are
+// those of each tree measured (this one, and a baseline commit's unpacked by scripts/baseline.mjs),
+// so a "before" and an "after" of one figure come from the same run, taking turns.
+//
+//   node packages/widgets/bench/long-tasks.mjs [--samples 3] [--baseline <dir>] [--only <regexp of case names>]
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { districts, makeCafes } from './cafes-data.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const root = join(here, '..', '..', '..');
+
+/** The pages measured: a name, the page and its query, the User Timing name it ends with. */
+export const CASES = [
+  {
+    name: 'calendar, first render, 60 cafés from the API (SDK validation included)',
+    page: 'cafe-calendar.html',
+    query: 'api=/api/60',
+    mark: 'prox-cafe-calendar:first-render',
+  },
+  {
+    name: 'calendar, first render, 500 cafés from the API (SDK validation included)',
+    page: 'cafe-calendar.html',
+    query: 'api=/api/500',
+    mark: 'prox-cafe-calendar:first-render',
+  },
+  {
+    name: 'calendar, « Voir plus » until all 60 cafés are listed',
+    page: 'cafe-calendar.html',
+    query: 'more',
+    mark: 'prox-cafe-calendar:more',
+  },
+  {
+    name: 'calendar, month view opened (lazy chunk included), 60 cafés',
+    page: 'cafe-calendar.html',
+    query: 'month',
+    mark: 'prox-cafe-calendar:month-view',
+  },
+  {
+    name: 'calendar, month view opened, 500 cafés',
+    page: 'cafe-calendar.html',
+    query: 'month&count=500',
+    mark: 'prox-cafe-calendar:month-view',
+  },
+  {
+    name: 'stats, first render, 10 years × 15 indicators',
+    page: 'activity-stats.html',
+    query: '',
+    mark: 'prox-activity-stats:first-render',
+    // This page marks its start and end under the widget's name.
+    marks: ['prox-activity-stats:start', 'prox-activity-stats:end'],
+  },
+];
+
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.css': 'text/css',
+};
+
+/**
+ * Serves `/<tree>/packages/widgets/bench/…` from this tree, `/<tree>/bundles/…` from that tree's
+ * bundles, and `/api/<count>/v1/cafes|districts` as a backend would answer the widgets' SDK.
+ */
+function startServer(trees) {
+  const pages = new Map();
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const api = /^\/api\/(\d+)\/v1\/(cafes|districts)$/.exec(url.pathname);
+    if (api) {
+      const count = Number(api[1]);
+      if (!pages.has(count)) pages.set(count, JSON.stringify({ items: makeCafes(count), nextCursor: null }));
+      const body = api[2] === 'cafes' ? pages.get(count) : JSON.stringify({ items: districts });
+      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      response.end(body);
+      return;
+    }
+    const [, tree, ...rest] = url.pathname.split('/');
+    const dir = trees.get(tree ?? '');
+    const path = normalize(rest.join('/'));
+    if (dir === undefined || path.startsWith('..')) {
+      response.writeHead(404).end();
+      return;
+    }
+    const file = path.startsWith('bundles/') ? join(dir, path) : join(root, path);
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, url: `http://127.0.0.1:${server.address().port}` }),
+    ),
+  );
+}
+
+/** The tasks of the page's main thread within the measured window, from a Chromium trace. */
+function tasksOf(trace, [startMark, endMark], fromStart) {
+  const events = trace.traceEvents ?? trace;
+  const end = events.find((e) => e.name === endMark);
+  if (end === undefined) throw new Error(`no ${endMark} in the trace`);
+  const start = events.find((e) => e.name === startMark);
+  const main = (e) => e.pid === end.pid && e.tid === end.tid;
+  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && main(e));
+  const from = fromStart ? Math.min(...tasks.map((t) => t.ts)) : (start?.ts ?? 0);
+  // The task the start mark is in counts from the mark on (its earlier part belongs to what came
+  // before the interaction), its thread time in proportion.
+  return tasks
+    .filter((t) => t.ts + t.dur >= from && t.ts <= end.ts)
+    .map((t) => {
+      const share = t.ts >= from || t.dur === 0 ? 1 : (t.ts + t.dur - from) / t.dur;
+      return { wall: (t.dur * share) / 1000, thread: ((t.tdur ?? 0) * share) / 1000 };
+    });
+}
+
+/** One page load of `c` with the bundles of `tree`: its tasks and its measure. */
+async function sample(browser, base, tree, c) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await browser.startTracing(page, {
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
+    });
+    const query = c.query.replace(/api=\//, `api=${base}/`);
+    await page.goto(`${base}/${tree}/packages/widgets/bench/${c.page}${query ? `?${query}` : ''}`);
+    await page.waitForFunction(() => window.tachometerResult !== undefined || window.benchError, null, {
+      timeout: 300_000,
+    });
+    const failed = await page.evaluate(() => window.benchError);
+    if (failed) throw new Error(`${c.name} (${tree}): ${failed}`);
+    const measure = await page.evaluate(() => window.tachometerResult);
+    const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
+    const marks = c.marks ?? [`${c.mark}:start`, `${c.mark}:end`];
+    const tasks = tasksOf(trace, marks, c.mark.endsWith(':first-render'));
+    return {
+      measure,
+      longestWall: Math.max(0, ...tasks.map((t) => t.wall)),
+      longestThread: Math.max(0, ...tasks.map((t) => t.thread)),
+      over50: tasks.filter((t) => t.wall > 50).length,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/**
+ * Runs every case on every tree (`trees`: version → the directory holding its `bundles/`), the trees
+ * taking turns sample after sample. Returns one row per case and tree, medians of the samples.
+ */
+export async function runLongTasks({ trees, samples = 3, cases = CASES, log = () => undefined }) {
+  const { server, url } = await startServer(new Map(Object.entries(trees)));
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  const rows = [];
+  try {
+    for (const c of cases) {
+      const results = Object.fromEntries(Object.keys(trees).map((t) => [t, []]));
+      for (let s = 0; s < samples; s++)
+        for (const tree of Object.keys(trees)) {
+          log(`long tasks: ${c.name} — ${tree} (${s + 1}/${samples})…`);
+          results[tree].push(await sample(browser, url, tree, c));
+        }
+      for (const tree of Object.keys(trees)) {
+        const rs = results[tree];
+        log(`long tasks: ${c.name} — ${tree}: ${JSON.stringify(rs)}`);
+        rows.push({
+          case: c.name,
+          tree,
+          measure: median(rs.map((r) => r.measure)),
+          longestWall: median(rs.map((r) => r.longestWall)),
+          longestThread: median(rs.map((r) => r.longestThread)),
+          over50: median(rs.map((r) => r.over50)),
+        });
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return rows;
+}
+
+/** A Markdown table of the rows. */
+export function formatLongTasks(rows) {
+  const ms = (n) => n.toFixed(0);
+  return [
+    '| case | bundles | measure (ms) | longest task, wall (ms) | longest task, thread (ms) | tasks > 50 ms |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+    ...rows.map(
+      (r) =>
+        `| ${r.case} | ${r.tree} | ${ms(r.measure)} | ${ms(r.longestWall)} | ${ms(r.longestThread)} | ${r.over50} |`,
+    ),
+  ].join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const arg = (name) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i === -1 ? undefined : process.argv[i + 1];
+  };
+  const trees = { after: root };
+  if (arg('baseline')) trees.before = arg('baseline');
+  const only = arg('only');
+  const rows = await runLongTasks({
+    trees,
+    samples: Number(arg('samples') ?? 3),
+    cases: only ? CASES.filter((c) => new RegExp(only).test(c.name)) : CASES,
+    log: (line) => console.error(line),
+  });
+  console.log(formatLongTasks(rows));
+}
