@@ -53,6 +53,33 @@ export const BODY_ITEMS: Readonly<Record<Body, readonly [topicId: string, itemId
   procureur: ['recourse', 'procureur'],
 };
 
+/**
+ * What a resident can do with each body: its primary action — a link to the body's online form or
+ * site, from the content's `sources` (`source`) or `contacts` (`contact`), or, with neither, a
+ * sentence — and the kinds of the city's local contacts to show with it (the Défenseur des droits'
+ * local delegate, the mairie, a point-justice that helps write to the procureur).
+ */
+export interface BodyAction {
+  source?: string;
+  contact?: string;
+  local: readonly string[];
+}
+
+export const BODY_ACTIONS: Readonly<Record<Body, BodyAction>> = {
+  // The IGPN's and IGGN's online reporting platforms.
+  igpn: { source: 'igpn-signalement', local: [] },
+  iggn: { source: 'iggn-signalement', local: [] },
+  // Online, by post, or with a local delegate (free).
+  'defenseur-des-droits': {
+    contact: 'defenseur-des-droits',
+    local: ['defenseur-des-droits-delegue', 'maison-justice-droit', 'point-justice'],
+  },
+  // Municipal police answer to the mayor: the mairie's and the municipal police's addresses.
+  mayor: { local: ['mairie', 'police-municipale'] },
+  // A complaint by post to the procureur; a point-justice or victim support helps write it.
+  procureur: { local: ['point-justice', 'maison-justice-droit', 'victim-support'] },
+};
+
 export function isSituation(value: unknown): value is Situation {
   return (SITUATIONS as readonly unknown[]).includes(value);
 }

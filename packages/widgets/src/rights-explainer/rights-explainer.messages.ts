@@ -43,6 +43,13 @@ export const messages = defineMessages({
     'defenseur-des-droits': 'Défenseur des droits',
     mayor: 'Le maire',
     procureur: 'Le procureur de la République',
+    'act-igpn': 'Faire un signalement en ligne à l’IGPN',
+    'act-iggn': 'Faire un signalement en ligne à l’IGGN',
+    'act-defenseur-des-droits':
+      'Saisir le Défenseur des droits en ligne, par courrier ou auprès d’un délégué',
+    'act-mayor': 'Écrire au maire, à la mairie',
+    'act-procureur':
+      'Porter plainte au commissariat ou à la gendarmerie, ou écrire au procureur de la République du tribunal judiciaire',
     emergency: 'En cas d’urgence, appelez le 17 ou le 112 (SMS : 114).',
     'report-not-complaint': 'Un signalement à l’IGPN ou à l’IGGN n’est pas une plainte.',
     'complaint-must-be-received': 'La police et la gendarmerie doivent recevoir votre plainte.',
@@ -104,6 +111,13 @@ export const messages = defineMessages({
     'defenseur-des-droits': 'Défenseur des droits',
     mayor: 'The mayor',
     procureur: 'The public prosecutor',
+    'act-igpn': 'Report online to the IGPN',
+    'act-iggn': 'Report online to the IGGN',
+    'act-defenseur-des-droits':
+      'Contact the Défenseur des droits online, by post or through a local delegate',
+    'act-mayor': 'Write to the mayor, at the town hall',
+    'act-procureur':
+      'File a complaint at a police station or gendarmerie, or write to the public prosecutor of the tribunal judiciaire',
     emergency: 'In an emergency, call 17 or 112 (text: 114).',
     'report-not-complaint': 'A report to the IGPN or the IGGN is not a complaint.',
     'complaint-must-be-received': 'The police and the gendarmerie must take your complaint.',

@@ -514,6 +514,34 @@ describe('<prox-rights-explainer>: contacts', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('gives each body of « Qui contacter ? » its action, and the city’s local contacts for it', async () => {
+    const content: RightsContent = {
+      ...structuredClone(rightsContent),
+      localContacts: [
+        { id: 'delegue', kind: 'defenseur-des-droits-delegue', name: 'Délégué du Défenseur des droits' },
+        { id: 'pj', kind: 'point-justice', name: 'Point-justice Amiens Nord' },
+        { id: 'hdv', kind: 'mairie', name: 'Hôtel de ville d’Amiens', address: 'Place de l’Hôtel de Ville' },
+      ],
+    };
+    const el = await mount(
+      html`<prox-rights-explainer .client=${makeClient(content)}></prox-rights-explainer>`,
+    );
+    await chooseGuide(el, 'mistreated', 'police-nationale');
+    const igpn = $<HTMLAnchorElement>(el, '[data-body=igpn] .action a');
+    expect(igpn.href).to.equal('https://moncommissariat.interieur.gouv.fr/');
+    expect(text(igpn)).to.equal('Faire un signalement en ligne à l’IGPN');
+    expect($<HTMLAnchorElement>(el, '[data-body=defenseur-des-droits] .action a').href).to.equal(
+      'https://www.defenseurdesdroits.fr/',
+    );
+    expect($(el, '[data-body=defenseur-des-droits] [data-local=delegue]')).to.exist;
+    expect(text($(el, '[data-body=procureur] .action'))).to.contain('écrire au procureur de la République');
+    expect($(el, '[data-body=procureur] [data-local=pj]')).to.exist;
+    await expect(el).to.be.accessible();
+    await chooseGuide(el, 'witness', 'police-municipale');
+    expect(text($(el, '[data-body=mayor] .action'))).to.equal('Écrire au maire, à la mairie');
+    expect(text($(el, '[data-body=mayor]'))).to.contain('Place de l’Hôtel de Ville');
+  });
+
   it('has no local section without overrides', async () => {
     const el = await mount();
     expect(el.shadowRoot?.querySelector('[aria-labelledby=local]')).to.equal(null);

@@ -12,6 +12,7 @@ import { DataController } from '../kit/data.controller.js';
 import { LocalizeController } from '../kit/localize.js';
 import { resolveRightsClient, type RightsClient } from './client.js';
 import {
+  BODY_ACTIONS,
   BODY_ITEMS,
   GUIDE_FORCES,
   SITUATIONS,
@@ -354,14 +355,16 @@ export class RightsExplainer extends ProxElement {
                 <ol class="cards" aria-label=${this.t('guide')}>
                   ${answer.bodies.map((body) => {
                     const explained = item(...BODY_ITEMS[body]);
-                    const local =
-                      body === 'mayor'
-                        ? (content.localContacts ?? []).filter(
-                            (c) => c.kind === 'mairie' || c.kind === 'police-municipale',
-                          )
-                        : [];
+                    const action = BODY_ACTIONS[body];
+                    const url = action.source
+                      ? content.sources[action.source]?.url
+                      : content.contacts.find((c) => c.id === action.contact)?.url;
+                    const local = (content.localContacts ?? []).filter((c) => action.local.includes(c.kind));
                     return html`<li class="card" data-body=${body}>
                       <strong>${this.t(body)}</strong>
+                      <p class="action">
+                        ${url ? this.link(url, this.t(`act-${body}`)) : this.t(`act-${body}`)}
+                      </p>
                       ${
                         explained
                           ? html`<p>${this.localize.pick(explained.text)}</p>
