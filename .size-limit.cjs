@@ -62,14 +62,19 @@ const budgets = [
     // then 33.4 KB (issue 19): a refusal of the page's origin told apart from « offline », the
     // emergency numbers and the city's contact wherever the form cannot help, and the kit's
     // readable colours and errors in the resident's words (+0.53 KB), in French and English; then
-    // 33.5 KB: the outbox's offline back-off, measured once both had landed.
-    limit: '33.5 KB',
+    // 33.5 KB: the outbox's offline back-off, measured once both had landed; then 33.65 KB
+    // (issue 15): the receipt shows the short tracking code in the first view (it must be there
+    // even when the status view's chunk cannot load) and the status link carries its token in the
+    // fragment, never in a Referer (+0.13 KB); its copy and print buttons load with the status view.
+    limit: '33.65 KB',
   },
   {
-    // Loaded the first time a resident follows a report (most visits only report).
+    // Loaded the first time a resident follows a report, or while a report is sent (most visits
+    // only report). 2.5 KB, then 3.35 KB (issue 15): the receipt's copy button and its page to
+    // print or save, and the lookup by short tracking code, in French and English.
     name: '<prox-concern-form> status view, a lazy chunk of the standalone form',
     path: 'bundles/standalone/prox-concern-form/lazy/status-view-*.js',
-    limit: '2.5 KB',
+    limit: '3.35 KB',
   },
   { name: '<prox-cafe-calendar> beyond the shared chunk', path: cdn('prox-cafe-calendar'), limit: '8 KB' },
   {

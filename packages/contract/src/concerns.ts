@@ -258,13 +258,16 @@ export const ConcernReference = /* @__PURE__ */ (() =>
   z.string().check(z.regex(CONCERN_REFERENCE_PATTERN, 'Expected a reference such as PRX-7K3M-Q9AB')))();
 
 /**
- * `POST /v1/concerns` response (201, or 200 on an idempotent replay). `statusToken` is a secret:
- * with the reference it reads the public status (`GET /v1/concerns/{reference}?token=`).
+ * `POST /v1/concerns` response (201, or 200 on an idempotent replay). `statusToken` and
+ * `trackingCode` are secrets: either, with the reference, reads the public status
+ * (`GET /v1/concerns/{reference}?token=` or `?code=`). `trackingCode` is absent from backends
+ * that do not have one (Open311).
  */
 export const ConcernReceipt = /* @__PURE__ */ (() =>
   z.object({
     reference: z.string(),
     statusToken: z.string(),
+    trackingCode: z.optional(z.string()),
     service: ServiceRef,
     status: ConcernStatusValue,
     submittedAt: DateTimeString,
@@ -293,12 +296,56 @@ export const ConcernStatusView = /* @__PURE__ */ (() =>
     submittedAt: DateTimeString,
     updatedAt: DateTimeString,
     updates: z.array(PublicUpdate),
+    /**
+     * The concern's private Atom feed, for a feed reader (in the status lookup's answer only): it
+     * carries a read-only key of its own, never the status token or the tracking code.
+     */
+    feedUrl: z.optional(z.string()),
   }))();
 export type ConcernStatusView = z.infer<typeof ConcernStatusView>;
 
-/** `GET /v1/concerns/{reference}` query: the secret status token (query for link-ability). */
+/** The long status token of a receipt. */
+export const StatusToken = /* @__PURE__ */ (() =>
+  z.string().check(z.minLength(16), z.maxLength(128), z.regex(/^[A-Za-z0-9_-]+$/)))();
+
+/**
+ * A tracking code as a person may type it: 10 letters and digits, with any spaces and dashes
+ * (the server reads it as Crockford's base 32 says: `normalizeTrackingCode` of
+ * `@proximite/contract/tracking-code.js`).
+ */
+export const TrackingCodeInput = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .check(
+      z.maxLength(40),
+      z.regex(/^[\s-]*(?:[0-9A-Za-z][\s-]*){10}$/, 'Expected a tracking code such as 7K3MQ-9ABX4'),
+    ))();
+
+/**
+ * `GET /v1/concerns/{reference}` query: the long status token of the receipt, or its short
+ * tracking code — one of them.
+ */
 export const ConcernStatusQuery = /* @__PURE__ */ (() =>
-  z.strictObject({
-    token: z.string().check(z.minLength(16), z.maxLength(128), z.regex(/^[A-Za-z0-9_-]+$/)),
-  }))();
+  z
+    .strictObject({
+      token: z.optional(StatusToken),
+      code: z.optional(TrackingCodeInput),
+    })
+    .check(
+      z.refine((q) => (q.token === undefined) !== (q.code === undefined), {
+        message: 'give the status token or the tracking code (one of them)',
+        path: ['code'],
+      }),
+    ))();
 export type ConcernStatusQuery = z.infer<typeof ConcernStatusQuery>;
+
+/**
+ * `GET /v1/concerns/{reference}/feed.atom` query: the feed's read-only key (from `feedUrl`) or the
+ * status token; `lang` of the texts (else the language the concern was sent in).
+ */
+export const ConcernFeedQuery = /* @__PURE__ */ (() =>
+  z.strictObject({
+    token: StatusToken,
+    lang: z.optional(InputLang),
+  }))();
+export type ConcernFeedQuery = z.infer<typeof ConcernFeedQuery>;

@@ -15,6 +15,11 @@ export interface Config {
   calendarDomain: string | undefined;
   /** POSTs allowed per client and minute; 0 lifts the limit. */
   rateLimitPerMinute: number;
+  /**
+   * Status lookups by tracking code allowed per client and minute (twice as many per reference,
+   * whoever asks); 0 lifts the limit. The 50-bit code stays out of reach of guessing.
+   */
+  lookupRateLimitPerMinute: number;
   /** Trust `X-Forwarded-For` (behind a reverse proxy) to identify clients. */
   trustProxy: boolean;
   /** Salt of client IP hashes; else a random salt stored in the database (shared by instances). */
@@ -149,6 +154,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: str(env.PROXIMITE_PUBLIC_URL)?.replace(/\/+$/, ''),
     calendarDomain: str(env.PROXIMITE_CALENDAR_DOMAIN),
     rateLimitPerMinute: int(env.PROXIMITE_RATE_LIMIT, 60),
+    lookupRateLimitPerMinute: int(env.PROXIMITE_LOOKUP_RATE_LIMIT, 10),
     trustProxy: bool(env.PROXIMITE_TRUST_PROXY),
     ipSalt: str(env.PROXIMITE_IP_SALT),
     minFillSeconds: int(env.PROXIMITE_MIN_FILL_SECONDS, 3),

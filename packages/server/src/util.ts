@@ -39,6 +39,22 @@ export function newReference(): string {
   return `PRX-${s.slice(0, 4)}-${s.slice(4)}`;
 }
 
+/** A tracking code `XXXXX-XXXXX` (Crockford base 32, 50 random bits). */
+export function newTrackingCode(): string {
+  const bytes = randomBytes(10);
+  let s = '';
+  for (let i = 0; i < 10; i++) s += CROCKFORD[(bytes[i] ?? 0) % 32];
+  return `${s.slice(0, 5)}-${s.slice(5)}`;
+}
+
+/**
+ * What is stored of a tracking code: SHA-256 of the reference and the normalised code (the
+ * reference salts it, so one precomputed table does not serve every concern).
+ */
+export function trackingCodeHash(reference: string, code: string): string {
+  return sha256Hex(`tracking-code:${reference}:${code}`);
+}
+
 /** JSON with object keys sorted (arrays keep their order): equal values give equal strings. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';

@@ -41,10 +41,15 @@ export class ConcernsResource extends Resource {
     );
   }
 
-  /** Public status of a concern from its receipt (`reference`, `statusToken`); never cached. */
-  status(reference: string, token: string, options?: RequestOptions): Promise<ConcernStatusView> {
+  /**
+   * Public status of a concern from its receipt: the `reference` and either the short
+   * `trackingCode` (`7K3MQ-9ABX4`, as typed) or the long `statusToken`; never cached.
+   */
+  status(reference: string, secret: string, options?: RequestOptions): Promise<ConcernStatusView> {
+    // A status token has at least 16 characters; a tracking code (even with spaces) fewer.
+    const query = secret.length < 16 ? { code: secret } : { token: secret };
     return this._transport.json(
-      { method: 'GET', path: path`/v1/concerns/${reference}`, query: { token } },
+      { method: 'GET', path: path`/v1/concerns/${reference}`, query },
       ConcernStatusView,
       options,
     );

@@ -8,6 +8,7 @@ import {
   CafeListQuery,
   ConcernInput,
   ConcernReference,
+  ConcernFeedQuery,
   ConcernStatusQuery,
   IdInput,
   IdempotencyKey,
@@ -19,14 +20,22 @@ import {
   StatsQuery,
   buildOpenApiDocument,
 } from '@proximite/contract';
+import { normalizeTrackingCode } from '@proximite/contract/tracking-code.js';
 import type { ConcernReceipt, RightsContent, StatsDataset } from '@proximite/contract';
 import { pickRightsLanguage } from '@proximite/content/rights/index.js';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { AppError } from '../errors.js';
 import { buildPrioritiesFeed } from '../atom.js';
+import { buildConcernFeed } from '../feed.js';
 import { buildCalendar } from '../ical.js';
-import { getConcernStatus, insertConcern, prepareConcern } from '../store/concerns.js';
+import {
+  concernIdFor,
+  getConcernStatus,
+  getConcernStatusUnchecked,
+  insertConcern,
+  prepareConcern,
+} from '../store/concerns.js';
 import {
   allPriorities,
   calendarCafes,
@@ -45,13 +54,13 @@ import type { StoredResponse } from '../store/idempotency.js';
 import { getMeetingReport, listMeetingReports } from '../store/meetings.js';
 import { loadResponseTimes } from '../store/response-times.js';
 import { getStatsDataset } from '../store/stats.js';
-import { canonicalJson, sha256Hex } from '../util.js';
+import { canonicalJson, hmacHex, sameHex, sha256Hex } from '../util.js';
 import { cachedPublic } from './cache.js';
 import type { ResponseCache } from './cache.js';
 import type { AppDeps } from './context.js';
 import type { AppEnv } from './env.js';
 import { problemResponse } from './problems.js';
-import { rateLimit } from './rate-limit.js';
+import { lookupRateLimit, rateLimit } from './rate-limit.js';
 import { baseUrl, jsonBody, lang } from './shared.js';
 import { parseJsonBody, parseQuery } from './validate.js';
 
@@ -98,6 +107,14 @@ function replay(stored: StoredResponse): Response {
       'Idempotent-Replayed': 'true',
     },
   });
+}
+
+/**
+ * The read-only key of a concern's Atom feed: derived (HMAC-SHA256 with the server's stored salt),
+ * so nothing more is stored; it opens the feed only, never the status lookup or a verdict.
+ */
+async function feedKey(deps: AppDeps, reference: string): Promise<string> {
+  return hmacHex(await deps.ipSalt(), `concern-feed:${reference}`).slice(0, 32);
 }
 
 /** The public routes; `cache` is the response cache the root app invalidates after writes. */
@@ -271,6 +288,7 @@ export function publicApp(deps: AppDeps, cache: ResponseCache): Hono<AppEnv> {
         const receipt: ConcernReceipt = {
           reference: created.reference,
           statusToken: created.statusToken,
+          trackingCode: created.trackingCode,
           service: created.service,
           status: created.status,
           submittedAt: created.submittedAt,
@@ -302,11 +320,44 @@ export function publicApp(deps: AppDeps, cache: ResponseCache): Hono<AppEnv> {
     const reference = ConcernReference.safeParse(c.req.param('reference'));
     const q = parseQuery(c, ConcernStatusQuery);
     if (!reference.success) throw new AppError('notFound', 'Unknown reference or wrong token.');
-    const view = await getConcernStatus(deps.db, reference.data, q.token);
+    const code = q.code === undefined ? undefined : normalizeTrackingCode(q.code);
+    if (code !== undefined) await lookupRateLimit(deps, c, reference.data);
+    const view = await getConcernStatus(
+      deps.db,
+      reference.data,
+      code !== undefined ? { code } : { token: q.token ?? '' },
+    );
     if (view === undefined) throw new AppError('notFound', 'Unknown reference or wrong token.');
     c.header('Cache-Control', 'private, no-store');
     c.header('Referrer-Policy', 'no-referrer');
-    return c.json(view);
+    const feedUrl = `${baseUrl(deps, c)}/v1/concerns/${view.reference}/feed.atom?token=${await feedKey(deps, view.reference)}`;
+    return c.json({ ...view, feedUrl });
+  });
+
+  app.get('/v1/concerns/:reference/feed.atom', async (c) => {
+    const reference = ConcernReference.safeParse(c.req.param('reference'));
+    const q = parseQuery(c, ConcernFeedQuery);
+    if (!reference.success) throw new AppError('notFound', 'Unknown reference or wrong key.');
+    const key = await feedKey(deps, reference.data);
+    const opens =
+      (q.token.length === key.length && sameHex(q.token, key)) ||
+      (await concernIdFor(deps.db, reference.data, { token: q.token })) !== undefined;
+    const view = opens ? await getConcernStatusUnchecked(deps.db, reference.data) : undefined;
+    if (view === undefined) throw new AppError('notFound', 'Unknown reference or wrong key.');
+    const base = baseUrl(deps, c);
+    const lang = q.lang ?? (view.lang === 'en' ? 'en' : 'fr');
+    const body = buildConcernFeed(view, {
+      selfUrl: `${base}/v1/concerns/${view.reference}/feed.atom?token=${q.token}${q.lang ? `&lang=${q.lang}` : ''}`,
+      authority: new URL(base).hostname,
+      lang,
+    });
+    return c.body(body, 200, {
+      'Content-Type': 'application/atom+xml; charset=utf-8',
+      'Cache-Control': 'private, no-cache',
+      'Referrer-Policy': 'no-referrer',
+      'X-Robots-Tag': 'noindex',
+      'Content-Language': lang,
+    });
   });
 
   // ---- priorities, rights, stats

@@ -31,3 +31,22 @@ export async function rateLimit(deps: AppDeps, c: Context): Promise<void> {
     });
   }
 }
+
+/**
+ * Counts a status lookup by tracking code, per client and per reference (twice the client's
+ * limit, whoever asks: guessing spread over many addresses stays slow); throws 429 when over.
+ */
+export async function lookupRateLimit(deps: AppDeps, c: Context, reference: string): Promise<void> {
+  const limit = deps.config.lookupRateLimitPerMinute;
+  if (limit <= 0) return;
+  const now = deps.clock();
+  const wait = Math.max(
+    await hitRateLimit(deps.db, now, `lookup:${await clientKey(deps, c)}`, limit),
+    await hitRateLimit(deps.db, now, `lookup-ref:${reference}`, limit * 2),
+  );
+  if (wait > 0) {
+    throw new AppError('rateLimited', `Too many lookups by tracking code; retry in ${wait} s.`, {
+      headers: { 'Retry-After': String(wait) },
+    });
+  }
+}

@@ -16,7 +16,17 @@ import type {
 } from '@proximite/contract';
 import type { Queryable } from '../db/database.js';
 import { AppError, isUniqueViolation } from '../errors.js';
-import { newId, newReference, randomSecret, sameHex, sha256Hex, toIso, toIsoOrNull } from '../util.js';
+import {
+  newId,
+  newReference,
+  newTrackingCode,
+  randomSecret,
+  sameHex,
+  sha256Hex,
+  toIso,
+  toIsoOrNull,
+  trackingCodeHash,
+} from '../util.js';
 import { districtExists, getCategory, parseBound } from './content.js';
 import { decodeCursor, encodeCursor, isPairCursor } from './context.js';
 
@@ -41,6 +51,8 @@ export interface CreatedConcern {
   id: string;
   reference: string;
   statusToken: string;
+  /** The short code of the receipt (`XXXXX-XXXXX`); only its hash is stored. */
+  trackingCode: string;
   open311Token: string;
   service: ServiceRef;
   status: string;
@@ -138,6 +150,7 @@ export async function insertConcern(
   input: NewConcern,
 ): Promise<CreatedConcern> {
   const statusToken = randomSecret(24);
+  const trackingCode = newTrackingCode();
   const open311Token = randomSecret(12);
   const id = newId();
   const submittedAt = now.toISOString();
@@ -148,8 +161,8 @@ export async function insertConcern(
       await tx.query(
         `INSERT INTO concerns (id, reference, category_code, service, status, description, location, district_id,
            attributes, lang, quarantined, quarantine_reasons, status_token_hash, open311_token, channel,
-           submitted_at, updated_at)
-         VALUES ($1, $2, $3, $4::jsonb, 'received', $5, $6::jsonb, $7, $8::jsonb, $9, $10, $11::jsonb, $12, $13, $14, $15, $15)`,
+           submitted_at, updated_at, tracking_code_hash)
+         VALUES ($1, $2, $3, $4::jsonb, 'received', $5, $6::jsonb, $7, $8::jsonb, $9, $10, $11::jsonb, $12, $13, $14, $15, $15, $16)`,
         [
           id,
           reference,
@@ -166,6 +179,7 @@ export async function insertConcern(
           open311Token,
           input.channel,
           submittedAt,
+          trackingCodeHash(reference, trackingCode),
         ],
       );
       await tx.query('RELEASE SAVEPOINT concern_insert');
@@ -186,6 +200,7 @@ export async function insertConcern(
       id,
       reference,
       statusToken,
+      trackingCode,
       open311Token,
       service: category.service,
       status: 'received',
@@ -209,6 +224,7 @@ interface ConcernRow {
   duplicate_of: string | null;
   district_id: string | null;
   status_token_hash: string;
+  tracking_code_hash: string | null;
   open311_token: string | null;
   submitted_at: Date | string;
   updated_at: Date | string;
@@ -216,7 +232,7 @@ interface ConcernRow {
 }
 
 const CONCERN_COLUMNS =
-  'id, reference, category_code, service, status, description, location, attributes, lang, quarantined, shareable, duplicate_of, district_id, status_token_hash, open311_token, submitted_at, updated_at, closed_at';
+  'id, reference, category_code, service, status, description, location, attributes, lang, quarantined, shareable, duplicate_of, district_id, status_token_hash, tracking_code_hash, open311_token, submitted_at, updated_at, closed_at';
 
 /**
  * Which concerns a reader reaches: `services` limits them to those routed to these services
@@ -250,17 +266,63 @@ function statusView(row: ConcernRow, updates: PublicUpdate[]): ConcernStatusView
   };
 }
 
-/** Public status: only with the right token (a wrong token looks like an unknown reference). */
+/** What opens a concern's public status: the long status token, or the short tracking code (normalised). */
+export type StatusSecret = { token: string } | { code: string };
+
+/** Whether `secret` opens the concern of `row` (compared in constant time). */
+function opens(
+  row: Pick<ConcernRow, 'reference' | 'status_token_hash' | 'tracking_code_hash'>,
+  secret: StatusSecret,
+) {
+  if ('token' in secret) return sameHex(row.status_token_hash, sha256Hex(secret.token));
+  return (
+    row.tracking_code_hash !== null &&
+    sameHex(row.tracking_code_hash, trackingCodeHash(row.reference, secret.code))
+  );
+}
+
+/** The concern's id when `secret` opens it (a wrong secret looks like an unknown reference). */
+export async function concernIdFor(
+  db: Queryable,
+  reference: string,
+  secret: StatusSecret,
+): Promise<string | undefined> {
+  const rows = await db.query<
+    Pick<ConcernRow, 'id' | 'reference' | 'status_token_hash' | 'tracking_code_hash'>
+  >('SELECT id, reference, status_token_hash, tracking_code_hash FROM concerns WHERE reference = $1', [
+    reference,
+  ]);
+  const row = rows[0];
+  return row !== undefined && opens(row, secret) ? row.id : undefined;
+}
+
+/**
+ * Public status and the concern's language, with no secret checked: for a caller that checked
+ * another key (the feed's).
+ */
+export async function getConcernStatusUnchecked(
+  db: Queryable,
+  reference: string,
+): Promise<(ConcernStatusView & { lang: string | null }) | undefined> {
+  const rows = await db.query<ConcernRow>(`SELECT ${CONCERN_COLUMNS} FROM concerns WHERE reference = $1`, [
+    reference,
+  ]);
+  const row = rows[0];
+  if (row === undefined) return undefined;
+  return { ...statusView(row, await publicUpdates(db, row.id)), lang: row.lang };
+}
+
+/** Public status: only with the right token or code (a wrong one looks like an unknown reference). */
 export async function getConcernStatus(
   db: Queryable,
   reference: string,
-  token: string,
+  secret: StatusSecret,
 ): Promise<ConcernStatusView | undefined> {
   const rows = await db.query<ConcernRow>(`SELECT ${CONCERN_COLUMNS} FROM concerns WHERE reference = $1`, [
     reference,
   ]);
   const row = rows[0];
-  if (row === undefined || !sameHex(row.status_token_hash, sha256Hex(token))) return undefined;
+  if (row === undefined || !opens(row, secret)) return undefined;
   return statusView(row, await publicUpdates(db, row.id));
 }
 

@@ -57,6 +57,7 @@ function inTestServer(categories: ConcernCategory[]) {
         const receipt: ConcernReceipt = {
           reference: `PRX-${code}-Q9AB`,
           statusToken: `token-${n}-abcdefghijklmnop`,
+          trackingCode: `7K3MQ-${code}9`,
           service: category.service,
           status: 'received',
           submittedAt: '2026-05-12T10:00:00.000Z',
@@ -69,7 +70,9 @@ function inTestServer(categories: ConcernCategory[]) {
         const entry = [...stored.values()].find(
           (e) =>
             e.receipt.reference === decodeURIComponent(match[1]!) &&
-            e.receipt.statusToken === url.searchParams.get('token'),
+            (e.receipt.statusToken === url.searchParams.get('token') ||
+              e.receipt.trackingCode?.replace('-', '') ===
+                url.searchParams.get('code')?.toUpperCase().replace(/[\s-]/g, '')),
         );
         if (!entry) return json({ type: 'about:blank', title: 'Not Found', status: 404 }, 404);
         const view: ConcernStatusView = {
@@ -79,6 +82,7 @@ function inTestServer(categories: ConcernCategory[]) {
           status: 'action-scheduled',
           submittedAt: entry.receipt.submittedAt,
           updatedAt: '2026-05-14T09:30:00.000Z',
+          feedUrl: `${url.origin}/v1/concerns/${entry.receipt.reference}/feed.atom?token=feed-key-0123456789abcdef`,
           updates: [
             {
               id: 'u2',
@@ -485,10 +489,13 @@ describe('<prox-concern-form>: submission', () => {
     expect(page.active()?.id).to.equal('result-title');
     expect(page.status()).to.include(detail.receipt.reference);
     // The status link is this page in status mode (not the API's JSON).
+    // Its token is in the fragment: never sent in a Referer.
     const link = new URL(page.$<HTMLAnchorElement>('.receipt a')!.href);
     expect(link.origin + link.pathname).to.equal(location.origin + location.pathname);
-    expect(link.searchParams.get('ref')).to.equal(detail.receipt.reference);
-    expect(link.searchParams.get('token')).to.equal(detail.receipt.statusToken);
+    const fragment = new URLSearchParams(link.hash.slice(1));
+    expect(fragment.get('ref')).to.equal(detail.receipt.reference);
+    expect(fragment.get('token')).to.equal(detail.receipt.statusToken);
+    expect(link.search).not.to.include(detail.receipt.statusToken);
     const body = JSON.parse(backend.posts()[0]!.body!) as ConcernInput;
     expect(body).to.deep.include({
       categoryCode: 'autre',
@@ -1001,5 +1008,149 @@ describe('<prox-concern-form mode="status">', () => {
     await waitUntil(() => page.active() === alert, 'focus on the error');
     expect(document.activeElement).to.equal(el);
     expect(alert.textContent).to.include('Aucun signalement ne correspond');
+  });
+});
+
+describe('<prox-concern-form>: the receipt (reference, tracking code, copy, print or save)', () => {
+  const realOpen = window.open;
+  afterEach(() => {
+    window.open = realOpen;
+  });
+
+  for (const lang of ['fr', 'en'] as const)
+    for (const theme of ['light', 'dark'] as const)
+      it(`shows the code with copy and print buttons, accessible (${lang}, ${theme})`, async () => {
+        const { el, page } = await mount();
+        el.setAttribute('theme', theme);
+        await page.fillUpToReview();
+        await page.next();
+        await page.receiptReady();
+        el.setAttribute('lang', lang);
+        await waitUntil(() => page.text().includes(lang === 'fr' ? 'Code de suivi' : 'Tracking code'), lang);
+        const values = page.$$('.receipt .reference').map((d) => d.textContent!.trim());
+        expect(values[0]).to.match(/^PRX-/);
+        expect(values[1]).to.match(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/);
+        expect(page.text()).to.include(lang === 'fr' ? 'Code de suivi' : 'Tracking code');
+        page.button(lang === 'fr' ? 'Copier la référence et le code' : 'Copy the reference and the code');
+        page.button(lang === 'fr' ? /Imprimer ou enregistrer le reçu/ : /Print or save the receipt/);
+        await expect(el).to.be.accessible();
+      });
+
+  it('copies the reference and the code, and says so (or says it did not work)', async () => {
+    const { page } = await mount();
+    await page.fillUpToReview();
+    await page.next();
+    await page.receiptReady();
+    const [reference, code] = page.$$('.receipt .reference').map((d) => d.textContent!.trim());
+    const copied: string[] = [];
+    const clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard')!;
+    try {
+      Object.defineProperty(navigator, 'clipboard', {
+        configurable: true,
+        value: { writeText: (text: string) => (copied.push(text), Promise.resolve()) },
+      });
+      page.button('Copier la référence et le code').click();
+      await waitUntil(() => page.status() === 'Référence et code copiés.', 'copied announced');
+      expect(copied).to.deep.equal([`${reference} ${code}`]);
+      Object.defineProperty(navigator, 'clipboard', {
+        configurable: true,
+        value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) },
+      });
+      page.button('Copier la référence et le code').click();
+      await waitUntil(() => page.status().startsWith('La copie n’a pas fonctionné'), 'failure announced');
+    } finally {
+      delete (navigator as { clipboard?: unknown }).clipboard;
+      Object.defineProperty(Navigator.prototype, 'clipboard', clipboard);
+    }
+  });
+
+  it('opens the receipt as a page of its own: plain HTML without script or style', async () => {
+    const { el, page } = await mount();
+    await page.fillUpToReview();
+    await page.next();
+    await page.receiptReady();
+    el.setAttribute('lang', 'en');
+    await waitUntil(() => page.text().includes('Print or save the receipt'), 'in English');
+    const [reference, code] = page.$$('.receipt .reference').map((d) => d.textContent!.trim());
+    const opened: string[] = [];
+    window.open = ((url: string) => (opened.push(url), null)) as typeof window.open;
+    page.button(/Print or save the receipt/).click();
+    expect(opened).to.have.length(1);
+    expect(opened[0]).to.match(/^blob:/);
+    const doc = await (await fetch(opened[0]!)).text();
+    expect(doc).to.include(`<html lang="en">`);
+    expect(doc).to.include(`<title>Report receipt ${reference}</title>`);
+    expect(doc).to.include(`<strong>${code}</strong>`);
+    expect(doc).to.include('no-referrer');
+    expect(doc).not.to.match(/<script|<style|style=/);
+    // The status link is this page with the token in its fragment.
+    expect(doc).to.match(/<a href="[^"]*#ref=PRX-[^"]*&#38;token=/);
+  });
+
+  it('follows a report with the short code as a person types it', async () => {
+    const backend = makeBackend();
+    const receipt = await backend.client.concerns.submit(
+      {
+        categoryCode: 'depots-sauvages',
+        description: 'Un matelas sur le trottoir.',
+        location: { address: '1 rue Motte, Amiens' },
+        attributes: { 'type-depot': 'encombrants' },
+        lang: 'fr',
+      },
+      { idempotencyKey: crypto.randomUUID() },
+    );
+    expect(receipt.trackingCode).to.match(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/);
+    const el = await fixture<ConcernForm>(
+      html`<prox-concern-form mode="status" lang="fr" .client=${backend.client}></prox-concern-form>`,
+    );
+    const page = new ConcernFormPage(el);
+    await page.statusReady();
+    await page.lookUp(receipt.reference, 'abc');
+    expect(page.$('#f-token')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(page.text()).to.include('10 lettres et chiffres');
+    await page.lookUp(receipt.reference, receipt.trackingCode!.toLowerCase().replace('-', ' '));
+    await page.waitFor('#status-result', 'status shown');
+    expect(page.$('#status-ref')!.textContent).to.equal(receipt.reference);
+    // The private feed, offered for a feed reader (its key is not the code or the token).
+    const feed = page.$<HTMLAnchorElement>('a.feed')!;
+    expect(feed.textContent).to.equal('Flux privé de ce signalement');
+    expect(feed.rel).to.equal('noreferrer');
+    expect(feed.href).to.match(new RegExp(`/v1/concerns/${receipt.reference}/feed\\.atom\\?token=`));
+    expect(feed.href).not.to.include(receipt.statusToken);
+    await expect(el).to.be.accessible();
+  });
+
+  it('reads the status link from the fragment', async () => {
+    const backend = makeBackend();
+    const receipt = await backend.client.concerns.submit(
+      {
+        categoryCode: 'depots-sauvages',
+        description: 'Un matelas sur le trottoir.',
+        location: { address: '1 rue Motte, Amiens' },
+        attributes: { 'type-depot': 'encombrants' },
+        lang: 'fr',
+      },
+      { idempotencyKey: crypto.randomUUID() },
+    );
+    history.replaceState(null, '', `#ref=${receipt.reference}&token=${receipt.statusToken}`);
+    try {
+      const el = await fixture<ConcernForm>(
+        html`<prox-concern-form lang="fr" .client=${backend.client}></prox-concern-form>`,
+      );
+      const page = new ConcernFormPage(el);
+      expect(el.mode).to.equal('status');
+      await page.waitFor('#status-result', 'status shown');
+      // Followed from the receipt, on the same page: only the fragment changes.
+      history.replaceState(null, '', location.pathname);
+      const other = await fixture<ConcernForm>(
+        html`<prox-concern-form lang="fr" .client=${backend.client}></prox-concern-form>`,
+      );
+      expect(other.mode).to.equal('form');
+      location.hash = `ref=${receipt.reference}&token=${receipt.statusToken}`;
+      await waitUntil(() => other.mode === 'status', 'status mode after the fragment changed');
+      await new ConcernFormPage(other).waitFor('#status-result', 'status shown after the fragment changed');
+    } finally {
+      history.replaceState(null, '', location.pathname);
+    }
   });
 });

@@ -251,19 +251,28 @@ export class ConcernForm extends ProxElement {
       this.form = { ...this.form, districtId: this.district };
     }
     if (typeof location !== 'undefined') {
-      const { reference, token } = readStatusParams(location.search);
-      if (reference && token) {
-        this.mode = 'status';
-        this.lookupRef = reference;
-        this.lookupToken = token;
-        void this.runLookup();
-      }
+      this.followLink();
+      // A receipt's link is this page with a fragment: following it from the receipt loads nothing.
+      addEventListener('hashchange', () => this.followLink());
+    }
+  }
+
+  /** A status link (`#ref=…&token=…`, or the older `?ref=…&token=…`) opens the status view. */
+  private followLink(): void {
+    const { reference, token } = readStatusParams(location);
+    if (reference && token) {
+      this.mode = 'status';
+      this.lookupRef = reference;
+      this.lookupToken = token;
+      void this.runLookup();
     }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // After a failed load, only the retry button or choosing the status view again loads again.
     if (this.mode === 'status' && (!this.statusError || changed.has('mode'))) void this.loadStatusView();
+    // The receipt's buttons come with the status view's module: it loads while the report is sent.
+    else if (this.submission.state.kind !== 'idle' && !this.statusError) void this.loadStatusView();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -621,6 +630,17 @@ export class ConcernForm extends ProxElement {
       edit: () => void this.submission.reset(),
       retry: () => void this.submission.retry(() => this.submit()),
       newConcern: () => this.newConcern(),
+      receiptActions:
+        this.statusView &&
+        ((receipt, link) =>
+          this.statusView!.renderReceiptActions(
+            {
+              localize: this.localize,
+              announce: (text) => this.announce(text),
+            },
+            receipt,
+            link,
+          )),
     };
   }
 

@@ -455,14 +455,26 @@ describe('concern form: status helpers', () => {
     expect(stageIndex('archived')).to.equal(-1);
   });
 
-  it('reads and normalizes the reference and token from the URL', () => {
-    expect(readStatusParams('?ref=prx-7k3m-q9ab&token=abcdefghijklmnop')).to.deep.equal({
-      reference: 'PRX-7K3M-Q9AB',
-      token: 'abcdefghijklmnop',
-    });
+  it('reads and normalizes the reference and token from the URL, the fragment first', () => {
+    expect(readStatusParams({ search: '?ref=prx-7k3m-q9ab&token=abcdefghijklmnop', hash: '' })).to.deep.equal(
+      {
+        reference: 'PRX-7K3M-Q9AB',
+        token: 'abcdefghijklmnop',
+      },
+    );
+    expect(
+      readStatusParams({
+        search: '?ref=PRX-0000-0000&token=old',
+        hash: '#ref=prx-7k3m-q9ab&token=abcdefghijklmnop',
+      }),
+    ).to.deep.equal({ reference: 'PRX-7K3M-Q9AB', token: 'abcdefghijklmnop' });
     expect(normalizeReference(' prx 7k3m q9ab ')).to.equal('PRX-7K3M-Q9AB');
-    expect(readStatusParams('')).to.deep.equal({ reference: '', token: '' });
-    const url = statusPageUrl('https://amiens.fr/signaler?x=1#top', 'PRX-7K3M-Q9AB', 'tok_en');
-    expect(url).to.equal('https://amiens.fr/signaler?x=1&ref=PRX-7K3M-Q9AB&token=tok_en');
+    expect(readStatusParams({ search: '', hash: '' })).to.deep.equal({ reference: '', token: '' });
+  });
+
+  it('writes the token of a status link in the fragment, never in the query (no Referer leak)', () => {
+    const url = statusPageUrl('https://amiens.fr/signaler?x=1&token=old#top', 'PRX-7K3M-Q9AB', 'tok_en');
+    expect(url).to.equal('https://amiens.fr/signaler?x=1#ref=PRX-7K3M-Q9AB&token=tok_en');
+    expect(new URL(url).search).not.to.contain('tok_en');
   });
 });

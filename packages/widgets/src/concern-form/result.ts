@@ -1,6 +1,6 @@
 /** The panels after « Envoyer »: sending, kept on the device, sent (the receipt), or refused. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { isSafeUrl } from '@proximite/contract';
+import { isSafeUrl, type ConcernReceipt } from '@proximite/contract';
 import type { FormLocalize } from './form-context.js';
 import { renderHelp, type HelpContact } from './help.js';
 import { statusPageUrl } from './status-link.js';
@@ -19,6 +19,11 @@ export interface ResultContext {
   retry(): void;
   /** « Faire un autre signalement ». */
   newConcern(): void;
+  /**
+   * The receipt's copy and print buttons, from the status view's module (loaded while the
+   * report is sent: most visits that report never need them before); `undefined` until it loads.
+   */
+  receiptActions?: ((receipt: ConcernReceipt, link: string | undefined) => TemplateResult) | undefined;
 }
 
 export function renderResult(
@@ -66,9 +71,16 @@ export function renderResult(
     <dl>
       <dt>${localize.t('sentReference')}</dt>
       <dd class="reference">${receipt.reference}</dd>
+      ${
+        receipt.trackingCode
+          ? html`<dt>${localize.t('sentCode')}</dt>
+              <dd class="reference">${receipt.trackingCode}</dd>`
+          : nothing
+      }
       <dt>${localize.t('sentService')}</dt>
       <dd>${localize.pick(receipt.service.name)}</dd>
     </dl>
+    ${ctx.receiptActions?.(receipt, link)}
     ${
       link
         ? html`<p>${localize.t('sentKeep')}</p>

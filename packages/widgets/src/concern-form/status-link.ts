@@ -1,5 +1,5 @@
 /**
- * The status link of a receipt, read and written: `?ref=PRX-…&token=…` on the page the form is on.
+ * The status link of a receipt, read and written: `#ref=PRX-…&token=…` on the page the form is on.
  * Apart from status.ts so that the form's first view carries only this (the status view loads later).
  */
 
@@ -10,20 +10,29 @@ export function normalizeReference(text: string): string {
   return text.trim().toUpperCase();
 }
 
-/** `ref` and `token` from a query string (`?ref=PRX-…&token=…`); empty strings when absent. */
-export function readStatusParams(search: string): { reference: string; token: string } {
-  const params = new URLSearchParams(search);
+/**
+ * `ref` and `token` of a status link: from the fragment (`#ref=PRX-…&token=…`, what receipts
+ * write: a fragment never travels in a `Referer`), else from the query string (older links).
+ */
+export function readStatusParams(where: { search: string; hash: string }): {
+  reference: string;
+  token: string;
+} {
+  const hash = new URLSearchParams(where.hash.slice(1));
+  const params = hash.has('ref') ? hash : new URLSearchParams(where.search);
   return {
     reference: normalizeReference(params.get('ref') ?? ''),
     token: (params.get('token') ?? '').trim(),
   };
 }
 
-/** A link to this page in status mode for a receipt (the page's own URL with `ref` and `token`). */
+/**
+ * A link to this page in status mode for a receipt: the page's own URL with `ref` and `token` in
+ * its fragment, so that the token never leaks through `Referer` to the sites the page links to.
+ */
 export function statusPageUrl(pageUrl: string, reference: string, token: string): string {
   const url = new URL(pageUrl);
-  url.hash = '';
-  url.searchParams.set('ref', reference);
-  url.searchParams.set('token', token);
+  for (const key of ['ref', 'token']) url.searchParams.delete(key);
+  url.hash = new URLSearchParams({ ref: reference, token }).toString();
   return url.href;
 }

@@ -6,12 +6,15 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import type { ConcernStatusView } from '@proximite/contract';
+import { normalizeTrackingCode } from '@proximite/contract/tracking-code.js';
+import { isSafeUrl, type ConcernStatusView } from '@proximite/contract';
 import { ids, renderFieldMessage, renderSummary } from './fields.js';
 import type { FormLocalize, Lookup, LookupError } from './form-context.js';
 import { normalizeReference } from './status-link.js';
 import { STATUS_STAGES, isReference, isStatusToken, stageIndex } from './status.js';
 import { statusMessages, type StatusMessages } from './status-view.messages.js';
+
+export { renderReceiptActions } from './receipt.js';
 
 /** What the status view reads and calls. */
 export interface StatusViewContext {
@@ -44,10 +47,12 @@ export function checkLookup(
 ): { reference: string; token: string; errors: LookupError[] } {
   const t = messages(localize);
   const normalized = normalizeReference(reference);
-  const code = token.trim();
+  // The short tracking code of the receipt (as typed: any case, spaces, dashes) or the long token of a link.
+  const code = normalizeTrackingCode(token) ?? token.trim();
   const errors: LookupError[] = [];
   if (!isReference(normalized)) errors.push({ field: 'reference', message: t.referenceInvalid });
-  if (!isStatusToken(code)) errors.push({ field: 'token', message: t.tokenInvalid });
+  if (!isStatusToken(code) && normalizeTrackingCode(code) === undefined)
+    errors.push({ field: 'token', message: t.tokenInvalid });
   return { reference: normalized, token: code, errors };
 }
 
@@ -110,6 +115,13 @@ function renderStatus(localize: FormLocalize, view: ConcernStatusView): Template
               )}
           </ol>`
         : html`<p>${t.noUpdates}</p>`
+    }
+    ${
+      view.feedUrl && isSafeUrl(view.feedUrl)
+        ? html`<h4>${t.feedTitle}</h4>
+            <p>${t.feedText}</p>
+            <p><a class="feed" href=${view.feedUrl} rel="noreferrer">${t.feedLink}</a></p>`
+        : nothing
     }
   </section>`;
 }

@@ -101,6 +101,11 @@ export class ConcernFormPage {
     expect(this.stepTitle()).to.include('Vérification');
   }
 
+  /** The receipt with its copy and print buttons (they come with the status view's module). */
+  receiptReady(): Promise<HTMLElement> {
+    return this.waitFor('.receipt .receipt-actions', 'the receipt and its buttons');
+  }
+
   /** Looks a report up in the status view. */
   async lookUp(reference: string, token: string): Promise<void> {
     await this.statusReady();
