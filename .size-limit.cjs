@@ -70,11 +70,11 @@ const budgets = [
   },
   {
     // Loaded the first time a resident follows a report, or while a report is sent (most visits
-    // only report). 2.5 KB, then 3.35 KB (issue 15): the receipt's copy button and its page to
-    // print or save, and the lookup by short tracking code, in French and English.
+    // only report). 2.5 KB, then 3.55 KB (issue 15): the receipt's copy button and its page to
+    // print or save, the lookup by short tracking code and the private feed, in French and English.
     name: '<prox-concern-form> status view, a lazy chunk of the standalone form',
     path: 'bundles/standalone/prox-concern-form/lazy/status-view-*.js',
-    limit: '3.35 KB',
+    limit: '3.55 KB',
   },
   { name: '<prox-cafe-calendar> beyond the shared chunk', path: cdn('prox-cafe-calendar'), limit: '8 KB' },
   {

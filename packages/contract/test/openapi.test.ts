@@ -19,6 +19,7 @@ const REQUIRED: [string, string][] = [
   ['get', '/v1/concern-categories'],
   ['post', '/v1/concerns'],
   ['get', '/v1/concerns/{reference}'],
+  ['get', '/v1/concerns/{reference}/feed.atom'],
   ['get', '/v1/priorities'],
   ['get', '/v1/rights'],
   ['get', '/v1/stats'],
@@ -174,11 +175,11 @@ describe('OpenAPI document', () => {
     assert.ok(op.responses['429'].headers['Retry-After']);
     assert.equal(op.requestBody.content['application/json'].schema.$ref, '#/components/schemas/ConcernInput');
   });
-  it('GET /v1/concerns/{reference} takes the token in the query', () => {
+  it('GET /v1/concerns/{reference} takes the token or the tracking code in the query', () => {
     const params = doc.paths['/v1/concerns/{reference}'].get.parameters as Json[];
     assert.deepEqual(
       params.map((p) => `${p.in}:${p.name}:${String(p.required)}`),
-      ['path:reference:true', 'query:token:true'],
+      ['path:reference:true', 'query:token:false', 'query:code:false'],
     );
   });
   it('inputs are closed, responses are open', () => {
