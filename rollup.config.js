@@ -29,6 +29,7 @@ const candidates = {
   'prox-concern-form': `${widgets}/concern-form/define.ts`,
   'prox-rights-explainer': `${widgets}/rights-explainer/define.ts`,
   'prox-activity-stats': `${widgets}/activity-stats/define.ts`,
+  'prox-priorities': `${widgets}/priorities/define.ts`,
   proximite: `${widgets}/define-all.ts`,
   // For a browser console on a site embedding the widgets: `(await import('<api>/bundles/cdn/
   // proximite-doctor.js')).doctor('<api>')` says what works from that site (docs/embedding.md).

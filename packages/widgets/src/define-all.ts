@@ -4,3 +4,4 @@ import './cafe-calendar/define.js';
 import './concern-form/define.js';
 import './rights-explainer/define.js';
 import './activity-stats/define.js';
+import './priorities/define.js';

@@ -19,3 +19,5 @@ export { RightsExplainer } from './rights-explainer/rights-explainer.js';
 export { RightsTopicOpenEvent } from './rights-explainer/rights-explainer.events.js';
 export { ActivityStats } from './activity-stats/activity-stats.js';
 export { StatsIndicatorSelectEvent } from './activity-stats/activity-stats.events.js';
+export { Priorities } from './priorities/priorities.js';
+export { PrioritiesFilterEvent, PriorityReportOpenEvent } from './priorities/priorities.events.js';

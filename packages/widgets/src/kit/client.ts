@@ -22,7 +22,7 @@ export interface ClientHost<C = ProximiteClient> {
 }
 
 /** The resource a `src` file holds, which decides the adapter. */
-export type StaticResource = 'cafes' | 'rights' | 'stats' | 'categories';
+export type StaticResource = 'cafes' | 'rights' | 'stats' | 'categories' | 'priorities';
 
 /** Whether a URL names an iCalendar file (by extension, or a `webcal:` scheme). */
 export function isICalendarUrl(url: string): boolean {
