@@ -66,8 +66,8 @@ export interface ProximiteClient extends ProximiteCoreClient {
   readonly stats: StatsApi;
 }
 
-/** The transport of a client's options (defaults applied). */
-function transportFor(options: ClientOptions): Transport {
+/** The transport of a client's options (defaults applied). @internal */
+export function transportFor(options: ClientOptions): Transport {
   if (typeof options?.baseUrl !== 'string' || options.baseUrl === '')
     throw new TypeError('createClient: `baseUrl` is required, e.g. https://api.ville.fr');
   const retry = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});

@@ -8,7 +8,7 @@ import {
 } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { TaskStatus } from '@lit/task';
-import { isKnown, isSafeUrl, CAFE_MODES, type Cafe } from '@proximite/contract';
+import { isKnown, isSafeUrl, CAFE_MODES, type Cafe, type PastMeeting } from '@proximite/contract';
 import { ProxElement } from '../kit/base-element.js';
 import { LocalizeController } from '../kit/localize.js';
 import {
@@ -38,14 +38,15 @@ import {
   type YearMonth,
 } from './agenda.js';
 import { CafesController } from './cafes.controller.js';
-import { absoluteUrl, isICalendarUrl } from '../kit/client.js';
+import { absoluteUrl, isICalendarUrl, resolveCafesClient } from '../kit/client.js';
 import type { ProximiteCafesClient } from '@proximite/sdk/core.js';
 import { CafeSelectEvent } from './cafe-calendar.events.js';
 import type * as MonthViewModule from './month-view.js';
+import type * as PastViewModule from './past-view.js';
 import { messages } from './cafe-calendar.messages.js';
 import { styles } from './cafe-calendar.styles.js';
 
-export type CafeCalendarView = 'list' | 'month';
+export type CafeCalendarView = 'list' | 'month' | 'past';
 
 /**
  * How many cafés the list shows at first, and adds per « Voir plus »: a first render of 60 cafés
@@ -53,6 +54,7 @@ export type CafeCalendarView = 'list' | 'month';
  */
 const PAGE = 10;
 type MonthView = typeof MonthViewModule;
+type PastView = typeof PastViewModule;
 
 /**
  * Upcoming cafés with the police (and other public meetings) as an accessible agenda: a list of
@@ -99,10 +101,14 @@ export class CafeCalendar extends ProxElement {
     monthView: { state: true },
     monthError: { state: true },
     shown: { state: true },
+    pastView: { state: true },
+    past: { state: true },
   };
 
   /** Where the month view's module comes from (a lazy chunk beside the bundle; tests replace it). */
   static monthViewModule = (): Promise<MonthView> => import('./month-view.js');
+  /** Where « Rencontres passées » comes from (a lazy chunk, loaded the first time it is shown). */
+  static pastViewModule = (): Promise<PastView> => import('./past-view.js');
 
   readonly localize = new LocalizeController(this, messages);
   private readonly cafes = new CafesController(this);
@@ -121,6 +127,21 @@ export class CafeCalendar extends ProxElement {
   declare private monthError?: unknown;
   /** How many cafés the list shows; « Voir plus » adds {@link PAGE} (a long list renders in steps). */
   declare private shown: number;
+  /** The past view's module, once loaded. */
+  declare private pastView?: PastView;
+  /**
+   * The past meetings shown (with their reports), what is loading, or why it failed. `meetings`
+   * is `undefined` when the source publishes no reports.
+   */
+  declare private past: {
+    key: string;
+    state: 'loading' | 'ready' | 'error';
+    meetings?: PastMeeting[] | undefined;
+    cursor?: string | null;
+    error?: unknown;
+    open: Set<string>;
+  };
+  private pastAbort?: AbortController | undefined;
 
   /** Base URL of a backend that speaks the Proximité contract (e.g. `https://api.amiens.fr`). */
   declare api?: string;
@@ -147,6 +168,13 @@ export class CafeCalendar extends ProxElement {
     this.open = new Set();
     this.monthAnnouncement = '';
     this.shown = PAGE;
+    this.past = { key: '', state: 'loading', open: new Set() };
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.pastAbort?.abort();
+    this.past = { key: '', state: 'loading', open: new Set() };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -157,6 +185,56 @@ export class CafeCalendar extends ProxElement {
     // After a failed load, only the retry button or choosing the month view again loads again
     // (retrying on every update would loop while the network is down).
     if (this.view === 'month' && (!this.monthError || changed.has('view'))) this.loadMonthView();
+    // Past meetings load when shown, again when the source or the district changes.
+    if (this.view === 'past' && this.past.key !== this.pastKey() && this.isConnected)
+      void this.loadPast(false);
+  }
+
+  /** What the past meetings depend on. */
+  private pastKey(): string {
+    return JSON.stringify([this.api, this.src, this.district ?? '', this.client ? 1 : 0]);
+  }
+
+  /** Loads (or, with `more`, adds the next page of) the past meetings, the view's module first. */
+  private async loadPast(more: boolean): Promise<void> {
+    const key = this.pastKey();
+    this.pastAbort?.abort();
+    const abort = (this.pastAbort = new AbortController());
+    const previous = more && this.past.key === key ? this.past : undefined;
+    this.past = previous ?? { key, state: 'loading', open: new Set() };
+    try {
+      const view = this.pastView ?? (await CafeCalendar.pastViewModule());
+      if (!this.pastView) {
+        adoptStyles(this.renderRoot as ShadowRoot, [...CafeCalendar.elementStyles, ...view.pastStyles]);
+        this.pastView = view;
+      }
+      const client = await resolveCafesClient({
+        client: this.client,
+        api: this.api,
+        src: this.src,
+        lang: this.language,
+      });
+      const meetings = view.meetingsOf(client);
+      const page = meetings
+        ? await view.loadPast(meetings, this.district, previous?.cursor ?? undefined, abort.signal)
+        : undefined;
+      if (abort.signal.aborted) return;
+      this.past = {
+        key,
+        state: 'ready',
+        meetings: page ? [...(previous?.meetings ?? []), ...page.items] : undefined,
+        cursor: page?.nextCursor ?? null,
+        open: previous?.open ?? new Set(),
+      };
+    } catch (error) {
+      if (!abort.signal.aborted) this.past = { ...this.past, key, state: 'error', error };
+    }
+  }
+
+  private togglePast(id: string): void {
+    const open = new Set(this.past.open);
+    if (!open.delete(id)) open.add(id);
+    this.past = { ...this.past, open };
   }
 
   /** Loads the month view's module once (with its styles), then renders it. */
@@ -311,7 +389,7 @@ export class CafeCalendar extends ProxElement {
         <button
           type="button"
           class="segment"
-          aria-pressed=${this.view !== 'month' ? 'true' : 'false'}
+          aria-pressed=${this.view !== 'month' && this.view !== 'past' ? 'true' : 'false'}
           @click=${() => (this.view = 'list')}
         >
           ${t('viewList')}
@@ -323,6 +401,14 @@ export class CafeCalendar extends ProxElement {
           @click=${() => (this.view = 'month')}
         >
           ${t('viewMonth')}
+        </button>
+        <button
+          type="button"
+          class="segment"
+          aria-pressed=${this.view === 'past' ? 'true' : 'false'}
+          @click=${() => (this.view = 'past')}
+        >
+          ${t('viewPast')}
         </button>
       </div>
     </div>`;
@@ -606,20 +692,47 @@ export class CafeCalendar extends ProxElement {
     return this.localize.lang;
   }
 
+  /** « Rencontres passées »: its loading and error states, then the meetings and their reports. */
+  private renderPast(): unknown {
+    const data = this.cafes.data;
+    const past = this.past;
+    if (past.state === 'error') return data.renderError(past.error, undefined, () => this.loadPast(false));
+    if (!this.pastView || past.state === 'loading') return data.renderLoading();
+    return this.pastView.renderPast({
+      meetings: past.meetings,
+      hasMore: !!past.cursor,
+      district: this.district,
+      locale: this.locale,
+      lang: this.localize.lang,
+      open: past.open,
+      toggle: (id) => this.togglePast(id),
+      more: () => void this.loadPast(true),
+      districtName: (id) => this.districtName(id),
+    });
+  }
+
   override render() {
     const t = this.localize.t.bind(this.localize);
     const cafes = this.cafes.data.value;
     const complete = this.cafes.data.status === TaskStatus.COMPLETE && cafes !== undefined;
+    const isPast = this.view === 'past';
+    const pastCount = this.past.state === 'ready' ? this.past.meetings?.length : undefined;
     return html`<section class="base" part="base" aria-labelledby="title">
       <header class="header" part="header">
-        <h2 class="title" id="title">${t('title')}</h2>
-        <p class="count" role="status">${complete && cafes.length ? t('count', cafes.length) : ''}</p>
+        <h2 class="title" id="title">${t(isPast ? 'titlePast' : 'title')}</h2>
+        <p class="count" role="status">
+          ${isPast ? (pastCount ? t('pastCount', pastCount) : '') : complete && cafes.length ? t('count', cafes.length) : ''}
+        </p>
         ${this.renderControls()}
       </header>
-      ${this.cafes.data.render({
-        complete: (value) => this.renderContent(value),
-        empty: () => this.renderEmpty(),
-      })}
+      ${
+        isPast
+          ? this.renderPast()
+          : this.cafes.data.render({
+              complete: (value) => this.renderContent(value),
+              empty: () => this.renderEmpty(),
+            })
+      }
     </section>`;
   }
 }
