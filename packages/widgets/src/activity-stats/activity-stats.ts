@@ -1,5 +1,11 @@
 import { html, nothing, svg, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { isSafeUrl, type ActivityCounter, type StatsDataset, type StatsSeries } from '@proximite/contract';
+import {
+  isSafeUrl,
+  type ActivityCounter,
+  type ResponseTimes,
+  type StatsDataset,
+  type StatsSeries,
+} from '@proximite/contract';
 import type { ProximiteClient } from '@proximite/sdk';
 import { ProxElement } from '../kit/base-element.js';
 import { LocalizeController } from '../kit/localize.js';
@@ -9,6 +15,7 @@ import { messages, type Messages } from './activity-stats.messages.js';
 import { StatsIndicatorSelectEvent } from './activity-stats.events.js';
 import { resolveClient } from '../kit/full-client.js';
 import { BAND, PLOT_HEIGHT, layoutBars, niceScale, tickY } from './chart.js';
+import { defaultQuarter, quartersOf, responseTable, type ResponseText } from './response-view.js';
 import {
   buildTable,
   countCell,
@@ -65,6 +72,7 @@ export class ActivityStats extends ProxElement {
     tableOpen: { state: true },
     activePoint: { state: true },
     focusPoint: { state: true },
+    quarter: { state: true },
   };
 
   private readonly localize = new LocalizeController(this, messages);
@@ -87,7 +95,7 @@ export class ActivityStats extends ProxElement {
       });
       return filterDataset(dataset, { indicators: ids, from, to });
     },
-    isEmpty: (d) => d.series.length === 0 && d.activity.length === 0,
+    isEmpty: (d) => d.series.length === 0 && d.activity.length === 0 && !d.responseTimes?.figures.length,
   });
 
   /** The indicator shown (id); the first one when unset or absent. */
@@ -98,6 +106,8 @@ export class ActivityStats extends ProxElement {
   declare private activePoint: number | undefined;
   /** Index of the chart point in the tab order (roving tabindex). */
   declare private focusPoint: number | undefined;
+  /** The quarter of the response figures shown (the last one over, when unset). */
+  declare private quarter: string | undefined;
 
   /** Base URL of a backend that speaks the Proximité contract (`GET /v1/stats`). */
   declare api?: string;
@@ -197,13 +207,17 @@ export class ActivityStats extends ProxElement {
   }
 
   private download(table: DataTable, dataset: StatsDataset, series: StatsSeries): void {
+    this.save(table, `${dataset.area.code}-${series.indicatorId}.csv`);
+  }
+
+  private save(table: DataTable, filename: string): void {
     const csv = toCsv(table, this.localize.lang === 'fr' ? ';' : ',');
     // A blob: URL opened by a download link is a navigation, not a fetch: connect-src, img-src and
     // default-src 'none' do not apply to it, so a strict CSP does not block the download.
     const url = URL.createObjectURL(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }));
     const link = document.createElement('a');
     link.href = url;
-    link.download = `${dataset.area.code}-${series.indicatorId}.csv`;
+    link.download = filename;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
@@ -506,6 +520,86 @@ export class ActivityStats extends ProxElement {
     </section>`;
   }
 
+  private responseText(): ResponseText {
+    const t = this.localize;
+    return {
+      name: (f) => t.pick(f.serviceName),
+      count: (n) => t.number(n),
+      days: (n, unit) => t.t('rtDays', t.number(n, { maximumFractionDigits: 1 }), unit),
+      share: (n) => t.number(n, { style: 'percent', maximumFractionDigits: 0 }),
+      target: (n, unit) => t.t('rtTarget', n, unit),
+      suppressed: t.t('notPublished'),
+      noTarget: t.t('rtNoTarget'),
+      notCollected: t.t('rtNotCollected'),
+      head: [
+        t.t('rtService'),
+        t.t('rtReceived'),
+        t.t('rtFirst'),
+        t.t('rtResolution'),
+        t.t('rtTargetHead'),
+        t.t('rtWithin'),
+        t.t('rtVerdict'),
+      ],
+    };
+  }
+
+  private renderResponses(rt: ResponseTimes) {
+    const t = this.localize;
+    const quarters = quartersOf(rt);
+    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Paris' });
+    const quarter =
+      this.quarter && quarters.includes(this.quarter) ? this.quarter : defaultQuarter(quarters, today);
+    if (!quarter) return nothing;
+    const table = responseTable(rt, quarter, this.responseText());
+    const name = t.t('quarterName', quarter);
+    return html`<section class="activity responses" part="responses" aria-labelledby="rt-title">
+      <h3 id="rt-title">${t.t('rtTitle')}</h3>
+      <p>${t.t('rtLead')}</p>
+      ${rt.demo ? html`<p class="badge">${t.t('rtDemo')}</p>` : nothing}
+      <div class="controls">
+        <label for="rt-quarter">${t.t('rtQuarter')}</label>
+        <select
+          id="rt-quarter"
+          @change=${(e: Event) => (this.quarter = (e.target as HTMLSelectElement).value)}
+        >
+          ${quarters.map((q) => html`<option value=${q} ?selected=${q === quarter}>${t.t('quarterName', q)}</option>`)}
+        </select>
+      </div>
+      <div class="table-wrap" role="region" aria-labelledby="rt-caption" tabindex="0">
+        <table>
+          <caption id="rt-caption">
+            ${t.t('rtCaption', name)}
+          </caption>
+          <thead>
+            <tr>
+              ${table.head.map((h) => html`<th scope="col">${h}</th>`)}
+            </tr>
+          </thead>
+          <tbody>
+            ${table.rows.map(
+              ([service, ...cells]) =>
+                html`<tr>
+                  <th scope="row">${service}</th>
+                  ${cells.map((c) => html`<td>${c}</td>`)}
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      <p>
+        <button
+          type="button"
+          class="button button--secondary"
+          @click=${() => this.save(table, `delais-${quarter}.csv`)}
+        >
+          ${t.t('rtDownload')}
+        </button>
+      </p>
+      <h4>${t.t('rtMethod')}</h4>
+      <p class="muted">${t.pick(rt.method)}</p>
+    </section>`;
+  }
+
   private renderDataset(dataset: StatsDataset) {
     const t = this.localize;
     const series = this.current(dataset);
@@ -541,7 +635,8 @@ export class ActivityStats extends ProxElement {
               </div>`
           : html`<p class="state" part="state">${t.t('empty')}</p>`
       }
-      ${dataset.activity.length ? this.renderActivity(dataset.activity) : nothing}`;
+      ${dataset.activity.length ? this.renderActivity(dataset.activity) : nothing}
+      ${dataset.responseTimes?.figures.length ? this.renderResponses(dataset.responseTimes) : nothing}`;
   }
 
   override render() {
