@@ -31,8 +31,17 @@ const budgets = [
     // 23 KB, then 23.5 KB for paging and lit's guard: a first render of 60 cafés at 4× CPU
     // throttling went from 0.9 s to 0.3 s (BENCHMARKS.md), for 0.45 KB; then 23.7 KB for the kit's
     // readable colours and errors in the resident's words (issue 19); then 23.85 KB: the outbox's
-    // offline back-off (one request per attempt, spaced), measured once both had landed.
-    limit: '23.85 KB',
+    // offline back-off (one request per attempt, spaced), measured once both had landed; then
+    // 24.9 KB (23,826 → 24,861 bytes) for issue 18's « Rencontres passées »: the third view button,
+    // its loading and error states and its texts (the view itself is the lazy chunk below).
+    limit: '24.9 KB',
+  },
+  {
+    // Loaded the first time a resident opens « Rencontres passées » (upcoming cafés come first):
+    // the meetings resource, the report template and its styles.
+    name: '<prox-cafe-calendar> past meetings, a lazy chunk of the standalone calendar',
+    path: 'bundles/standalone/prox-cafe-calendar/lazy/past-view-*.js',
+    limit: '1.9 KB',
   },
   {
     // Loaded the first time a resident opens the month view (the agenda list comes first).
@@ -76,7 +85,12 @@ const budgets = [
     path: 'bundles/standalone/prox-concern-form/lazy/status-view-*.js',
     limit: '3.55 KB',
   },
-  { name: '<prox-cafe-calendar> beyond the shared chunk', path: cdn('prox-cafe-calendar'), limit: '8 KB' },
+  {
+    name: '<prox-cafe-calendar> beyond the shared chunk',
+    path: cdn('prox-cafe-calendar'),
+    // 8 KB, then 8.65 KB (7,961 → 8,627 bytes) for issue 18's « Rencontres passées » (see above).
+    limit: '8.65 KB',
+  },
   {
     name: '<prox-rights-explainer> beyond the shared chunk',
     path: cdn('prox-rights-explainer'),
@@ -99,7 +113,27 @@ const budgets = [
     path: 'bundles/standalone/prox-rights-explainer/lazy/search-en-*.js',
     limit: '0.9 KB',
   },
-  { name: '<prox-activity-stats> beyond the shared chunk', path: cdn('prox-activity-stats'), limit: '8 KB' },
+  {
+    name: '<prox-activity-stats> beyond the shared chunk',
+    path: cdn('prox-activity-stats'),
+    // 8 KB, then 9.15 KB (7,973 → 9,140 bytes) for issue 18: « Délais de réponse des services », a
+    // table per quarter with its texts in French and English, the method and a CSV download.
+    limit: '9.15 KB',
+  },
+  {
+    // The fifth widget. Priorities as cards (status in words, actions with dates, sources, cafés),
+    // two filters, the feed link, reports loaded on demand: less than the calendar or the figures
+    // (8.65 and 9.15 KB), about what the rights explainer costs.
+    name: '<prox-priorities> beyond the shared chunk',
+    path: cdn('prox-priorities'),
+    limit: '4.6 KB',
+  },
+  {
+    // A meeting's public report, shared by <prox-priorities> and the calendar's past meetings.
+    name: 'meeting report template, a chunk shared by <prox-priorities> and the calendar',
+    path: 'bundles/cdn/chunks/meeting-report-*.js',
+    limit: '0.9 KB',
+  },
   {
     name: 'all-in-one: every tag in one file (target 34 KB, issue 9)',
     path: standalone('proximite'),
@@ -111,7 +145,10 @@ const budgets = [
     // 55.4 KB (55,380 bytes): each body of the rights guide with its action, fr and en (+0.25 KB);
     // then 55.7 KB for issue 15's tracking code on the form's receipt, its fragment links and the
     // contract's new fields (+252 bytes measured on 9cdb871: 54,728 → 54,980).
-    limit: '55.7 KB',
+    // then 60.75 KB for issue 18: a fifth tag, <prox-priorities> (+4.6 KB with the meeting
+    // report), and the past meetings and response figures in the calendar and the figures (+4,970
+    // bytes measured on 16c948c: 54,728 → 59,698; added to this budget's 55.7 KB).
+    limit: '60.75 KB',
   },
 ];
 
