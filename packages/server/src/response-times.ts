@@ -64,7 +64,9 @@ export interface ServiceQuarterFigures {
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD` date. */
 export function dayNumber(date: string): number {
-  return Math.floor(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000);
+  return Math.floor(
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000,
+  );
 }
 
 function isoOf(n: number): string {
@@ -134,7 +136,9 @@ export function median(values: readonly number[]): number | null {
   if (!values.length) return null;
   const sorted = [...values].sort((x, y) => x - y);
   const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 const published = (values: readonly number[]) => (values.length < MIN_CONCERNS ? null : median(values));
@@ -164,8 +168,12 @@ export function responseFigures(
     const unit: TargetUnit = target?.unit ?? 'working-days';
     const received = list.length;
     const suppressed = received < MIN_CONCERNS;
-    const toAnswer = list.flatMap((c) => (c.firstAnswer === null ? [] : [daysBetween(c.submitted, c.firstAnswer, unit)]));
-    const toResolve = list.flatMap((c) => (c.resolved === null ? [] : [daysBetween(c.submitted, c.resolved, unit)]));
+    const toAnswer = list.flatMap((c) =>
+      c.firstAnswer === null ? [] : [daysBetween(c.submitted, c.firstAnswer, unit)],
+    );
+    const toResolve = list.flatMap((c) =>
+      c.resolved === null ? [] : [daysBetween(c.submitted, c.resolved, unit)],
+    );
     let withinTargetShare: number | null = null;
     if (target !== null && !suppressed) {
       let within = 0;
@@ -196,7 +204,15 @@ export function responseFigures(
     });
   }
   return out.sort((a, b) =>
-    a.serviceId < b.serviceId ? -1 : a.serviceId > b.serviceId ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : 0,
+    a.serviceId < b.serviceId
+      ? -1
+      : a.serviceId > b.serviceId
+        ? 1
+        : a.period < b.period
+          ? -1
+          : a.period > b.period
+            ? 1
+            : 0,
   );
 }
 

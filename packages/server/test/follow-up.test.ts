@@ -19,15 +19,19 @@ for (const target of targets()) {
     const auth = () => ({ Authorization: `Bearer ${token}` });
     before(async () => {
       s = await startTestServer(target, { seed: true });
-      token = (await createAdminToken(s.db, new Date(), { name: 'cafes', scopes: ['cafes:write', 'content:write'] }))
-        .token;
+      token = (
+        await createAdminToken(s.db, new Date(), { name: 'cafes', scopes: ['cafes:write', 'content:write'] })
+      ).token;
     });
     after(() => s.close());
 
     test('the demo year: priorities with counted sources, named cafés and dated actions, marked as demo', async () => {
       const page = (await call(s.url, '/v1/priorities?limit=200')).json as PriorityPage;
       assert.ok(page.items.length >= 10);
-      assert.ok(page.items.every((p) => p.demo === true), 'every seeded priority says it is demo data');
+      assert.ok(
+        page.items.every((p) => p.demo === true),
+        'every seeded priority says it is demo data',
+      );
       const speeding = page.items.find((p) => p.id === 'prio-saint-maurice-vitesse');
       assert.ok(speeding);
       assert.equal(speeding.sources.concernCount, 14);
@@ -54,7 +58,10 @@ for (const target of targets()) {
         [...starts].sort((a, b) => b - a),
       );
       assert.ok(page.items.every((m) => Date.parse(m.cafe.end) < Date.now()));
-      assert.ok(page.items.some((m) => m.report.attendance === null), 'attendance not counted stays null');
+      assert.ok(
+        page.items.some((m) => m.report.attendance === null),
+        'attendance not counted stays null',
+      );
       assert.ok(page.items.every((m) => m.report.demo === true));
       const topics = page.items.flatMap((m) => m.report.topics);
       assert.ok(topics.some((t) => t.priorityId !== undefined));
@@ -64,8 +71,9 @@ for (const target of targets()) {
       assert.ok(leu.items.length >= 2 && leu.items.every((m) => m.cafe.districtId === 'saint-leu'));
       const first = (await call(s.url, '/v1/meeting-reports?limit=2')).json as PastMeetingPage;
       assert.ok(first.nextCursor !== null);
-      const next = (await call(s.url, `/v1/meeting-reports?limit=2&cursor=${encodeURIComponent(first.nextCursor)}`))
-        .json as PastMeetingPage;
+      const next = (
+        await call(s.url, `/v1/meeting-reports?limit=2&cursor=${encodeURIComponent(first.nextCursor)}`)
+      ).json as PastMeetingPage;
       assert.deepEqual(
         next.items.map((m) => m.cafe.id),
         page.items.slice(2, 4).map((m) => m.cafe.id),
@@ -86,7 +94,9 @@ for (const target of targets()) {
     });
 
     test('admin: publish, replace and withdraw a report; no contact details in a public report', async () => {
-      const cafe = (await s.db.query<{ id: string }>('SELECT id FROM cafes WHERE start_at > now() LIMIT 1'))[0];
+      const cafe = (
+        await s.db.query<{ id: string }>('SELECT id FROM cafes WHERE start_at > now() LIMIT 1')
+      )[0];
       const refs = await s.db.query<{ reference: string }>('SELECT reference FROM concerns LIMIT 2');
       const body = {
         attendance: 12,
@@ -101,7 +111,11 @@ for (const target of targets()) {
         answers: [{ text: { fr: 'Passages de la police municipale le matin.' } }],
         followUps: [{ text: { fr: 'Point au prochain café.' } }],
       };
-      const put = await call(s.url, `/v1/admin/cafes/${cafe?.id ?? ''}/report`, jsonInit('PUT', body, auth()));
+      const put = await call(
+        s.url,
+        `/v1/admin/cafes/${cafe?.id ?? ''}/report`,
+        jsonInit('PUT', body, auth()),
+      );
       assert.equal(put.status, 200);
       const meeting = put.json as PastMeeting;
       assert.equal(meeting.report.topics[0]?.concernCount, 5);
@@ -110,20 +124,33 @@ for (const target of targets()) {
 
       const leaky = structuredClone(body);
       leaky.answers[0] = { text: { fr: 'Écrivez à jean.dupont@example.org ou au 06 12 34 56 78.' } };
-      const refused = await call(s.url, `/v1/admin/cafes/${cafe?.id ?? ''}/report`, jsonInit('PUT', leaky, auth()));
+      const refused = await call(
+        s.url,
+        `/v1/admin/cafes/${cafe?.id ?? ''}/report`,
+        jsonInit('PUT', leaky, auth()),
+      );
       assert.equal(refused.status, 422);
       const tooFew = { ...body, topics: [{ ...body.topics[0], concernCount: 1 }] };
       assert.equal(
-        (await call(s.url, `/v1/admin/cafes/${cafe?.id ?? ''}/report`, jsonInit('PUT', tooFew, auth()))).status,
+        (await call(s.url, `/v1/admin/cafes/${cafe?.id ?? ''}/report`, jsonInit('PUT', tooFew, auth())))
+          .status,
         422,
       );
       const unknownPriority = { ...body, followUps: [{ text: { fr: 'x' }, priorityId: 'prio-nope' }] };
       assert.equal(
-        (await call(s.url, `/v1/admin/cafes/${cafe?.id ?? ''}/report`, jsonInit('PUT', unknownPriority, auth())))
-          .status,
+        (
+          await call(
+            s.url,
+            `/v1/admin/cafes/${cafe?.id ?? ''}/report`,
+            jsonInit('PUT', unknownPriority, auth()),
+          )
+        ).status,
         422,
       );
-      assert.equal((await call(s.url, '/v1/admin/cafes/nope/report', jsonInit('PUT', body, auth()))).status, 404);
+      assert.equal(
+        (await call(s.url, '/v1/admin/cafes/nope/report', jsonInit('PUT', body, auth()))).status,
+        404,
+      );
 
       const path = `/v1/admin/cafes/${cafe?.id ?? ''}/report`;
       assert.equal((await call(s.url, path, { method: 'DELETE', headers: auth() })).status, 204);
@@ -163,7 +190,10 @@ for (const target of targets()) {
       const early = { ...body, actions: [{ text: { fr: 'x' }, date: '2026-01-01', status: 'done' }] };
       assert.equal((await call(s.url, '/v1/admin/priorities', jsonInit('POST', early, auth()))).status, 422);
       const noAction = { ...body, actions: [{ text: { fr: 'x' }, date: '2026-04-01', status: 'planned' }] };
-      assert.equal((await call(s.url, '/v1/admin/priorities', jsonInit('POST', noAction, auth()))).status, 422);
+      assert.equal(
+        (await call(s.url, '/v1/admin/priorities', jsonInit('POST', noAction, auth()))).status,
+        422,
+      );
     });
 
     test('GET /v1/stats: response figures per service and quarter, computed from the concerns', async () => {
@@ -190,7 +220,9 @@ for (const target of targets()) {
       const full = voirie.find((f) => !f.suppressed && f.medianDaysToFirstAnswer !== null);
       assert.ok(full);
       assert.deepEqual(full.target, { days: 10, unit: 'working-days' });
-      assert.ok(full.withinTargetShare !== null && full.withinTargetShare >= 0 && full.withinTargetShare <= 1);
+      assert.ok(
+        full.withinTargetShare !== null && full.withinTargetShare >= 0 && full.withinTargetShare <= 1,
+      );
       // Small counts are suppressed: null, never 0.
       for (const f of rt.figures.filter((x) => x.received < 10)) {
         assert.equal(f.suppressed, true);
@@ -199,9 +231,11 @@ for (const target of targets()) {
       }
       // A new answer changes the figures (their cache follows the concerns).
       const before = r.text;
-      const concern = (await s.db.query<{ id: string }>(
-        `SELECT id FROM concerns WHERE service->>'id' = 'voirie' AND status = 'received' LIMIT 1`,
-      ))[0];
+      const concern = (
+        await s.db.query<{ id: string }>(
+          `SELECT id FROM concerns WHERE service->>'id' = 'voirie' AND status = 'received' LIMIT 1`,
+        )
+      )[0];
       if (concern !== undefined) {
         await s.db.query(
           `INSERT INTO concern_updates (id, concern_id, at, status, text) VALUES ('u-test', $1, now(), 'in-progress', '{"fr":"x"}')`,
@@ -218,9 +252,11 @@ for (const target of targets()) {
       assert.equal(r.status, 200);
       assert.match(r.headers.get('content-type') ?? '', /^application\/atom\+xml/);
       assert.equal(XMLValidator.validate(r.text), true);
-      const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (n) => ['entry', 'link'].includes(n) }).parse(
-        r.text,
-      ) as { feed: Record<string, unknown> };
+      const doc = new XMLParser({
+        ignoreAttributes: false,
+        attributeNamePrefix: '@',
+        isArray: (n) => ['entry', 'link'].includes(n),
+      }).parse(r.text) as { feed: Record<string, unknown> };
       const feed = doc.feed as {
         '@xmlns': string;
         id: string;

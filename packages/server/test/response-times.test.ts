@@ -26,7 +26,17 @@ describe('working days and French public holidays', () => {
   });
 
   test('the holidays of 2026 are not working days; the days around them are', () => {
-    for (const d of ['2026-01-01', '2026-04-06', '2026-05-01', '2026-05-08', '2026-05-14', '2026-05-25', '2026-07-14', '2026-11-11', '2026-12-25'])
+    for (const d of [
+      '2026-01-01',
+      '2026-04-06',
+      '2026-05-01',
+      '2026-05-08',
+      '2026-05-14',
+      '2026-05-25',
+      '2026-07-14',
+      '2026-11-11',
+      '2026-12-25',
+    ])
       assert.equal(isWorkingDay(dayNumber(d)), false, d);
     // 15 August and 1 November 2026 fall on a Saturday and a Sunday; 8 May 2026 on a Friday.
     for (const d of ['2026-04-07', '2026-05-13', '2026-05-15', '2026-05-26', '2026-07-13', '2026-12-24'])
@@ -95,14 +105,15 @@ describe('response figures per service and quarter', () => {
     c('voirie', '2026-04-13', null), // still waiting, past its target by 30 June: late
   ];
   // Voirie, Q3: ten concerns of Wednesday 1 July; 14 July is a holiday.
-  const q3 = ['07-02', '07-02', '07-03', '07-03', '07-06', '07-07', '07-07', '07-07', '07-08', '07-15'].map((d) =>
-    c('voirie', '2026-07-01', `2026-${d}`),
+  const q3 = ['07-02', '07-02', '07-03', '07-03', '07-06', '07-07', '07-07', '07-07', '07-08', '07-15'].map(
+    (d) => c('voirie', '2026-07-01', `2026-${d}`),
   );
   // Propreté: nine concerns only, no target.
   const small = Array.from({ length: 9 }, () => c('proprete', '2026-04-01', '2026-04-02', '2026-04-03'));
 
   const figures = responseFigures([...q2, ...q3, ...small], targets, '2026-09-30');
-  const get = (service: string, period: string) => figures.find((f) => f.serviceId === service && f.period === period);
+  const get = (service: string, period: string) =>
+    figures.find((f) => f.serviceId === service && f.period === period);
 
   test('medians, share within target, verdicts: hand-computed', () => {
     const f = get('voirie', '2026-Q2');
@@ -143,7 +154,11 @@ describe('response figures per service and quarter', () => {
 
   test('a target in calendar days counts calendar days', () => {
     const list = Array.from({ length: 10 }, () => c('voirie', '2026-12-24', '2027-01-04'));
-    const [f] = responseFigures(list, new Map([['voirie', { days: 10, unit: 'calendar-days' }]]), '2027-03-01');
+    const [f] = responseFigures(
+      list,
+      new Map([['voirie', { days: 10, unit: 'calendar-days' }]]),
+      '2027-03-01',
+    );
     assert.equal(f?.unit, 'calendar-days');
     assert.equal(f?.medianDaysToFirstAnswer, 11);
     assert.equal(f?.withinTargetShare, 0);
