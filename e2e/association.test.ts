@@ -42,7 +42,7 @@ test('a concern reaches the city through Open311, and its status can be followed
     await next.click();
     await next.click(); // contact: anonymous
     await form.getByRole('button', { name: 'Envoyer le signalement' }).click();
-    const reference = form.locator('.receipt .reference');
+    const reference = form.locator('.receipt .reference').first();
     await reference.waitFor();
     const id = (await reference.textContent())?.trim() ?? '';
     assert.ok(id, 'the receipt shows the request id');

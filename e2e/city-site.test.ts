@@ -105,14 +105,16 @@ describe('city site', () => {
       // Review, then send: the receipt gives a reference and a link to follow it.
       await form.getByText('12 rue des Tanneurs, Amiens').waitFor();
       await form.getByRole('button', { name: 'Envoyer le signalement' }).click();
-      const reference = form.locator('.receipt .reference');
+      const reference = form.locator('.receipt .reference').first();
       await reference.waitFor();
       const ref = (await reference.textContent())?.trim() ?? '';
       assert.match(ref, /^PRX-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
       assert.equal(await focusedIdIn(page, 'prox-concern-form'), 'result-title');
 
       await form.getByRole('link', { name: 'Suivre ce signalement' }).click();
-      await page.waitForURL(/[?&]ref=PRX-/);
+      // The link carries the reference and its secret in the fragment (never sent in a Referer):
+      // following it on the same page opens the status view without a new load.
+      await page.waitForURL(/#(?:.*&)?ref=PRX-/);
       const status = page.locator('prox-concern-form').locator('#status-result');
       await status.waitFor();
       assert.equal((await status.locator('#status-ref').textContent())?.trim(), ref);
@@ -175,7 +177,7 @@ describe('city site', () => {
       await page.goto(`${server.url}/`);
       const stats = page.locator('prox-activity-stats');
       await stats.getByRole('button', { name: 'Afficher le tableau des données' }).click();
-      const table = stats.locator('table');
+      const table = stats.locator('table[part="table"]');
       await table.waitFor();
       const rows = await table
         .locator('tr')

@@ -129,7 +129,7 @@ describe('a site on another origin', () => {
       const { page } = w;
       await page.goto(`${siteOrigin}/?api=${encodeURIComponent(allowing.url)}`);
       await fillReport(page);
-      const receipt = page.locator('prox-concern-form').locator('.receipt .reference');
+      const receipt = page.locator('prox-concern-form').locator('.receipt .reference').first();
       await receipt.waitFor({ timeout: 20_000 });
       assert.match((await receipt.textContent()) ?? '', /^PRX-/);
       const report = await page.evaluate(async (api) => {

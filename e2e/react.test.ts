@@ -33,7 +33,7 @@ test('the widgets render in React, their events reach React, the language follow
     await log.getByText(/^Café ouvert : cafe-/).waitFor();
     await page.locator('prox-rights-explainer').locator('#t-identity-checks').click();
     await log.getByText('Droit ouvert : identity-checks').waitFor();
-    const select = page.locator('prox-activity-stats').locator('select');
+    const select = page.locator('prox-activity-stats').locator('select#indicator');
     const second = await select.locator('option').nth(1).getAttribute('value');
     assert.ok(second);
     await select.selectOption(second);

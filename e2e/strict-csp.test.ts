@@ -108,7 +108,7 @@ describe('strict CSP page', () => {
         await noViolation(w, 'contact step');
         await next.click();
         await form.getByRole('button', { name: t('Envoyer le signalement', 'Send the report') }).click();
-        await form.locator('.receipt .reference').waitFor();
+        await form.locator('.receipt .reference').first().waitFor();
         await noViolation(w, 'receipt');
         await form.getByRole('link', { name: t('Suivre ce signalement', 'Follow this report') }).click();
         await page.locator('prox-concern-form').locator('#status-result').waitFor();
@@ -127,7 +127,7 @@ describe('strict CSP page', () => {
 
         // Stats: another indicator, a chart point's tooltip, the table, the CSV.
         const stats = page.locator('prox-activity-stats');
-        const select = stats.locator('select');
+        const select = stats.locator('select#indicator');
         const values = await select
           .locator('option')
           .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
@@ -135,7 +135,7 @@ describe('strict CSP page', () => {
         await stats.locator('button.point__year').last().focus();
         await page.keyboard.press('ArrowLeft');
         await stats.locator('button[aria-controls="data-table"]').click();
-        await stats.locator('table').waitFor();
+        await stats.locator('table[part="table"]').waitFor();
         const csv = await downloadText(page, stats.locator('.actions button').nth(1));
         assert.match(csv.name, /\.csv$/);
         await screenshot(page, `strict-csp-${lang}-1280`);
