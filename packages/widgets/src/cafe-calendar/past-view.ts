@@ -95,7 +95,7 @@ export function renderPast(ctx: PastViewContext): TemplateResult {
               <time datetime=${datetimeAttr(cafe, 'start')}
                 >${formatDay(cafeSpan(cafe).first, ctx.locale)}</time
               >
-              — ${cafe.place.name}${cafe.districtId ? html` (${ctx.districtName(cafe.districtId)})` : nothing}
+              — ${cafe.place.name}${cafe.districtId ? ` (${ctx.districtName(cafe.districtId)})` : ''}
             </p>
             <button
               type="button"
