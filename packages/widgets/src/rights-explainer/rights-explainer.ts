@@ -276,7 +276,7 @@ export class RightsExplainer extends ProxElement {
           aria-controls="p-${topic.id}"
           @click=${() => this.toggle(topic.id)}
         >
-          ${this.marked(this.localize.pick(topic.title), query)}
+          <span>${this.marked(this.localize.pick(topic.title), query)}</span>
         </button>
       </h3>
       <div
