@@ -310,6 +310,11 @@ describe('<prox-rights-explainer>: search', () => {
     await waitUntil(() => marks().includes('contrôle'), 'identity checks found, « contrôle » highlighted');
     expect(isOpen(el, 'identity-checks')).to.equal(true);
     expect(marks()).to.include('identité');
+    // The toggle is a flex box: the title and its marks sit in one span, or each text node and
+    // <mark> would become a flex item spaced by the gap (« Contrôle  d’  identité »).
+    const parents = new Set($$(el, '[data-topic=identity-checks] button mark').map((m) => m.parentElement));
+    expect(parents.size).to.equal(1);
+    expect([...parents][0]!.tagName).to.equal('SPAN');
     await expect(el).to.be.accessible();
   });
 
