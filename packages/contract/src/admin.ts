@@ -12,6 +12,8 @@ import {
   localizedTextInput,
   openEnum,
   page,
+  intParam,
+  textInput,
 } from './common.js';
 import { CONCERN_STATUSES, ConcernReference, ConcernStatusView } from './concerns.js';
 
@@ -39,7 +41,7 @@ export type AdminTokenScope = z.infer<typeof AdminTokenScope>;
 export const AdminTokenCreateInput = /* @__PURE__ */ (() =>
   z
     .strictObject({
-      name: z.string().check(z.minLength(1), z.maxLength(100)),
+      name: textInput(1, 100),
       scopes: z.array(AdminTokenScope).check(z.minLength(1), z.maxLength(ADMIN_TOKEN_SCOPES.length)),
       expiresAt: z.optional(IsoDateTime),
     })
@@ -143,7 +145,7 @@ export const ConcernTriageInput = /* @__PURE__ */ (() =>
     .strictObject({
       status: z.optional(z.enum(CONCERN_STATUSES)),
       publicUpdate: z.optional(localizedTextInput(2000)),
-      internalNote: z.optional(z.string().check(z.minLength(1), z.maxLength(4000))),
+      internalNote: z.optional(textInput(1, 4000)),
       categoryCode: z.optional(CodeInput),
       duplicateOf: z.optional(ConcernReference),
       quarantined: z.optional(z.boolean()),
@@ -193,7 +195,7 @@ export type AuditPage = z.infer<typeof AuditPage>;
 /** `GET /v1/admin/audit` query: entries after `after` (a seq). */
 export const AuditListQuery = /* @__PURE__ */ (() =>
   z.strictObject({
-    after: z.optional(z.coerce.number().check(z.int(), z.gte(0))),
+    after: z.optional(intParam(0, Number.MAX_SAFE_INTEGER)),
     limit: z.optional(LimitParam),
     cursor: z.optional(CursorParam),
   }))();

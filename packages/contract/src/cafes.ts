@@ -21,6 +21,7 @@ import {
   localizedTextInput,
   openEnum,
   page,
+  textInput,
 } from './common.js';
 
 /** How people attend: in person, online, or both. */
@@ -95,7 +96,7 @@ export const CafeListQuery = /* @__PURE__ */ (() =>
   }))();
 export type CafeListQuery = z.infer<typeof CafeListQuery>;
 
-const shortText = /* @__PURE__ */ (() => z.string().check(z.minLength(1), z.maxLength(200)))();
+const shortText = /* @__PURE__ */ textInput(1, 200);
 
 /**
  * `POST /v1/admin/cafes` and `PUT /v1/admin/cafes/{id}` body. Strict. Rules: `end` is not before
@@ -113,7 +114,7 @@ export const CafeInput = /* @__PURE__ */ (() =>
       allDay: z.optional(z.boolean()),
       place: z.strictObject({
         name: shortText,
-        address: z.string().check(z.minLength(1), z.maxLength(300)),
+        address: textInput(1, 300),
         lat: z.optional(Latitude),
         lon: z.optional(Longitude),
       }),

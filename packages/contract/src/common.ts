@@ -24,9 +24,33 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
 export const LOCALES = ['fr', 'en', 'fr-falc'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+// ---------------------------------------------------------------------------
+// Input text
+
+/**
+ * What no input string may contain: NUL (U+0000), which PostgreSQL stores in neither `text` nor
+ * `jsonb`, and lone surrogates (U+D800–U+DFFF outside a pair), which are not Unicode scalar values
+ * and have no UTF-8 form (RFC 3629 §3; RFC 8259 §8.2). With the `u` flag a well-formed pair is one
+ * code point, so only a lone half matches: emoji and other astral characters are fine.
+ */
+export const UNSAFE_TEXT = /[\u0000\uD800-\uDFFF]/u; // eslint-disable-line no-control-regex -- NUL is what it finds
+/** {@link UNSAFE_TEXT} as a whole-string rule; the JSON Schema `pattern` of every free-text input. */
+export const TEXT_PATTERN = /^[^\u0000\uD800-\uDFFF]*$/u; // eslint-disable-line no-control-regex -- NUL is what it refuses
+/** The message of a string that breaks {@link TEXT_PATTERN}. */
+export const UNSAFE_TEXT_MESSAGE = 'contains a NUL character or a lone surrogate';
+
+/**
+ * Free text in an input: `min`–`max` characters, none of them NUL or a lone surrogate. Every input
+ * string is this, or has a pattern, enum or format of its own that excludes those characters (the
+ * contract's tests walk the OpenAPI document to keep it so).
+ */
+export function textInput(min: number, max: number) {
+  return z.string().check(z.minLength(min), z.maxLength(max), z.regex(TEXT_PATTERN, UNSAFE_TEXT_MESSAGE));
+}
+
 /** Strict, length-capped {@link LocalizedText} for inputs; `fr` must be non-empty. */
 export function localizedTextInput(max: number) {
-  const text = z.string().check(z.minLength(1), z.maxLength(max));
+  const text = textInput(1, max);
   return z.strictObject({
     fr: text,
     en: z.optional(text),
@@ -89,7 +113,7 @@ const UNSAFE_URL_CHARS =
  */
 export function isSafeUrl(s: unknown): s is string {
   if (typeof s !== 'string' || s.length === 0 || s.length > MAX_URL_LENGTH) return false;
-  if (UNSAFE_URL_CHARS.test(s)) return false;
+  if (UNSAFE_URL_CHARS.test(s) || UNSAFE_TEXT.test(s)) return false;
   // The scheme must be spelled out: no relative or protocol-relative URLs.
   const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(s)?.[1]?.toLowerCase();
   if (scheme === undefined) return false;
@@ -119,6 +143,7 @@ export function isSafeUrl(s: unknown): s is string {
 export const SafeUrl = /* @__PURE__ */ (() =>
   z.string().check(
     z.maxLength(MAX_URL_LENGTH),
+    z.regex(TEXT_PATTERN, UNSAFE_TEXT_MESSAGE),
     z.refine((s) => isSafeUrl(s), { message: 'URL must use https:, mailto:, tel:, sms: or webcal:' }),
   ))();
 export type SafeUrl = z.infer<typeof SafeUrl>;
@@ -142,6 +167,26 @@ export function documented<T extends z.ZodMiniType>(schema: T, jsonSchema: Recor
   schema._zod.toJSONSchema = () => jsonSchema;
   return schema;
 }
+const refinementDocs = /* @__PURE__ */ new WeakMap<object, (json: Record<string, unknown>) => void>();
+
+/**
+ * Says in the JSON Schema of `schema` what its refinements check, which the converter cannot see
+ * (`rewrite` edits the generated JSON Schema in place). Applied by the OpenAPI builder through
+ * {@link applyRefinementDocs}.
+ */
+export function describeRefinements<T extends z.ZodMiniType>(
+  schema: T,
+  rewrite: (json: Record<string, unknown>) => void,
+): T {
+  refinementDocs.set(schema, rewrite);
+  return schema;
+}
+
+/** The `override` option of `z.toJSONSchema` that applies {@link describeRefinements}. */
+export function applyRefinementDocs(ctx: { zodSchema: unknown; jsonSchema: Record<string, unknown> }): void {
+  refinementDocs.get(ctx.zodSchema as object)?.(ctx.jsonSchema);
+}
+
 /** A date-time in a response: ISO 8601 with an offset by contract, not re-checked (see the response leaves). */
 export const DateTimeString = /* @__PURE__ */ documented(z.string(), { type: 'string', format: 'date-time' });
 /** A URL in a response: not re-checked — pass it through {@link isSafeUrl} before it reaches an href. */
@@ -245,11 +290,41 @@ export interface Page<T> {
 export const DEFAULT_PAGE_LIMIT = 50;
 export const MAX_PAGE_LIMIT = 200;
 
-/** `limit` query parameter: an integer 1–{@link MAX_PAGE_LIMIT}, coerced from the query string. */
-export const LimitParam = /* @__PURE__ */ (() =>
-  z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_PAGE_LIMIT)))();
+/**
+ * An integer `min`–`max` written in a query string or a form: decimal digits only, so an empty
+ * value, spaces, `0x10` or `1e2` are refused (a bare `Number()` coercion would read `""` as 0).
+ * Documented as a JSON Schema integer.
+ */
+export function intParam(min: number, max: number) {
+  return documented(
+    z.pipe(
+      z.string().check(z.regex(/^-?\d{1,16}$/, 'expected an integer')),
+      z.coerce.number<string>().check(z.int(), z.gte(min), z.lte(max)),
+    ),
+    { type: 'integer', minimum: min, maximum: max },
+  );
+}
+
+/** A decimal number `min`–`max` written in a query string or a form (`-12.5`, `.5`, `3.`, `1e-7`). */
+export function numberParam(min: number, max: number) {
+  return documented(
+    z.pipe(
+      z
+        .string()
+        .check(
+          z.maxLength(40),
+          z.regex(/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/, 'expected a number'),
+        ),
+      z.coerce.number<string>().check(z.gte(min), z.lte(max)),
+    ),
+    { type: 'number', minimum: min, maximum: max },
+  );
+}
+
+/** `limit` query parameter: an integer 1–{@link MAX_PAGE_LIMIT}. */
+export const LimitParam = /* @__PURE__ */ intParam(1, MAX_PAGE_LIMIT);
 /** `cursor` query parameter: the `nextCursor` of the previous page. */
-export const CursorParam = /* @__PURE__ */ (() => z.string().check(z.minLength(1), z.maxLength(500)))();
+export const CursorParam = /* @__PURE__ */ textInput(1, 500);
 
 // ---------------------------------------------------------------------------
 // Health

@@ -10,8 +10,10 @@ import {
   Latitude,
   LocalizedText,
   Longitude,
+  describeRefinements,
   documented,
   openEnum,
+  textInput,
 } from './common.js';
 
 // ---------------------------------------------------------------------------
@@ -172,39 +174,60 @@ export const MAX_ATTRIBUTES = 30;
 /** A field answer: text, number, or the keys chosen in a multi-value list. */
 export const AttributeValueInput = /* @__PURE__ */ (() =>
   z.union([
-    z.string().check(z.maxLength(1000)),
+    textInput(0, 1000),
     z.number().check(z.refine((n) => Number.isFinite(n), { message: 'must be finite' })),
-    z.array(z.string().check(z.maxLength(200))).check(z.maxLength(20)),
+    z.array(textInput(0, 200)).check(z.maxLength(20)),
   ]))();
 
 const attributeKey = /* @__PURE__ */ (() =>
   z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_.-]+$/)))();
 
-/** Where the concern is: an address, a point (lat and lon together), or a district — at least one. */
+/**
+ * Where the concern is: an address, a point (lat and lon together), or a district — at least one.
+ * Its JSON Schema says so as three alternatives, each with its own required fields (and lat/lon as
+ * dependent), so a client generated from the OpenAPI document cannot build `{}` or a lone `lat`.
+ */
 export const ConcernLocationInput = /* @__PURE__ */ (() =>
-  z
-    .strictObject({
-      address: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
-      lat: z.optional(Latitude),
-      lon: z.optional(Longitude),
-      districtId: z.optional(IdInput),
-    })
-    .check(
-      z.refine((l) => (l.lat === undefined) === (l.lon === undefined), {
-        message: 'lat and lon come together',
-        path: ['lon'],
-      }),
-      z.refine((l) => l.address !== undefined || l.lat !== undefined || l.districtId !== undefined, {
-        message: 'give an address, a point (lat and lon) or a district',
-      }),
-    ))();
+  describeRefinements(
+    z
+      .strictObject({
+        address: z.optional(textInput(1, 300)),
+        lat: z.optional(Latitude),
+        lon: z.optional(Longitude),
+        districtId: z.optional(IdInput),
+      })
+      .check(
+        z.refine((l) => (l.lat === undefined) === (l.lon === undefined), {
+          message: 'lat and lon come together',
+          path: ['lon'],
+        }),
+        z.refine((l) => l.address !== undefined || l.lat !== undefined || l.districtId !== undefined, {
+          message: 'give an address, a point (lat and lon) or a district',
+        }),
+      ),
+    (json) => {
+      const { properties } = json;
+      for (const key of Object.keys(json)) delete json[key];
+      const variant = (required: string[]) => ({
+        type: 'object',
+        properties,
+        required,
+        additionalProperties: false,
+      });
+      Object.assign(json, {
+        description: 'An address, a point (lat and lon together) or a district; at least one of them.',
+        anyOf: [variant(['address']), variant(['lat', 'lon']), variant(['districtId'])],
+        dependentRequired: { lat: ['lon'], lon: ['lat'] },
+      });
+    },
+  ))();
 export type ConcernLocationInput = z.infer<typeof ConcernLocationInput>;
 
 /** Optional contact details; when `contact` is absent the concern is anonymous. */
 export const ConcernContactInput = /* @__PURE__ */ (() =>
   z
     .strictObject({
-      name: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+      name: z.optional(textInput(1, 200)),
       email: z.optional(z.email().check(z.maxLength(254))),
       phone: z.optional(z.string().check(z.regex(/^\+?[0-9 ().-]{3,32}$/, 'Expected a phone number'))),
       preferred: z.optional(z.enum(['email', 'phone'])),
@@ -230,7 +253,7 @@ export type ConcernContactInput = z.infer<typeof ConcernContactInput>;
 export const ConcernInput = /* @__PURE__ */ (() =>
   z.strictObject({
     categoryCode: CodeInput,
-    description: z.string().check(z.minLength(1), z.maxLength(MAX_DESCRIPTION_LENGTH)),
+    description: textInput(1, MAX_DESCRIPTION_LENGTH),
     location: ConcernLocationInput,
     attributes: z.optional(
       z.record(attributeKey, AttributeValueInput).check(
@@ -241,9 +264,9 @@ export const ConcernInput = /* @__PURE__ */ (() =>
     ),
     contact: z.optional(ConcernContactInput),
     lang: z.optional(InputLang),
-    honeypot: z.optional(z.string().check(z.maxLength(500))),
+    honeypot: z.optional(textInput(0, 500)),
     formStartedAt: z.optional(IsoDateTime),
-    altcha: z.optional(z.string().check(z.maxLength(4000))),
+    altcha: z.optional(textInput(0, 4000)),
   }))();
 export type ConcernInput = z.infer<typeof ConcernInput>;
 

@@ -5,11 +5,29 @@
  * and FixMyStreet's JSON deviations are normalised to these shapes by the SDK's Open311 adapter.
  */
 import * as z from 'zod/mini';
-import { IsoDateTime, openEnum } from './common.js';
+import { IsoDateTime, intParam, numberParam, openEnum, textInput } from './common.js';
 
 /** Media types served by the Open311 layer (XML is mandatory in the spec; JSON follows it). */
 export const OPEN311_FORMATS = ['json', 'xml'] as const;
 export type Open311Format = (typeof OPEN311_FORMATS)[number];
+
+/**
+ * How each Open311 body is written in XML, as in GeoReport v2's examples: the root element, and the
+ * element of each array's items by the array's element name (`services` → `<service>`). The server
+ * writes with it and the OpenAPI document describes the XML with it (`xml` objects).
+ */
+export const OPEN311_XML = {
+  Open311Discovery: { root: 'discovery', items: { endpoints: 'endpoint', formats: 'format' } },
+  Open311ServiceList: { root: 'services', items: { services: 'service' } },
+  Open311ServiceDefinition: {
+    root: 'service_definition',
+    items: { attributes: 'attribute', values: 'value' },
+  },
+  Open311RequestList: { root: 'service_requests', items: { service_requests: 'request' } },
+  Open311RequestCreated: { root: 'service_requests', items: { service_requests: 'request' } },
+  Open311TokenResult: { root: 'service_requests', items: { service_requests: 'request' } },
+  Open311ErrorList: { root: 'errors', items: { errors: 'error' } },
+} as const satisfies Record<string, { root: string; items: Readonly<Record<string, string>> }>;
 
 const id = /* @__PURE__ */ (() => z.union([z.string(), z.number()]))();
 /** An Open311 ID: servers send strings or numbers; always handle it as a string. */
@@ -133,7 +151,7 @@ export const Open311Error = /* @__PURE__ */ (() =>
 export const Open311ErrorList = /* @__PURE__ */ z.array(Open311Error);
 export type Open311Error = z.infer<typeof Open311Error>;
 
-const short = (max: number) => z.string().check(z.maxLength(max));
+const short = (max: number) => textInput(0, max);
 
 /**
  * `POST /requests` form fields after decoding (`application/x-www-form-urlencoded`): strict and
@@ -145,10 +163,10 @@ export const Open311RequestInput = /* @__PURE__ */ (() =>
     .strictObject({
       api_key: z.optional(short(200)),
       jurisdiction_id: z.optional(short(200)),
-      service_code: z.string().check(z.minLength(1), z.maxLength(64)),
-      lat: z.optional(z.coerce.number().check(z.gte(-90), z.lte(90))),
-      long: z.optional(z.coerce.number().check(z.gte(-180), z.lte(180))),
-      address_string: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
+      service_code: textInput(1, 64),
+      lat: z.optional(numberParam(-90, 90)),
+      long: z.optional(numberParam(-180, 180)),
+      address_string: z.optional(textInput(1, 300)),
       address_id: z.optional(short(100)),
       email: z.optional(z.email().check(z.maxLength(254))),
       device_id: z.optional(short(200)),
@@ -159,10 +177,7 @@ export const Open311RequestInput = /* @__PURE__ */ (() =>
       description: z.optional(short(4000)),
       media_url: z.optional(short(2048)),
       attributes: z.optional(
-        z.record(
-          z.string().check(z.minLength(1), z.maxLength(64)),
-          z.union([short(1000), z.array(short(200)).check(z.maxLength(20))]),
-        ),
+        z.record(textInput(1, 64), z.union([short(1000), z.array(short(200)).check(z.maxLength(20))])),
       ),
     })
     .check(
@@ -185,8 +200,8 @@ export const Open311RequestsQuery = /* @__PURE__ */ (() =>
     start_date: z.optional(IsoDateTime),
     end_date: z.optional(IsoDateTime),
     status: z.optional(z.string().check(z.regex(/^(?:open|closed)(?:,(?:open|closed))?$/))),
-    page: z.optional(z.coerce.number().check(z.int(), z.gte(1))),
-    page_size: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000))),
+    page: z.optional(intParam(1, 1_000_000)),
+    page_size: z.optional(intParam(1, 1000)),
   }))();
 export type Open311RequestsQuery = z.infer<typeof Open311RequestsQuery>;
 

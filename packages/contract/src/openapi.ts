@@ -3,6 +3,8 @@
  * conversion, draft 2020-12 — the dialect of OpenAPI 3.1) and the operation table.
  */
 import * as z from 'zod/mini';
+import { applyRefinementDocs } from './common.js';
+import { OPEN311_XML } from './open311.js';
 import { PROBLEM_CONTENT_TYPE } from './problem.js';
 import { STAFF_SESSION_COOKIE } from './staff.js';
 import { HEADERS, operations, schemas } from './operations.js';
@@ -21,7 +23,11 @@ type Json = Record<string, unknown>;
 const ref = (name: SchemaName): Json => ({ $ref: `#/components/schemas/${name}` });
 
 function jsonSchemaOf(schema: z.ZodMiniType): Json {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Json;
+  const json = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+    override: applyRefinementDocs,
+  }) as Json;
   delete json.$schema;
   return json;
 }
@@ -87,6 +93,28 @@ function operationObject(op: Operation): Json {
   return out;
 }
 
+/**
+ * Adds OpenAPI `xml` objects to an Open311 schema: the root element's name, `wrapped` arrays, and
+ * the element name of their items (see {@link OPEN311_XML}).
+ */
+function describeXml(schema: Json, name: string, items: Readonly<Record<string, string>>): void {
+  schema.xml = schema.type === 'array' ? { name, wrapped: true } : { name };
+  const itemName = items[name];
+  if (schema.type === 'array' && schema.items !== null && typeof schema.items === 'object') {
+    const item = schema.items as Json;
+    if (itemName !== undefined) item.xml = { name: itemName };
+    walkXml(item, items);
+  } else walkXml(schema, items);
+}
+
+function walkXml(schema: Json, items: Readonly<Record<string, string>>): void {
+  const properties = schema.properties as Record<string, Json> | undefined;
+  for (const [key, value] of Object.entries(properties ?? {})) {
+    if (value.type === 'array') describeXml(value, key, items);
+    else if (value.type === 'object') walkXml(value, items);
+  }
+}
+
 /** The JSON Schemas of every named schema, as `components.schemas` (refs between them resolved). */
 export function buildComponentSchemas(): Record<string, Json> {
   const registry = z.registry<{ id: string }>();
@@ -94,6 +122,7 @@ export function buildComponentSchemas(): Record<string, Json> {
   const { schemas: converted } = z.toJSONSchema(registry, {
     io: 'input',
     unrepresentable: 'any',
+    override: applyRefinementDocs,
     uri: (id) => `#/components/schemas/${id}`,
   });
   const out: Record<string, Json> = {};
@@ -101,6 +130,10 @@ export function buildComponentSchemas(): Record<string, Json> {
     const json = { ...(schema as Json) };
     delete json.$schema;
     delete json.$id;
+    if (Object.hasOwn(OPEN311_XML, id)) {
+      const { root, items } = OPEN311_XML[id as keyof typeof OPEN311_XML];
+      describeXml(json, root, items);
+    }
     out[id] = json;
   }
   return out;

@@ -59,6 +59,7 @@ import {
   IsoDateTime,
   LocalizedText,
   SafeUrl,
+  textInput,
 } from './common.js';
 import {
   CategoryField,
@@ -249,6 +250,10 @@ export const HEADERS = {
     description: 'Identifier of the request, also in problem bodies as `requestId`.',
     schema: { type: 'string' },
   },
+  ETag: {
+    description: 'Strong validator of the representation: send it back in `If-None-Match` to get a 304.',
+    schema: { type: 'string' },
+  },
 } as const;
 export type HeaderName = keyof typeof HEADERS;
 
@@ -296,6 +301,11 @@ export interface Operation {
   readonly responses: Readonly<Record<number, ResponseSpec>>;
   /** Errors of Open311 paths use the Open311 error array, not problem details. */
   readonly errorFormat: 'problem' | 'open311';
+  /**
+   * A public read served with an ETag and shared-cache headers: it takes `If-None-Match` and answers
+   * 304 when it matches (added to `params` and `responses` by {@link withImpliedResponses}).
+   */
+  readonly cacheable?: boolean;
 }
 
 const p = (description: string): ResponseSpec => ({ description, schema: 'Problem' });
@@ -313,14 +323,14 @@ const Format = /* @__PURE__ */ z.enum(['json', 'xml']);
 const formatParam = pathParam('format', 'Response format: `json` or `xml`.', Format);
 /** GeoReport v2's media types: XML as `text/xml` (the specification's), JSON. */
 const O311_TYPES = ['application/json', 'text/xml'] as const;
-/** An Open311 error: `[{code, description}]`, or `<errors><error>` in XML. */
+/** An Open311 error: `[{code, description}]`, or `<errors><error>` in XML, in the format of the path. */
 const o311Error = (description: string): ResponseSpec => ({
   description,
   schema: 'Open311ErrorList',
   contentTypes: O311_TYPES,
 });
 const o311Errors = {
-  400: o311Error('Bad request (Open311 error array).'),
+  400: o311Error('An unknown format, or a parameter or field that is not valid (Open311 error array).'),
   404: o311Error('Not found (Open311 error array).'),
 } as const satisfies Record<number, ResponseSpec>;
 const o311 = (schema: SchemaName, description = 'OK'): ResponseSpec => ({
@@ -329,30 +339,43 @@ const o311 = (schema: SchemaName, description = 'OK'): ResponseSpec => ({
   contentTypes: O311_TYPES,
 });
 
+// The reasons every operation of a kind has (see withImpliedResponses, which adds them).
+const INVALID_QUERY = 'Invalid query parameter: unknown, repeated or malformed (`errors` names it).';
+const INVALID_PATH = 'A path parameter is not text: it contains a NUL character or a lone surrogate.';
+const MALFORMED_JSON = 'The body is not valid JSON.';
+const TOO_LARGE = 'Body larger than 32 KB.';
+const NOT_JSON = 'Body is not application/json.';
+const INVALID_BODY = 'The body does not match the schema (`errors` lists the fields).';
+const NO_TOKEN = 'Missing, expired or revoked token or session.';
+const NO_SCOPE =
+  'The token lacks the required scope, the role does not allow it, or a write made with a session lacks its CSRF token or an allowed Origin.';
+const ORIGIN_REFUSED = 'This browser origin may not send this request (CORS).';
+const UNAVAILABLE = 'Temporarily unavailable (the database is unreachable): retry after Retry-After.';
+
 const readErrors = {
-  400: p('Invalid query parameter.'),
+  400: p(INVALID_QUERY),
   429: { ...p('Too many requests.'), headers: ['Retry-After'] },
 } as const satisfies Record<number, ResponseSpec>;
 const adminErrors = {
-  401: p('Missing, expired or revoked token or session.'),
-  403: p(
-    'The token lacks the required scope, the role does not allow it, or a write made with a session lacks its CSRF token or an allowed Origin.',
-  ),
+  401: p(NO_TOKEN),
+  403: p(NO_SCOPE),
 } as const satisfies Record<number, ResponseSpec>;
 const writeErrors = {
   ...adminErrors,
-  413: p('Body larger than 32 KB.'),
-  415: p('Body is not application/json.'),
-  422: p('The body does not match the schema (`errors` lists the fields).'),
+  400: p(MALFORMED_JSON),
+  413: p(TOO_LARGE),
+  415: p(NOT_JSON),
+  422: p(INVALID_BODY),
 } as const satisfies Record<number, ResponseSpec>;
 
 const referenceParam = pathParam('reference', 'Concern reference, e.g. `PRX-7K3M-Q9AB`.', ConcernReference);
 
-/** Every operation of the contract. */
-export const operations = [
+/** Every operation of the contract, as declared (see {@link operations} for the completed table). */
+const declared = [
   // ---- cafes
   {
     id: 'listCafes',
+    cacheable: true,
     method: 'get',
     path: '/v1/cafes',
     summary: 'Upcoming cafés (and other meetings), soonest first',
@@ -363,16 +386,19 @@ export const operations = [
   },
   {
     id: 'getCafe',
+    cacheable: true,
     method: 'get',
     path: '/v1/cafes/{id}',
     summary: 'One café',
     tag: 'cafes',
     params: [pathParam('id', 'Café id.')],
+    query: 'LangQuery',
     responses: { 200: ok('Cafe'), 404: p('No such café.'), ...readErrors },
     errorFormat: 'problem',
   },
   {
     id: 'getCafesCalendar',
+    cacheable: true,
     method: 'get',
     path: '/v1/cafes.ics',
     summary: 'iCalendar feed of cafés (subscribe with webcal:)',
@@ -383,14 +409,17 @@ export const operations = [
   },
   {
     id: 'getCafeCalendar',
+    cacheable: true,
     method: 'get',
     path: '/v1/cafes/{id}.ics',
     summary: 'One café as an iCalendar file (add to calendar)',
     tag: 'cafes',
     params: [pathParam('id', 'Café id.')],
+    query: 'LangQuery',
     responses: {
       200: { description: 'RFC 5545 calendar with one VEVENT.', contentTypes: ['text/calendar'] },
       404: p('No such café.'),
+      ...readErrors,
     },
     errorFormat: 'problem',
   },
@@ -416,6 +445,7 @@ export const operations = [
   },
   {
     id: 'listDistricts',
+    cacheable: true,
     method: 'get',
     path: '/v1/districts',
     summary: 'Districts of the city',
@@ -427,6 +457,7 @@ export const operations = [
   // ---- concerns
   {
     id: 'listConcernCategories',
+    cacheable: true,
     method: 'get',
     path: '/v1/concern-categories',
     summary: 'Kinds of concerns, their fields, services and emergency stoppers',
@@ -460,10 +491,8 @@ export const operations = [
         schema: 'ConcernReceipt',
         headers: ['Idempotent-Replayed'],
       },
-      400: p('Malformed JSON or missing Idempotency-Key.'),
+      400: p('The Idempotency-Key header is missing or malformed.'),
       409: p('A request with this Idempotency-Key is still in progress.'),
-      413: p('Body larger than 32 KB.'),
-      415: p('Body is not application/json.'),
       422: p(
         'Invalid body (`errors` lists the fields), unknown category, or Idempotency-Key reused with a different body.',
       ),
@@ -513,6 +542,7 @@ export const operations = [
   // ---- priorities, rights, stats
   {
     id: 'listPriorities',
+    cacheable: true,
     method: 'get',
     path: '/v1/priorities',
     summary: '"You said, we did": issues raised and actions taken',
@@ -538,6 +568,7 @@ export const operations = [
   },
   {
     id: 'getRights',
+    cacheable: true,
     method: 'get',
     path: '/v1/rights',
     summary: 'Rights content with the city overrides (local contacts)',
@@ -548,6 +579,7 @@ export const operations = [
   },
   {
     id: 'getStats',
+    cacheable: true,
     method: 'get',
     path: '/v1/stats',
     summary: 'Recorded crime series (SSMSI) and municipal police activity for an area',
@@ -559,6 +591,7 @@ export const operations = [
   // ---- meta
   {
     id: 'getOpenApi',
+    cacheable: true,
     method: 'get',
     path: '/openapi.json',
     summary: 'This OpenAPI 3.1 document',
@@ -688,7 +721,7 @@ export const operations = [
     tag: 'admin',
     scopes: ['concerns:triage'],
     query: 'AdminConcernListQuery',
-    responses: { 200: ok('AdminConcernPage'), 400: p('Invalid query parameter.'), ...adminErrors },
+    responses: { 200: ok('AdminConcernPage'), ...adminErrors },
     errorFormat: 'problem',
   },
   {
@@ -924,7 +957,7 @@ export const operations = [
     tag: 'admin',
     scopes: [],
     query: 'AuditListQuery',
-    responses: { 200: ok('AuditPage'), 400: p('Invalid query parameter.'), ...adminErrors },
+    responses: { 200: ok('AuditPage'), ...adminErrors },
     errorFormat: 'problem',
   },
   {
@@ -1152,6 +1185,7 @@ export const operations = [
     summary: 'Open311 service discovery',
     tag: 'open311',
     params: [formatParam],
+    query: 'Open311JurisdictionQuery',
     responses: { 200: o311('Open311Discovery'), ...o311Errors },
     errorFormat: 'open311',
   },
@@ -1201,7 +1235,14 @@ export const operations = [
     responses: {
       200: o311('Open311RequestCreated', 'Created (Open311 answers 200).'),
       ...o311Errors,
-      403: o311Error('Missing or invalid api_key (Open311 error array).'),
+      403: o311Error(
+        'Missing or invalid api_key, or a browser origin that may not post (Open311 error array).',
+      ),
+      413: o311Error('Body larger than 32 KB (Open311 error array).'),
+      429: {
+        ...o311Error('Too many submissions from this client (Open311 error array).'),
+        headers: ['Retry-After'],
+      },
     },
     errorFormat: 'open311',
   },
@@ -1229,7 +1270,99 @@ export const operations = [
   },
 ] as const satisfies readonly Operation[];
 
-export type OperationId = (typeof operations)[number]['id'];
+export type OperationId = (typeof declared)[number]['id'];
+
+const ifNoneMatch: ParamSpec = {
+  name: 'If-None-Match',
+  in: 'header',
+  required: false,
+  description: 'The ETag of a copy the client holds: 304 without a body while it is current.',
+  schema: /* @__PURE__ */ textInput(1, 2000),
+};
+
+/**
+ * `op` with the responses (and parameters) it has because of what it takes, so that an operation
+ * added to the table documents them without listing them:
+ * - a query → 400 (an unknown, repeated or invalid parameter, named in `errors`);
+ * - path parameters → 400 (a value that is not text: a NUL character or a lone surrogate);
+ * - a JSON body → 400 (malformed JSON), 413 (over 32 KB), 415 (not JSON), 422 (`errors` names
+ *   the fields); a form body → 400 and 413;
+ * - a write (any method but GET) → 403 (a browser Origin that is not allowed to write, CORS);
+ * - admin scopes → 401 and 403;
+ * - `cacheable` → the `If-None-Match` header, `ETag` on 200, and 304;
+ * - every operation → 503 with Retry-After (the database is unreachable: retry later).
+ * A status the operation declares keeps its own description. Open311 operations answer their
+ * error array with the statuses GeoReport v2 uses (422, 415 and 409 are 400 there; 401 is 403).
+ */
+export function withImpliedResponses(op: Operation): Operation {
+  const open311 = op.errorFormat === 'open311';
+  const implied: [number, ResponseSpec][] = [];
+  const add = (status: number, description: string, headers?: readonly HeaderName[]): void => {
+    const spec = open311 ? o311Error(description) : p(description);
+    const mapped = !open311 ? status : status === 401 ? 403 : [409, 415, 422].includes(status) ? 400 : status;
+    implied.push([mapped, headers === undefined ? spec : { ...spec, headers }]);
+  };
+  if (op.query !== undefined) add(400, INVALID_QUERY);
+  if (op.params?.some((param) => param.in === 'path')) add(400, INVALID_PATH);
+  if (op.body !== undefined) {
+    const json = /json/.test(op.body.contentType);
+    add(400, json ? MALFORMED_JSON : 'The body is not valid.');
+    add(413, TOO_LARGE);
+    if (json) {
+      add(415, NOT_JSON);
+      add(422, INVALID_BODY);
+    }
+  }
+  if (op.method !== 'get') add(403, ORIGIN_REFUSED);
+  if (op.scopes !== undefined) {
+    add(401, NO_TOKEN);
+    add(403, NO_SCOPE);
+  }
+  add(503, UNAVAILABLE, ['Retry-After']);
+  if (op.cacheable === true) {
+    implied.push([
+      304,
+      {
+        description: 'Not modified: the `If-None-Match` ETag is still current (no body).',
+        headers: ['ETag'],
+      },
+    ]);
+  }
+  // The operation's own responses first; a status several reasons share lists them all.
+  const reasons = new Map<number, { spec: ResponseSpec; reasons: string[]; headers: Set<HeaderName> }>();
+  for (const [status, spec] of [
+    ...Object.entries(op.responses).map(([k, v]) => [Number(k), v] as [number, ResponseSpec]),
+    ...implied,
+  ]) {
+    const entry = reasons.get(status) ?? { spec, reasons: [], headers: new Set<HeaderName>() };
+    const text = spec.description.replace(/ \(Open311 error array\)\.$/, '.');
+    if (!entry.reasons.includes(text)) entry.reasons.push(text);
+    for (const h of spec.headers ?? []) entry.headers.add(h);
+    reasons.set(status, entry);
+  }
+  if (op.cacheable === true) reasons.get(200)?.headers.add('ETag');
+  const responses = Object.fromEntries(
+    [...reasons.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([status, { spec, reasons: list, headers }]) => {
+        let description = list.length === 1 ? spec.description : list.map((r) => `- ${r}`).join('\n');
+        if (list.length > 1 && open311 && status >= 400) description += '\n\n(Open311 error array.)';
+        const out: ResponseSpec = { ...spec, description };
+        return [status, headers.size > 0 ? { ...out, headers: [...headers] } : out];
+      }),
+  ) as Record<number, ResponseSpec>;
+  const params = op.cacheable === true ? [...(op.params ?? []), ifNoneMatch] : op.params;
+  return { ...op, ...(params !== undefined ? { params } : {}), responses };
+}
+
+/**
+ * Every operation of the contract with its implied responses ({@link withImpliedResponses}): what
+ * the server mounts, the OpenAPI document renders and the tests hold every answer to. To add an
+ * operation, declare it in the table above with its own statuses; the common ones come from here.
+ */
+export const operations: readonly (Operation & { readonly id: OperationId })[] = /* @__PURE__ */ declared.map(
+  (op) => withImpliedResponses(op) as Operation & { readonly id: OperationId },
+);
 
 /** The operation with this id. */
 export function getOperation(id: OperationId): Operation {

@@ -8,6 +8,7 @@ import {
   SafeUrl,
   localizedTextInput,
   openEnum,
+  textInput,
 } from './common.js';
 
 /** Kinds of sources behind a rights statement. */
@@ -203,7 +204,7 @@ export function checkRightsIntegrity(content: RightsContent, today: string): Rig
 // ---------------------------------------------------------------------------
 // Admin overrides
 
-const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+const text = (max: number) => textInput(1, max);
 
 /** A local contact in an input. */
 export const LocalContactInput = /* @__PURE__ */ (() =>

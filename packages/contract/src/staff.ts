@@ -18,6 +18,7 @@ import {
   LocalizedText,
   openEnum,
   page,
+  textInput,
 } from './common.js';
 import { CONCERN_STATUSES, ConcernStatusView } from './concerns.js';
 
@@ -140,11 +141,7 @@ export const NewPasswordInput = /* @__PURE__ */ (() =>
   z.string().check(z.minLength(12, 'at least 12 characters'), z.maxLength(256)))();
 
 const displayName = /* @__PURE__ */ (() =>
-  z.string().check(
-    z.minLength(1),
-    z.maxLength(100),
-    z.refine((s) => s.trim() !== '', { message: 'must not be blank' }),
-  ))();
+  textInput(1, 100).check(z.refine((s) => s.trim() !== '', { message: 'must not be blank' })))();
 const serviceIds = /* @__PURE__ */ (() =>
   z.array(IdInput).check(
     z.maxLength(50),
@@ -208,8 +205,8 @@ export const CSRF_HEADER = 'X-CSRF-Token';
  */
 export const StaffSignInInput = /* @__PURE__ */ (() =>
   z.strictObject({
-    email: z.string().check(z.minLength(1), z.maxLength(254)),
-    password: z.string().check(z.minLength(1), z.maxLength(256)),
+    email: textInput(1, 254),
+    password: textInput(1, 256),
     otp: z.optional(z.string().check(z.regex(/^[0-9]{6}$/, 'six digits'))),
   }))();
 export type StaffSignInInput = z.infer<typeof StaffSignInInput>;

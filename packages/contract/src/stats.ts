@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { ResponseTimes } from './response-times.js';
-import { IsoDate, IsoDateTime, LocalizedText, SafeUrl, openEnum } from './common.js';
+import { IsoDate, IsoDateTime, LocalizedText, SafeUrl, intParam, openEnum, textInput } from './common.js';
 
 /** A licence: `lov2` (Licence Ouverte 2.0), `odbl`, `ogl-3`… */
 export const Licence = /* @__PURE__ */ (() => z.object({ id: z.string(), url: SafeUrl }))();
@@ -176,8 +176,8 @@ export const StatsQuery = /* @__PURE__ */ (() =>
           z.regex(/^[a-z0-9-]+(?:,[a-z0-9-]+)*$/, 'Expected comma-separated indicator ids'),
         ),
     ),
-    from: z.optional(z.coerce.number().check(z.int(), z.gte(1990), z.lte(2100))),
-    to: z.optional(z.coerce.number().check(z.int(), z.gte(1990), z.lte(2100))),
+    from: z.optional(intParam(1990, 2100)),
+    to: z.optional(intParam(1990, 2100)),
   }))();
 export type StatsQuery = z.infer<typeof StatsQuery>;
 
@@ -191,10 +191,10 @@ export const ActivityCountersInput = /* @__PURE__ */ (() =>
           metric: z.enum(ACTIVITY_METRICS),
           period: z.string().check(z.regex(PERIOD_PATTERN, 'Expected 2025, 2025-Q1 or 2025-03')),
           value: z.nullable(z.int().check(z.gte(0), z.lte(1e9))),
-          unit: z.string().check(z.minLength(1), z.maxLength(50)),
+          unit: textInput(1, 50),
           source: z.strictObject({
             type: z.enum(ACTIVITY_SOURCE_TYPES),
-            title: z.string().check(z.minLength(1), z.maxLength(200)),
+            title: textInput(1, 200),
             url: z.optional(SafeUrl),
           }),
         }),

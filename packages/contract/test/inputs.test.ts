@@ -291,7 +291,8 @@ const open311InputArb = fc
     { requiredKeys: ['service_code'] },
   )
   .map(({ point, ...r }) => {
-    if (point !== undefined) return { ...r, lat: point[0], long: point[1] };
+    // Form fields are strings on the wire.
+    if (point !== undefined) return { ...r, lat: String(point[0]), long: String(point[1]) };
     if (r.address_string === undefined && r.address_id === undefined)
       return { ...r, address_string: 'Rue Motte' };
     return r;
@@ -394,6 +395,16 @@ function nodes(value: Json, path: Path = []): { path: Path; value: Json }[] {
   return out;
 }
 
+/** Every node, attributes included (whose values are free text too). */
+function leaves(value: Json, path: Path = []): { path: Path; value: Json }[] {
+  const out = [{ path, value }];
+  if (Array.isArray(value)) value.forEach((v, i) => out.push(...leaves(v, [...path, i])));
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) out.push(...leaves(v, [...path, k]));
+  }
+  return out;
+}
+
 function setAt(root: Json, path: Path, replacement: Json): Json {
   if (path.length === 0) return replacement;
   const copy = structuredClone(root) as Record<string | number, Json>;
@@ -425,6 +436,28 @@ function describeInput(
           const r = schema.safeParse(v);
           assert.ok(r.success, `${JSON.stringify(v)}\n${JSON.stringify(r.error?.issues)}`);
         }),
+        { numRuns },
+      );
+    });
+    it('rejects a NUL character or a lone surrogate inserted in any string', () => {
+      fc.assert(
+        fc.property(
+          valid,
+          fc.nat(),
+          fc.nat(),
+          fc.constantFrom('\u0000', '\ud800', '\udbff', '\udc00', '\udfff'),
+          (v, pick, at, bad) => {
+            const strings = leaves(v).filter((n) => typeof n.value === 'string');
+            fc.pre(strings.length > 0);
+            const target = strings[pick % strings.length];
+            assert.ok(target);
+            const s = target.value as string;
+            const i = at % (s.length + 1);
+            const mutated = setAt(v, target.path, s.slice(0, i) + bad + s.slice(i));
+            const r = schema.safeParse(mutated);
+            assert.equal(r.success, false, `${JSON.stringify(target.path)} accepted ${JSON.stringify(bad)}`);
+          },
+        ),
         { numRuns },
       );
     });
@@ -534,6 +567,19 @@ describe('query schemas (inputs)', () => {
     assert.equal(CafeListQuery.safeParse({ limit: '0' }).success, false);
     assert.equal(CafeListQuery.safeParse({ limit: '201' }).success, false);
     assert.equal(CafeListQuery.safeParse({ limit: 'abc' }).success, false);
+    // Digits only: what Number() would read as 0, 16 or 100 is not a number here.
+    for (const limit of ['', ' ', ' 5', '5 ', '0x10', '1e2', '5.0', '+5'])
+      assert.equal(CafeListQuery.safeParse({ limit }).success, false, JSON.stringify(limit));
+    assert.deepEqual(AuditListQuery.parse({ after: '0' }), { after: 0 });
+    assert.equal(AuditListQuery.safeParse({ after: '' }).success, false);
+    assert.equal(StatsQuery.safeParse({ from: '' }).success, false);
+    assert.equal(Open311RequestsQuery.safeParse({ page: '' }).success, false);
+    assert.equal(Open311RequestInput.safeParse({ service_code: 'x', lat: '', long: '' }).success, false);
+    assert.deepEqual(Open311RequestInput.parse({ service_code: 'x', lat: '49.89', long: '-.5' }), {
+      service_code: 'x',
+      lat: 49.89,
+      long: -0.5,
+    });
     assert.equal(StatsQuery.safeParse({ indicators: 'a,,b' }).success, false);
   });
 });

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { buildOpenApiDocument } from '../src/openapi.js';
 import { operations, schemas } from '../src/operations.js';
 import type { Operation } from '../src/operations.js';
@@ -88,6 +90,74 @@ function refs(node: unknown, out: string[] = []): string[] {
     }
   }
   return out;
+}
+
+/** JSON-pointer-ish names of the strings sent by clients that a NUL or a lone surrogate would pass. */
+function unguardedStrings(document: Json): string[] {
+  const hostile = ['\u0000', 'a\u0000', '\u0000a', 'a\u0000b', '1\u00002', '\ud800', 'a\udfff', 'a\ud800b'];
+  const guarded = (node: Json): boolean => {
+    if (node.enum !== undefined || node.const !== undefined) return true;
+    const patterns = [node.pattern, ...((node.allOf ?? []) as Json[]).map((x) => x.pattern)].filter(
+      (x): x is string => typeof x === 'string',
+    );
+    return patterns.some((x) => hostile.every((h) => !new RegExp(x, 'u').test(h)));
+  };
+  const out = new Set<string>();
+  const walk = (node: unknown, where: string, seen: Set<string>): void => {
+    if (node === null || typeof node !== 'object') return;
+    const n = node as Json;
+    if (typeof n.$ref === 'string') {
+      if (seen.has(n.$ref)) return;
+      const target = (n.$ref as string)
+        .slice(2)
+        .split('/')
+        .reduce<Json>((at, key) => at[key] as Json, document);
+      walk(target, n.$ref, new Set([...seen, n.$ref]));
+      return;
+    }
+    const types = ([] as unknown[]).concat(n.type ?? []);
+    if (types.includes('string') && !guarded(n)) out.add(where);
+    for (const key of ['anyOf', 'oneOf', 'allOf', 'prefixItems'])
+      ((n[key] ?? []) as Json[]).forEach((x, i) => walk(x, `${where}/${key}/${i}`, seen));
+    for (const key of ['items', 'additionalProperties', 'propertyNames', 'not'])
+      if (n[key] !== undefined) walk(n[key], `${where}/${key}`, seen);
+    for (const [name, x] of Object.entries((n.properties ?? {}) as Json))
+      walk(x, `${where}/properties/${name}`, seen);
+  };
+  for (const [path, item] of Object.entries(document.paths as Json)) {
+    for (const [method, op] of Object.entries(item as Json) as [string, Json][]) {
+      const where = `${method.toUpperCase()} ${path}`;
+      for (const param of (op.parameters ?? []) as Json[]) {
+        const before = out.size;
+        walk(param.schema, `${where} ${param.in as string} ${param.name as string}`, new Set());
+        if (out.size > before) {
+          // Report the parameter itself, not the inner node.
+          for (const x of [...out].slice(before)) out.delete(x);
+          out.add(`${where} ${param.in as string} ${param.name as string}`);
+        }
+      }
+      for (const media of Object.values((op.requestBody?.content ?? {}) as Json) as Json[]) {
+        const before = out.size;
+        walk(media.schema, `${where} body`, new Set());
+        const found = [...out].slice(before);
+        for (const x of found) {
+          out.delete(x);
+          out.add(`${where} body ${x}`);
+        }
+      }
+    }
+  }
+  return [...out].sort();
+}
+
+/** An ajv (JSON Schema 2020-12) validator of a component of `document`, its $refs resolved in it. */
+function componentValidator(document: Json, name: string) {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+  ajv.addSchema({ $id: 'https://proximite.test/openapi.json', components: document.components });
+  const validate = ajv.getSchema(`https://proximite.test/openapi.json#/components/schemas/${name}`);
+  assert.ok(validate, name);
+  return validate;
 }
 
 describe('OpenAPI document', () => {
@@ -199,8 +269,100 @@ describe('OpenAPI document', () => {
     assert.equal(c.ConcernInput.properties.description.maxLength, 4000);
   });
   it('stats query parameters', () => {
-    const names = (doc.paths['/v1/stats'].get.parameters as Json[]).map((p) => p.name);
+    const names = (doc.paths['/v1/stats'].get.parameters as Json[])
+      .filter((p) => p.in === 'query')
+      .map((p) => p.name);
     assert.deepEqual(names, ['area', 'indicators', 'from', 'to']);
+  });
+  it('every string a client sends refuses NUL characters and lone surrogates (pattern, enum or const)', () => {
+    const missing = unguardedStrings(doc);
+    assert.deepEqual(
+      missing,
+      [],
+      `input strings without the text rule (use textInput):\n${missing.join('\n')}`,
+    );
+    // The walk finds a string without the rule (so the check above can fail).
+    const broken = structuredClone(doc);
+    broken.components.schemas.ConcernInput.properties.description = { type: 'string', maxLength: 10 };
+    broken.paths['/v1/cafes'].get.parameters.push({ name: 'q', in: 'query', schema: { type: 'string' } });
+    assert.deepEqual(unguardedStrings(broken), [
+      'GET /v1/cafes query q',
+      'POST /v1/concerns body #/components/schemas/ConcernInput/properties/description',
+    ]);
+  });
+  it('the location of a concern: an address, a point or a district (`{}` and a lone lat are invalid)', () => {
+    const validate = componentValidator(doc, 'ConcernInput');
+    const input = (location: unknown) => ({ categoryCode: 'bruit', description: 'x', location });
+    for (const ok of [{ address: 'Rue Motte' }, { lat: 49.9, lon: 2.3 }, { districtId: 'saint-leu' }])
+      assert.ok(validate(input(ok)), JSON.stringify([ok, validate.errors]));
+    for (const bad of [{}, { lat: 49.9 }, { lon: 2.3 }, { address: 'x', lat: 49.9 }, { zzz: 1 }])
+      assert.equal(validate(input(bad)), false, JSON.stringify(bad));
+  });
+  it('documents what the server answers: 304, malformed JSON, 413, origin refusals, 503', () => {
+    for (const [path, item] of Object.entries(doc.paths as Json)) {
+      for (const [method, op] of Object.entries(item as Json) as [string, Json][]) {
+        const where = `${method.toUpperCase()} ${path}`;
+        const statuses = Object.keys(op.responses as Json).map(Number);
+        const params = (op.parameters ?? []) as Json[];
+        assert.ok(statuses.includes(503), `${where} 503`);
+        assert.ok(op.responses['503'].headers['Retry-After'], `${where} 503 Retry-After`);
+        if (params.some((x) => x.in === 'query' || x.in === 'path')) assert.ok(statuses.includes(400), where);
+        if (op.requestBody !== undefined) {
+          assert.ok(statuses.includes(400) && statuses.includes(413), `${where} 400 and 413`);
+          if (op.requestBody.content['application/json'])
+            assert.ok(statuses.includes(415) && statuses.includes(422), `${where} 415 and 422`);
+        }
+        if (method !== 'get') assert.ok(statuses.includes(403), `${where} 403 (origin)`);
+        if (statuses.includes(304)) {
+          assert.ok(
+            params.some((x) => x.in === 'header' && x.name === 'If-None-Match'),
+            where,
+          );
+          assert.ok(op.responses['200'].headers.ETag, `${where} ETag`);
+        }
+      }
+    }
+    const cacheable = Object.entries(doc.paths as Json)
+      .filter(([, item]) => (item as Json).get?.responses['304'])
+      .map(([path]) => path);
+    assert.deepEqual(cacheable.sort(), [
+      '/openapi.json',
+      '/v1/cafes',
+      '/v1/cafes.ics',
+      '/v1/cafes/{id}',
+      '/v1/cafes/{id}.ics',
+      '/v1/concern-categories',
+      '/v1/districts',
+      '/v1/priorities',
+      '/v1/rights',
+      '/v1/stats',
+    ]);
+    const ics = doc.paths['/v1/cafes/{id}.ics'].get;
+    assert.ok((ics.parameters as Json[]).some((x) => x.in === 'query' && x.name === 'lang'));
+    assert.ok(ics.responses['400']);
+    assert.ok(doc.paths['/v1/admin/cafes'].post.responses['400']);
+    assert.ok(doc.paths['/open311/v2/requests.{format}'].post.responses['413']);
+  });
+  it('Open311 errors and bodies are described in JSON and in XML (element names)', () => {
+    for (const [path, item] of Object.entries(doc.paths as Json)) {
+      if (!path.startsWith('/open311/')) continue;
+      for (const op of Object.values(item as Json) as Json[]) {
+        for (const [status, res] of Object.entries(op.responses as Json) as [string, Json][]) {
+          if (status === '503' || Number(status) < 400) continue;
+          assert.deepEqual(
+            Object.keys(res.content),
+            ['application/json', 'text/xml'],
+            `${path} ${status}`,
+          );
+        }
+      }
+    }
+    const c = doc.components.schemas;
+    assert.deepEqual(c.Open311ErrorList.xml, { name: 'errors', wrapped: true });
+    assert.deepEqual(c.Open311ErrorList.items.xml, { name: 'error' });
+    assert.deepEqual(c.Open311ServiceList.items.xml, { name: 'service' });
+    assert.deepEqual(c.Open311RequestList.xml, { name: 'service_requests', wrapped: true });
+    assert.deepEqual(c.Open311Discovery.properties.endpoints.items.xml, { name: 'endpoint' });
   });
   it('packages/contract/openapi.json is up to date (run `npm run openapi`)', () => {
     const onDisk = JSON.parse(readFileSync(new URL('../openapi.json', import.meta.url), 'utf8')) as Json;
