@@ -36,6 +36,7 @@ export {
   TimeoutError,
   UnauthorizedError,
   UnprocessableError,
+  isTransient,
 } from './errors.js';
 export type { RequestSummary, ValidationIssue } from './errors.js';
 export { createOutbox, idbStorage, memoryStorage } from './outbox.js';

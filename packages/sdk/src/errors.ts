@@ -19,6 +19,7 @@
  * replaced by `[REDACTED]`. A caller's own `AbortSignal` abort is not wrapped: the signal's reason
  * is rethrown as is (usually a `DOMException` named `AbortError`).
  */
+import { PROBLEM_TYPE_BASE } from '@proximite/contract/problem.js';
 import type { Problem } from '@proximite/contract';
 
 /** What an error tells about the request that failed; credentials already redacted. */
@@ -205,9 +206,17 @@ export function errorClassFor(status: number): typeof ApiError {
   return BY_STATUS[status] ?? (status >= 500 ? ServerError : ApiError);
 }
 
-/** True when retrying later may succeed (network, timeout, 408, 409, 425, 429, 5xx). */
+/**
+ * True when the same request may succeed later: no response (network, timeout), 408, 409, 425,
+ * 429 and 5xx. Not 409 typed `…/problems/conflict` (a state conflict, such as a refused transition:
+ * the contract's other 409 is « this Idempotency-Key is still in flight », which passes), nor 501
+ * and 505 (what the server cannot do, it will not do later). Any other 4xx is permanent. A 500
+ * may pass or recur on every try: the outbox stops after a few in a row (`maxServerErrors`).
+ */
 export function isTransient(error: unknown): boolean {
   if (error instanceof NetworkError || error instanceof TimeoutError) return true;
-  if (error instanceof ApiError) return [408, 409, 425, 429].includes(error.status) || error.status >= 500;
-  return false;
+  if (!(error instanceof ApiError)) return false;
+  if (error.status === 409) return error.problem.type !== `${PROBLEM_TYPE_BASE}conflict`;
+  if (error.status === 501 || error.status === 505) return false;
+  return [408, 425, 429].includes(error.status) || error.status >= 500;
 }

@@ -8,6 +8,9 @@
  *   the UI discards it. 409 (same key in flight), 408, 425, 429, 5xx, timeouts and network errors
  *   are retried later with exponential backoff (2 s, 4 s, 8 s…, half of each delay random, at most
  *   5 min) and `Retry-After`, one request per attempt; nothing is tried while the browser is offline.
+ *   A 500 that answers `maxServerErrors` attempts in a row is taken as permanent too: a server
+ *   that fails on this very submission would otherwise be sent it for a whole day, and the
+ *   resident never told. 501 and 505 are permanent at once (see `isTransient`).
  * - It flushes on `online`, on `visibilitychange` to visible, on creation (the next page load) and
  *   on demand. Entries not delivered within `ttl` (24 h, the server keeps idempotency keys ≥ 24 h)
  *   are not sent any more: they become `failed` with reason `expired`, kept until discarded.
@@ -50,6 +53,8 @@ export interface OutboxEntry {
   /** Epoch ms after which it is no longer sent. */
   expiresAt: number;
   attempts: number;
+  /** Attempts in a row answered 500 (absent: none). */
+  serverErrors?: number;
   /** Epoch ms before which automatic retries wait (backoff). */
   nextAttemptAt: number;
   /** Epoch ms before which nothing is sent (the server's Retry-After). */
@@ -99,6 +104,8 @@ export interface OutboxOptions {
   timeout?: number;
   /** Flush on creation, on `online` and on `visibilitychange`. Default true. */
   autoFlush?: boolean;
+  /** Attempts in a row answered 500 after which an entry fails as `rejected`. Default 5. */
+  maxServerErrors?: number;
 }
 
 export interface Outbox {
@@ -180,6 +187,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     maxRetryDelay = 300_000,
     timeout,
     autoFlush = true,
+    maxServerErrors = 5,
   } = options;
   const storage = options.storage ?? (typeof indexedDB === 'undefined' ? memoryStorage() : idbStorage());
   const listeners = new Set<OutboxListener>();
@@ -223,6 +231,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
       emit({ ...snapshot(entry, 'sent'), receipt });
     } catch (error) {
       const failure = failureOf(error);
+      const internal = error instanceof ApiError && error.status === 500 ? error : undefined;
+      entry.serverErrors = internal ? (entry.serverErrors ?? 0) + 1 : 0;
+      if (internal && entry.serverErrors >= maxServerErrors) {
+        failure.reason = 'rejected';
+        failure.problem = internal.problem;
+        failure.message = `${failure.message} (the same failure ${entry.serverErrors} times in a row)`;
+      }
       entry.error = failure;
       if (failure.reason === 'retrying') {
         const now = Date.now();

@@ -23,6 +23,7 @@ import {
   createCafesClient,
   createClient,
   createCoreClient,
+  isTransient,
   type ClientOptions,
 } from '@proximite/sdk';
 import { createAdminClient } from '@proximite/sdk/admin.js';
@@ -242,6 +243,70 @@ describe('retries', () => {
     const [first, second] = fx.requests.map((r) => r.headers['idempotency-key']);
     assert.match(String(first), /^[0-9a-f-]{36}$/);
     assert.equal(first, second);
+  });
+
+  it('a POST with an Idempotency-Key waits out a 409 « in flight » (Retry-After); a 409 conflict is final', async () => {
+    const receipt = {
+      reference: 'PRX-AAAA-BBBB',
+      statusToken: 't'.repeat(24),
+      service: { id: 'pm', name: { fr: 'Police municipale' } },
+      status: 'received',
+      submittedAt: '2026-05-12T10:00:00Z',
+    };
+    const input = { categoryCode: 'bruit', description: 'Musique', location: { address: '1 rue' } };
+    const inFlight = {
+      type: 'https://proximite.dev/problems/idempotency-in-progress',
+      title: 'A request with this Idempotency-Key is in progress',
+      status: 409,
+    };
+    fx.handle((_req, res) =>
+      fx.requests.length === 1
+        ? json(res, 409, inFlight, { 'retry-after': '1' })
+        : json(res, 200, receipt, { 'idempotent-replayed': 'true' }),
+    );
+    const started = Date.now();
+    const patient = client({ retry: { limit: 2, backoffLimit: 5000 } });
+    assert.deepEqual(await patient.concerns.submit(input, { idempotencyKey: 'key-123456789' }), receipt);
+    assert.equal(fx.requests.length, 2);
+    assert.ok(Date.now() - started >= 900, 'waited for Retry-After');
+
+    fx.requests.length = 0;
+    const conflict = { type: 'https://proximite.dev/problems/conflict', title: 'Conflict', status: 409 };
+    fx.handle((_req, res) => json(res, 409, conflict));
+    await assert.rejects(client().concerns.submit(input, { idempotencyKey: 'key-123456789' }), ConflictError);
+    assert.equal(fx.requests.length, 1);
+  });
+
+  it('isTransient: what may succeed later, and what never will', () => {
+    const api = (status: number, type = 'about:blank') => new ApiError(status, { type, title: 'x', status });
+    const transient = [
+      new NetworkError('offline'),
+      new TimeoutError(10),
+      api(408),
+      api(409, 'https://proximite.dev/problems/idempotency-in-progress'),
+      api(425),
+      api(429),
+      api(500),
+      api(502),
+      api(503),
+      api(504),
+    ];
+    const permanent = [
+      api(400),
+      api(401),
+      api(403),
+      api(404),
+      api(409, 'https://proximite.dev/problems/conflict'),
+      api(413),
+      api(415),
+      api(422),
+      api(501),
+      api(505),
+      new ResponseValidationError([]),
+      new Error('not an SDK error'),
+    ];
+    for (const e of transient) assert.equal(isTransient(e), true, e.message);
+    for (const e of permanent) assert.equal(isTransient(e), false, e.message);
   });
 
   it('a POST without an Idempotency-Key is never retried', async () => {

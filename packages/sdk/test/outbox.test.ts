@@ -189,6 +189,63 @@ describe('outbox', () => {
     }
   });
 
+  it(
+    'a 500 on every attempt is taken as permanent after maxServerErrors in a row; 501 at once',
+    { timeout: 10_000 },
+    async () => {
+      fx.handle((_req, res) => json(res, 500, problem(500, 'Internal error')));
+      const outbox = createOutbox({
+        client: client(),
+        storage: memoryStorage(),
+        autoFlush: false,
+        retryDelay: 1,
+        maxServerErrors: 3,
+      });
+      const seen = events(outbox);
+      await outbox.submit(input);
+      const failed = await seen.until('failed');
+      assert.equal(failed.error?.reason, 'rejected');
+      assert.equal(failed.error?.status, 500);
+      assert.equal(failed.error?.problem?.title, 'Internal error');
+      assert.equal(fx.requests.length, 3, 'three attempts, then no more');
+      await outbox.flush();
+      assert.equal(fx.requests.length, 3);
+      assert.equal((await outbox.entries())[0]?.state, 'failed', 'kept until discarded');
+      outbox.close();
+
+      fx.requests.length = 0;
+      fx.handle((_req, res) => json(res, 501, problem(501, 'Not implemented')));
+      const second = createOutbox({ client: client(), storage: memoryStorage(), autoFlush: false });
+      const seen2 = events(second);
+      await second.submit(input);
+      assert.equal((await seen2.until('failed')).error?.reason, 'rejected');
+      assert.equal(fx.requests.length, 1);
+      second.close();
+    },
+  );
+
+  it('500s interrupted by another failure start counting again (a restart is not a bug)', async () => {
+    const answers = [500, 500, 503, 500, 500, 201];
+    fx.handle((_req, res) => {
+      const status = answers[fx.requests.length - 1] ?? 201;
+      if (status === 201) json(res, 201, receipt());
+      else json(res, status, problem(status, 'down'));
+    });
+    const outbox = createOutbox({
+      client: client(),
+      storage: memoryStorage(),
+      autoFlush: false,
+      retryDelay: 1,
+      maxServerErrors: 3,
+    });
+    const seen = events(outbox);
+    await outbox.submit(input);
+    await seen.until('sent');
+    assert.equal(fx.requests.length, 6);
+    assert.ok(!seen.seen.some((e) => e.state === 'failed'));
+    outbox.close();
+  });
+
   it('entries not delivered within the TTL are failed as expired, not sent', async () => {
     fx.handle((_req, res) => res.socket?.destroy());
     const outbox = createOutbox({ client: client(), storage: memoryStorage(), autoFlush: false, ttl: 100 });

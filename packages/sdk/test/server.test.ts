@@ -25,6 +25,7 @@ import {
   createOutbox,
   memoryStorage,
   type Client,
+  type OutboxEvent,
 } from '@proximite/sdk';
 import { createAdminClient, type AdminClient } from '@proximite/sdk/admin.js';
 import { createICalClient, parseICalendar } from '@proximite/sdk/adapters/ical.js';
@@ -157,6 +158,44 @@ describe('public resources', () => {
     assert.equal(stored.description, 'Via l’outbox');
     assert.deepEqual(await outbox.entries(), []);
     outbox.close();
+  });
+});
+
+describe('input the server can never store', () => {
+  it('a NUL character or a lone surrogate: 422 naming the field, and the outbox fails it after one request', async () => {
+    const category = await bruit();
+    for (const [field, input] of [
+      ['description', { ...concernFor(category), description: 'Musique\u0000 forte' }],
+      ['location.address', { ...concernFor(category), location: { address: 'Rue \ud800Motte' } }],
+    ] as const) {
+      const error = await client.concerns.submit(input).catch((e: unknown) => e);
+      assert.ok(error instanceof UnprocessableError, String(error));
+      assert.ok(
+        error.problem.errors?.some((e) => e.path === field),
+        JSON.stringify(error.problem.errors),
+      );
+      let requests = 0;
+      const counting = createClient({
+        baseUrl: server.url,
+        cache: false,
+        fetch: (url, init) => {
+          requests += 1;
+          return fetch(url, init);
+        },
+      });
+      const outbox = createOutbox({ client: counting, storage: memoryStorage(), autoFlush: false });
+      const failed = new Promise<OutboxEvent>((resolve) =>
+        outbox.subscribe((e) => e.state === 'failed' && resolve(e)),
+      );
+      await outbox.submit(input);
+      const event = await failed;
+      assert.equal(event.error?.reason, 'rejected');
+      assert.equal(event.error?.status, 422);
+      await outbox.flush();
+      assert.equal(requests, 1, 'sent once, never retried');
+      assert.equal((await outbox.entries())[0]?.state, 'failed', 'kept for the resident');
+      outbox.close();
+    }
   });
 });
 

@@ -14,6 +14,7 @@ import {
   ResponseValidationError,
   TimeoutError,
   errorClassFor,
+  isTransient,
   type ProximiteError,
   type RequestSummary,
 } from '../errors.js';
@@ -22,7 +23,10 @@ import { joinUrl, type Query } from './path.js';
 import { validate } from './validate.js';
 import type { Problem } from '@proximite/contract';
 
-/** Retry policy: GET/HEAD (and POST with an Idempotency-Key) on network errors, timeouts, 408, 429, 5xx. */
+/**
+ * Retry policy: GET/HEAD (and POST with an Idempotency-Key) on network errors, timeouts, 408, 429,
+ * 500, 502, 503 and 504; a POST with an Idempotency-Key also on 409 while the same key is in flight.
+ */
 export interface RetryOptions {
   /** Retries after the first attempt, 0–4 (at most 5 attempts). Default 2. */
   limit?: number;
@@ -170,7 +174,10 @@ export class Transport {
       const retryAfter = error instanceof ApiError ? error.retryAfter : undefined;
       if (
         attempt >= retries ||
-        (error instanceof ApiError && !RETRY_STATUSES.includes(error.status)) ||
+        (error instanceof ApiError &&
+          !RETRY_STATUSES.includes(error.status) &&
+          // The same key still in flight: its first request ends soon (the server says when).
+          !(error.status === 409 && spec.idempotencyKey !== undefined && isTransient(error))) ||
         (retryAfter ?? 0) * 1000 > backoffLimit
       )
         throw error;
