@@ -21,7 +21,7 @@ import {
   buildOpenApiDocument,
 } from '@proximite/contract';
 import { normalizeTrackingCode } from '@proximite/contract/tracking-code.js';
-import type { ConcernReceipt, RightsContent, StatsDataset } from '@proximite/contract';
+import type { RightsContent, StatsDataset } from '@proximite/contract';
 import { pickRightsLanguage } from '@proximite/content/rights/index.js';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
@@ -29,13 +29,8 @@ import { AppError } from '../errors.js';
 import { buildPrioritiesFeed } from '../atom.js';
 import { buildConcernFeed } from '../feed.js';
 import { buildCalendar } from '../ical.js';
-import {
-  concernIdFor,
-  getConcernStatus,
-  getConcernStatusUnchecked,
-  insertConcern,
-  prepareConcern,
-} from '../store/concerns.js';
+import { concernIdFor, getConcernStatus, getConcernStatusUnchecked } from '../store/concerns.js';
+import type { AttributeValue } from '../store/concerns.js';
 import {
   allPriorities,
   calendarCafes,
@@ -49,18 +44,18 @@ import {
   publicCafe,
   startOfToday,
 } from '../store/content.js';
-import { claimIdempotency, completeIdempotency, releaseIdempotency } from '../store/idempotency.js';
 import type { StoredResponse } from '../store/idempotency.js';
 import { getMeetingReport, listMeetingReports } from '../store/meetings.js';
 import { loadResponseTimes } from '../store/response-times.js';
+import { receiveConcern } from '../store/intake.js';
 import { getStatsDataset } from '../store/stats.js';
-import { canonicalJson, hmacHex, sameHex, sha256Hex } from '../util.js';
+import { hmacHex, sameHex } from '../util.js';
 import { cachedPublic } from './cache.js';
 import type { ResponseCache } from './cache.js';
 import type { AppDeps } from './context.js';
 import type { AppEnv } from './env.js';
 import { problemResponse } from './problems.js';
-import { lookupRateLimit, rateLimit } from './rate-limit.js';
+import { clientKey, lookupRateLimit } from './rate-limit.js';
 import { baseUrl, jsonBody, lang } from './shared.js';
 import { parseJsonBody, parseQuery } from './validate.js';
 
@@ -239,7 +234,6 @@ export function publicApp(deps: AppDeps, cache: ResponseCache): Hono<AppEnv> {
   });
 
   app.post('/v1/concerns', async (c) => {
-    await rateLimit(deps, c);
     const keyHeader = c.req.header('Idempotency-Key');
     if (keyHeader === undefined)
       throw new AppError(
@@ -252,67 +246,41 @@ export function publicApp(deps: AppDeps, cache: ResponseCache): Hono<AppEnv> {
         errors: [{ path: 'Idempotency-Key', message: 'invalid' }],
       });
     }
-    const { value: input } = await parseJsonBody(c, ConcernInput);
-    const bodyHash = sha256Hex(canonicalJson(input));
-    const now = deps.clock();
-    const claim = await claimIdempotency(deps.db, now, 'concerns', key.data, bodyHash);
-    if (claim.kind === 'mismatch')
-      throw new AppError('idempotencyMismatch', 'This Idempotency-Key was already used with another body.');
-    if (claim.kind === 'in-flight')
-      throw new AppError(
-        'idempotencyInProgress',
-        'The first request with this key is still being processed; retry shortly.',
-        { headers: { 'Retry-After': '1' } },
-      );
-    if (claim.kind === 'replay') return replay(claim.response);
-    try {
-      const category = await prepareConcern(deps.db, input);
-      const reasons: string[] = [];
-      if (input.honeypot !== undefined && input.honeypot.trim() !== '') reasons.push('honeypot');
-      if (input.formStartedAt !== undefined) {
-        const elapsed = (now.getTime() - Date.parse(input.formStartedAt)) / 1000;
-        if (elapsed < deps.config.minFillSeconds) reasons.push('time-trap');
-      }
-      const location = { ...input.location };
-      const response = await deps.db.transaction(async (tx) => {
-        const created = await insertConcern(tx, now, category, {
-          categoryCode: input.categoryCode,
-          description: input.description,
-          location,
-          attributes: input.attributes,
-          contact: input.contact,
-          lang: input.lang,
-          quarantineReasons: reasons,
-          channel: 'api',
+    const { value: input, raw } = await parseJsonBody(c, ConcernInput);
+    const sent = (raw as { attributes?: Record<string, AttributeValue> }).attributes;
+    // Counted only once the replay check is past: retries of a stored submission are free.
+    const bucket = deps.config.rateLimitPerMinute > 0 ? `post:${await clientKey(deps, c)}` : undefined;
+    const outcome = await receiveConcern(deps, {
+      key: key.data,
+      input,
+      sentAttributes: sent,
+      bucket,
+      baseUrl: baseUrl(deps, c),
+    });
+    switch (outcome.kind) {
+      case 'mismatch':
+        throw new AppError('idempotencyMismatch', 'This Idempotency-Key was already used with another body.');
+      case 'in-flight':
+        throw new AppError(
+          'idempotencyInProgress',
+          `The first request with this key is still being processed; retry in ${outcome.retryAfter} s.`,
+          { headers: { 'Retry-After': String(outcome.retryAfter) } },
+        );
+      case 'rate-limited':
+        throw new AppError('rateLimited', `Too many submissions; retry in ${outcome.retryAfter} s.`, {
+          headers: { 'Retry-After': String(outcome.retryAfter) },
         });
-        const receipt: ConcernReceipt = {
-          reference: created.reference,
-          statusToken: created.statusToken,
-          trackingCode: created.trackingCode,
-          service: created.service,
-          status: created.status,
-          submittedAt: created.submittedAt,
-          statusUrl: `${baseUrl(deps, c)}/v1/concerns/${created.reference}?token=${created.statusToken}`,
-        };
-        const stored: StoredResponse = {
+      case 'replay':
+        return replay(outcome.response);
+      case 'created':
+        return new Response(JSON.stringify(outcome.response.body), {
           status: 201,
-          body: receipt,
-          headers: { Location: `/v1/concerns/${created.reference}` },
-        };
-        await completeIdempotency(tx, 'concerns', key.data, stored);
-        return stored;
-      });
-      return new Response(JSON.stringify(response.body), {
-        status: 201,
-        headers: {
-          ...response.headers,
-          'Content-Type': 'application/json; charset=utf-8',
-          'Cache-Control': 'no-store',
-        },
-      });
-    } catch (error) {
-      await releaseIdempotency(deps.db, 'concerns', key.data).catch(() => undefined);
-      throw error;
+          headers: {
+            ...outcome.response.headers,
+            'Content-Type': 'application/json; charset=utf-8',
+            'Cache-Control': 'no-store',
+          },
+        });
     }
   });
 

@@ -1,8 +1,15 @@
 /**
  * Idempotency keys and rate-limit counters, both in the database so several instances behind a
  * load balancer behave as one.
+ *
+ * A key is claimed and its result stored in ONE transaction ({@link withIdempotency}): the claim is
+ * a transaction-scoped advisory lock, which PostgreSQL releases when the transaction ends — by
+ * commit, by rollback, or because its connection closed when the process died (kill -9, crash, OOM).
+ * Nothing is written before the result, so no « in flight » row can outlive its request. PGlite runs
+ * one transaction at a time, so there a duplicate simply waits for the first and gets its replay.
  */
-import type { Queryable } from '../db/database.js';
+import { createHash } from 'node:crypto';
+import type { Database, Queryable } from '../db/database.js';
 import { toIso } from '../util.js';
 
 export interface StoredResponse {
@@ -11,75 +18,121 @@ export interface StoredResponse {
   headers: Record<string, string>;
 }
 
-export type ClaimResult =
-  | { kind: 'claimed' }
+export type IdempotencyOutcome<T> =
+  /** `work` ran (and its transaction committed). */
+  | { kind: 'done'; value: T }
+  /** An earlier request with this key and body succeeded: send its response again. */
   | { kind: 'replay'; response: StoredResponse }
+  /** The key was used with another body. */
   | { kind: 'mismatch' }
-  | { kind: 'in-flight' };
+  /** A request with this key is running now; `retryAfter` is when it should be over, in seconds. */
+  | { kind: 'in-flight'; retryAfter: number };
 
-/** An in-flight claim older than this is considered abandoned (its instance died) and taken over. */
-const STALE_IN_FLIGHT_MS = 60_000;
+/** What `work` returns: its value, and the response to store under the key (absent: nothing stored). */
+export interface IdempotentResult<T> {
+  value: T;
+  store?: StoredResponse;
+}
+
+/** The first half of the advisory lock key of idempotency claims ("idem"); the second is per key. */
+const LOCK_CLASS = 0x6964656d;
 
 /**
- * Claims `key` for a request whose canonical body hashes to `bodyHash`: the first caller gets
- * `claimed` and must later `completeIdempotency` (or `releaseIdempotency` on failure).
+ * Longest a claim may live: statements and idle time inside the transaction are capped by it
+ * (PostgreSQL), so a request that hangs rather than dies frees its key too.
  */
-export async function claimIdempotency(
-  db: Queryable,
+export const CLAIM_TIMEOUT_S = 10;
+
+/** A row left « in flight » by an earlier version of this server is taken over after this long. */
+const LEGACY_STALE_MS = 60_000;
+
+function lockKey(scope: string, key: string): number {
+  return createHash('sha256').update(`${scope}\u0000${key}`).digest().readUInt32BE(0) & 0x7fffffff;
+}
+
+/**
+ * Seconds until the request holding the claim should be over: about as long again as it has run
+ * (at least 1 s), never past the end of its {@link CLAIM_TIMEOUT_S}. `elapsed` unknown → 1 s.
+ */
+export function claimRetryAfter(elapsed: number | undefined): number {
+  if (elapsed === undefined || !Number.isFinite(elapsed) || elapsed < 0) return 1;
+  return Math.max(1, Math.min(Math.ceil(elapsed), Math.ceil(CLAIM_TIMEOUT_S - elapsed)));
+}
+
+/** How long the transaction holding the claim has been running, when PostgreSQL tells (seconds). */
+async function holderElapsed(tx: Queryable, lock: number): Promise<number | undefined> {
+  try {
+    const rows = await tx.query<{ elapsed: number | null }>(
+      `SELECT EXTRACT(EPOCH FROM clock_timestamp() - a.xact_start)::float8 AS elapsed
+         FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+        WHERE l.locktype = 'advisory' AND l.granted AND l.pid <> pg_backend_pid()
+          AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+          AND l.classid = $1::int4::oid AND l.objid = $2::int4::oid AND l.objsubid = 2`,
+      [LOCK_CLASS, lock],
+    );
+    return rows[0]?.elapsed ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs `work` once per `(scope, key)`: in one transaction, claims the key (an advisory lock that
+ * dies with the transaction or its connection), replays the stored response of an earlier success
+ * with the same `bodyHash`, refuses another body, or runs `work` and stores what it returns under
+ * the key — all committed together, or none of it.
+ */
+export async function withIdempotency<T>(
+  db: Database,
   now: Date,
   scope: string,
   key: string,
   bodyHash: string,
-): Promise<ClaimResult> {
-  const inserted = await db.query(
-    `INSERT INTO idempotency_keys (scope, key, body_hash, state, created_at) VALUES ($1, $2, $3, 'in-flight', $4)
-     ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
-    [scope, key, bodyHash, now.toISOString()],
-  );
-  if (inserted.length > 0) return { kind: 'claimed' };
-  const rows = await db.query<{
-    body_hash: string;
-    state: string;
-    status: number | null;
-    response: StoredResponse | null;
-    created_at: Date;
-  }>(
-    'SELECT body_hash, state, status, response, created_at FROM idempotency_keys WHERE scope = $1 AND key = $2',
-    [scope, key],
-  );
-  const row = rows[0];
-  if (row === undefined) return claimIdempotency(db, now, scope, key, bodyHash); // purged meanwhile
-  if (row.body_hash !== bodyHash) return { kind: 'mismatch' };
-  if (row.state === 'done' && row.response !== null) return { kind: 'replay', response: row.response };
-  if (now.getTime() - new Date(toIso(row.created_at)).getTime() > STALE_IN_FLIGHT_MS) {
-    const taken = await db.query(
-      `UPDATE idempotency_keys SET created_at = $3 WHERE scope = $1 AND key = $2 AND state = 'in-flight'
-       AND created_at = $4 RETURNING key`,
-      [scope, key, now.toISOString(), toIso(row.created_at)],
-    );
-    if (taken.length > 0) return { kind: 'claimed' };
-  }
-  return { kind: 'in-flight' };
-}
-
-export async function completeIdempotency(
-  db: Queryable,
-  scope: string,
-  key: string,
-  response: StoredResponse,
-): Promise<void> {
-  await db.query(
-    `UPDATE idempotency_keys SET state = 'done', status = $3, response = $4::jsonb WHERE scope = $1 AND key = $2`,
-    [scope, key, response.status, JSON.stringify(response)],
-  );
-}
-
-/** Forgets an in-flight claim whose request failed, so the client can retry with the same key. */
-export async function releaseIdempotency(db: Queryable, scope: string, key: string): Promise<void> {
-  await db.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND state = 'in-flight'`, [
-    scope,
-    key,
-  ]);
+  work: (tx: Queryable) => Promise<IdempotentResult<T>>,
+): Promise<IdempotencyOutcome<T>> {
+  const lock = lockKey(scope, key);
+  return db.transaction(async (tx): Promise<IdempotencyOutcome<T>> => {
+    if (db.kind === 'postgres') {
+      // A request that hangs (rather than dies) gives its key back too; a backend waiting on a lock
+      // notices within a second that its client is gone.
+      await tx.query(`SET LOCAL statement_timeout = '${CLAIM_TIMEOUT_S}s'`);
+      await tx.query(`SET LOCAL idle_in_transaction_session_timeout = '${CLAIM_TIMEOUT_S}s'`);
+      await tx.query(`SET LOCAL client_connection_check_interval = '1s'`);
+    }
+    const [claimed] = await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1, $2) AS ok', [
+      LOCK_CLASS,
+      lock,
+    ]);
+    if (claimed?.ok !== true)
+      return { kind: 'in-flight', retryAfter: claimRetryAfter(await holderElapsed(tx, lock)) };
+    const [row] = await tx.query<{
+      body_hash: string;
+      state: string;
+      response: StoredResponse | null;
+      created_at: Date | string;
+    }>('SELECT body_hash, state, response, created_at FROM idempotency_keys WHERE scope = $1 AND key = $2', [
+      scope,
+      key,
+    ]);
+    if (row !== undefined) {
+      if (row.body_hash !== bodyHash) return { kind: 'mismatch' };
+      if (row.state === 'done' && row.response !== null) return { kind: 'replay', response: row.response };
+      // An « in flight » row written by an earlier version of this server: wait for it, or take it over.
+      const age = now.getTime() - new Date(toIso(row.created_at)).getTime();
+      if (age < LEGACY_STALE_MS)
+        return { kind: 'in-flight', retryAfter: Math.max(1, Math.ceil((LEGACY_STALE_MS - age) / 1000)) };
+      await tx.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2', [scope, key]);
+    }
+    const result = await work(tx);
+    if (result.store !== undefined) {
+      await tx.query(
+        `INSERT INTO idempotency_keys (scope, key, body_hash, state, status, response, created_at)
+         VALUES ($1, $2, $3, 'done', $4, $5::jsonb, $6)`,
+        [scope, key, bodyHash, result.store.status, JSON.stringify(result.store), now.toISOString()],
+      );
+    }
+    return { kind: 'done', value: result.value };
+  });
 }
 
 /**
