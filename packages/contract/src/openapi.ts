@@ -55,9 +55,9 @@ function response(spec: ResponseSpec): Json {
     ];
     out.content = Object.fromEntries(types.map((t) => [t, { schema: ref(spec.schema as SchemaName) }]));
   } else if (spec.contentTypes !== undefined) {
-    out.content = Object.fromEntries(spec.contentTypes.map((t) => [t, { schema: { type: 'string' } }]));
-  } else if (spec.description.startsWith('OpenAPI')) {
-    out.content = { 'application/json': { schema: { type: 'object' } } };
+    out.content = Object.fromEntries(
+      spec.contentTypes.map((t) => [t, { schema: { type: /json/.test(t) ? 'object' : 'string' } }]),
+    );
   }
   return out;
 }

@@ -596,7 +596,7 @@ const declared = [
     path: '/openapi.json',
     summary: 'This OpenAPI 3.1 document',
     tag: 'meta',
-    responses: { 200: { description: 'OpenAPI 3.1 document.' } },
+    responses: { 200: { description: 'OpenAPI 3.1 document.', contentTypes: ['application/json'] } },
     errorFormat: 'problem',
   },
   {

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROBLEM_CONTENT_TYPE, Problem, operations, schemas } from '@proximite/contract';
-import type { Operation, SchemaName } from '@proximite/contract';
+import type { Operation, ResponseSpec, SchemaName } from '@proximite/contract';
 import type * as z from 'zod/mini';
 import pg from 'pg';
 import { testConfig } from '../src/config.js';
@@ -165,9 +165,17 @@ function schemaOf(name: SchemaName): z.ZodMiniType {
   return schemas[name] as unknown as z.ZodMiniType;
 }
 
+/** The media types a documented response may carry (none for a response without a body). */
+export function documentedTypes(spec: ResponseSpec): readonly string[] {
+  if (spec.contentTypes !== undefined) return spec.contentTypes;
+  if (spec.schema === undefined) return [];
+  return [spec.schema === 'Problem' ? PROBLEM_CONTENT_TYPE : 'application/json'];
+}
+
 /**
- * Validates a response against its operation: a documented status uses its schema; any other
- * error must be a problem (or an Open311 error array under /open311). Never a 5xx unless allowed.
+ * Validates a response against its operation: its status must be one the operation documents, with
+ * a documented media type and that status's schema; any error must be a problem (or an Open311
+ * error array under /open311).
  */
 export function checkResponse(
   method: string,
@@ -206,6 +214,19 @@ export function checkResponse(
       assert.equal((json as Problem).status, status, `${where}: problem status`);
       assert.equal((json as Problem).requestId, headers.get('x-request-id'), `${where}: requestId echoed`);
     }
+  }
+  if (operation !== undefined) {
+    const documented = operation.responses[status];
+    assert.ok(
+      documented !== undefined,
+      `${where}: ${status} is not a documented response of ${operation.id} (${Object.keys(operation.responses).join(', ')}): ${text.slice(0, 300)}`,
+    );
+    const types = documentedTypes(documented);
+    if (method !== 'HEAD' && text !== '')
+      assert.ok(
+        types.some((t) => type.startsWith(t)),
+        `${where}: ${type || 'no Content-Type'} is not a documented type of ${operation.id} ${status} (${types.join(', ') || 'no body'})`,
+      );
   }
   if (operation !== undefined && status !== 304) {
     const spec = operation.responses[status];

@@ -9,7 +9,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { AppError } from '../errors.js';
+import { AppError, isTransientDatabaseError } from '../errors.js';
 import { ADMIN_PREFIX, adminApp } from './admin.js';
 import { ResponseCache } from './cache.js';
 import type { AppDeps } from './context.js';
@@ -20,11 +20,15 @@ import { errorResponse, isOpen311Path, open311ErrorResponse, problemResponse } f
 import { publicApp } from './public.js';
 import { STAFF_PREFIX, staffApp } from './staff.js';
 import { staticApp } from './static.js';
+import { checkPathParams } from './validate.js';
 
 export type { AppEnv } from './env.js';
 
 /** Largest accepted request body. */
 export const MAX_BODY_BYTES = 32 * 1024;
+
+/** Retry-After of a 503 while the database is unreachable (a restart or a failover takes seconds). */
+const UNAVAILABLE_RETRY_AFTER_S = 5;
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -78,6 +82,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // would build a full undici Request, with its AbortSignal, for every read.
   app.use((c, next) => (methodsWithoutBody.has(c.req.method) ? next() : limitBody(c, next)));
 
+  app.use(async (c, next) => {
+    checkPathParams(new URL(c.req.url).pathname);
+    await next();
+  });
+
   app.route('/', publicApp(deps, cache));
   app.route(ADMIN_PREFIX, adminApp(deps));
   app.route(STAFF_PREFIX, staffApp(deps));
@@ -100,6 +109,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.onError((error, c) => {
     if (error instanceof AppError) return errorResponse(c, error);
+    if (isTransientDatabaseError(error)) {
+      console.error(`[${String(c.get('requestId'))}] database unavailable:`, error.message);
+      return errorResponse(
+        c,
+        new AppError('unavailable', 'The database is unreachable; retry later.', {
+          headers: { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_S) },
+        }),
+      );
+    }
     console.error(`[${String(c.get('requestId'))}]`, error);
     return isOpen311Path(c.req.path)
       ? open311ErrorResponse(c, 500, [{ code: 500, description: 'Internal error.' }])

@@ -40,7 +40,7 @@ import type { AppEnv } from './env.js';
 import { fieldErrors, open311ErrorResponse } from './problems.js';
 import { rateLimit } from './rate-limit.js';
 import { baseUrl } from './shared.js';
-import { queryObject } from './validate.js';
+import { queryObject, unsafeText } from './validate.js';
 import type { Schema } from './validate.js';
 
 /** Where this sub-app is mounted. */
@@ -135,8 +135,9 @@ function requestOf(row: Open311Row, publicDetails: boolean): Open311Request {
 
 /** `attribute[code]=v` and `attribute[code][]=v` folded into `attributes`; other keys kept (repeats are an error). */
 export function foldForm(params: URLSearchParams): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const attributes: Record<string, string | string[]> = {};
+  // Null prototypes: `__proto__` is a key like any other (refused as unknown), never a setter.
+  const out = Object.create(null) as Record<string, unknown>;
+  const attributes = Object.create(null) as Record<string, string | string[]>;
   for (const [key, value] of params) {
     const m = /^attribute\[([^\]]*)\](\[\])?$/.exec(key);
     if (m !== null) {
@@ -172,6 +173,8 @@ function parse<T>(schema: Schema<T>, value: unknown): T {
   const result = schema.safeParse(value);
   if (!result.success)
     throw new AppError('badRequest', 'Invalid parameters.', { errors: fieldErrors(result.error.issues) });
+  const unsafe = unsafeText(value);
+  if (unsafe !== undefined) throw new AppError('badRequest', 'Invalid parameters.', { errors: [unsafe] });
   return result.data;
 }
 
@@ -324,7 +327,8 @@ export function open311App(deps: AppDeps): Hono<AppEnv> {
     if (input.address_id !== undefined) location.addressId = input.address_id;
     const category = await prepareConcern(db, {
       categoryCode: input.service_code,
-      attributes: input.attributes,
+      // As sent: a key the schema strips (`__proto__`) is refused as unknown, like any other.
+      attributes: form.attributes as Record<string, string | string[]> | undefined,
       location,
     });
     const name2 = [input.first_name, input.last_name].filter((s) => s !== undefined && s !== '').join(' ');
