@@ -9,6 +9,8 @@ import { after, before, describe, test } from 'node:test';
 import { PROBLEM_TYPES, getOperation } from '@proximite/contract';
 import type { Problem } from '@proximite/contract';
 import { cafeInput } from '../../contract/test/fixtures.js';
+import pg from 'pg';
+import { CLAIM_TIMEOUT_S, claimLock, claimRetryAfter } from '../src/store/idempotency.js';
 import { createAdminToken, createOpen311Key } from '../src/store/tokens.js';
 import { call, checkResponse, jsonInit, startTestServer, targets } from './helpers.js';
 import type { Checked, TestServer } from './helpers.js';
@@ -256,6 +258,79 @@ for (const target of targets()) {
       } finally {
         await s.close().catch(() => undefined);
       }
+    });
+  });
+}
+
+for (const target of targets()) {
+  describe(`idempotency and the rate limit (${target.name})`, () => {
+    let s: TestServer;
+    before(async () => {
+      s = await startTestServer(target, { seed: true, config: { rateLimitPerMinute: 2, ipSalt: 'salt' } });
+    });
+    after(() => s.close());
+
+    test('the rate limit counts after the replay check: a retry of a stored submission is never a 429', async () => {
+      const [a, b, c] = [key(), key(), key()];
+      const send = (k: string, description = concern.description) =>
+        call(s.url, '/v1/concerns', jsonInit('POST', { ...concern, description }, { 'Idempotency-Key': k }));
+      assert.equal((await send(a)).status, 201);
+      assert.equal((await send(b)).status, 201);
+      assert.equal((await send(c)).status, 429, 'the third new submission in the minute');
+      for (let i = 0; i < 3; i++) {
+        const replay = await send(a);
+        assert.equal(replay.status, 200, 'replayed, not limited');
+        assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+      }
+      assert.equal((await send(b, 'autre chose')).status, 422, 'a mismatch is told, not limited');
+    });
+  });
+}
+
+test('the Retry-After of a key in flight: about as long again as its request has run, within its timeout', () => {
+  assert.equal(claimRetryAfter(undefined), 1);
+  assert.equal(claimRetryAfter(0.05), 1);
+  assert.equal(claimRetryAfter(3.2), 4);
+  assert.equal(claimRetryAfter(8.5), 2);
+  assert.equal(claimRetryAfter(CLAIM_TIMEOUT_S + 5), 1);
+});
+
+const postgres = targets().find((t) => t.name === 'postgres');
+if (postgres !== undefined) {
+  describe('a key in flight on PostgreSQL', () => {
+    let s: TestServer;
+    before(async () => {
+      s = await startTestServer(postgres, { seed: true });
+    });
+    after(() => s.close());
+
+    test('409 with the Retry-After of the holder, and free the moment its connection dies', async () => {
+      const k = key();
+      const holder = new pg.Client({ connectionString: postgres.databaseUrl });
+      await holder.connect();
+      holder.on('error', () => undefined); // its connection is cut below, on purpose
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock($1, $2)', claimLock('concerns', k));
+      await new Promise((r) => setTimeout(r, 3000)); // the holder has been running for 3 s
+      const busy = await call(s.url, '/v1/concerns', jsonInit('POST', concern, { 'Idempotency-Key': k }));
+      assert.equal(busy.status, 409);
+      assert.equal((busy.json as Problem).type, PROBLEM_TYPES.idempotencyInProgress);
+      const retryAfter = Number(busy.headers.get('retry-after'));
+      assert.ok(retryAfter >= 3 && retryAfter <= CLAIM_TIMEOUT_S - 3, `Retry-After ${retryAfter}`);
+      // The holder's process dies: its socket closes, PostgreSQL ends the transaction and its lock.
+      (holder as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+      const [cls, obj] = claimLock('concerns', k);
+      for (let i = 0; i < 100; i++) {
+        const rows = await s.db.query(
+          `SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = $1::int4::oid AND objid = $2::int4::oid`,
+          [cls, obj],
+        );
+        if (rows.length === 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const free = await call(s.url, '/v1/concerns', jsonInit('POST', concern, { 'Idempotency-Key': k }));
+      assert.equal(free.status, 201, free.text);
+      await holder.end().catch(() => undefined);
     });
   });
 }

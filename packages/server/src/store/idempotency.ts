@@ -46,8 +46,12 @@ export const CLAIM_TIMEOUT_S = 10;
 /** A row left « in flight » by an earlier version of this server is taken over after this long. */
 const LEGACY_STALE_MS = 60_000;
 
-function lockKey(scope: string, key: string): number {
-  return createHash('sha256').update(`${scope}\u0000${key}`).digest().readUInt32BE(0) & 0x7fffffff;
+/** The advisory lock `(class, key)` that claims `key` in `scope` (`pg_advisory_xact_lock(int4, int4)`). */
+export function claimLock(scope: string, key: string): [number, number] {
+  return [
+    LOCK_CLASS,
+    createHash('sha256').update(`${scope}\u0000${key}`).digest().readUInt32BE(0) & 0x7fffffff,
+  ];
 }
 
 /**
@@ -90,7 +94,7 @@ export async function withIdempotency<T>(
   bodyHash: string,
   work: (tx: Queryable) => Promise<IdempotentResult<T>>,
 ): Promise<IdempotencyOutcome<T>> {
-  const lock = lockKey(scope, key);
+  const [, lock] = claimLock(scope, key);
   return db.transaction(async (tx): Promise<IdempotencyOutcome<T>> => {
     if (db.kind === 'postgres') {
       // A request that hangs (rather than dies) gives its key back too; a backend waiting on a lock
