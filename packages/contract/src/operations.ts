@@ -1287,7 +1287,8 @@ const ifNoneMatch: ParamSpec = {
  * - path parameters → 400 (a value that is not text: a NUL character or a lone surrogate);
  * - a JSON body → 400 (malformed JSON), 413 (over 32 KB), 415 (not JSON), 422 (`errors` names
  *   the fields); a form body → 400 and 413;
- * - a write (any method but GET) → 403 (a browser Origin that is not allowed to write, CORS);
+ * - a write (any method but GET), or a credentialed operation (scopes, session) → 403 (a browser
+ *   Origin that is not allowed, CORS);
  * - admin scopes → 401 and 403;
  * - `cacheable` → the `If-None-Match` header, `ETag` on 200, and 304;
  * - every operation → 503 with Retry-After (the database is unreachable: retry later).
@@ -1313,7 +1314,8 @@ export function withImpliedResponses(op: Operation): Operation {
       add(422, INVALID_BODY);
     }
   }
-  if (op.method !== 'get') add(403, ORIGIN_REFUSED);
+  // Writes, and anything credentialed (admin API, staff sessions), only from allowed origins.
+  if (op.method !== 'get' || op.scopes !== undefined || op.session === true) add(403, ORIGIN_REFUSED);
   if (op.scopes !== undefined) {
     add(401, NO_TOKEN);
     add(403, NO_SCOPE);
