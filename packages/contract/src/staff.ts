@@ -138,7 +138,7 @@ export const StaffEmailInput = /* @__PURE__ */ (() => z.email().check(z.maxLengt
 
 /** A new password: 12 to 256 characters, no composition rule (NIST SP 800-63B § 5.1.1.2). */
 export const NewPasswordInput = /* @__PURE__ */ (() =>
-  z.string().check(z.minLength(12, 'at least 12 characters'), z.maxLength(256)))();
+  textInput(0, 256).check(z.minLength(12, 'at least 12 characters')))();
 
 const displayName = /* @__PURE__ */ (() =>
   textInput(1, 100).check(z.refine((s) => s.trim() !== '', { message: 'must not be blank' })))();
@@ -333,13 +333,13 @@ export type StaffLinkRedeemInput = z.infer<typeof StaffLinkRedeemInput>;
 
 /** `POST /v1/staff/password-reset` body ("forgot password"): always answered 202, whoever it is. */
 export const PasswordResetRequestInput = /* @__PURE__ */ (() =>
-  z.strictObject({ email: z.string().check(z.minLength(1), z.maxLength(254)) }))();
+  z.strictObject({ email: textInput(1, 254) }))();
 export type PasswordResetRequestInput = z.infer<typeof PasswordResetRequestInput>;
 
 /** `POST /v1/staff/password` body: change one's own password. */
 export const PasswordChangeInput = /* @__PURE__ */ (() =>
   z.strictObject({
-    currentPassword: z.string().check(z.minLength(1), z.maxLength(256)),
+    currentPassword: textInput(1, 256),
     newPassword: NewPasswordInput,
   }))();
 export type PasswordChangeInput = z.infer<typeof PasswordChangeInput>;
@@ -360,7 +360,7 @@ export const OidcLoginQuery = /* @__PURE__ */ (() =>
   z.strictObject({
     provider: IdInput,
     /** Where to come back to (a page of an allowed origin); default: the staff console's page. */
-    returnTo: z.optional(z.string().check(z.maxLength(2048))),
+    returnTo: z.optional(textInput(0, 2048)),
   }))();
 export type OidcLoginQuery = z.infer<typeof OidcLoginQuery>;
 
