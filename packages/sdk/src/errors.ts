@@ -19,7 +19,6 @@
  * replaced by `[REDACTED]`. A caller's own `AbortSignal` abort is not wrapped: the signal's reason
  * is rethrown as is (usually a `DOMException` named `AbortError`).
  */
-import { PROBLEM_TYPE_BASE } from '@proximite/contract/problem.js';
 import type { Problem } from '@proximite/contract';
 
 /** What an error tells about the request that failed; credentials already redacted. */
@@ -207,6 +206,12 @@ export function errorClassFor(status: number): typeof ApiError {
 }
 
 /**
+ * The contract's `PROBLEM_TYPES.conflict` (spelled out: importing the contract's problem module
+ * would carry its whole problem table into the SDK core).
+ */
+const CONFLICT_TYPE = 'https://proximite.dev/problems/conflict';
+
+/**
  * True when the same request may succeed later: no response (network, timeout), 408, 409, 425,
  * 429 and 5xx. Not 409 typed `…/problems/conflict` (a state conflict, such as a refused transition:
  * the contract's other 409 is « this Idempotency-Key is still in flight », which passes), nor 501
@@ -216,7 +221,7 @@ export function errorClassFor(status: number): typeof ApiError {
 export function isTransient(error: unknown): boolean {
   if (error instanceof NetworkError || error instanceof TimeoutError) return true;
   if (!(error instanceof ApiError)) return false;
-  if (error.status === 409) return error.problem.type !== `${PROBLEM_TYPE_BASE}conflict`;
+  if (error.status === 409) return error.problem.type !== CONFLICT_TYPE;
   if (error.status === 501 || error.status === 505) return false;
   return [408, 425, 429].includes(error.status) || error.status >= 500;
 }

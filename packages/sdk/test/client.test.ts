@@ -26,6 +26,7 @@ import {
   isTransient,
   type ClientOptions,
 } from '@proximite/sdk';
+import { PROBLEM_TYPES } from '@proximite/contract';
 import { createAdminClient } from '@proximite/sdk/admin.js';
 import { cafe, json, problem, startFixture, type Fixture } from './helpers.js';
 
@@ -305,6 +306,8 @@ describe('retries', () => {
       new ResponseValidationError([]),
       new Error('not an SDK error'),
     ];
+    // The SDK spells the conflict type out; it must stay the contract's.
+    assert.equal(PROBLEM_TYPES.conflict, 'https://proximite.dev/problems/conflict');
     for (const e of transient) assert.equal(isTransient(e), true, e.message);
     for (const e of permanent) assert.equal(isTransient(e), false, e.message);
   });
