@@ -206,22 +206,17 @@ export function errorClassFor(status: number): typeof ApiError {
 }
 
 /**
- * The contract's `PROBLEM_TYPES.conflict` (spelled out: importing the contract's problem module
- * would carry its whole problem table into the SDK core).
- */
-const CONFLICT_TYPE = 'https://proximite.dev/problems/conflict';
-
-/**
  * True when the same request may succeed later: no response (network, timeout), 408, 409, 425,
- * 429 and 5xx. Not 409 typed `…/problems/conflict` (a state conflict, such as a refused transition:
- * the contract's other 409 is « this Idempotency-Key is still in flight », which passes), nor 501
- * and 505 (what the server cannot do, it will not do later). Any other 4xx is permanent. A 500
- * may pass or recur on every try: the outbox stops after a few in a row (`maxServerErrors`).
+ * 429 and 5xx. Not a 409 whose problem type ends in `/conflict` (a state conflict, such as a
+ * refused transition: the contract's other 409 is « this Idempotency-Key is still in flight »,
+ * which passes), nor 501 and 505 (what the server cannot do, it will not do later). Any other 4xx is
+ * permanent. A 500 may pass or recur on every try: the outbox stops after a few in a row
+ * (`maxServerErrors`).
  */
 export function isTransient(error: unknown): boolean {
   if (error instanceof NetworkError || error instanceof TimeoutError) return true;
-  if (!(error instanceof ApiError)) return false;
-  if (error.status === 409) return error.problem.type !== CONFLICT_TYPE;
-  if (error.status === 501 || error.status === 505) return false;
-  return [408, 425, 429].includes(error.status) || error.status >= 500;
+  const s = error instanceof ApiError ? error.status : 0;
+  return s === 409
+    ? !(error as ApiError).problem.type.endsWith('/conflict')
+    : s === 408 || s === 425 || s === 429 || (s >= 500 && s !== 501 && s !== 505);
 }

@@ -231,12 +231,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
       emit({ ...snapshot(entry, 'sent'), receipt });
     } catch (error) {
       const failure = failureOf(error);
-      const internal = error instanceof ApiError && error.status === 500 ? error : undefined;
-      entry.serverErrors = internal ? (entry.serverErrors ?? 0) + 1 : 0;
-      if (internal && entry.serverErrors >= maxServerErrors) {
+      entry.serverErrors = failure.status === 500 ? (entry.serverErrors ?? 0) + 1 : 0;
+      if (entry.serverErrors >= maxServerErrors) {
         failure.reason = 'rejected';
-        failure.problem = internal.problem;
-        failure.message = `${failure.message} (the same failure ${entry.serverErrors} times in a row)`;
+        failure.problem = (error as ApiError).problem;
       }
       entry.error = failure;
       if (failure.reason === 'retrying') {

@@ -306,7 +306,7 @@ describe('retries', () => {
       new ResponseValidationError([]),
       new Error('not an SDK error'),
     ];
-    // The SDK spells the conflict type out; it must stay the contract's.
+    // The SDK recognises the contract's conflict type by its ending.
     assert.equal(PROBLEM_TYPES.conflict, 'https://proximite.dev/problems/conflict');
     for (const e of transient) assert.equal(isTransient(e), true, e.message);
     for (const e of permanent) assert.equal(isTransient(e), false, e.message);
