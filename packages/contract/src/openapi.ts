@@ -3,7 +3,7 @@
  * conversion, draft 2020-12 — the dialect of OpenAPI 3.1) and the operation table.
  */
 import * as z from 'zod/mini';
-import { applyRefinementDocs } from './common.js';
+import { SafeUrl, TEXT_PATTERN, applyRefinementDocs, describeRefinements } from './common.js';
 import { OPEN311_XML } from './open311.js';
 import { PROBLEM_CONTENT_TYPE } from './problem.js';
 import { STAFF_SESSION_COOKIE } from './staff.js';
@@ -19,6 +19,11 @@ export interface BuildOpenApiOptions {
 }
 
 type Json = Record<string, unknown>;
+
+// isSafeUrl refuses NUL and lone surrogates; say so as the pattern every input string has.
+describeRefinements(SafeUrl, (json) => {
+  json.pattern = TEXT_PATTERN.source;
+});
 
 const ref = (name: SchemaName): Json => ({ $ref: `#/components/schemas/${name}` });
 

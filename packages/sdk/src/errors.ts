@@ -214,9 +214,9 @@ export function errorClassFor(status: number): typeof ApiError {
  * (`maxServerErrors`).
  */
 export function isTransient(error: unknown): boolean {
-  if (error instanceof NetworkError || error instanceof TimeoutError) return true;
-  const s = error instanceof ApiError ? error.status : 0;
+  if (!(error instanceof ApiError)) return error instanceof NetworkError || error instanceof TimeoutError;
+  const s = error.status;
   return s === 409
-    ? !(error as ApiError).problem.type.endsWith('/conflict')
-    : s === 408 || s === 425 || s === 429 || (s >= 500 && s !== 501 && s !== 505);
+    ? !error.problem.type.endsWith('/conflict')
+    : s === 408 || s === 425 || s === 429 || (s > 499 && s !== 501 && s !== 505);
 }

@@ -164,11 +164,12 @@ function snapshot(entry: OutboxEntry, state: OutboxState = entry.state): OutboxE
   };
 }
 
-function failureOf(error: unknown): OutboxFailure {
+/** What an attempt's `error` means; `recurring`: the same server error too many times in a row. */
+function failureOf(error: unknown, recurring: boolean): OutboxFailure {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof ResponseValidationError)
     return { reason: 'invalid-response', message, ...(error.status && { status: error.status }) };
-  if (error instanceof ApiError && !isTransient(error))
+  if (error instanceof ApiError && (recurring || !isTransient(error)))
     return { reason: 'rejected', message, status: error.status, problem: error.problem };
   return {
     reason: 'retrying',
@@ -230,13 +231,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
       await storage.delete(entry.id);
       emit({ ...snapshot(entry, 'sent'), receipt });
     } catch (error) {
-      const failure = failureOf(error);
-      entry.serverErrors = failure.status === 500 ? (entry.serverErrors ?? 0) + 1 : 0;
-      if (entry.serverErrors >= maxServerErrors) {
-        failure.reason = 'rejected';
-        failure.problem = (error as ApiError).problem;
-      }
-      entry.error = failure;
+      // Only an ApiError has a status here (a ResponseValidationError's is a success's).
+      entry.serverErrors = (error as ApiError).status === 500 ? (entry.serverErrors ?? 0) + 1 : 0;
+      const failure = (entry.error = failureOf(error, entry.serverErrors >= maxServerErrors));
       if (failure.reason === 'retrying') {
         const now = Date.now();
         const backoff = Math.min(maxRetryDelay, retryDelay * 2 ** (entry.attempts - 1));

@@ -24,8 +24,9 @@ import { validate } from './validate.js';
 import type { Problem } from '@proximite/contract';
 
 /**
- * Retry policy: GET/HEAD (and POST with an Idempotency-Key) on network errors, timeouts, 408, 429,
- * 500, 502, 503 and 504; a POST with an Idempotency-Key also on 409 while the same key is in flight.
+ * Retry policy: GET/HEAD (and POST with an Idempotency-Key) on network errors, timeouts, 408, 425,
+ * 429 and 5xx but 501 and 505 (`isTransient`); a POST with an Idempotency-Key also on 409 while the
+ * same key is in flight.
  */
 export interface RetryOptions {
   /** Retries after the first attempt, 0–4 (at most 5 attempts). Default 2. */
@@ -77,9 +78,6 @@ export interface ReadResponse {
   text: string;
   url: string;
 }
-
-/** Statuses retried for safe requests (and POSTs with an Idempotency-Key). */
-const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 
 /** The largest retry count honoured: 5 attempts in all (requirements: client retry). */
 export const MAX_RETRY_LIMIT = 4;
@@ -174,10 +172,10 @@ export class Transport {
       const retryAfter = error instanceof ApiError ? error.retryAfter : undefined;
       if (
         attempt >= retries ||
-        (error instanceof ApiError &&
-          !RETRY_STATUSES.includes(error.status) &&
-          // The same key still in flight: its first request ends soon (the server says when).
-          !(error.status === 409 && spec.idempotencyKey !== undefined && isTransient(error))) ||
+        // What may succeed later (the error is an ApiError, a NetworkError or a TimeoutError); a 409
+        // only for a POST whose Idempotency-Key is still in flight: its first request ends soon.
+        !isTransient(error) ||
+        ((error as ApiError).status === 409 && !spec.idempotencyKey) ||
         (retryAfter ?? 0) * 1000 > backoffLimit
       )
         throw error;
