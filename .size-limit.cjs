@@ -22,9 +22,19 @@ const budgets = [
   {
     name: 'SDK core (cafés, districts, concerns, outbox; no adapters)',
     path: standalone('sdk'),
-    limit: '10 KB',
+    // 10 KB, then 10.04 KB for issue 22: the SDK stops retrying what will always fail (a 409 state
+    // conflict, 501, 505, a 500 five times in a row) and waits out a 409 whose Idempotency-Key is
+    // still in flight; before, a report the server could never store was retried for 24 h and the
+    // resident never told (+75 B, after folding the transport's retry list into isTransient).
+    limit: '10.04 KB',
   },
-  { name: 'SDK full client (+ priorities, rights, stats)', path: standalone('sdk-full'), limit: '14 KB' },
+  {
+    name: 'SDK full client (+ priorities, rights, stats)',
+    path: standalone('sdk-full'),
+    // 14 KB (13,970 bytes at 16c948c), then 14.07 KB (14,063 bytes) for issue 22's permanence rules
+    // (see the SDK core's budget).
+    limit: '14.07 KB',
+  },
   {
     name: '<prox-cafe-calendar> standalone, Lit + SDK included (target 20 KB, issue 5)',
     path: standalone('prox-cafe-calendar'),
