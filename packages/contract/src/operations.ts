@@ -425,6 +425,7 @@ const declared = [
   },
   {
     id: 'getCafeReport',
+    cacheable: true,
     method: 'get',
     path: '/v1/cafes/{id}/report',
     summary: 'The public report of a past café: attendance, topics, answers, follow-ups',
@@ -435,6 +436,7 @@ const declared = [
   },
   {
     id: 'listMeetingReports',
+    cacheable: true,
     method: 'get',
     path: '/v1/meeting-reports',
     summary: 'Past meetings with their public report, most recent first',
@@ -553,6 +555,7 @@ const declared = [
   },
   {
     id: 'getPrioritiesFeed',
+    cacheable: true,
     method: 'get',
     path: '/v1/priorities.atom',
     summary: 'Atom feed (RFC 4287) of the actions taken on priorities, newest first',
