@@ -1290,8 +1290,9 @@ const ifNoneMatch: ParamSpec = {
  * - path parameters → 400 (a value that is not text: a NUL character or a lone surrogate);
  * - a JSON body → 400 (malformed JSON), 413 (over 32 KB), 415 (not JSON), 422 (`errors` names
  *   the fields); a form body → 400 and 413;
- * - a write (any method but GET), or a credentialed operation (scopes, session) → 403 (a browser
- *   Origin that is not allowed, CORS);
+ * - a write (any method but GET), a credentialed operation (scopes, session) or any path under
+ *   `/v1/admin/` or `/v1/staff/` (the single sign-on's too) → 403 (a browser Origin that is not
+ *   allowed, CORS);
  * - admin scopes → 401 and 403;
  * - `cacheable` → the `If-None-Match` header, `ETag` on 200, and 304;
  * - every operation → 503 with Retry-After (the database is unreachable: retry later).
@@ -1317,8 +1318,11 @@ export function withImpliedResponses(op: Operation): Operation {
       add(422, INVALID_BODY);
     }
   }
-  // Writes, and anything credentialed (admin API, staff sessions), only from allowed origins.
-  if (op.method !== 'get' || op.scopes !== undefined || op.session === true) add(403, ORIGIN_REFUSED);
+  // Writes, and anything under the admin API or staff sign-in (credentialed: sessions, tokens,
+  // single sign-on), only from allowed origins.
+  const staffPath = op.path.startsWith('/v1/admin/') || op.path.startsWith('/v1/staff/');
+  if (op.method !== 'get' || op.scopes !== undefined || op.session === true || staffPath)
+    add(403, ORIGIN_REFUSED);
   if (op.scopes !== undefined) {
     add(401, NO_TOKEN);
     add(403, NO_SCOPE);

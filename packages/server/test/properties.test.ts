@@ -237,6 +237,8 @@ for (const target of targets()) {
                 res = await fetch(url, {
                   method: op.method.toUpperCase(),
                   headers: h,
+                  // The server's own answer, not the page a redirect leads to (the OIDC callback).
+                  redirect: 'manual',
                   ...(payload !== undefined ? { body: payload } : {}),
                 });
               } catch (error) {
