@@ -537,6 +537,8 @@ for (const target of targets()) {
               res = await fetch(request.url, {
                 method: request.method,
                 headers: request.headers,
+                // The server's own answer, not the page a redirect leads to (the OIDC callback).
+                redirect: 'manual',
                 ...(request.body !== undefined ? { body: request.body } : {}),
               });
             } catch (error) {
