@@ -235,7 +235,7 @@ for (const target of targets()) {
     test('Open311 errors on .xml paths are XML with the documented element names', async () => {
       const r = await call(s.url, '/open311/v2/requests/PRX-0000-0000.xml');
       assert.equal(r.status, 404);
-      assert.match(r.headers.get('content-type') ?? '', /^application\/xml/);
+      assert.match(r.headers.get('content-type') ?? '', /^text\/xml/);
       assert.match(r.text, /^<\?xml[^>]*>\s*<errors>\s*<error>\s*<code>404<\/code>/);
     });
   });
