@@ -4,6 +4,9 @@
  * in French and English at 375 and 1280 px.
  */
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
 import type { Browser } from 'playwright-core';
@@ -14,6 +17,7 @@ import {
   horizontalOverflow,
   launchBrowser,
   screenshot,
+  SCREENSHOT_DIR,
   watchedPage,
   widgetsReady,
 } from './helpers.js';
@@ -265,5 +269,70 @@ describe('city site', () => {
         }
       });
     }
+  }
+});
+
+describe('the public activity report', () => {
+  // axe-core, injected into the page for the accessibility check (the report runs no script itself).
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  const year = new Date().getFullYear();
+
+  for (const lang of ['fr', 'en'] as const) {
+    test(`prints on A4 with nothing cut off, under its own CSP, accessible (${lang}; PDF kept)`, async () => {
+      const path = `/v1/reports/${year}.html${lang === 'en' ? '?lang=en' : ''}`;
+      const w = await watchedPage(browser, { width: 1280, height: 900 });
+      try {
+        const { page } = w;
+        const response = await page.goto(`${server.url}${path}`);
+        assert.equal(response?.status(), 200);
+        assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+        assert.ok((await page.locator('table').count()) >= 3, 'meetings, priorities and response figures');
+        await screenshot(page, `public-report-${lang}-1280`);
+        // Keyboard: the first Tab reaches the link to the other language.
+        await page.keyboard.press('Tab');
+        assert.equal(
+          await page.evaluate(() => document.activeElement?.getAttribute('hreflang')),
+          lang === 'fr' ? 'en' : 'fr',
+        );
+        // Print: A4 (210 mm) less the 14 mm margins is 182 mm, 688 CSS px wide.
+        await page.emulateMedia({ media: 'print' });
+        await page.setViewportSize({ width: 688, height: 1000 });
+        assert.equal(await horizontalOverflow(page), 0, 'nothing wider than the printed page');
+        const clipped = await page.evaluate(
+          () =>
+            [...document.querySelectorAll('table')].filter((t) => t.getBoundingClientRect().right > 688)
+              .length,
+        );
+        assert.equal(clipped, 0, 'every table fits the printed width');
+        const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+        writeFileSync(join(SCREENSHOT_DIR, `public-report-${lang}.pdf`), pdf);
+        const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+        assert.ok(pages >= 2, `a PDF of ${pages} A4 pages`);
+        await page.emulateMedia({ media: 'screen' });
+        assert.deepEqual(await w.violations(), [], 'its stylesheet is allowed by hash; no script runs');
+        assert.deepEqual(w.errors, []);
+        // 320 px wide: the page reflows; wide tables scroll in their own focusable region.
+        await page.setViewportSize({ width: 320, height: 800 });
+        assert.equal(await horizontalOverflow(page), 0);
+        await screenshot(page, `public-report-${lang}-320`);
+      } finally {
+        await w.close();
+      }
+      // axe in a context that lets the test inject it past the page's CSP.
+      const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${server.url}${path}`);
+        await page.addScriptTag({ content: axeSource });
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string }[] }> } })
+            .axe;
+          return (await axe.run()).violations.map((v) => v.id);
+        });
+        assert.deepEqual(violations, []);
+      } finally {
+        await context.close();
+      }
+    });
   }
 });

@@ -10,6 +10,7 @@ export * from './meetings.js';
 export * from './response-times.js';
 export * from './rights.js';
 export * from './stats.js';
+export * from './reports.js';
 export * from './problem.js';
 export * from './admin.js';
 export * from './staff.js';

@@ -114,6 +114,14 @@ import {
   RightsSource,
 } from './rights.js';
 import { ResponseTimes, ServiceResponseFigures } from './response-times.js';
+import {
+  PublicReport,
+  PublicReportQuery,
+  REPORT_PERIOD_PATTERN,
+  ReportMeeting,
+  ReportPriority,
+  ReportSource,
+} from './reports.js';
 import { ActivityCounter, ActivityCountersInput, StatsDataset, StatsQuery, StatsSeries } from './stats.js';
 
 /** `PUT /v1/admin/stats/activity` response: the counters now stored for the area. */
@@ -186,6 +194,11 @@ export const schemas = {
   StatsDataset,
   StatsQuery,
   ActivityCountersInput,
+  ReportMeeting,
+  ReportPriority,
+  ReportSource,
+  PublicReport,
+  PublicReportQuery,
   AdminToken,
   AdminTokenList,
   AdminTokenCreateInput,
@@ -351,7 +364,11 @@ const NO_SCOPE =
   'The token lacks the required scope, the role does not allow it, or a write made with a session lacks its CSRF token or an allowed Origin.';
 const ORIGIN_REFUSED = 'This browser origin may not send this request (CORS).';
 const UNAVAILABLE = 'Temporarily unavailable (the database is unreachable): retry after Retry-After.';
-
+const reportPeriodParam = pathParam(
+  'period',
+  'A year (`2026`) or a quarter (`2026-Q3`).',
+  /* @__PURE__ */ z.string().check(z.regex(REPORT_PERIOD_PATTERN)),
+);
 const readErrors = {
   400: p(INVALID_QUERY),
   429: { ...p('Too many requests.'), headers: ['Retry-After'] },
@@ -589,6 +606,40 @@ const declared = [
     tag: 'stats',
     query: 'StatsQuery',
     responses: { 200: ok('StatsDataset'), 404: p('No data for this area.'), ...readErrors },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'getPublicReport',
+    method: 'get',
+    path: '/v1/reports/{period}',
+    summary: 'Public activity report of a year or a quarter (« compte rendu public d’activité »)',
+    description:
+      'Activity counters, meetings held, priorities and the actions taken, and each service’s response figures for the period, with their sources. A period still running is marked `complete: false`. The same report as a printable page (A4): `/v1/reports/{period}.html`.',
+    tag: 'stats',
+    params: [reportPeriodParam],
+    query: 'PublicReportQuery',
+    responses: {
+      200: ok('PublicReport'),
+      404: p('Not a period (`2026` or `2026-Q3`), or one that has not started.'),
+      ...readErrors,
+    },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'getPublicReportHtml',
+    method: 'get',
+    path: '/v1/reports/{period}.html',
+    summary: 'The public activity report as a page that prints on A4',
+    description:
+      'The report of `GET /v1/reports/{period}` as an HTML page, French by default (`lang=en` for English), with print styles (A4, nothing cut off) and no script.',
+    tag: 'stats',
+    params: [reportPeriodParam],
+    query: 'PublicReportQuery',
+    responses: {
+      200: { description: 'HTML page.', contentTypes: ['text/html'] },
+      404: p('Not a period (`2026` or `2026-Q3`), or one that has not started.'),
+      ...readErrors,
+    },
     errorFormat: 'problem',
   },
   // ---- meta

@@ -25,6 +25,8 @@ const REQUIRED: [string, string][] = [
   ['get', '/v1/meeting-reports'],
   ['get', '/v1/cafes/{id}/report'],
   ['get', '/v1/priorities.atom'],
+  ['get', '/v1/reports/{period}'],
+  ['get', '/v1/reports/{period}.html'],
   ['put', '/v1/admin/cafes/{id}/report'],
   ['delete', '/v1/admin/cafes/{id}/report'],
   ['get', '/v1/priorities'],

@@ -12,6 +12,7 @@ import { CafesResource } from './resources/cafes.js';
 import { ConcernsResource } from './resources/concerns.js';
 import { DistrictsResource } from './resources/districts.js';
 import { MeetingsResource } from './resources/meetings.js';
+import { ReportsResource } from './resources/reports.js';
 import { PrioritiesResource } from './resources/priorities.js';
 import { RightsResource } from './resources/rights.js';
 import { StatsResource } from './resources/stats.js';
@@ -40,7 +41,8 @@ export interface ClientOptions {
 export type CafesApi = Pick<CafesResource, 'list' | 'iterate' | 'get' | 'icsUrl'>;
 export type DistrictsApi = Pick<DistrictsResource, 'list'>;
 export type ConcernsApi = Pick<ConcernsResource, 'categories' | 'submit' | 'status'>;
-export type PrioritiesApi = Pick<PrioritiesResource, 'list' | 'iterate'> & Partial<Pick<PrioritiesResource, 'feedUrl'>>;
+export type PrioritiesApi = Pick<PrioritiesResource, 'list' | 'iterate'> &
+  Partial<Pick<PrioritiesResource, 'feedUrl'>>;
 export type MeetingsApi = Pick<MeetingsResource, 'list' | 'iterate' | 'report'>;
 export type RightsApi = Pick<RightsResource, 'get'>;
 export type StatsApi = Pick<StatsResource, 'get'>;
@@ -138,6 +140,8 @@ export class Client extends CoreClient implements ProximiteClient {
   readonly priorities: PrioritiesResource;
   /** Past meetings and their public reports (not part of {@link ProximiteClient}: adapters have none). */
   readonly meetings: MeetingsResource;
+  /** Public activity reports by period (not part of {@link ProximiteClient}: adapters have none). */
+  readonly reports: ReportsResource;
   readonly rights: RightsResource;
   readonly stats: StatsResource;
 
@@ -145,6 +149,7 @@ export class Client extends CoreClient implements ProximiteClient {
     super(options);
     this.priorities = new PrioritiesResource(this._transport);
     this.meetings = new MeetingsResource(this._transport);
+    this.reports = new ReportsResource(this._transport);
     this.rights = new RightsResource(this._transport);
     this.stats = new StatsResource(this._transport);
   }

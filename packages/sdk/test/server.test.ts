@@ -119,6 +119,18 @@ describe('public resources', () => {
     const feed = await fetch(client.priorities.feedUrl({ district: 'saint-leu' }));
     assert.match(feed.headers.get('content-type') ?? '', /atom\+xml/);
     assert.match(client.withOptions({ lang: 'en' }).priorities.feedUrl(), /\/v1\/priorities\.atom\?lang=en$/);
+    const year = String(new Date().getUTCFullYear() - 1);
+    const yearly = await client.reports.get(year);
+    assert.equal(yearly.period.id, year);
+    assert.equal(yearly.period.complete, true);
+    await assert.rejects(client.reports.get('2026-Q5'), NotFoundError);
+    await assert.rejects(client.reports.get(String(new Date().getUTCFullYear() + 1)), NotFoundError);
+    assert.match(
+      client.withOptions({ lang: 'en' }).reports.htmlUrl(year),
+      new RegExp(`/v1/reports/${year}\\.html\\?lang=en$`),
+    );
+    const page = await fetch(client.reports.htmlUrl(year));
+    assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
     const fr = await client.rights.get();
     const en = await client.withOptions({ lang: 'en' }).rights.get();
     assert.ok(fr.topics.length > 0);

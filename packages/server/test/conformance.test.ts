@@ -70,6 +70,8 @@ for (const target of targets()) {
         'getCafeReport',
         'getRights',
         'getStats',
+        'getPublicReport',
+        'getPublicReportHtml',
         'getOpenApi',
         'getHealth',
         'open311Discovery',

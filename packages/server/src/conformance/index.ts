@@ -542,6 +542,22 @@ async function content(ctx: Ctx): Promise<void> {
   await problemCase(ctx, 'getCafeReport', 'unknown café', 'GET', `/v1/cafes/${NO_ID}/report`, 404);
   await publicGet(ctx, 'getRights', '/v1/rights', { schema: 'RightsContent' });
   await problemCase(ctx, 'getRights', 'invalid query (lang=xx)', 'GET', '/v1/rights?lang=xx', 400);
+  // Last year's report: a period that has started (and ended) wherever the server is.
+  const lastYear = new Date().getUTCFullYear() - 1;
+  await publicGet(ctx, 'getPublicReport', `/v1/reports/${lastYear}`, { schema: 'PublicReport' });
+  await publicGet(ctx, 'getPublicReportHtml', `/v1/reports/${lastYear}.html`, {
+    contentTypes: ['text/html'],
+    validate: {
+      'an HTML document with its language and a title': (text) => {
+        const page = String(text);
+        if (!/^\s*<!doctype html>/i.test(page)) fail(`not an HTML document: ${excerpt(page)}`);
+        if (!/<html[^>]*\slang="(?:fr|en)"/.test(page)) fail('no lang on <html>');
+        if (!/<title>[^<]+<\/title>/.test(page)) fail('no <title>');
+      },
+    },
+  });
+  await problemCase(ctx, 'getPublicReport', 'not a period (2026-Q5)', 'GET', '/v1/reports/2026-Q5', 404);
+  await problemCase(ctx, 'getPublicReport', 'invalid query (lang=xx)', 'GET', `/v1/reports/${lastYear}?lang=xx`, 400);
   await publicGet(ctx, 'getStats', '/v1/stats', { schema: 'StatsDataset' });
   await problemCase(ctx, 'getStats', 'invalid query (area=abc)', 'GET', '/v1/stats?area=abc', 400);
   await problemCase(ctx, 'getStats', 'an area without data (area=00000)', 'GET', '/v1/stats?area=00000', 404);

@@ -18,6 +18,7 @@ import type { AppEnv } from './env.js';
 import { OPEN311_PREFIX, open311App } from './open311.js';
 import { errorResponse, isOpen311Path, open311ErrorResponse, problemResponse } from './problems.js';
 import { publicApp } from './public.js';
+import { reportsApp } from './reports.js';
 import { STAFF_PREFIX, staffApp } from './staff.js';
 import { staticApp } from './static.js';
 import { checkPathParams } from './validate.js';
@@ -91,6 +92,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.route('/', publicApp(deps, cache));
+  app.route('/', reportsApp(deps, cache));
   app.route(ADMIN_PREFIX, adminApp(deps));
   app.route(STAFF_PREFIX, staffApp(deps));
   app.route(OPEN311_PREFIX, open311App(deps));

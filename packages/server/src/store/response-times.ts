@@ -43,16 +43,24 @@ async function targets(db: Queryable): Promise<Map<string, Target>> {
   return out;
 }
 
-/** The response figures of every service over the last quarters, computed from the concerns. */
-export async function loadResponseTimes(db: Queryable, now: Date): Promise<ResponseTimes> {
+/**
+ * The response figures of every service, computed from the concerns: over the last quarters, or
+ * over the concerns submitted between `range.start` and `range.end` (local days, inclusive).
+ */
+export async function loadResponseTimes(
+  db: Queryable,
+  now: Date,
+  range?: { start: string; end: string },
+): Promise<ResponseTimes> {
   const today = localDay(now);
   const [year, month] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
   // The first day of the quarter QUARTERS - 1 quarters back (local), and an instant before it.
   const q0 = year * 4 + Math.floor((month - 1) / 3) - (QUARTERS - 1);
-  const startYear = Math.floor(q0 / 4);
-  const startMonth = (q0 % 4) * 3 + 1;
-  const start = `${startYear}-${String(startMonth).padStart(2, '0')}-01`;
-  const since = new Date(Date.UTC(startYear, startMonth - 1, 1) - 3 * 3_600_000);
+  const startYear = range === undefined ? Math.floor(q0 / 4) : Number(range.start.slice(0, 4));
+  const startMonth = range === undefined ? (q0 % 4) * 3 + 1 : Number(range.start.slice(5, 7));
+  const start = range?.start ?? `${startYear}-${String(startMonth).padStart(2, '0')}-01`;
+  const end = range?.end ?? today;
+  const since = new Date(Date.UTC(startYear, startMonth - 1, Number(start.slice(8, 10))) - 3 * 3_600_000);
   const rows = await db.query<{
     service_id: string | null;
     service_name: LocalizedText | null;
@@ -73,7 +81,7 @@ export async function loadResponseTimes(db: Queryable, now: Date): Promise<Respo
   for (const r of rows) {
     if (r.service_id === null) continue;
     const submitted = localDay(r.submitted_at);
-    if (submitted < start) continue;
+    if (submitted < start || submitted > end) continue;
     if (r.service_name !== null && !names.has(r.service_id)) names.set(r.service_id, r.service_name);
     timings.push({
       serviceId: r.service_id,
