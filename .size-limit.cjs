@@ -33,8 +33,9 @@ const budgets = [
     name: 'SDK full client (+ priorities, rights, stats)',
     path: standalone('sdk-full'),
     // 14 KB (13,990 bytes at aea34ae), then 14.08 KB (14,077 bytes) for issue 22's permanence rules
-    // (see the SDK core's budget).
-    limit: '14.08 KB',
+    // (see the SDK core's budget), then 14.3 KB for issue 18's public activity report:
+    // `client.reports` and the PublicReport schema it validates responses with (+212 B measured).
+    limit: '14.3 KB',
   },
   {
     name: '<prox-cafe-calendar> standalone, Lit + SDK included (target 20 KB, issue 5)',
@@ -113,8 +114,10 @@ const budgets = [
     // 6 KB, then 6.1 KB for issue 19: a search that finds « contrôler mon identité » (stems, small
     // words, a word being typed) and highlights what it found (5,709 → 6,060 B). The stemmers
     // themselves are lazy chunks, below. Then 6.35 KB (6,330 B): « Qui contacter ? » gives each body
-    // its action (online form, letter, local delegate) in French and English (+0.27 KB).
-    limit: '6.35 KB',
+    // its action (online form, letter, local delegate) in French and English (+0.27 KB). Then
+    // 6.36 KB (6,355 B, measured with the public report): the highlighted title in one span (each
+    // mark was a flex item of the toggle), and longer hashed chunk names in its imports.
+    limit: '6.36 KB',
   },
   {
     // Loaded when a resident first types in the rights search, French pages: the Snowball French
