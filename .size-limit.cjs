@@ -166,8 +166,10 @@ const budgets = [
     // contract's new fields (+252 bytes measured on 9cdb871: 54,728 → 54,980).
     // then 60.75 KB for issue 18: a fifth tag, <prox-priorities> (+4.6 KB with the meeting
     // report), and the past meetings and response figures in the calendar and the figures (+4,970
-    // bytes measured on 16c948c: 54,728 → 59,698; added to this budget's 55.7 KB).
-    limit: '60.75 KB',
+    // bytes measured on 16c948c: 54,728 → 59,698; added to this budget's 55.7 KB); then 60.85 KB
+    // (60,835 bytes) for the full client's `reports` (issue 18's public activity report) on top of
+    // issue 22's permanence rules.
+    limit: '60.85 KB',
   },
 ];
 
