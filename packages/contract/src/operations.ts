@@ -615,6 +615,7 @@ const declared = [
     summary: 'Public activity report of a year or a quarter (« compte rendu public d’activité »)',
     description:
       'Activity counters, meetings held, priorities and the actions taken, and each service’s response figures for the period, with their sources. A period still running is marked `complete: false`. The same report as a printable page (A4): `/v1/reports/{period}.html`.',
+    cacheable: true,
     tag: 'stats',
     params: [reportPeriodParam],
     query: 'PublicReportQuery',
@@ -632,6 +633,7 @@ const declared = [
     summary: 'The public activity report as a page that prints on A4',
     description:
       'The report of `GET /v1/reports/{period}` as an HTML page, French by default (`lang=en` for English), with print styles (A4, nothing cut off) and no script.',
+    cacheable: true,
     tag: 'stats',
     params: [reportPeriodParam],
     query: 'PublicReportQuery',

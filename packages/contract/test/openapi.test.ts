@@ -339,6 +339,8 @@ describe('OpenAPI document', () => {
       '/v1/meeting-reports',
       '/v1/priorities',
       '/v1/priorities.atom',
+      '/v1/reports/{period}',
+      '/v1/reports/{period}.html',
       '/v1/rights',
       '/v1/stats',
     ]);
