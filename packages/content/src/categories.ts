@@ -86,6 +86,30 @@ const relationUsagers = {
   name: { fr: 'Relation aux usagers — Mairie', en: 'Residents’ services — City hall' },
 };
 
+/**
+ * The recourse bodies a conduct complaint is pointed to (IGPN, IGGN, Défenseur des droits,
+ * procureur): not a service of the city, never installed as one. A city that has an independent
+ * instance of its own routes the conduct category to it (a restricted service).
+ */
+export const recourseBodies = {
+  id: 'recours-externes',
+  name: {
+    fr: 'Organes de recours : IGPN, IGGN, Défenseur des droits, procureur',
+    en: 'Recourse bodies: IGPN, IGGN, Défenseur des droits, public prosecutor',
+  },
+};
+
+/**
+ * Services of the default categories that are police forces (or direct one): a conduct complaint
+ * is never routed or delivered to them. `police-secours` is the emergency category's, never
+ * submitted; the « Direction de la tranquillité publique » runs the police municipale.
+ */
+export const policeServiceIds: readonly string[] = [
+  'police-municipale',
+  'police-secours',
+  'tranquillite-publique',
+];
+
 /** The default categories, in display order. */
 export const defaultCategories: ConcernCategory[] = [
   {
@@ -363,6 +387,22 @@ export const defaultCategories: ConcernCategory[] = [
       recurrent(3),
       dangerNow(4),
     ],
+  },
+  {
+    code: 'conduite-forces-ordre',
+    label: {
+      fr: 'Comportement d’un policier ou d’un gendarme',
+      en: 'Conduct of a police officer or gendarme',
+    },
+    group: { fr: 'Recours', en: 'Recourse' },
+    description: {
+      fr: 'Vous voulez vous plaindre du comportement d’un agent de la police nationale, de la gendarmerie ou de la police municipale.',
+      en: 'You want to complain about the conduct of an officer of the police nationale, the gendarmerie or the municipal police.',
+      'fr-falc': 'Un policier ou un gendarme s’est mal comporté avec vous ou devant vous.',
+    },
+    service: recourseBodies,
+    conduct: {},
+    fields: [],
   },
   {
     code: 'autre',

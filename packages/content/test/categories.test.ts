@@ -55,6 +55,15 @@ describe('defaultCategories', () => {
     }
   });
 
+  test('one conduct-complaint category, never routed to a police service', async () => {
+    const { policeServiceIds } = await import('@proximite/content/categories.js');
+    const conduct = defaultCategories.filter((c) => c.conduct !== undefined);
+    assert.equal(conduct.length, 1);
+    assert.equal(conduct[0]?.code, 'conduite-forces-ordre');
+    assert.ok(!policeServiceIds.includes(conduct[0]?.service.id ?? ''));
+    assert.equal(conduct[0]?.conduct?.instance, undefined, 'no instance until a city configures its own');
+  });
+
   test('at least one field answer triggers the emergency stopper', () => {
     const stoppers = defaultCategories.flatMap((c) => c.fields.filter((f) => f.stopper !== undefined));
     assert.ok(stoppers.some((f) => /17/.test(f.stopper?.message.fr ?? '')));

@@ -20,7 +20,8 @@ import { CONCERN_STATUSES, ConcernReference, ConcernStatusView } from './concern
 /**
  * Scopes of admin tokens and staff roles (`ROLE_SCOPES`). `tokens:write` manages tokens themselves,
  * `staff:write` staff accounts; `concerns:share` marks a concern shareable with observers;
- * `oversight:read` reads the pseudonymised view of concerns.
+ * `oversight:read` reads the pseudonymised view of concerns; `services:write` manages services,
+ * their delivery settings and the routing rules; `deliveries:write` retries a delivery.
  */
 export const ADMIN_TOKEN_SCOPES = [
   'cafes:write',
@@ -31,6 +32,8 @@ export const ADMIN_TOKEN_SCOPES = [
   'staff:write',
   'concerns:share',
   'oversight:read',
+  'services:write',
+  'deliveries:write',
 ] as const;
 export type AdminTokenScopeKnown = (typeof ADMIN_TOKEN_SCOPES)[number];
 /** A scope in an input (closed). */
@@ -138,7 +141,8 @@ export type AdminConcernListQuery = z.infer<typeof AdminConcernListQuery>;
 
 /**
  * `POST /v1/admin/concerns/{reference}/triage` body: a status transition, a public update, an
- * internal note and/or a re-categorisation — at least one. `duplicate` needs `duplicateOf`.
+ * internal note, a re-categorisation (the routing rules run again) and/or a referral to another
+ * service — at least one. `duplicate` needs `duplicateOf`.
  */
 export const ConcernTriageInput = /* @__PURE__ */ (() =>
   z
@@ -149,6 +153,8 @@ export const ConcernTriageInput = /* @__PURE__ */ (() =>
       categoryCode: z.optional(CodeInput),
       duplicateOf: z.optional(ConcernReference),
       quarantined: z.optional(z.boolean()),
+      /** Another service takes it (a referral: the routing rules are not consulted). */
+      serviceId: z.optional(IdInput),
     })
     .check(
       z.refine((t) => Object.keys(t).length > 0, { message: 'nothing to change' }),

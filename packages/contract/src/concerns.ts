@@ -70,6 +70,13 @@ export const ConcernCategory = /* @__PURE__ */ (() =>
     description: z.optional(LocalizedText),
     service: ServiceRef,
     emergency: z.optional(EmergencyStopper),
+    /**
+     * A complaint about a police officer's or gendarme's conduct: never routed to a police service.
+     * The form shows the recourse guide (IGPN, IGGN, Défenseur des droits, procureur); when the city
+     * has an independent instance of its own (médiateur, comité d'éthique), `instance` names it and
+     * the concern may be sent to it alone — otherwise the server refuses the submission.
+     */
+    conduct: z.optional(z.object({ instance: z.optional(ServiceRef) })),
     fields: z.array(CategoryField),
   }))();
 export type ConcernCategory = z.infer<typeof ConcernCategory>;
@@ -300,12 +307,16 @@ export const ConcernReceipt = /* @__PURE__ */ (() =>
   }))();
 export type ConcernReceipt = z.infer<typeof ConcernReceipt>;
 
-/** A public update on a concern (what the service says it did). */
+/**
+ * A public update on a concern (what the service says it did). With `service`, the update records a
+ * hand-off: the concern was passed to that service (« Transmis au service Propreté »).
+ */
 export const PublicUpdate = /* @__PURE__ */ z.object({
   id: Id,
   at: DateTimeString,
   status: ConcernStatusValue,
   text: LocalizedText,
+  service: /* @__PURE__ */ z.optional(ServiceRef),
 });
 export type PublicUpdate = z.infer<typeof PublicUpdate>;
 

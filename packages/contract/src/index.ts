@@ -14,6 +14,8 @@ export * from './reports.js';
 export * from './problem.js';
 export * from './admin.js';
 export * from './staff.js';
+export * from './services.js';
+export * from './working-days.js';
 export * from './open311.js';
 export * from './operations.js';
 export * from './openapi.js';

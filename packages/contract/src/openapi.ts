@@ -144,6 +144,44 @@ export function buildComponentSchemas(): Record<string, Json> {
   return out;
 }
 
+/**
+ * What a service's webhook receives (OpenAPI 3.1 `webhooks`): one POST per event, signed as the
+ * Standard Webhooks specification says.
+ */
+function webhookDocs(): Record<string, Json> {
+  const headers = {
+    'webhook-id': 'The message id: the same on every retry of one event, so receivers de-duplicate by it.',
+    'webhook-timestamp': 'Seconds since the epoch when this attempt was signed.',
+    'webhook-signature':
+      '`v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` with the secret (the bytes after `whsec_`, base64-decoded).',
+  };
+  const descriptions: Record<string, string> = {
+    'concern.created': 'A new concern was routed to the service.',
+    'concern.routed': 'A concern was handed from one service to another (both receive it).',
+    'concern.updated': 'A concern of the service changed status or got a public update.',
+  };
+  return Object.fromEntries(
+    Object.entries(descriptions).map(([type, description]) => [
+      type,
+      {
+        post: {
+          summary: type,
+          description: `${description} Answer 2xx within 15 s; anything else is retried with back-off for at least 24 h, with the same webhook-id.`,
+          parameters: Object.entries(headers).map(([name, d]) => ({
+            name,
+            in: 'header',
+            required: true,
+            description: d,
+            schema: { type: 'string' },
+          })),
+          requestBody: { required: true, content: { 'application/json': { schema: ref('WebhookEvent') } } },
+          responses: { 200: { description: 'Received (any 2xx).' } },
+        },
+      },
+    ]),
+  );
+}
+
 /** The OpenAPI 3.1.0 document: every operation of {@link operations}, every schema of {@link schemas}. */
 export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): Json {
   const paths: Record<string, Record<string, Json>> = {};
@@ -179,6 +217,7 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): Json {
       { name: 'meta', description: 'Health and this document.' },
     ],
     paths,
+    webhooks: webhookDocs(),
     components: {
       schemas: buildComponentSchemas(),
       headers: Object.fromEntries(
@@ -192,7 +231,7 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): Json {
           type: 'http',
           scheme: 'bearer',
           description:
-            'Opaque admin token (created with POST /v1/admin/tokens). Each operation lists the scopes it needs: cafes:write, concerns:triage, content:write, stats:write, tokens:write, staff:write, concerns:share, oversight:read.',
+            'Opaque admin token (created with POST /v1/admin/tokens). Each operation lists the scopes it needs: cafes:write, concerns:triage, content:write, stats:write, tokens:write, staff:write, concerns:share, oversight:read, services:write, deliveries:write.',
         },
         staffSession: {
           type: 'apiKey',

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { ADMIN_TOKEN_SCOPES } from './admin.js';
 import type { AdminTokenScope } from './admin.js';
+import type { LocalizedText } from './common.js';
 import {
   CodeInput,
   CursorParam,
@@ -15,7 +16,6 @@ import {
   IsoDate,
   IsoDateTime,
   LimitParam,
-  LocalizedText,
   openEnum,
   page,
   textInput,
@@ -48,6 +48,7 @@ export const ROLE_SCOPES = {
     'content:write',
     'stats:write',
     'oversight:read',
+    'deliveries:write',
   ],
   agent: ['concerns:triage'],
   observer: ['oversight:read'],
@@ -95,15 +96,7 @@ export function roleAllows(role: string, scopes: readonly string[] | undefined):
 }
 
 // ---------------------------------------------------------------------------
-// Services
-
-/** A service of the city (or a partner) that concerns are routed to; staff belong to services. */
-export const Service = /* @__PURE__ */ (() => z.object({ id: Id, name: LocalizedText }))();
-export type Service = z.infer<typeof Service>;
-
-/** `GET /v1/admin/services` response. */
-export const ServiceList = /* @__PURE__ */ (() => z.object({ items: z.array(Service) }))();
-export type ServiceList = z.infer<typeof ServiceList>;
+// Services: see services.ts
 
 // ---------------------------------------------------------------------------
 // Accounts
