@@ -69,6 +69,22 @@ export interface Config {
   totpIssuer: string;
   /** Single sign-on providers (`PROXIMITE_OIDC_PROVIDERS` and `PROXIMITE_OIDC_<ID>_*`). */
   oidcProviders: OidcProviderConfig[];
+  /** SMTP server of outgoing e-mail (`smtp://` or `smtps://`, credentials in the URL); none: e-mails wait. */
+  smtpUrl: string | undefined;
+  /** The From of outgoing e-mail, e.g. `Proximité <proximite@ville.fr>` (its domain names Message-IDs). */
+  mailFrom: string;
+  /** Let webhooks and Open311 forwarding reach private, loopback and link-local addresses (and plain http). */
+  webhookAllowPrivate: boolean;
+  /** This instance runs a delivery worker (every instance may; they share the queue). */
+  deliveryWorker: boolean;
+  /** A failing delivery is retried this many hours before it is marked failed (at least 24). */
+  deliveryRetryHours: number;
+  /** Messages one worker sends at once. */
+  deliveryConcurrency: number;
+  /** Open311 statuses of forwarded concerns are read back every this many minutes. */
+  open311PollMinutes: number;
+  /** Local hour (Europe/Paris) of the daily summary of failed deliveries. */
+  failureSummaryHour: number;
 }
 
 /**
@@ -179,6 +195,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     passwordResetMinutes: Math.max(5, int(env.PROXIMITE_PASSWORD_RESET_MINUTES, 60)),
     totpIssuer: str(env.PROXIMITE_TOTP_ISSUER) ?? 'Proximité',
     oidcProviders: oidcProvidersFromEnv(env),
+    smtpUrl: str(env.PROXIMITE_SMTP_URL),
+    mailFrom: str(env.PROXIMITE_MAIL_FROM) ?? 'Proximité <proximite@localhost>',
+    webhookAllowPrivate: bool(env.PROXIMITE_WEBHOOK_ALLOW_PRIVATE),
+    deliveryWorker: !/^(0|false|no|off)$/i.test((env.PROXIMITE_DELIVERY_WORKER ?? '').trim()),
+    deliveryRetryHours: Math.max(24, int(env.PROXIMITE_DELIVERY_RETRY_HOURS, 24)),
+    deliveryConcurrency: Math.max(1, int(env.PROXIMITE_DELIVERY_CONCURRENCY, 4)),
+    open311PollMinutes: Math.max(1, int(env.PROXIMITE_OPEN311_POLL_MINUTES, 15)),
+    failureSummaryHour: Math.min(23, int(env.PROXIMITE_FAILURE_SUMMARY_HOUR, 8)),
   };
 }
 

@@ -10,6 +10,7 @@ import { addPublicUpdate, insertConcern } from './store/concerns.js';
 import { createCafe, createPriority, getCategory, upsertDistricts } from './store/content.js';
 import type { DistrictSeed } from './store/content.js';
 import { seedYear } from './seed-year.js';
+import { seedRouting } from './seed-routing.js';
 import { isoInZone, zonedParts, zonedToDate } from './util.js';
 
 const TZ = 'Europe/Paris';
@@ -379,6 +380,7 @@ export async function seedDemo(db: Database, now: Date): Promise<boolean> {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [0x73656564]);
     if (!(await isEmpty(tx))) return false;
     await upsertDistricts(tx, AMIENS_DISTRICTS);
+    await seedRouting(tx, now);
     const cafeIds: Record<string, string> = {};
     for (const seed of CAFE_SEEDS) {
       const startIso = at(now, seed.days, seed.start[0], seed.start[1]);

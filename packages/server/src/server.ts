@@ -13,6 +13,9 @@ import type { Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
+import { deliveryOptions, queuedStaffLinkSender } from './delivery/setup.js';
+import { startDeliveryWorker } from './delivery/worker.js';
+import type { DeliveryOptions, DeliveryWorker } from './delivery/worker.js';
 import { createApp } from './http/app.js';
 import type { AppDeps } from './http/context.js';
 import { getSetting, listCategories, replaceCategories, setSettingIfAbsent } from './store/content.js';
@@ -67,15 +70,30 @@ export interface AppOptions {
   clock?: Clock;
   rights?: RightsContent;
   stats?: StatsDataset;
+  /** Delivery settings beyond the configuration (tests: a mailer, short back-offs, a resolver). */
+  delivery?: Partial<DeliveryOptions>;
 }
+
+/** The worker the outbox of `deps` wakes (set by {@link startWorker}). */
+const workers = new WeakMap<AppDeps, DeliveryWorker>();
 
 export function buildDeps(options: AppOptions): AppDeps {
   let salt: Promise<string> | undefined;
   const { db, config } = options;
-  return {
+  const clock = options.clock ?? systemClock;
+  const delivery = deliveryOptions(config, SERVER_VERSION, options.delivery);
+  const outbox = {
+    mailConfigured: delivery.mailer !== undefined,
+    policy: delivery.policy,
+    wake: () => workers.get(deps)?.wake(),
+  };
+  const deps: AppDeps = {
     db,
     config,
-    clock: options.clock ?? systemClock,
+    clock,
+    outbox,
+    delivery,
+    sendStaffLink: queuedStaffLinkSender(db, clock, outbox),
     rights: options.rights ?? rightsContent,
     stats: options.stats ?? demoStats,
     version: SERVER_VERSION,
@@ -85,6 +103,14 @@ export function buildDeps(options: AppOptions): AppDeps {
           ? Promise.resolve(config.ipSalt)
           : getSetting<string>(db, 'ip_salt').then((s) => s ?? 'proximite')),
   };
+  return deps;
+}
+
+/** Starts the delivery worker of `deps` (its outbox then wakes it at once after each enqueue). */
+export function startWorker(deps: AppDeps, options: { autostart?: boolean } = {}): DeliveryWorker {
+  const worker = startDeliveryWorker(deps, options);
+  workers.set(deps, worker);
+  return worker;
 }
 
 export interface RunningServer {
@@ -126,18 +152,27 @@ export interface StartOptions extends Partial<Omit<AppOptions, 'db' | 'config'>>
   schema?: string;
 }
 
-/** Opens the store, seeds when asked (only an empty database), and serves. */
-export async function startServer(options: StartOptions): Promise<RunningServer & { db: Database }> {
+/**
+ * Opens the store, seeds when asked (only an empty database), serves, and runs the delivery worker
+ * (unless `PROXIMITE_DELIVERY_WORKER=0`).
+ */
+export async function startServer(
+  options: StartOptions,
+): Promise<RunningServer & { db: Database; worker: DeliveryWorker | undefined }> {
   const db = await openStore(options.config, { schema: options.schema });
   const clock = options.clock ?? systemClock;
   if (options.seed === true) await seedDemo(db, clock());
-  const app = createApp(buildDeps({ ...options, db, clock }));
+  const deps = buildDeps({ ...options, db, clock });
+  const app = createApp(deps);
   const running = await listen(app, options.host ?? '127.0.0.1', options.port ?? 8787);
+  const worker = options.config.deliveryWorker ? startWorker(deps) : undefined;
   return {
     ...running,
     db,
+    worker,
     close: async () => {
       await running.close();
+      await worker?.stop();
       await db.close();
     },
   };

@@ -83,7 +83,10 @@ for (const target of targets()) {
       const view = r.json as ConcernStatusView;
       assert.equal(view.reference, receipt.reference);
       assert.equal(view.categoryCode, 'depots-sauvages');
-      assert.deepEqual(view.updates, []);
+      // The one public event so far: the hand-off to the service the routing rules chose.
+      assert.equal(view.updates.length, 1);
+      assert.deepEqual(view.updates[0]?.service, receipt.service);
+      assert.match(view.updates[0]?.text.fr ?? '', /^Transmis au service Propreté urbaine/);
       assert.ok(!/camille|example\.org|12 34|Dodane/i.test(r.text), 'no contact data and no free text');
       assert.match(r.headers.get('cache-control') ?? '', /no-store/);
       // The URL carries the secret token: it must never leave in a Referer.

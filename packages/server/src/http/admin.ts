@@ -31,11 +31,11 @@ import * as staff from '../services/staff.js';
 import * as tokens from '../services/tokens.js';
 import { listAudit, verifyAudit } from '../store/audit.js';
 import { getOversightConcern, listAdminConcerns, listOversightConcerns } from '../store/concerns.js';
-import { listServices } from '../store/services.js';
 import { getStaff, listStaff } from '../store/staff.js';
 import { getRightsOverrides } from '../store/content.js';
 import { getStatsDataset } from '../store/stats.js';
 import { listAdminTokens } from '../store/tokens.js';
+import { deliveryOperations } from './admin-delivery.js';
 import { principalOf, requireScopes } from './auth.js';
 import type { AppDeps } from './context.js';
 import type { AppEnv } from './env.js';
@@ -223,7 +223,8 @@ export function adminApp(deps: AppDeps): Hono<AppEnv> {
     return jsonResponse(member);
   });
 
-  operation('listServices', async () => jsonResponse({ items: await listServices(db) }));
+  // ---- services, routing rules, deliveries
+  deliveryOperations(operation, deps);
 
   // ---- meeting reports
   operation('putCafeReport', async (c) => {

@@ -58,6 +58,7 @@ export function staffPrincipal(staff: StaffRecord, session: SessionInfo): Princi
     services: (SERVICE_BOUND_ROLES as readonly string[]).includes(staff.role)
       ? staff.member.services
       : undefined,
+    memberOf: staff.member.services,
     staff: { record: staff, session },
   };
 }

@@ -12,6 +12,11 @@ export interface Principal {
   scopes: readonly string[];
   /** The services whose concerns it reaches, when limited to them (agents); `undefined`: every concern. */
   services?: readonly string[] | undefined;
+  /**
+   * The services the caller belongs to: a restricted concern (a conduct complaint) is reached only
+   * through its service's members. None for a token.
+   */
+  memberOf?: readonly string[] | undefined;
   /** A signed-in staff member (absent for a bearer token). */
   staff?: { record: StaffRecord; session: SessionInfo } | undefined;
 }

@@ -25,13 +25,13 @@ import {
   CLOSED_STATUSES,
   OPEN_STATUSES,
   getOpen311Request,
-  insertConcern,
   listOpen311Requests,
   prepareConcern,
   referenceForOpen311Token,
 } from '../store/concerns.js';
 import type { Open311Row } from '../store/concerns.js';
 import { listCategories } from '../store/content.js';
+import { createRoutedConcern } from '../services/routing.js';
 import { checkOpen311Key } from '../store/tokens.js';
 import { toIso } from '../util.js';
 import { toXml } from '../xml.js';
@@ -342,7 +342,7 @@ export function open311App(deps: AppDeps): Hono<AppEnv> {
         : undefined;
     const now = deps.clock();
     const created = await db.transaction((tx) =>
-      insertConcern(tx, now, category, {
+      createRoutedConcern(tx, now, deps.outbox, category, {
         categoryCode: category.code,
         description: input.description ?? '',
         location,

@@ -48,6 +48,7 @@ import type { StoredResponse } from '../store/idempotency.js';
 import { getMeetingReport, listMeetingReports } from '../store/meetings.js';
 import { loadResponseTimes } from '../store/response-times.js';
 import { receiveConcern } from '../store/intake.js';
+import { publicCategories } from '../store/routing.js';
 import { getStatsDataset } from '../store/stats.js';
 import { hmacHex, sameHex } from '../util.js';
 import { cachedPublic } from './cache.js';
@@ -229,7 +230,7 @@ export function publicApp(deps: AppDeps, cache: ResponseCache): Hono<AppEnv> {
   app.get('/v1/concern-categories', async (c) => {
     parseQuery(c, LangQuery);
     return cachedPublic(c, deps, cache, ['categories'], async () =>
-      jsonBody({ items: await listCategories(deps.db) }),
+      jsonBody({ items: await publicCategories(deps.db, await listCategories(deps.db)) }),
     );
   });
 

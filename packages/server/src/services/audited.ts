@@ -35,14 +35,25 @@ export function audited<T>(
   actor: Actor,
   fn: (unit: Unit) => Promise<T>,
 ): Promise<T> {
-  return ctx.db.transaction((tx) =>
-    fn({
-      tx,
-      now,
-      actor,
-      audit: async (record) => {
-        await appendAudit(tx, now, { actor: actorLabel(actor), ...record });
-      },
-    }),
-  );
+  return ctx.db.transaction((tx) => auditedIn(tx, now, actor, fn));
+}
+
+/**
+ * Runs `fn` as a unit of the caller's transaction `tx` (a write that is not itself audited, such as
+ * a resident's submission, whose consequences are: the concern's routing).
+ */
+export function auditedIn<T>(
+  tx: Queryable,
+  now: Date,
+  actor: Actor,
+  fn: (unit: Unit) => Promise<T>,
+): Promise<T> {
+  return fn({
+    tx,
+    now,
+    actor,
+    audit: async (record) => {
+      await appendAudit(tx, now, { actor: actorLabel(actor), ...record });
+    },
+  });
 }

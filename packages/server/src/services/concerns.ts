@@ -1,5 +1,8 @@
-/** Concerns seen by staff: reading contact data, triage and retention, each audited. */
-import type { AdminConcern, ConcernTriageInput } from '@proximite/contract';
+/** Concerns seen by staff: reading contact data, triage (and the hand-offs it makes) and retention, each audited. */
+import type { AdminConcern, ConcernTriageInput, ServiceRef } from '@proximite/contract';
+import type { Outbox } from '../delivery/outbox.js';
+import { enqueueConcernEvent } from '../delivery/outbox.js';
+import { AppError } from '../errors.js';
 import {
   getAdminConcern,
   lockConcernInReach,
@@ -9,10 +12,18 @@ import {
 } from '../store/concerns.js';
 import type { PurgeResult, Reach } from '../store/concerns.js';
 import { purgeStaffAuth } from '../store/sessions.js';
+import { getCategory } from '../store/content.js';
+import { getServiceRecord } from '../store/services.js';
 import { authorName } from './actor.js';
 import type { Actor } from './actor.js';
 import { audited } from './audited.js';
 import type { ServiceContext } from './audited.js';
+import { planReroute, recordHandoff } from './routing.js';
+
+/** What a triage needs besides the database: the outbox of the messages it announces. */
+export interface TriageContext extends ServiceContext {
+  outbox: Outbox;
+}
 
 /**
  * One concern for triage (`undefined` when unknown or out of the reader's `reach`); reading its
@@ -33,9 +44,14 @@ export function readConcern(
   });
 }
 
-/** Applies a triage; `undefined` when there is no such concern within `reach`. */
+/**
+ * Applies a triage; `undefined` when there is no such concern within `reach`. A re-categorisation
+ * runs the routing rules again and a referral (`serviceId`) names the service: either hands the
+ * concern over (services/routing.ts). A change of status or a public update is announced to the
+ * service's webhook.
+ */
 export function triageConcern(
-  ctx: ServiceContext,
+  ctx: TriageContext,
   now: Date,
   actor: Actor,
   reference: string,
@@ -44,10 +60,64 @@ export function triageConcern(
 ): Promise<AdminConcern | undefined> {
   return audited(ctx, now, actor, async (u) => {
     if (!(await lockConcernInReach(u.tx, reference, reach))) return undefined;
-    const r = await storeTriage(u.tx, now, reference, input, authorName(actor));
+    const rows = await u.tx.query<{
+      id: string;
+      reference: string;
+      status: string;
+      service: ServiceRef;
+      restricted: boolean;
+      category_code: string;
+      district_id: string | null;
+    }>(
+      'SELECT id, reference, status, service, restricted, category_code, district_id FROM concerns WHERE reference = $1',
+      [reference],
+    );
+    const current = rows[0];
+    if (current === undefined) return undefined;
+    const category =
+      input.categoryCode !== undefined && input.categoryCode !== current.category_code
+        ? await getCategory(u.tx, input.categoryCode)
+        : undefined;
+    if (
+      input.categoryCode !== undefined &&
+      input.categoryCode !== current.category_code &&
+      category === undefined
+    )
+      throw new AppError('validation', 'Unknown category.', {
+        errors: [{ path: 'categoryCode', message: 'unknown category' }],
+      });
+    if (category?.emergency !== undefined)
+      throw new AppError('validation', 'An emergency category is not a destination.', {
+        errors: [{ path: 'categoryCode', message: 'emergency category' }],
+      });
+    const route = await planReroute(u.tx, current, {
+      category,
+      serviceId: input.serviceId,
+      districtId: current.district_id,
+    });
+    const r = await storeTriage(u.tx, now, reference, input, authorName(actor), route);
     if (r === undefined) return undefined;
     await u.audit({ action: 'concern.triage', target: `concern:${reference}`, detail: r.changes });
-    return r.concern;
+    if (route !== undefined)
+      await recordHandoff(
+        u,
+        ctx.outbox,
+        current,
+        route,
+        input.serviceId !== undefined ? 'referred' : 'recategorised',
+      );
+    const service = route?.record ?? (await getServiceRecord(u.tx, current.service.id));
+    if (
+      service !== undefined &&
+      (input.publicUpdate !== undefined || r.changes.some((c) => c.startsWith('status:')))
+    )
+      await enqueueConcernEvent(u.tx, now, ctx.outbox, {
+        event: 'concern.updated',
+        concernId: current.id,
+        service,
+        at: now.toISOString(),
+      });
+    return getAdminConcern(u.tx, reference);
   });
 }
 

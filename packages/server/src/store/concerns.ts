@@ -45,6 +45,10 @@ export interface NewConcern {
   lang?: string | undefined;
   quarantineReasons: string[];
   channel: 'api' | 'open311';
+  /** Where the routing rules sent it (default: the category's own service). */
+  service?: ServiceRef | undefined;
+  /** A conduct complaint, seen by its (independent) service's members alone. */
+  restricted?: boolean | undefined;
 }
 
 export interface CreatedConcern {
@@ -161,13 +165,13 @@ export async function insertConcern(
       await tx.query(
         `INSERT INTO concerns (id, reference, category_code, service, status, description, location, district_id,
            attributes, lang, quarantined, quarantine_reasons, status_token_hash, open311_token, channel,
-           submitted_at, updated_at, tracking_code_hash)
-         VALUES ($1, $2, $3, $4::jsonb, 'received', $5, $6::jsonb, $7, $8::jsonb, $9, $10, $11::jsonb, $12, $13, $14, $15, $15, $16)`,
+           submitted_at, updated_at, tracking_code_hash, restricted)
+         VALUES ($1, $2, $3, $4::jsonb, 'received', $5, $6::jsonb, $7, $8::jsonb, $9, $10, $11::jsonb, $12, $13, $14, $15, $15, $16, $17)`,
         [
           id,
           reference,
           category.code,
-          JSON.stringify(category.service),
+          JSON.stringify(input.service ?? category.service),
           input.description,
           JSON.stringify(input.location),
           input.location.districtId ?? null,
@@ -180,6 +184,7 @@ export async function insertConcern(
           input.channel,
           submittedAt,
           trackingCodeHash(reference, trackingCode),
+          input.restricted === true,
         ],
       );
       await tx.query('RELEASE SAVEPOINT concern_insert');
@@ -202,7 +207,7 @@ export async function insertConcern(
       statusToken,
       trackingCode,
       open311Token,
-      service: category.service,
+      service: input.service ?? category.service,
       status: 'received',
       submittedAt,
     };
@@ -223,6 +228,7 @@ interface ConcernRow {
   shareable: boolean;
   duplicate_of: string | null;
   district_id: string | null;
+  restricted: boolean;
   status_token_hash: string;
   tracking_code_hash: string | null;
   open311_token: string | null;
@@ -232,26 +238,57 @@ interface ConcernRow {
 }
 
 const CONCERN_COLUMNS =
-  'id, reference, category_code, service, status, description, location, attributes, lang, quarantined, shareable, duplicate_of, district_id, status_token_hash, tracking_code_hash, open311_token, submitted_at, updated_at, closed_at';
+  'id, reference, category_code, service, status, description, location, attributes, lang, quarantined, shareable, duplicate_of, district_id, restricted, status_token_hash, tracking_code_hash, open311_token, submitted_at, updated_at, closed_at';
 
 /**
  * Which concerns a reader reaches: `services` limits them to those routed to these services
- * (agents); `undefined` reaches every concern.
+ * (agents); a restricted concern (a conduct complaint) only when routed to a service of `memberOf`
+ * (the reader's services; none for a token). `undefined` reaches every concern (the server itself).
  */
 export interface Reach {
   services?: readonly string[] | undefined;
+  memberOf?: readonly string[] | undefined;
 }
 
-function reaches(reach: Reach | undefined, row: { service: ServiceRef }): boolean {
-  return reach?.services === undefined || reach.services.includes(row.service.id);
+export function reaches(
+  reach: Reach | undefined,
+  row: { service: ServiceRef; restricted: boolean },
+): boolean {
+  if (reach === undefined) return true;
+  if (row.restricted && !(reach.memberOf ?? []).includes(row.service.id)) return false;
+  return reach.services === undefined || reach.services.includes(row.service.id);
+}
+
+/** The SQL condition of {@link reaches} on `concerns` (parameters appended to `params`). */
+export function reachSql(reach: Reach | undefined, params: unknown[], alias = ''): string {
+  if (reach === undefined) return 'TRUE';
+  const col = (c: string) => (alias === '' ? c : `${alias}.${c}`);
+  params.push(JSON.stringify(reach.memberOf ?? []));
+  let sql = `(NOT ${col('restricted')} OR ${col('service')}->>'id' IN (SELECT jsonb_array_elements_text($${params.length}::jsonb)))`;
+  if (reach.services !== undefined) {
+    params.push(JSON.stringify(reach.services));
+    sql += ` AND ${col('service')}->>'id' IN (SELECT jsonb_array_elements_text($${params.length}::jsonb))`;
+  }
+  return sql;
 }
 
 async function publicUpdates(db: Queryable, concernId: string): Promise<PublicUpdate[]> {
-  const rows = await db.query<{ id: string; at: Date; status: string; text: LocalizedText }>(
-    'SELECT id, at, status, text FROM concern_updates WHERE concern_id = $1 ORDER BY at, id',
-    [concernId],
-  );
-  return rows.map((r) => ({ id: r.id, at: toIso(r.at), status: r.status, text: r.text }));
+  const rows = await db.query<{
+    id: string;
+    at: Date;
+    status: string;
+    text: LocalizedText;
+    service: ServiceRef | null;
+  }>('SELECT id, at, status, text, service FROM concern_updates WHERE concern_id = $1 ORDER BY at, id', [
+    concernId,
+  ]);
+  return rows.map((r) => ({
+    id: r.id,
+    at: toIso(r.at),
+    status: r.status,
+    text: r.text,
+    ...(r.service !== null ? { service: r.service } : {}),
+  }));
 }
 
 function statusView(row: ConcernRow, updates: PublicUpdate[]): ConcernStatusView {
@@ -379,8 +416,8 @@ export async function getAdminConcern(
 
 /** Whether a concern exists within `reach`, locking it (`FOR UPDATE`) for a change. */
 export async function lockConcernInReach(tx: Queryable, reference: string, reach?: Reach): Promise<boolean> {
-  const rows = await tx.query<{ service: ServiceRef }>(
-    'SELECT service FROM concerns WHERE reference = $1 FOR UPDATE',
+  const rows = await tx.query<{ service: ServiceRef; restricted: boolean }>(
+    'SELECT service, restricted FROM concerns WHERE reference = $1 FOR UPDATE',
     [reference],
   );
   return rows[0] !== undefined && reaches(reach, rows[0]);
@@ -398,8 +435,7 @@ export async function listAdminConcerns(
     params.push(value);
     where.push(sql.replace('?', `$${params.length}`));
   };
-  if (reach?.services !== undefined)
-    add(`service->>'id' IN (SELECT jsonb_array_elements_text(?::jsonb))`, JSON.stringify(reach.services));
+  where.push(reachSql(reach, params));
   if (q.status !== undefined) add('status = ?', q.status);
   if (q.category !== undefined) add('category_code = ?', q.category);
   if (q.district !== undefined) add('district_id = ?', q.district);
@@ -464,7 +500,8 @@ export async function listOversightConcerns(
 ): Promise<{ items: OversightConcern[]; nextCursor: string | null }> {
   const limit = q.limit ?? DEFAULT_PAGE_LIMIT;
   const params: unknown[] = [];
-  const where: string[] = ['quarantined = false'];
+  // Observers never see a conduct complaint (they are for its independent instance alone).
+  const where: string[] = ['quarantined = false', 'restricted = false'];
   const add = (sql: string, value: unknown) => {
     params.push(value);
     where.push(sql.replace('?', `$${params.length}`));
@@ -505,7 +542,7 @@ export async function getOversightConcern(
   reference: string,
 ): Promise<OversightConcern | undefined> {
   const rows = await db.query<ConcernRow>(
-    `SELECT ${CONCERN_COLUMNS} FROM concerns WHERE reference = $1 AND quarantined = false`,
+    `SELECT ${CONCERN_COLUMNS} FROM concerns WHERE reference = $1 AND quarantined = false AND restricted = false`,
     [reference],
   );
   return rows[0] === undefined ? undefined : oversightView(db, rows[0]);
@@ -519,12 +556,17 @@ export function transitionAllowed(from: string, to: string): boolean {
   return true;
 }
 
+/**
+ * Applies a triage. `route` is where a re-categorisation or referral sends the concern (decided by
+ * services/routing.ts); the hand-off itself (public update, audit, messages) is recorded there too.
+ */
 export async function triageConcern(
   tx: Queryable,
   now: Date,
   reference: string,
   input: ConcernTriageInput,
   author: string,
+  route?: { service: ServiceRef; restricted: boolean },
 ): Promise<{ concern: AdminConcern; changes: string[] } | undefined> {
   const rows = await tx.query<ConcernRow>(
     `SELECT ${CONCERN_COLUMNS} FROM concerns WHERE reference = $1 FOR UPDATE`,
@@ -565,8 +607,13 @@ export async function triageConcern(
       });
     }
     categoryCode = category.code;
-    service = category.service;
     changes.push(`category:${row.category_code}->${categoryCode}`);
+  }
+  let restricted = row.restricted;
+  if (route !== undefined && route.service.id !== row.service.id) {
+    changes.push(`service:${row.service.id}->${route.service.id}`);
+    service = route.service;
+    restricted = route.restricted;
   }
   let quarantined = row.quarantined;
   if (input.quarantined !== undefined && input.quarantined !== row.quarantined) {
@@ -580,9 +627,22 @@ export async function triageConcern(
     : null;
   await tx.query(
     `UPDATE concerns SET status = $2, duplicate_of = $3, category_code = $4, service = $5::jsonb, quarantined = $6,
-       updated_at = $7, closed_at = $8 WHERE id = $1`,
-    [row.id, status, duplicateOf, categoryCode, JSON.stringify(service), quarantined, at, closedAt],
+       updated_at = $7, closed_at = $8, restricted = $9 WHERE id = $1`,
+    [
+      row.id,
+      status,
+      duplicateOf,
+      categoryCode,
+      JSON.stringify(service),
+      quarantined,
+      at,
+      closedAt,
+      restricted,
+    ],
   );
+  // Public priorities leave out restricted concerns: refresh their cached lists.
+  if (restricted !== row.restricted)
+    await tx.query(`UPDATE content_versions SET version = version + 1 WHERE name = 'priorities'`);
   if (input.publicUpdate !== undefined || status !== row.status) {
     if (input.publicUpdate !== undefined) changes.push('publicUpdate');
     await tx.query(
@@ -670,7 +730,8 @@ export async function listOpen311Requests(
   },
 ): Promise<Open311Row[]> {
   const params: unknown[] = [];
-  const where = ['c.quarantined = false'];
+  // Conduct complaints are never in Open311 lists.
+  const where = ['c.quarantined = false', 'c.restricted = false'];
   if (q.references !== undefined) {
     params.push(JSON.stringify(q.references));
     where.push(`c.reference IN (SELECT jsonb_array_elements_text($${params.length}::jsonb))`);
@@ -696,7 +757,7 @@ export async function listOpen311Requests(
 
 export async function getOpen311Request(db: Queryable, reference: string): Promise<Open311Row | undefined> {
   const rows = await db.query<Open311Row>(
-    `${OPEN311_SELECT} WHERE c.quarantined = false AND c.reference = $1`,
+    `${OPEN311_SELECT} WHERE c.quarantined = false AND c.restricted = false AND c.reference = $1`,
     [reference],
   );
   return rows[0];

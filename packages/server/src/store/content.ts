@@ -435,8 +435,25 @@ async function publicPriorities(db: Queryable, rows: readonly PriorityRow[]): Pr
       });
     }
   }
+  // A concern re-categorised as a conduct complaint after it was linked is left out.
+  const linked = rows.flatMap((r) => r.data.sources.concernReferences);
+  const hidden =
+    linked.length === 0
+      ? new Set<string>()
+      : new Set(
+          (
+            await db.query<{ reference: string }>(
+              `SELECT reference FROM concerns WHERE restricted AND reference IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+              [JSON.stringify(linked)],
+            )
+          ).map((r) => r.reference),
+        );
   return rows.map((r) => {
-    const { unrecordedConcerns, ...sources } = r.data.sources;
+    const { unrecordedConcerns, ...all } = r.data.sources;
+    const sources =
+      hidden.size === 0
+        ? all
+        : { ...all, concernReferences: all.concernReferences.filter((ref) => !hidden.has(ref)) };
     return {
       id: r.id,
       ...r.data,
@@ -542,7 +559,10 @@ async function checkPrioritySources(db: Queryable, input: PriorityInput): Promis
   await checkDistrict(db, input.districtId, 'districtId');
   const refs = input.sources?.concernReferences ?? [];
   for (const [i, ref] of refs.entries()) {
-    if ((await db.query('SELECT 1 FROM concerns WHERE reference = $1', [ref])).length === 0) {
+    // A conduct complaint is never linked to a public priority (nor is its reference confirmed).
+    if (
+      (await db.query('SELECT 1 FROM concerns WHERE reference = $1 AND NOT restricted', [ref])).length === 0
+    ) {
       throw new AppError('validation', 'Unknown concern reference.', {
         errors: [{ path: `sources.concernReferences.${i}`, message: 'unknown concern' }],
       });

@@ -1,6 +1,7 @@
 /**
  * Receiving a concern under an Idempotency-Key (`POST /v1/concerns`): the replay check, the rate
- * limit, the category rules and the insert, in one transaction with the key's claim
+ * limit, the category rules, the insert where the routing rules send it and its queued messages, in
+ * one transaction with the key's claim
  * ({@link withIdempotency}), so a crash at any point leaves either nothing or the whole concern
  * with its stored receipt — never a key stuck « in flight ».
  */
@@ -8,7 +9,9 @@ import type { ConcernInput, ConcernReceipt } from '@proximite/contract';
 import { AppError } from '../errors.js';
 import { canonicalJson, sha256Hex } from '../util.js';
 import type { AttributeValue } from './concerns.js';
-import { insertConcern, prepareConcern } from './concerns.js';
+import type { Outbox } from '../delivery/outbox.js';
+import { createRoutedConcern } from '../services/routing.js';
+import { prepareConcern } from './concerns.js';
 import type { StoreContext } from './context.js';
 import { hitRateLimit, withIdempotency } from './idempotency.js';
 import type { StoredResponse } from './idempotency.js';
@@ -38,7 +41,10 @@ type Work = { kind: 'created'; response: StoredResponse } | { kind: 'rate-limite
  * Receives a concern. Replays and mismatches are answered before the rate limit counts anything;
  * a request refused by the category rules still counts (its AppError is thrown after commit).
  */
-export async function receiveConcern(ctx: StoreContext, request: IntakeRequest): Promise<IntakeOutcome> {
+export async function receiveConcern(
+  ctx: StoreContext & { outbox: Outbox },
+  request: IntakeRequest,
+): Promise<IntakeOutcome> {
   const { input, key } = request;
   const now = ctx.clock();
   const bodyHash = sha256Hex(canonicalJson(input));
@@ -72,7 +78,9 @@ export async function receiveConcern(ctx: StoreContext, request: IntakeRequest):
         const elapsed = (now.getTime() - Date.parse(input.formStartedAt)) / 1000;
         if (elapsed < ctx.config.minFillSeconds) reasons.push('time-trap');
       }
-      const created = await insertConcern(tx, now, category, {
+      // Routed on arrival (issue 14): the service the rules choose, its hand-off as a public update,
+      // and its messages queued, all in this transaction — with the receipt, or not at all.
+      const created = await createRoutedConcern(tx, now, ctx.outbox, category, {
         categoryCode: input.categoryCode,
         description: input.description,
         location: { ...input.location },
