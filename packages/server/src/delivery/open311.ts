@@ -11,7 +11,8 @@
  *
  * Read back (every few minutes, one instance at a time): FixMyStreet's `servicerequestupdates`
  * when the endpoint offers it (`auto` tries it first), `requests/{id}` otherwise. A new status or
- * note becomes a public update of the concern (and its status), audited as `system:open311`.
+ * note becomes a public update of the concern (and its status), audited as `system:open311`; the
+ * first read-back of a request still in the status it was sent in is only recorded.
  */
 import type { LookupAddress } from 'node:dns';
 import { fromFixMyStreetStatus } from '@proximite/contract';
@@ -70,6 +71,52 @@ export function forwardDescription(loaded: ConcernForDelivery): string {
   return `${text}\n${tail}`;
 }
 
+/**
+ * The resident's answers the remote service defines, as FixMyStreet sends them: its service
+ * definition (`GET services/{code}.json`) lists attribute codes; an answer with the same code (and,
+ * for a list, only keys the endpoint offers) is sent as `attribute[code]`. A system with other codes
+ * gets none (the answers are in the description anyway); a definition that cannot be read sends none.
+ */
+export async function remoteAttributes(
+  service: ServiceRecord,
+  answers: Record<string, string | number | string[]>,
+  http: Open311Http,
+): Promise<Record<string, string | number | string[]>> {
+  const d = service.delivery;
+  if (Object.keys(answers).length === 0 || d.endpoint === undefined || d.serviceCode === undefined) return {};
+  const url = new URL(`${d.endpoint.replace(/\/+$/, '')}/services/${encodeURIComponent(d.serviceCode)}.json`);
+  if (d.jurisdictionId !== undefined) url.searchParams.set('jurisdiction_id', d.jurisdictionId);
+  let definition: unknown;
+  try {
+    const f = safeFetch({
+      allowPrivate: http.allowPrivate,
+      timeoutMs: http.timeoutMs,
+      resolve: http.resolve,
+    });
+    const response = await f(url.toString(), { headers: { accept: 'application/json' } });
+    if (!response.ok) return {};
+    definition = await response.json();
+  } catch {
+    return {};
+  }
+  const body = definition as { attributes?: unknown; service_definition?: { attributes?: unknown } } | null;
+  const list = body?.attributes ?? body?.service_definition?.attributes;
+  if (!Array.isArray(list)) return {};
+  const out: Record<string, string | number | string[]> = {};
+  for (const a of list as { code?: unknown; variable?: unknown; values?: unknown }[]) {
+    if (typeof a.code !== 'string' || a.variable === false || a.variable === 'false') continue;
+    const answer = answers[a.code];
+    if (answer === undefined) continue;
+    const keys = Array.isArray(a.values)
+      ? new Set((a.values as { key?: unknown }[]).map((v) => String(v.key)))
+      : undefined;
+    const given = Array.isArray(answer) ? answer : [answer];
+    if (keys !== undefined && keys.size > 0 && !given.every((v) => keys.has(String(v)))) continue;
+    out[a.code] = answer;
+  }
+  return out;
+}
+
 /** Forwards a concern; returns the remote id (or `token:…` until the endpoint assigns one). */
 export async function forwardToOpen311(
   db: Database,
@@ -90,10 +137,12 @@ export async function forwardToOpen311(
   };
   if (location.address === undefined && location.lat === undefined)
     location.address = c.location.district ?? 'Non précisé';
+  const attributes = await remoteAttributes(service, loaded.attributes, http);
   const input: ConcernInput = {
     categoryCode: d.serviceCode,
     description: forwardDescription(loaded),
     location,
+    ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
     ...(c.contact !== undefined
       ? {
           contact: {
@@ -199,6 +248,9 @@ async function applyChange(db: Database, now: Date, f: ForwardRow, change: Remot
     );
     // Only the service that holds the concern now speaks for it.
     if (concern === undefined || concern.service.id !== f.service_id) return false;
+    // The first read-back of a request still in the state we sent it in is the baseline, not news
+    // (its notes are the remote system's own receipt text).
+    if (f.remote_status === null && change.status === concern.status) return false;
     const status = transitionAllowed(concern.status, change.status) ? change.status : concern.status;
     const at = now.toISOString();
     const closedAt = CLOSED_STATUSES.includes(status)

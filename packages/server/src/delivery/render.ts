@@ -20,6 +20,8 @@ export interface ConcernForDelivery {
   service: ServiceRef;
   restricted: boolean;
   submittedAt: string;
+  /** The resident's answers as stored (codes and keys), for systems that take them as such (Open311). */
+  attributes: Record<string, string | number | string[]>;
   concern: DeliveredConcern;
 }
 
@@ -125,6 +127,7 @@ export async function loadConcernForDelivery(
     service: r.service,
     restricted: r.restricted,
     submittedAt: toIso(r.submitted_at),
+    attributes: r.attributes ?? {},
     concern,
   };
 }
