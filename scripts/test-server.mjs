@@ -57,7 +57,9 @@ export async function startTestServer(options = {}) {
   );
   let output = '';
   const started = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000);
+    // A fresh PGlite (initdb, migrations, the demo seed) takes 15 s on a quiet machine and over
+    // 100 s on a loaded shared one: the wait only has to catch a server that will never start.
+    const timer = setTimeout(() => reject(new Error(`server did not start in 240 s:\n${output}`)), 240_000);
     const onData = (chunk) => {
       output += chunk;
       const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);

@@ -105,9 +105,10 @@ function inTestServer(categories: ConcernCategory[]) {
   };
 }
 
-function makeBackend(categories = defaultCategories) {
+/** `local`: the in-test backend even when the reference server runs (categories set by the test). */
+function makeBackend(categories = defaultCategories, local = false) {
   const requests: Recorded[] = [];
-  const fake = apiUrl ? undefined : inTestServer(categories);
+  const fake = apiUrl && !local ? undefined : inTestServer(categories);
   // `refuseWrites`: what a backend refusing this page's origin looks like to the page (CORS): reads
   // work, and a POST fails with no response at all, as a network failure does.
   const state = { offline: false, refuseWrites: false, failReads: false };
@@ -133,7 +134,7 @@ function makeBackend(categories = defaultCategories) {
       );
     return fake ? fake.handle(request) : fetch(request);
   };
-  const baseUrl = apiUrl ?? 'http://127.0.0.1:9';
+  const baseUrl = fake ? 'http://127.0.0.1:9' : (apiUrl ?? 'http://127.0.0.1:9');
   const client = createClient({ baseUrl, fetch: fetchImpl, retry: 0, cache: false });
   const posts = () => requests.filter((r) => r.method === 'POST' && r.path.endsWith('/v1/concerns'));
   return { client, requests, posts, state, fake };
@@ -446,6 +447,89 @@ describe('<prox-concern-form>: emergencies', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(backend.posts()).to.have.length(0);
     expect(page.text()).not.to.include('Sending');
+  });
+});
+
+describe('<prox-concern-form>: complaints about police conduct', () => {
+  const conduct = defaultCategories.find((c) => c.conduct)!;
+  const mediator = {
+    id: 'mediateur-municipal',
+    name: { fr: 'Médiateur municipal', en: 'Municipal mediator' },
+  };
+  const withInstance = defaultCategories.map((c) =>
+    c.conduct ? { ...c, conduct: { instance: mediator } } : c,
+  );
+
+  for (const lang of ['fr', 'en'] as const) {
+    it(`shows the recourse guide and, without an independent instance, does not go on (${lang})`, async () => {
+      const { el, page, backend } = await mount(makeBackend(defaultCategories, true), { lang });
+      await page.pick(`input[value="${conduct.code}"]`);
+      const guide = await page.waitFor('#conduct-guide', 'the recourse guide');
+      const text = guide.textContent!.replace(/\s+/g, ' ');
+      for (const body of ['IGPN', 'IGGN', 'Défenseur des droits', lang === 'fr' ? 'Procureur' : 'prosecutor'])
+        expect(text).to.include(body);
+      expect(text).to.include(
+        lang === 'fr'
+          ? 'Ce formulaire ne transmet jamais une telle plainte à la police.'
+          : 'This form never passes such a complaint to the police.',
+      );
+      expect(text).to.include(
+        lang === 'fr'
+          ? 'Ce formulaire ne peut pas transmettre cette plainte'
+          : 'This form cannot send this complaint',
+      );
+      const hrefs = [...guide.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+      expect(hrefs).to.deep.equal([
+        'https://moncommissariat.interieur.gouv.fr',
+        'https://www.masecurite.interieur.gouv.fr',
+        'https://www.defenseurdesdroits.fr',
+      ]);
+      // Named by its heading, and announced.
+      expect(guide.getAttribute('role')).to.equal('region');
+      expect(page.$(`#${guide.getAttribute('aria-labelledby')!}`)!.textContent).to.include(
+        lang === 'fr' ? 'Se plaindre du comportement' : 'Complaining about',
+      );
+      await waitUntil(
+        () => page.status().includes(lang === 'fr' ? 'Se plaindre' : 'Complaining'),
+        'announced',
+      );
+      // « Continuer » stays on the category and moves the focus to the guide.
+      await page.next();
+      expect(page.stepTitle()).to.include(lang === 'fr' ? 'Étape 1' : 'Step 1');
+      expect(page.active()).to.equal(guide);
+      await expect(el).to.be.accessible();
+      page.expectTargets();
+      // Even from the review, nothing is sent.
+      (el as unknown as { step: string }).step = 'review';
+      await el.updateComplete;
+      await page.next();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(backend.posts()).to.have.length(0);
+      expect(page.stepTitle()).to.include(lang === 'fr' ? 'Étape 1' : 'Step 1');
+    });
+  }
+
+  it('with the city’s independent instance: the guide names it, and the complaint goes on to it', async () => {
+    const { el, page, backend } = await mount(makeBackend(withInstance, true));
+    await page.pick(`input[value="${conduct.code}"]`);
+    const guide = await page.waitFor('#conduct-guide', 'the recourse guide');
+    expect(guide.textContent).to.include('La Ville a aussi une instance indépendante : Médiateur municipal.');
+    expect(guide.textContent).to.include('seuls ses membres liront votre message');
+    await expect(el).to.be.accessible();
+    await page.next();
+    expect(page.stepTitle()).to.include('Description');
+    await page.type('#f-description', 'Lors d’un contrôle place Gambetta, un agent m’a insulté.');
+    await page.next();
+    await page.type('#f-address', 'Place Gambetta');
+    await page.next();
+    // No details for this category: the contact, then the review.
+    expect(page.stepTitle()).to.include('Contact');
+    await page.next();
+    expect(page.stepTitle()).to.include('Vérification');
+    await page.next();
+    await waitUntil(() => backend.posts().length === 1, 'sent');
+    const body = JSON.parse(backend.posts()[0]!.body!) as ConcernInput;
+    expect(body.categoryCode).to.equal(conduct.code);
   });
 });
 

@@ -44,6 +44,7 @@ import {
 import { renderResult, type ResultContext } from './result.js';
 import { readStatusParams } from './status-link.js';
 import type * as StatusViewModule from './status-view.js';
+import type * as ConductGuideModule from './conduct-guide.js';
 import { countText } from './steps/description.js';
 import { stepRenderers } from './steps/index.js';
 import { missingPrivacy } from './steps/contact.js';
@@ -114,10 +115,13 @@ export class ConcernForm extends ProxElement {
     lookupErrors: { state: true },
     statusView: { state: true },
     statusError: { state: true },
+    conductGuide: { state: true },
   };
 
   /** Where the status view's module comes from (a lazy chunk beside the bundle; tests replace it). */
   static statusViewModule = (): Promise<StatusView> => import('./status-view.js');
+  /** Where the conduct-complaint recourse guide comes from (a lazy chunk: few residents need it). */
+  static conductGuideModule = (): Promise<typeof ConductGuideModule> => import('./conduct-guide.js');
 
   private readonly localize = new LocalizeController(this, messages);
   private readonly data = new DataController<
@@ -153,6 +157,7 @@ export class ConcernForm extends ProxElement {
   private resolved?: { key: string; client: Promise<ConcernClient> };
   /** The status view's module while it loads. */
   private statusLoading?: Promise<StatusView | undefined> | undefined;
+  private conductLoading = false;
   /** The console already says what the privacy notice lacks. */
   private privacyWarned = false;
 
@@ -176,6 +181,8 @@ export class ConcernForm extends ProxElement {
   declare private statusView?: StatusView;
   /** Why the status view's module failed to load (a retry button is offered). */
   declare private statusError?: unknown;
+  /** The recourse guide's module, once a conduct-complaint category was chosen. */
+  declare private conductGuide?: typeof ConductGuideModule;
 
   /** Base URL of a backend that speaks the Proximité contract. */
   declare api?: string;
@@ -273,6 +280,8 @@ export class ConcernForm extends ProxElement {
     if (this.mode === 'status' && (!this.statusError || changed.has('mode'))) void this.loadStatusView();
     // The receipt's buttons come with the status view's module: it loads while the report is sent.
     else if (this.submission.state.kind !== 'idle' && !this.statusError) void this.loadStatusView();
+    // A draft restored on a conduct-complaint category shows its guide too.
+    if (!this.conductGuide && this.category?.conduct) this.loadConductGuide(false);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -364,6 +373,35 @@ export class ConcernForm extends ProxElement {
     return detectEmergency(this.form, this.loaded);
   }
 
+  /**
+   * A conduct complaint the form cannot send: the category has `conduct` and the city has no
+   * independent instance to send it to (it is never sent to the police).
+   */
+  private get conductBlocked(): boolean {
+    const conduct = this.category?.conduct;
+    return conduct !== undefined && conduct.instance === undefined;
+  }
+
+  /** Loads the recourse guide once; `announce`: then say its title (its text is in the page). */
+  private loadConductGuide(announce: boolean): void {
+    const show = () => {
+      const title = this.renderRoot.querySelector('#conduct-guide-title')?.textContent;
+      if (announce && title) this.announce(title);
+    };
+    if (this.conductGuide) return void this.updateComplete.then(show);
+    if (this.conductLoading) return;
+    this.conductLoading = true;
+    void ConcernForm.conductGuideModule()
+      .then((module) => {
+        this.conductGuide = module;
+        return this.updateComplete;
+      })
+      .then(show)
+      // Without its module the category still explains itself, and the server refuses what it must.
+      .catch(() => undefined)
+      .finally(() => (this.conductLoading = false));
+  }
+
   // ---------------------------------------------------------------------------
   // The resident's actions
 
@@ -373,7 +411,9 @@ export class ConcernForm extends ProxElement {
       this.interacted = true;
       if (!next.formStartedAt) next = { ...next, formStartedAt: new Date().toISOString() };
     }
+    const chosen = next.categoryCode !== this.form.categoryCode;
     this.form = next;
+    if (chosen && this.category?.conduct) this.loadConductGuide(true);
     if (this.validated.has(this.step) && this.errors.length) {
       // Fixing a field clears its message; a field is not marked wrong before the next validation.
       const shown = new Set(this.errors.map((e) => e.field));
@@ -419,6 +459,11 @@ export class ConcernForm extends ProxElement {
       this.requestUpdate();
       return;
     }
+    if (this.step === 'category' && this.conductBlocked) {
+      this.pendingFocus = '#conduct-guide';
+      this.requestUpdate();
+      return;
+    }
     const errors = validateStep(this.step, this.form, this.loaded);
     this.validated = new Set(this.validated).add(this.step);
     if (errors.length) {
@@ -437,6 +482,10 @@ export class ConcernForm extends ProxElement {
     if (this.emergency) {
       this.pendingFocus = '#stopper';
       this.requestUpdate();
+      return;
+    }
+    if (this.conductBlocked) {
+      this.goTo('category', '#conduct-guide');
       return;
     }
     const errors = validateAll(this.form, this.loaded);
@@ -606,6 +655,9 @@ export class ConcernForm extends ProxElement {
       category: this.category,
       districts: this.data.value?.districts ?? [],
       emergency: this.emergency,
+      conductGuide: this.conductGuide
+        ? (category) => this.conductGuide!.renderConductGuide(this.localize, category)
+        : undefined,
       errors: this.errors,
       validated: this.validated,
       geo: this.geo,

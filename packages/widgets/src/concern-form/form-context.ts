@@ -5,6 +5,7 @@
  * and the status view is a module of its own, loaded when first shown (status-view.ts).
  */
 import type { ConcernCategory, ConcernStatusView, District, LocalizedText } from '@proximite/contract';
+import type { TemplateResult } from 'lit';
 import type { LocalizeController } from '../kit/localize.js';
 import type { ConcernMessages } from './concern-form.messages.js';
 import type { Emergency, FieldError, FormState, Step } from './form-model.js';
@@ -36,6 +37,8 @@ export interface FormContext {
   districts: readonly District[];
   /** The emergency to show instead of going on, if an answer or the category calls for one. */
   emergency: Emergency | null;
+  /** The recourse guide of a conduct-complaint category, once its module is loaded. */
+  conductGuide: ((category: ConcernCategory) => TemplateResult) | undefined;
   /** The errors shown now (the summary and the fields). */
   errors: readonly FieldError[];
   /** Steps that were validated: only their fields carry `aria-invalid`. */

@@ -1,4 +1,7 @@
-/** Step « Catégorie »: the categories in their groups, and the stopper of an emergency category. */
+/**
+ * Step « Catégorie »: the categories in their groups, the stopper of an emergency category, and the
+ * recourse guide of a conduct-complaint category (conduct-guide.ts).
+ */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
@@ -46,6 +49,10 @@ export function renderCategoryStep(ctx: FormContext): TemplateResult {
               ${
                 emergency?.source === 'category' && form.categoryCode === category.code
                   ? renderStopper(localize, emergency, 'h4')
+                  : nothing
+              }${
+                category.conduct && form.categoryCode === category.code && ctx.conductGuide
+                  ? ctx.conductGuide(category)
                   : nothing
               }`;
           })}
