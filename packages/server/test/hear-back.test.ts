@@ -219,19 +219,23 @@ for (const target of targets()) {
       for (const el of ['id', 'title', 'updated', 'author'])
         assert.equal(xml.split('<entry>')[0]!.match(new RegExp(`<${el}>`, 'g'))?.length, 1, el);
       const entries = xml.split('<entry>').slice(1);
-      assert.equal(entries.length, 2);
+      // The update, the hand-off to the service the routing rules chose (issue 14), the receipt.
+      assert.equal(entries.length, 3);
       for (const e of entries)
         for (const el of ['id', 'title', 'updated']) assert.match(e, new RegExp(`<${el}>[^<]+</${el}>`));
       assert.match(xml, /<link rel="self" type="application\/atom\+xml" href="[^"]+feed.atom\?token=/);
       assert.match(entries[0]!, /<title>En cours de traitement<\/title>/);
       assert.match(entries[0]!, /Pris en charge par l’équipe propreté\./);
       assert.match(entries[1]!, /<title>Reçu<\/title>/);
+      assert.match(entries[1]!, /Transmis au service [^<]+\./);
+      assert.match(entries[2]!, /<title>Reçu<\/title>/);
       for (const secret of Object.values(PRIVATE)) assert.ok(!xml.includes(secret), `leaked: ${secret}`);
       assert.ok(!xml.includes('Secrète') && !xml.includes('49.8957'));
 
       const en = await call(s.url, `/v1/concerns/${receipt.reference}/feed.atom?token=${key}&lang=en`);
       assert.match(en.text, /<title>Being handled<\/title>/);
       assert.match(en.text, /Taken on by the cleaning team\./);
+      assert.match(en.text, /Passed to [^<]+\./);
       // The status token opens it too; another concern's key, a wrong key do not.
       assert.equal(
         (await call(s.url, `/v1/concerns/${receipt.reference}/feed.atom?token=${receipt.statusToken}`))
