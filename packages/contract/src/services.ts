@@ -14,9 +14,12 @@ import {
   LimitParam,
   LocalizedText,
   MAX_URL_LENGTH,
+  TEXT_PATTERN,
+  UNSAFE_TEXT_MESSAGE,
   localizedTextInput,
   openEnum,
   page,
+  textInput,
 } from './common.js';
 import { ConcernReference, PublicUpdate, ServiceRef } from './concerns.js';
 
@@ -112,10 +115,14 @@ export type Service = z.infer<typeof Service>;
 export const ServiceList = /* @__PURE__ */ (() => z.object({ items: z.array(Service) }))();
 export type ServiceList = z.infer<typeof ServiceList>;
 
-/** An absolute `http:` or `https:` URL without credentials or fragment (the server may require https). */
+/**
+ * An absolute `http:` or `https:` URL without credentials or fragment (the server may require https),
+ * with no NUL or lone surrogate (the text rule of every input string).
+ */
 export const HttpUrlInput = /* @__PURE__ */ (() =>
   z.string().check(
     z.maxLength(MAX_URL_LENGTH),
+    z.regex(TEXT_PATTERN, UNSAFE_TEXT_MESSAGE),
     z.refine(
       (s) => {
         try {
@@ -174,7 +181,7 @@ export const ServiceDeliveryInput = /* @__PURE__ */ (() =>
       serviceCode: z.string().check(z.minLength(1), z.maxLength(100), z.regex(/^[\x21-\x7e]+$/)),
       /** Absent: the stored key is kept. */
       apiKey: z.optional(z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[\x21-\x7e]+$/))),
-      jurisdictionId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+      jurisdictionId: z.optional(textInput(1, 100)),
       format: z.optional(z.enum(['json', 'xml'])),
       updates: z.optional(z.enum(['auto', 'servicerequestupdates', 'requests', 'off'])),
     }),
@@ -195,7 +202,7 @@ export const ServiceContactInput = /* @__PURE__ */ (() =>
     email: z.optional(emailAddress),
     phone: z.optional(z.string().check(z.regex(/^\+?[0-9 ().-]{3,32}$/, 'Expected a phone number'))),
     url: z.optional(HttpUrlInput),
-    address: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
+    address: z.optional(textInput(1, 300)),
     hours: z.optional(localizedTextInput(300)),
   }))();
 
