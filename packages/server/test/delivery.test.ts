@@ -291,6 +291,57 @@ for (const target of targets()) {
       const shown = log.find((x) => x.event === 'staff.link');
       assert.equal(shown?.destination, 'n•••@amiens.test', 'a person’s address is masked in the log');
     });
+
+    test('“forgot password”: the reset link is e-mailed through the queue; an unknown address gets nothing, and the same 202', async () => {
+      await seedStaff(s.db, new Date(), [
+        {
+          email: 'agent.oubli@amiens.test',
+          displayName: 'Agent Oubli',
+          role: 'agent',
+          password: 'un mot de passe assez long',
+        },
+      ]);
+      const asked = await call(
+        s.url,
+        '/v1/staff/password-reset',
+        jsonInit('POST', { email: 'agent.oubli@amiens.test' }),
+      );
+      assert.equal(asked.status, 202, asked.text);
+      const unknown = await call(
+        s.url,
+        '/v1/staff/password-reset',
+        jsonInit('POST', { email: 'personne@amiens.test' }),
+      );
+      assert.equal(unknown.status, 202, 'nothing to learn from the answer');
+      await until(
+        () => smtp.mails.some((m) => m.to.includes('agent.oubli@amiens.test')),
+        10_000,
+        'the reset e-mail',
+      );
+      const mail = smtp.mails.find((m) => m.to.includes('agent.oubli@amiens.test'));
+      assert.match(mail?.subject ?? '', /Choisir un nouveau mot de passe Proximité/);
+      assert.match(mail?.text ?? '', /Bonjour Agent Oubli,/);
+      assert.match(mail?.text ?? '', /#proximite-link=/);
+      assert.match(mail?.html ?? '', /Choisir mon mot de passe/);
+      const rows = await s.db.query<{ recipient: string; payload: unknown; status: string }>(
+        `SELECT recipient, payload, status FROM deliveries WHERE event = 'staff.link' AND recipient LIKE '%amiens.test'`,
+      );
+      assert.ok(
+        !rows.some((r) => r.recipient === 'personne@amiens.test'),
+        'no message to an unknown address',
+      );
+      await until(
+        async () => {
+          const sent = await s.db.query<{ payload: unknown; status: string }>(
+            `SELECT payload, status FROM deliveries WHERE event = 'staff.link' AND recipient = 'agent.oubli@amiens.test'`,
+          );
+          return sent.length === 1 && sent[0]?.status === 'sent' && JSON.stringify(sent[0].payload) === '{}';
+        },
+        5_000,
+        'the reset link emptied once sent',
+      );
+      assert.ok(!smtp.mails.some((m) => m.to.includes('personne@amiens.test')));
+    });
   });
 
   describe(`e-mail without a mail server, and with one that is down (${target.name})`, () => {

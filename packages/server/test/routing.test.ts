@@ -14,6 +14,8 @@ import type {
   ConcernReceipt,
   ConcernStatusView,
   DeliveryPage,
+  PublicReport,
+  ResponseTimes,
   RoutingTable,
   Service,
   ServiceList,
@@ -463,6 +465,24 @@ for (const target of targets()) {
         }),
       });
       assert.equal(answer.status, 200, answer.text);
+      // Never in a public figure: the services' response times (answered now, so it would count),
+      // nor the activity report's count of concerns received.
+      const stats = await call(s.url, '/v1/stats');
+      assert.equal(stats.status, 200, stats.text);
+      const figures = (stats.json as { responseTimes: ResponseTimes }).responseTimes.figures;
+      assert.ok(!figures.some((f) => f.serviceId === 'mediateur'), 'no figure of the instance');
+      const year = receipt.submittedAt.slice(0, 4);
+      const report = await call(s.url, `/v1/reports/${year}`);
+      assert.equal(report.status, 200, report.text);
+      const counted = await s.db.query<{ open: number; restricted: number }>(
+        `SELECT count(*) FILTER (WHERE NOT restricted)::int AS open, count(*) FILTER (WHERE restricted)::int AS restricted
+           FROM concerns WHERE NOT quarantined AND duplicate_of IS NULL AND status <> 'duplicate'
+            AND submitted_at >= $1 AND submitted_at < $2`,
+        [`${year}-01-01T00:00:00+01:00`, `${Number(year) + 1}-01-01T00:00:00+01:00`],
+      );
+      assert.ok((counted[0]?.restricted ?? 0) > 0);
+      assert.equal((report.json as PublicReport).concerns.received, counted[0]?.open);
+      assert.ok(!report.text.includes('mediateur'));
       await s.worker.tick();
       // Nothing about it ever reached a police service's webhook.
       assert.ok(!receiver.received.some((w) => w.body.includes(receipt.reference)));

@@ -79,7 +79,10 @@ async function meetingsHeld(
   return { items, demo };
 }
 
-/** Concerns submitted in [start, end], and those of them resolved (as the response figures count). */
+/**
+ * Concerns submitted in [start, end], and those of them resolved (as the response figures count).
+ * Conduct complaints routed to an independent instance (`restricted`) are in no public figure.
+ */
 async function concernCounts(
   db: Queryable,
   start: string,
@@ -87,7 +90,8 @@ async function concernCounts(
 ): Promise<{ received: number; resolved: number }> {
   const rows = await db.query<{ received: number | string; resolved: number | string }>(
     `SELECT count(*) AS received, count(*) FILTER (WHERE status = 'resolved') AS resolved FROM concerns
-     WHERE submitted_at >= $1 AND submitted_at < $2 AND NOT quarantined AND duplicate_of IS NULL AND status <> 'duplicate'`,
+     WHERE submitted_at >= $1 AND submitted_at < $2 AND NOT quarantined AND NOT restricted
+       AND duplicate_of IS NULL AND status <> 'duplicate'`,
     [dayStart(start).toISOString(), dayStart(nextDay(end)).toISOString()],
   );
   return { received: Number(rows[0]?.received ?? 0), resolved: Number(rows[0]?.resolved ?? 0) };

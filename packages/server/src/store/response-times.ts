@@ -73,7 +73,8 @@ export async function loadResponseTimes(
          WHERE u.concern_id = c.id AND u.at >= c.submitted_at AND u.status <> 'received') AS first_answer_at,
        CASE WHEN c.status = 'resolved' THEN c.closed_at END AS resolved_at
      FROM concerns c
-     WHERE NOT c.quarantined AND c.duplicate_of IS NULL AND c.status <> 'duplicate' AND c.submitted_at >= $1`,
+     WHERE NOT c.quarantined AND NOT c.restricted AND c.duplicate_of IS NULL AND c.status <> 'duplicate'
+       AND c.submitted_at >= $1`,
     [since.toISOString()],
   );
   const names = new Map<string, LocalizedText>();
