@@ -6,13 +6,13 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { start } from '../examples/association/serve.mjs';
-import { launchBrowser, screenshot, watchedPage } from './helpers.js';
+import { screenshot, watchedPage, withBrowser } from './helpers.js';
 
 let server: { url: string; apiKey: string; stop: () => Promise<void> };
 let browser: Browser;
 
 before(async () => {
-  [server, browser] = await Promise.all([start(), launchBrowser()]);
+  [server, browser] = await withBrowser(start());
 });
 after(async () => {
   await browser?.close();

@@ -15,11 +15,11 @@ import {
   downloadText,
   focusedIdIn,
   horizontalOverflow,
-  launchBrowser,
   screenshot,
   SCREENSHOT_DIR,
   watchedPage,
   widgetsReady,
+  withBrowser,
 } from './helpers.js';
 
 const WIDGETS = ['prox-cafe-calendar', 'prox-concern-form', 'prox-rights-explainer', 'prox-activity-stats'];
@@ -28,7 +28,7 @@ let server: { url: string; stop: () => Promise<void> };
 let browser: Browser;
 
 before(async () => {
-  [server, browser] = await Promise.all([start(), launchBrowser()]);
+  [server, browser] = await withBrowser(start());
 });
 after(async () => {
   await browser?.close();

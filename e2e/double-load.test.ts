@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { DUPLICATES_CSP, start } from '../examples/double-load/serve.mjs';
-import { launchBrowser, screenshot, watchedPage, widgetsReady } from './helpers.js';
+import { screenshot, watchedPage, widgetsReady, withBrowser } from './helpers.js';
 
 const WIDGETS = ['prox-cafe-calendar', 'prox-concern-form', 'prox-rights-explainer', 'prox-activity-stats'];
 
@@ -15,7 +15,7 @@ let server: { url: string; stop: () => Promise<void> };
 let browser: Browser;
 
 before(async () => {
-  [server, browser] = await Promise.all([start(), launchBrowser()]);
+  [server, browser] = await withBrowser(start());
 });
 after(async () => {
   await browser?.close();

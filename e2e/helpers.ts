@@ -17,6 +17,21 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 }
 
+/**
+ * Starts `server` and Chromium side by side. If either fails, the other is stopped before the
+ * error is thrown: a browser nobody holds would keep the test file running for ever instead of
+ * failing it.
+ */
+export async function withBrowser<T extends { stop: () => Promise<void> }>(
+  server: Promise<T>,
+): Promise<[T, Browser]> {
+  const [s, b] = await Promise.allSettled([server, launchBrowser()]);
+  if (s.status === 'fulfilled' && b.status === 'fulfilled') return [s.value, b.value];
+  if (s.status === 'fulfilled') await s.value.stop().catch(() => undefined);
+  if (b.status === 'fulfilled') await b.value.close().catch(() => undefined);
+  throw s.status === 'rejected' ? s.reason : (b as PromiseRejectedResult).reason;
+}
+
 export interface CspViolation {
   directive: string;
   blocked: string;

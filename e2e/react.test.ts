@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { start } from '../examples/react/serve.mjs';
-import { launchBrowser, screenshot, watchedPage, widgetsReady } from './helpers.js';
+import { screenshot, watchedPage, widgetsReady, withBrowser } from './helpers.js';
 
 const WIDGETS = ['prox-cafe-calendar', 'prox-concern-form', 'prox-rights-explainer', 'prox-activity-stats'];
 
@@ -14,7 +14,7 @@ let app: { url: string; stop: () => Promise<void> };
 let browser: Browser;
 
 before(async () => {
-  [app, browser] = await Promise.all([start(), launchBrowser()]);
+  [app, browser] = await withBrowser(start());
 });
 after(async () => {
   await browser?.close();

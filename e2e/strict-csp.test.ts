@@ -7,14 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { STRICT_CSP, start } from '../examples/strict-csp/serve.mjs';
-import {
-  downloadText,
-  launchBrowser,
-  screenshot,
-  watchedPage,
-  widgetsReady,
-  type Watched,
-} from './helpers.js';
+import { downloadText, screenshot, type Watched, watchedPage, widgetsReady, withBrowser } from './helpers.js';
 
 const WIDGETS = ['prox-cafe-calendar', 'prox-concern-form', 'prox-rights-explainer', 'prox-activity-stats'];
 
@@ -22,7 +15,7 @@ let server: { url: string; stop: () => Promise<void> };
 let browser: Browser;
 
 before(async () => {
-  [server, browser] = await Promise.all([start(), launchBrowser()]);
+  [server, browser] = await withBrowser(start());
 });
 after(async () => {
   await browser?.close();

@@ -59,7 +59,8 @@ async function startChild(env: Record<string, string>): Promise<Child> {
   );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no listening line:\n${output}`)), 60_000);
+    // 180 s: a start took 124 s on a 2-core machine shared by several test runs (load 15–20).
+    const timer = setTimeout(() => reject(new Error(`no listening line:\n${output}`)), 180_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const m = /^Proximité listening on (http:\/\/127\.0\.0\.1:\d+)$/m.exec(output);
