@@ -7,6 +7,14 @@ import { configs as wcConfigs } from 'eslint-plugin-wc';
 import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
+/** Template features a strict CSP or safe rendering forbids (DESIGN.md, requirement R2). */
+const unsafeTemplatePaths = [
+  { name: 'lit/directives/style-map.js', message: 'styleMap breaks a strict style-src CSP.' },
+  { name: 'lit/directives/unsafe-html.js', message: 'No unsafeHTML: data never becomes markup.' },
+  { name: 'lit/directives/unsafe-svg.js', message: 'No unsafeSVG: data never becomes markup.' },
+  { name: 'lit/static-html.js', message: 'No unsafeStatic.' },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -50,15 +58,15 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
-    files: ['packages/widgets/**/*.ts', 'stories/**/*.ts'],
+    files: ['packages/widgets/**/*.ts', 'packages/staff/**/*.ts', 'stories/**/*.ts'],
     ...litConfigs['flat/recommended'],
   },
   {
-    files: ['packages/widgets/**/*.ts', 'stories/**/*.ts'],
+    files: ['packages/widgets/**/*.ts', 'packages/staff/**/*.ts', 'stories/**/*.ts'],
     ...wcConfigs['flat/recommended'],
   },
   {
-    files: ['packages/widgets/**/*.ts', 'stories/**/*.ts'],
+    files: ['packages/widgets/**/*.ts', 'packages/staff/**/*.ts', 'stories/**/*.ts'],
     ...litA11y.configs.recommended,
   },
   {
@@ -69,16 +77,34 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            { name: 'lit/directives/style-map.js', message: 'styleMap breaks a strict style-src CSP.' },
-            { name: 'lit/directives/unsafe-html.js', message: 'No unsafeHTML: data never becomes markup.' },
-            { name: 'lit/directives/unsafe-svg.js', message: 'No unsafeSVG: data never becomes markup.' },
-            { name: 'lit/static-html.js', message: 'No unsafeStatic.' },
-          ],
+          paths: unsafeTemplatePaths,
           patterns: [
             {
               group: ['@proximite/server', '@proximite/server/*'],
               message: 'Widgets never import the server.',
+            },
+            {
+              // Public bundles never contain staff code: the arrow goes staff → widgets' kit only.
+              group: ['@proximite/staff', '@proximite/staff/*'],
+              message: 'Widgets never import the staff console (public bundles carry no staff code).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/staff/**/*.ts'],
+    rules: {
+      'lit/no-template-bind': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: unsafeTemplatePaths,
+          patterns: [
+            {
+              group: ['@proximite/server', '@proximite/server/*'],
+              message: 'The console talks to the server through the SDK, never imports it.',
             },
           ],
         },
@@ -96,10 +122,12 @@ export default tseslint.config(
               group: [
                 '@proximite/widgets',
                 '@proximite/widgets/*',
+                '@proximite/staff',
+                '@proximite/staff/*',
                 '@proximite/server',
                 '@proximite/server/*',
               ],
-              message: 'Data flows one way: contract ← content, sdk, server; sdk ← widgets.',
+              message: 'Data flows one way: contract ← content, sdk, server; sdk ← widgets ← staff.',
             },
           ],
         },

@@ -65,11 +65,47 @@ const onwarn = (warning, warn) => {
   warn(warning);
 };
 
+/**
+ * The staff console: a build of its own, so no module of it (nor the SDK's admin client) can land in
+ * a chunk the public widgets share. One entry file (Lit and the SDK inlined) and its lazily loaded
+ * sections under bundles/cdn/staff/, named after their folder (`inbox-<hash>.js`). scripts/build.mjs
+ * then checks that no public file carries staff code.
+ */
+const staffEntry = 'packages/staff/src/define.ts';
+const staffVersion = existsSync('packages/staff/package.json')
+  ? JSON.parse(readFileSync('packages/staff/package.json', 'utf8')).version
+  : version;
+
+function staffChunkName(chunk) {
+  const facade = chunk.facadeModuleId?.replaceAll('\\', '/');
+  const section = facade && /\/packages\/staff\/src\/([^/]+)\/define\.ts$/.exec(facade);
+  return section ? `staff/${section[1]}-[hash].js` : 'staff/[name]-[hash].js';
+}
+
+const staffBuild = existsSync(staffEntry)
+  ? [
+      {
+        input: { 'prox-staff-console': staffEntry },
+        plugins: plugins(),
+        onwarn,
+        preserveEntrySignatures: 'allow-extension',
+        output: {
+          dir: 'bundles/cdn',
+          format: 'es',
+          entryFileNames: `[name]-${staffVersion}.js`,
+          chunkFileNames: staffChunkName,
+          sourcemap: true,
+        },
+      },
+    ]
+  : [];
+
 const cdnEntries = Object.fromEntries(
   Object.entries(entries).filter(([name]) => !['kit', 'sdk', 'sdk-full'].includes(name)),
 );
 
 export default [
+  ...staffBuild,
   ...(Object.keys(cdnEntries).length
     ? [
         {

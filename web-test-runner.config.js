@@ -72,6 +72,7 @@ export default {
   files: [
     'packages/widgets/src/**/*.test.ts',
     'packages/widgets/test/**/*.test.ts',
+    'packages/staff/src/**/*.test.ts',
     'packages/sdk/test/browser/**/*.test.ts',
   ],
   port,

@@ -13,6 +13,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join, relative } from 'node:path';
+import { checkPublicBundles } from './check-bundles.mjs';
 import { root, run } from './ensure.mjs';
 
 const bundlesOnly = process.argv.includes('--bundles-only');
@@ -48,4 +49,10 @@ if (existsSync(cdn)) {
   );
   writeFileSync(join(cdn, 'sri.json'), JSON.stringify(manifest, null, 2) + '\n');
 }
+const leaks = checkPublicBundles(join(root, 'bundles'));
+if (leaks.length) {
+  console.error(`Public bundles carry staff code:\n  ${leaks.join('\n  ')}`);
+  process.exit(1);
+}
+console.log('› public bundles carry no staff code');
 console.log('› bundles written to bundles/');

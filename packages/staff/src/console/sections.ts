@@ -1,0 +1,49 @@
+/**
+ * The console's sections, in one table: each is a custom element in a module of its own, loaded
+ * the first time it is shown (a lazy chunk of the bundle). A later section (cafés, priorities,
+ * figures, content, settings…) is one more row here and a folder of its own; the shell and the
+ * other sections do not change.
+ */
+import type { LocalizedTextLike } from '@proximite/widgets/kit/localize.js';
+
+export interface SectionDefinition {
+  /** The first segment of the route (`#/inbox`). */
+  id: string;
+  /** The custom element the module defines. */
+  tag: string;
+  /** The section's name in the navigation and in announcements, French first. */
+  label: LocalizedTextLike;
+  /** Listed in the navigation (a concern's page is reached from the inbox, not listed). */
+  nav: boolean;
+  /** The permission needed to see the section (the contract's role → permission table). */
+  permission?: string;
+  /** Loads the module that defines `tag` (a dynamic import: its own chunk). */
+  load: () => Promise<unknown>;
+}
+
+export const sections: readonly SectionDefinition[] = [
+  {
+    id: 'inbox',
+    tag: 'prox-staff-inbox',
+    label: { fr: 'Signalements', en: 'Concerns' },
+    nav: true,
+    permission: 'concerns:read',
+    load: () => import('../inbox/define.js'),
+  },
+  {
+    id: 'concern',
+    tag: 'prox-staff-concern',
+    label: { fr: 'Signalement', en: 'Concern' },
+    nav: false,
+    permission: 'concerns:read',
+    load: () => import('../concern/define.js'),
+  },
+];
+
+/** The section of an id, if the table has one. */
+export function findSection(
+  table: readonly SectionDefinition[],
+  id: string,
+): SectionDefinition | undefined {
+  return table.find((s) => s.id === id);
+}

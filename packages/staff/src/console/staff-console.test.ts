@@ -1,0 +1,198 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { html as litHtml } from 'lit';
+import type { AdminClient } from '@proximite/sdk/admin.js';
+import { defineElement } from '@proximite/widgets/kit/define.js';
+import { StaffSection } from '../shared/section.js';
+import { StaffConsole } from './staff-console.js';
+import type { SectionDefinition } from './sections.js';
+
+/** Sections of the test's own: the shell is tested apart from the real ones. */
+class AlphaSection extends StaffSection {
+  override render() {
+    return litHtml`<div class="base">
+      <h1 tabindex="-1">Alpha ${this.route?.id ?? ''}</h1>
+      <label for="draft">Brouillon</label><textarea id="draft"></textarea>
+    </div>`;
+  }
+}
+class BetaSection extends StaffSection {
+  override render() {
+    return litHtml`<div class="base"><h1 tabindex="-1">Beta</h1></div>`;
+  }
+}
+
+const loads: Record<string, number> = { alpha: 0, beta: 0, broken: 0 };
+let brokenFails = true;
+
+const table: SectionDefinition[] = [
+  {
+    id: 'alpha',
+    tag: 'prox-test-alpha',
+    label: { fr: 'Alpha', en: 'Alpha (en)' },
+    nav: true,
+    load: async () => {
+      loads.alpha! += 1;
+      defineElement('prox-test-alpha', AlphaSection);
+    },
+  },
+  {
+    id: 'beta',
+    tag: 'prox-test-beta',
+    label: { fr: 'Bêta', en: 'Beta' },
+    nav: true,
+    permission: 'beta:read',
+    load: async () => {
+      loads.beta! += 1;
+      defineElement('prox-test-beta', BetaSection);
+    },
+  },
+  {
+    id: 'broken',
+    tag: 'prox-test-broken',
+    label: { fr: 'En panne', en: 'Broken' },
+    nav: true,
+    load: async () => {
+      loads.broken! += 1;
+      if (brokenFails) throw new Error('chunk missing');
+      defineElement('prox-test-broken', class extends BetaSection {});
+    },
+  },
+];
+
+class TestConsole extends StaffConsole {
+  static override sections = table;
+}
+defineElement('prox-test-console', TestConsole);
+
+const client = {} as AdminClient;
+const shadow = (el: Element) => el.shadowRoot!;
+const text = (node: Element | ShadowRoot | null | undefined) =>
+  node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const live = (el: TestConsole) => shadow(el).querySelector('[aria-live="polite"]')!;
+const section = (el: TestConsole, tag: string) => shadow(el).querySelector(tag) as StaffSection | null;
+
+async function mount(hash: string, attrs: { lang?: string; permissions?: string[] } = {}) {
+  history.replaceState(null, '', hash);
+  const el = await fixture<TestConsole>(
+    html`<prox-test-console
+      lang=${attrs.lang ?? 'fr'}
+      .client=${client}
+      .permissions=${attrs.permissions}
+    ></prox-test-console>`,
+  );
+  return el;
+}
+
+describe('<prox-staff-console> shell', () => {
+  afterEach(() => history.replaceState(null, '', location.pathname + location.search));
+
+  it('shows the section of the fragment, loaded once, with landmarks and a live region', async () => {
+    const before = loads.alpha!;
+    const el = await mount('#/alpha/one');
+    await waitUntil(() => section(el, 'prox-test-alpha'), 'the alpha section shows');
+    const alpha = section(el, 'prox-test-alpha')!;
+    await alpha.updateComplete;
+    expect(text(alpha.shadowRoot)).to.include('Alpha one');
+    expect(alpha.route).to.deep.equal({ section: 'alpha', id: 'one', params: {} });
+    expect(alpha.context?.client).to.equal(client);
+    expect(shadow(el).querySelector('header.banner')).to.exist;
+    expect(shadow(el).querySelector('nav[aria-label="Sections de la console"]')).to.exist;
+    expect(shadow(el).querySelector('main#main')).to.exist;
+    await waitUntil(() => text(live(el)) === 'Alpha', 'the section is announced');
+    location.hash = '#/alpha/two';
+    await waitUntil(() => text(alpha.shadowRoot).includes('Alpha two'));
+    expect(loads.alpha! - before).to.equal(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('marks the current section in the navigation and hides what the role may not see', async () => {
+    const el = await mount('#/alpha', { permissions: [] });
+    await waitUntil(() => section(el, 'prox-test-alpha'));
+    const links = [...shadow(el).querySelectorAll('nav a')];
+    expect(links.map((a) => text(a))).to.deep.equal(['Alpha', 'En panne']);
+    expect(links[0]!.getAttribute('aria-current')).to.equal('page');
+    expect(links[1]!.hasAttribute('aria-current')).to.equal(false);
+    location.hash = '#/beta';
+    await waitUntil(() => text(shadow(el).querySelector('main')).includes('Accès non autorisé'));
+    expect(loads.beta).to.equal(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('moves focus to the new section’s heading and says its name', async () => {
+    const el = await mount('#/alpha', { permissions: ['beta:read'] });
+    await waitUntil(() => section(el, 'prox-test-alpha'));
+    location.hash = '#/beta';
+    await waitUntil(() => section(el, 'prox-test-beta'));
+    const beta = section(el, 'prox-test-beta')!;
+    await waitUntil(() => beta.shadowRoot?.activeElement?.tagName === 'H1', 'focus on the h1');
+    await waitUntil(() => text(live(el)) === 'Bêta');
+    expect(text(beta.shadowRoot!.activeElement)).to.equal('Beta');
+  });
+
+  it('keeps a section’s element, and what was typed in it, across navigation', async () => {
+    const el = await mount('#/alpha', { permissions: ['beta:read'] });
+    await waitUntil(() => section(el, 'prox-test-alpha'));
+    const alpha = section(el, 'prox-test-alpha')!;
+    await alpha.updateComplete;
+    alpha.shadowRoot!.querySelector('textarea')!.value = 'Réponse à moitié écrite';
+    location.hash = '#/beta';
+    await waitUntil(() => section(el, 'prox-test-beta'));
+    location.hash = '#/alpha';
+    await waitUntil(() => section(el, 'prox-test-alpha'));
+    expect(section(el, 'prox-test-alpha')).to.equal(alpha);
+    expect(alpha.shadowRoot!.querySelector('textarea')!.value).to.equal('Réponse à moitié écrite');
+  });
+
+  it('shows an alert when a section fails to load, and loads it again on retry', async () => {
+    brokenFails = true;
+    const el = await mount('#/broken');
+    await waitUntil(() => shadow(el).querySelector('[role="alert"]'), 'the error shows');
+    expect(text(shadow(el).querySelector('[role="alert"]'))).to.include('n’a pas pu être chargée');
+    expect(shadow(el).querySelector('main h1')?.textContent?.trim()).to.equal('En panne');
+    await expect(el).to.be.accessible();
+    brokenFails = false;
+    shadow(el).querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
+    await waitUntil(() => section(el, 'prox-test-broken'), 'loaded on retry');
+    expect(loads.broken).to.equal(2);
+  });
+
+  it('says when a route matches no section', async () => {
+    const el = await mount('#/nowhere');
+    const main = shadow(el).querySelector('main')!;
+    expect(text(main)).to.include('Page introuvable');
+    expect(main.querySelector('a')?.getAttribute('href')).to.equal('#/inbox');
+    await expect(el).to.be.accessible();
+  });
+
+  it('moves focus to the main region from the skip link, leaving the route alone', async () => {
+    const el = await mount('#/alpha');
+    await waitUntil(() => section(el, 'prox-test-alpha'));
+    shadow(el).querySelector<HTMLAnchorElement>('a.skip')!.click();
+    expect(shadow(el).activeElement?.id).to.equal('main');
+    expect(location.hash).to.equal('#/alpha');
+  });
+
+  it('speaks English beside French, and switches from the banner', async () => {
+    const el = await mount('#/alpha', { lang: 'en' });
+    await waitUntil(() => section(el, 'prox-test-alpha'));
+    expect(text(shadow(el).querySelector('.skip'))).to.equal('Skip to content');
+    expect(shadow(el).querySelector('nav')!.getAttribute('aria-label')).to.equal('Console sections');
+    await expect(el).to.be.accessible();
+    const toggle = shadow(el).querySelector<HTMLButtonElement>('.account button')!;
+    expect(toggle.getAttribute('lang')).to.equal('fr');
+    toggle.click();
+    expect(el.lang).to.equal('fr');
+    await waitUntil(() => text(shadow(el).querySelector('.skip')) === 'Aller au contenu');
+    await expect(el).to.be.accessible();
+  });
+
+  it('navigates on behalf of a section, pushing or replacing the history entry', async () => {
+    const el = await mount('#/alpha');
+    await waitUntil(() => section(el, 'prox-test-alpha'));
+    const length = history.length;
+    el.navigate({ section: 'alpha', params: { q: 'x' } }, { replace: true });
+    expect(location.hash).to.equal('#/alpha?q=x');
+    expect(history.length).to.equal(length);
+    await waitUntil(() => section(el, 'prox-test-alpha')!.route?.params.q === 'x');
+  });
+});

@@ -1,0 +1,27 @@
+import type { AdminClient } from '@proximite/sdk/admin.js';
+import type { Route } from '../console/router.js';
+
+/** Who is signed in, as the console shows it. */
+export interface StaffIdentity {
+  /** The staff account's id (`assigned to me` filters on it); absent with a machine token. */
+  id?: string | undefined;
+  displayName: string;
+  role: string;
+}
+
+/**
+ * What the console gives every section: the admin client, who is signed in and what they may do,
+ * and the shell's services (navigation, announcements in the live region, the clock).
+ */
+export interface StaffContext {
+  client: AdminClient;
+  identity: StaffIdentity | undefined;
+  /** Whether the signed-in person may do `permission` (the contract's role → permission table). */
+  can(permission: string): boolean;
+  /** Shows another view; `replace` keeps the browser history as it is (filters typed in place). */
+  navigate(route: Route, options?: { replace?: boolean }): void;
+  /** Says `message` in the console's polite live region. */
+  announce(message: string): void;
+  /** The clock (tests fix it). */
+  now(): Date;
+}

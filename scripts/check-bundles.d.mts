@@ -1,0 +1,3 @@
+export declare const STAFF_MARKERS: string[];
+export declare const STAFF_SOURCES: RegExp[];
+export declare function checkPublicBundles(dir: string): string[];
