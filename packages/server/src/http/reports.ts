@@ -6,10 +6,10 @@ import { PublicReportQuery, REPORT_PERIOD_PATTERN } from '@proximite/contract';
 import { Hono } from 'hono';
 import { AppError } from '../errors.js';
 import { renderReportHtml, REPORT_CSP } from '../report-html.js';
-import { CITY_TIME_ZONE, listActivityCounters, listDistricts } from '../store/content.js';
+import { listActivityCounters, listDistricts } from '../store/content.js';
 import { buildPublicReport } from '../store/reports.js';
+import { localDay } from '../store/response-times.js';
 import { getStatsDataset } from '../store/stats.js';
-import { isoInZone } from '../util.js';
 import { cachedPublic } from './cache.js';
 import type { ResponseCache } from './cache.js';
 import type { AppDeps } from './context.js';
@@ -24,7 +24,7 @@ const NOT_A_PERIOD =
 export function reportsApp(deps: AppDeps, cache: ResponseCache): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   // The report says whether its period is over and when it was produced: it changes with the day.
-  const today = () => isoInZone(deps.clock(), CITY_TIME_ZONE).slice(0, 10);
+  const today = () => localDay(deps.clock());
 
   app.get('/v1/reports/:period', async (c) => {
     const raw = c.req.param('period');

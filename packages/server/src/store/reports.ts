@@ -15,23 +15,9 @@ import {
   type StatsArea,
 } from '@proximite/contract';
 import type { Queryable } from '../db/database.js';
-import { isoInZone, toIso, zonedToDate } from '../util.js';
-import { CITY_TIME_ZONE, allPriorities, cafeFromRow, getSetting } from './content.js';
-import { loadResponseTimes } from './response-times.js';
-
-const localDay = (d: Date | string) => isoInZone(new Date(d), CITY_TIME_ZONE).slice(0, 10);
-
-/** The instant a local day starts in the city's zone. */
-function dayStart(day: string): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return zonedToDate(CITY_TIME_ZONE, y, m, d, 0, 0);
-}
-
-/** The day after `day` (ISO dates). */
-function nextDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-}
+import { toIso } from '../util.js';
+import { allPriorities, cafeFromRow, getSetting, parseBound } from './content.js';
+import { loadResponseTimes, localDay } from './response-times.js';
 
 interface MeetingRow {
   id: string;
@@ -57,9 +43,9 @@ async function meetingsHeld(
     `SELECT c.id, c.data, c.start_at, c.end_at, c.district_id, c.status, c.sequence, c.created_at,
        c.updated_at, r.data AS report
      FROM cafes c LEFT JOIN cafe_reports r ON r.cafe_id = c.id
-     WHERE c.start_at >= $1 AND c.start_at < $2 AND c.end_at <= $3 AND c.status <> 'cancelled'
+     WHERE c.start_at >= $1 AND c.start_at <= $2 AND c.end_at <= $3 AND c.status <> 'cancelled'
      ORDER BY c.start_at, c.id LIMIT 2000`,
-    [dayStart(start).toISOString(), dayStart(nextDay(end)).toISOString(), now.toISOString()],
+    [parseBound(start).toISOString(), parseBound(end, true).toISOString(), now.toISOString()],
   );
   let demo = false;
   const items = rows.map((row): ReportMeeting => {
@@ -90,9 +76,9 @@ async function concernCounts(
 ): Promise<{ received: number; resolved: number }> {
   const rows = await db.query<{ received: number | string; resolved: number | string }>(
     `SELECT count(*) AS received, count(*) FILTER (WHERE status = 'resolved') AS resolved FROM concerns
-     WHERE submitted_at >= $1 AND submitted_at < $2 AND NOT quarantined AND NOT restricted
+     WHERE submitted_at >= $1 AND submitted_at <= $2 AND NOT quarantined AND NOT restricted
        AND duplicate_of IS NULL AND status <> 'duplicate'`,
-    [dayStart(start).toISOString(), dayStart(nextDay(end)).toISOString()],
+    [parseBound(start).toISOString(), parseBound(end, true).toISOString()],
   );
   return { received: Number(rows[0]?.received ?? 0), resolved: Number(rows[0]?.resolved ?? 0) };
 }

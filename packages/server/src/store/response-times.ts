@@ -15,7 +15,8 @@ import { CITY_TIME_ZONE, getSetting } from './content.js';
 /** How many quarters back the figures go (the current one included). */
 const QUARTERS = 5;
 
-const localDay = (d: Date | string) => isoInZone(new Date(d), CITY_TIME_ZONE).slice(0, 10);
+/** The day (`YYYY-MM-DD`) an instant falls on in the city's zone. */
+export const localDay = (d: Date | string) => isoInZone(new Date(d), CITY_TIME_ZONE).slice(0, 10);
 
 /**
  * The published handling-time targets by service: the services' own `target_days` / `target_unit`
