@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { ConcernInput, ConcernReceipt, ConcernStatusView } from '@proximite/contract';
 import { MAX_BODY_BYTES } from '../src/http/app.js';
-import { call, jsonInit, startTestServer, targets } from './helpers.js';
+import { call, fakeClock, jsonInit, startTestServer, targets } from './helpers.js';
 import type { TestServer } from './helpers.js';
 
 const input: ConcernInput = {
@@ -303,8 +303,13 @@ for (const target of targets()) {
   describe(`rate limit (${target.name})`, () => {
     let s: TestServer;
     before(async () => {
+      // The limit counts in fixed one-minute windows: a clock held at the start of a minute keeps all
+      // seven POSTs in one window, however slow the machine (on a loaded CI runner they once straddled
+      // a minute boundary, and the 6th POST opened a new window).
+      const minute = Math.floor(Date.now() / 60_000) * 60_000;
       s = await startTestServer(target, {
         seed: true,
+        clock: fakeClock(new Date(minute + 1_000)),
         config: { rateLimitPerMinute: 5, ipSalt: 'test-salt' },
       });
     });
