@@ -98,6 +98,11 @@ export const CONCERN_STATUSES = [
   'closed',
   'duplicate',
   'not-responsible',
+  /**
+   * The resident answered « non » to « Le problème est-il réglé ? » after closure: the concern is
+   * open again, back in its service's queue. Set by the resident's verdict alone, never by staff.
+   */
+  'reopen-requested',
 ] as const;
 export type ConcernStatusKnown = (typeof CONCERN_STATUSES)[number];
 /** Concern status in responses (open enum). */
@@ -106,7 +111,16 @@ export type ConcernStatusValue = z.infer<typeof ConcernStatusValue>;
 /** Concern status in inputs (closed). */
 export const ConcernStatusInput = /* @__PURE__ */ z.enum(CONCERN_STATUSES);
 
-const OPEN_STATUSES: readonly string[] = ['received', 'in-progress', 'action-scheduled', 'referred'];
+const OPEN_STATUSES: readonly string[] = [
+  'received',
+  'in-progress',
+  'action-scheduled',
+  'referred',
+  'reopen-requested',
+];
+
+/** The statuses after which a resident may give a verdict (« Le problème est-il réglé ? »). */
+export const VERDICT_STATUSES: readonly string[] = ['resolved', 'closed'];
 
 /** Open311 GeoReport v2 status of a concern status; unknown values count as `open` (never hide one). */
 export function toOpen311Status(status: ConcernStatusValue): 'open' | 'closed' {
@@ -138,6 +152,8 @@ const TO_FMS: Record<ConcernStatusKnown, FixMyStreetStatus> = {
   closed: 'CLOSED',
   duplicate: 'DUPLICATE',
   'not-responsible': 'NOT_COUNCILS_RESPONSIBILITY',
+  // FixMyStreet has no « reopened » state: an open report again.
+  'reopen-requested': 'OPEN',
 };
 
 const FROM_FMS: Record<string, ConcernStatusKnown> = {
@@ -320,6 +336,18 @@ export const PublicUpdate = /* @__PURE__ */ z.object({
 });
 export type PublicUpdate = z.infer<typeof PublicUpdate>;
 
+/**
+ * The resident's verdict on a closed concern: « Le problème est-il réglé ? ». `comment` only in the
+ * staff's view of the concern (it may name people), never in the public status or the feed.
+ */
+export const ConcernVerdict = /* @__PURE__ */ (() =>
+  z.object({
+    resolved: z.boolean(),
+    at: DateTimeString,
+    comment: z.optional(z.string()),
+  }))();
+export type ConcernVerdict = z.infer<typeof ConcernVerdict>;
+
 /** `GET /v1/concerns/{reference}` response: public status, never any contact data. */
 export const ConcernStatusView = /* @__PURE__ */ (() =>
   z.object({
@@ -335,6 +363,17 @@ export const ConcernStatusView = /* @__PURE__ */ (() =>
      * carries a read-only key of its own, never the status token or the tracking code.
      */
     feedUrl: z.optional(z.string()),
+    /**
+     * The resident's verdict, once given (in the status lookup's answer and the staff's views;
+     * one per concern).
+     */
+    verdict: z.optional(ConcernVerdict),
+    /**
+     * `true` when the resident may now answer « Le problème est-il réglé ? »
+     * (`POST /v1/concerns/{reference}/feedback`): the concern is resolved or closed and no verdict
+     * was given yet. In the status lookup's answer only.
+     */
+    verdictOpen: z.optional(z.boolean()),
   }))();
 export type ConcernStatusView = z.infer<typeof ConcernStatusView>;
 
@@ -383,3 +422,24 @@ export const ConcernFeedQuery = /* @__PURE__ */ (() =>
     lang: z.optional(InputLang),
   }))();
 export type ConcernFeedQuery = z.infer<typeof ConcernFeedQuery>;
+
+/**
+ * `POST /v1/concerns/{reference}/feedback` body: the resident's verdict on a closed concern, with
+ * the secret of the receipt (the status token or the tracking code, one of them). « Non »
+ * (`resolved: false`) reopens the concern (`reopen-requested`). One verdict per concern.
+ */
+export const ConcernFeedbackInput = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      token: z.optional(StatusToken),
+      code: z.optional(TrackingCodeInput),
+      resolved: z.boolean(),
+      comment: z.optional(textInput(1, 1000)),
+    })
+    .check(
+      z.refine((q) => (q.token === undefined) !== (q.code === undefined), {
+        message: 'give the status token or the tracking code (one of them)',
+        path: ['code'],
+      }),
+    ))();
+export type ConcernFeedbackInput = z.infer<typeof ConcernFeedbackInput>;

@@ -26,7 +26,10 @@ export const ServiceResponseFigures = /* @__PURE__ */ (() =>
     target: z.nullable(z.object({ days: z.int(), unit: ResponseTimeUnit })),
     /** 0–1. */
     withinTargetShare: z.nullable(z.number()),
-    /** 0–1: residents who said the problem was not solved, of those asked. */
+    /**
+     * 0–1: of the residents who answered « Le problème est-il réglé ? » after closure, those who said
+     * no; `null` under `minimum` answers.
+     */
     notResolvedShare: z.nullable(z.number()),
     /** Fewer than `minimum` concerns: only the count is published. */
     suppressed: z.boolean(),

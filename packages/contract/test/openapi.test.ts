@@ -22,6 +22,7 @@ const REQUIRED: [string, string][] = [
   ['post', '/v1/concerns'],
   ['get', '/v1/concerns/{reference}'],
   ['get', '/v1/concerns/{reference}/feed.atom'],
+  ['post', '/v1/concerns/{reference}/feedback'],
   ['get', '/v1/meeting-reports'],
   ['get', '/v1/cafes/{id}/report'],
   ['get', '/v1/priorities.atom'],

@@ -40,7 +40,9 @@ export interface ClientOptions {
 /** Public methods of the cafés resource (what adapters implement). */
 export type CafesApi = Pick<CafesResource, 'list' | 'iterate' | 'get' | 'icsUrl'>;
 export type DistrictsApi = Pick<DistrictsResource, 'list'>;
-export type ConcernsApi = Pick<ConcernsResource, 'categories' | 'submit' | 'status'>;
+/** `feedback` (the resident's verdict) only where the backend collects verdicts: the reference API. */
+export type ConcernsApi = Pick<ConcernsResource, 'categories' | 'submit' | 'status'> &
+  Partial<Pick<ConcernsResource, 'feedback'>>;
 export type PrioritiesApi = Pick<PrioritiesResource, 'list' | 'iterate'> &
   Partial<Pick<PrioritiesResource, 'feedUrl'>>;
 export type MeetingsApi = Pick<MeetingsResource, 'list' | 'iterate' | 'report'>;

@@ -13,6 +13,8 @@
  *   was closed as resolved;
  * - medians are over the concerns that had an answer (or a resolution); the share within target is
  *   over the concerns answered, plus those still waiting whose target has passed;
+ * - the share of « not resolved » verdicts: of the residents who answered « Le problème est-il
+ *   réglé ? » after closure, those who said no (a « no » reopens the concern, which keeps it);
  * - a figure computed over fewer than 10 concerns is not published (« non communiqué », never 0),
  *   as official statistics do with small counts.
  */
@@ -53,7 +55,7 @@ export interface ServiceQuarterFigures {
   target: Target | null;
   /** 0–1; null when there is no target or too few concerns. */
   withinTargetShare: number | null;
-  /** 0–1; null when fewer than 10 residents gave a verdict (or none was asked). */
+  /** 0–1; null when fewer than 10 residents gave a verdict. */
   notResolvedShare: number | null;
   /** Fewer than {@link MIN_CONCERNS} concerns received: nothing but the count is published. */
   suppressed: boolean;
@@ -222,10 +224,12 @@ export const RESPONSE_METHOD: LocalizedText = {
     'Calculé par le serveur à partir des signalements, sans saisie à la main. Un signalement compte dans le trimestre de son dépôt, pour le service auquel il a été transmis (hors doublons et signalements mis de côté). ' +
     'Les délais sont en jours ouvrés (hors samedis, dimanches et jours fériés, article L3133-1 du Code du travail) comptés du lendemain du dépôt au jour de la réponse, ou en jours calendaires quand l’objectif du service l’est. ' +
     'Première réponse : la première mise à jour publique ; résolution : la clôture comme résolu. Les médianes portent sur les signalements qui ont eu une réponse ; la part dans l’objectif, sur ceux-là et ceux qui attendent encore au-delà de l’objectif. ' +
+    'Part « non réglé » : parmi les habitants qui ont répondu à « Le problème est-il réglé ? » après la clôture, ceux qui ont répondu non (le signalement est alors rouvert). ' +
     'Un chiffre calculé sur moins de 10 signalements n’est pas publié (« non communiqué »), comme dans les statistiques officielles.',
   en:
     'Computed by the server from the concerns, never entered by hand. A concern counts in the quarter it was submitted in, for the service it was routed to (duplicates and set-aside concerns excluded). ' +
     'Times are in working days (Saturdays, Sundays and French public holidays excluded, article L3133-1 of the Code du travail) from the day after submission to the day of the answer, or in calendar days when the service’s target is. ' +
     'First answer: the first public update; resolution: closed as resolved. Medians are over the concerns that had an answer; the share within target over those and the ones still waiting past the target. ' +
+    'Share « not resolved »: of the residents who answered “Is the problem solved?” after closure, those who said no (the concern is then reopened). ' +
     'A figure computed over fewer than 10 concerns is not published (“not published”), as official statistics do.',
 };

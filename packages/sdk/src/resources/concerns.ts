@@ -3,6 +3,7 @@ import {
   ConcernReceipt,
   ConcernStatusView,
   type ConcernCategory,
+  type ConcernFeedbackInput,
   type ConcernInput,
 } from '@proximite/contract';
 import { path } from '../internal/path.js';
@@ -50,6 +51,28 @@ export class ConcernsResource extends Resource {
     const query = secret.length < 16 ? { code: secret } : { token: secret };
     return this._transport.json(
       { method: 'GET', path: path`/v1/concerns/${reference}`, query },
+      ConcernStatusView,
+      options,
+    );
+  }
+
+  /**
+   * The resident's verdict on their concern once it is resolved or closed (`verdictOpen` in its
+   * status): « Le problème est-il réglé ? ». `resolved: false` reopens it. One verdict per concern:
+   * a second one, or one before closure, rejects with `ConflictError` (409); a wrong secret with
+   * `NotFoundError`. `secret` is the tracking code or the status token, as for {@link status}.
+   * Answers the concern's status now. Not retried (a verdict is given once).
+   */
+  feedback(
+    reference: string,
+    secret: string,
+    verdict: Pick<ConcernFeedbackInput, 'resolved' | 'comment'>,
+    options?: RequestOptions,
+  ): Promise<ConcernStatusView> {
+    const json: ConcernFeedbackInput =
+      secret.length < 16 ? { code: secret, ...verdict } : { token: secret, ...verdict };
+    return this._transport.json(
+      { method: 'POST', path: path`/v1/concerns/${reference}/feedback`, json },
       ConcernStatusView,
       options,
     );

@@ -504,6 +504,27 @@ async function concerns(ctx: Ctx): Promise<void> {
     `/v1/concerns/${receipt?.reference ?? NO_REFERENCE}?token=${NO_TOKEN}`,
     404,
   );
+
+  // The verdict: refused without a secret, with a wrong one, and before closure (nothing recorded).
+  const feedback = 'giveConcernFeedback';
+  const feedbackPath = `/v1/concerns/${receipt?.reference ?? NO_REFERENCE}/feedback`;
+  await problemCase(ctx, feedback, 'no token or code', 'POST', feedbackPath, 422, {
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ resolved: true }),
+  });
+  await problemCase(ctx, feedback, 'a wrong token', 'POST', feedbackPath, 404, {
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ token: NO_TOKEN, resolved: true }),
+  });
+  if (receipt === undefined)
+    await ctx.suite.check(feedback, 'a concern not closed yet → 409 application/problem+json', () =>
+      skip('no concern was created'),
+    );
+  else
+    await problemCase(ctx, feedback, 'a concern not closed yet', 'POST', feedbackPath, 409, {
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token: receipt.statusToken, resolved: true }),
+    });
 }
 
 async function content(ctx: Ctx): Promise<void> {

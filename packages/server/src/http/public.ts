@@ -9,6 +9,7 @@ import {
   ConcernInput,
   ConcernReference,
   ConcernFeedQuery,
+  ConcernFeedbackInput,
   ConcernStatusQuery,
   IdInput,
   IdempotencyKey,
@@ -29,6 +30,7 @@ import { AppError } from '../errors.js';
 import { buildPrioritiesFeed } from '../atom.js';
 import { buildConcernFeed } from '../feed.js';
 import { buildCalendar } from '../ical.js';
+import { giveVerdict } from '../services/concerns.js';
 import { concernIdFor, getConcernStatus, getConcernStatusUnchecked } from '../store/concerns.js';
 import type { AttributeValue } from '../store/concerns.js';
 import {
@@ -298,6 +300,30 @@ export function publicApp(deps: AppDeps, cache: ResponseCache): Hono<AppEnv> {
     );
     if (view === undefined) throw new AppError('notFound', 'Unknown reference or wrong token.');
     c.header('Cache-Control', 'private, no-store');
+    c.header('Referrer-Policy', 'no-referrer');
+    const feedUrl = `${baseUrl(deps, c)}/v1/concerns/${view.reference}/feed.atom?token=${await feedKey(deps, view.reference)}`;
+    return c.json({ ...view, feedUrl });
+  });
+
+  app.post('/v1/concerns/:reference/feedback', async (c) => {
+    const reference = ConcernReference.safeParse(c.req.param('reference'));
+    const { value: input } = await parseJsonBody(c, ConcernFeedbackInput);
+    if (!reference.success) throw new AppError('notFound', 'Unknown reference or wrong token.');
+    const code = input.code === undefined ? undefined : normalizeTrackingCode(input.code);
+    if (input.code !== undefined && code === undefined)
+      throw new AppError('validation', 'The tracking code is not valid.', {
+        errors: [{ path: 'code', message: 'not a tracking code' }],
+      });
+    // By code, an attempt counts like a lookup: guessing stays as slow as it is there.
+    if (code !== undefined) await lookupRateLimit(deps, c, reference.data);
+    const secret = code !== undefined ? { code } : { token: input.token ?? '' };
+    const given = await giveVerdict(deps, deps.clock(), reference.data, secret, {
+      resolved: input.resolved,
+      comment: input.comment,
+    });
+    const view = given ? await getConcernStatus(deps.db, reference.data, secret) : undefined;
+    if (view === undefined) throw new AppError('notFound', 'Unknown reference or wrong token.');
+    c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'no-referrer');
     const feedUrl = `${baseUrl(deps, c)}/v1/concerns/${view.reference}/feed.atom?token=${await feedKey(deps, view.reference)}`;
     return c.json({ ...view, feedUrl });

@@ -11,9 +11,15 @@ export type Actor =
   /** Someone at the server's command line. */
   | { kind: 'cli' }
   /** The server itself (demo seed, scheduled jobs). */
-  | { kind: 'system'; name: string };
+  | { kind: 'system'; name: string }
+  /**
+   * A resident acting on their own concern with its receipt's secret (a verdict, an unsubscribe).
+   * Audited as `resident`: nothing that identifies them.
+   */
+  | { kind: 'resident' };
 
 export const CLI_ACTOR: Actor = { kind: 'cli' };
+export const RESIDENT_ACTOR: Actor = { kind: 'resident' };
 
 /** The `actor` of an audit entry. */
 export function actorLabel(actor: Actor): string {
@@ -26,6 +32,8 @@ export function actorLabel(actor: Actor): string {
       return 'cli';
     case 'system':
       return `system:${actor.name}`;
+    case 'resident':
+      return 'resident';
   }
 }
 
@@ -39,5 +47,7 @@ export function authorName(actor: Actor): string {
       return 'cli';
     case 'system':
       return actor.name;
+    case 'resident':
+      return 'resident';
   }
 }

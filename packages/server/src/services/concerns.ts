@@ -1,4 +1,5 @@
 /** Concerns seen by staff: reading contact data, triage (and the hand-offs it makes) and retention, each audited. */
+import { VERDICT_STATUSES } from '@proximite/contract';
 import type { AdminConcern, ConcernTriageInput, ServiceRef } from '@proximite/contract';
 import type { Outbox } from '../delivery/outbox.js';
 import { enqueueConcernEvent } from '../delivery/outbox.js';
@@ -6,15 +7,17 @@ import { AppError } from '../errors.js';
 import {
   getAdminConcern,
   lockConcernInReach,
+  opens,
   purge,
+  recordVerdict,
   setShareable,
   triageConcern as storeTriage,
 } from '../store/concerns.js';
-import type { PurgeResult, Reach } from '../store/concerns.js';
+import type { PurgeResult, Reach, StatusSecret } from '../store/concerns.js';
 import { purgeStaffAuth } from '../store/sessions.js';
 import { getCategory } from '../store/content.js';
 import { getServiceRecord } from '../store/services.js';
-import { authorName } from './actor.js';
+import { RESIDENT_ACTOR, authorName } from './actor.js';
 import type { Actor } from './actor.js';
 import { audited } from './audited.js';
 import type { ServiceContext } from './audited.js';
@@ -118,6 +121,64 @@ export function triageConcern(
         at: now.toISOString(),
       });
     return getAdminConcern(u.tx, reference);
+  });
+}
+
+/**
+ * The resident's verdict on their concern (« Le problème est-il réglé ? »), with the receipt's
+ * `secret`: `false` when the reference is unknown or the secret wrong (answered as unknown).
+ * Refused (409) before closure or resolution, and after a first verdict. « Non » reopens the
+ * concern in its service's queue (`reopen-requested`) and is announced to the service like any
+ * change of status. Audited, as `resident`.
+ */
+export function giveVerdict(
+  ctx: TriageContext,
+  now: Date,
+  reference: string,
+  secret: StatusSecret,
+  verdict: { resolved: boolean; comment?: string | undefined },
+): Promise<boolean> {
+  return audited(ctx, now, RESIDENT_ACTOR, async (u) => {
+    const rows = await u.tx.query<{
+      id: string;
+      reference: string;
+      status: string;
+      service: ServiceRef;
+      status_token_hash: string;
+      tracking_code_hash: string | null;
+      verdict: boolean | null;
+    }>(
+      `SELECT c.id, c.reference, c.status, c.service, c.status_token_hash, c.tracking_code_hash,
+         (SELECT v.resolved FROM concern_verdicts v WHERE v.concern_id = c.id) AS verdict
+       FROM concerns c WHERE c.reference = $1 FOR UPDATE OF c`,
+      [reference],
+    );
+    const row = rows[0];
+    if (row === undefined || !opens(row, secret)) return false;
+    if (row.verdict !== null)
+      throw new AppError('conflict', 'The verdict on this concern was already given (one per concern).');
+    if (!VERDICT_STATUSES.includes(row.status))
+      throw new AppError(
+        'conflict',
+        `The verdict comes once the concern is resolved or closed; it is ${row.status}.`,
+      );
+    const r = await recordVerdict(u.tx, now, row.id, verdict);
+    await u.audit({
+      action: 'concern.verdict',
+      target: `concern:${reference}`,
+      detail: { resolved: verdict.resolved, reopened: r.reopened, comment: verdict.comment !== undefined },
+    });
+    if (r.reopened) {
+      const service = await getServiceRecord(u.tx, row.service.id);
+      if (service !== undefined)
+        await enqueueConcernEvent(u.tx, now, ctx.outbox, {
+          event: 'concern.updated',
+          concernId: row.id,
+          service,
+          at: r.at,
+        });
+    }
+    return true;
   });
 }
 

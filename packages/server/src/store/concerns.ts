@@ -1,5 +1,5 @@
 /** Concerns: intake (with anti-spam signals), public status, triage, Open311 listing, retention. */
-import { CONCERN_STATUSES, DEFAULT_PAGE_LIMIT } from '@proximite/contract';
+import { CONCERN_STATUSES, DEFAULT_PAGE_LIMIT, VERDICT_STATUSES } from '@proximite/contract';
 import type {
   AdminConcern,
   AdminConcernListQuery,
@@ -7,6 +7,7 @@ import type {
   ConcernContactInput,
   ConcernStatusView,
   ConcernTriageInput,
+  ConcernVerdict,
   LocalizedText,
   OversightConcern,
   OversightConcernListQuery,
@@ -291,7 +292,26 @@ async function publicUpdates(db: Queryable, concernId: string): Promise<PublicUp
   }));
 }
 
-function statusView(row: ConcernRow, updates: PublicUpdate[]): ConcernStatusView {
+/** The resident's verdict on a concern, if given; its comment only when `withComment` (staff). */
+export async function verdictOf(
+  db: Queryable,
+  concernId: string,
+  withComment: boolean,
+): Promise<ConcernVerdict | undefined> {
+  const rows = await db.query<{ resolved: boolean; comment: string | null; at: Date | string }>(
+    'SELECT resolved, comment, at FROM concern_verdicts WHERE concern_id = $1',
+    [concernId],
+  );
+  const v = rows[0];
+  if (v === undefined) return undefined;
+  return {
+    resolved: v.resolved,
+    at: toIso(v.at),
+    ...(withComment && v.comment !== null ? { comment: v.comment } : {}),
+  };
+}
+
+function statusView(row: ConcernRow, updates: PublicUpdate[], verdict?: ConcernVerdict): ConcernStatusView {
   return {
     reference: row.reference,
     categoryCode: row.category_code,
@@ -300,6 +320,7 @@ function statusView(row: ConcernRow, updates: PublicUpdate[]): ConcernStatusView
     submittedAt: toIso(row.submitted_at),
     updatedAt: toIso(row.updated_at),
     updates,
+    ...(verdict !== undefined ? { verdict } : {}),
   };
 }
 
@@ -307,7 +328,7 @@ function statusView(row: ConcernRow, updates: PublicUpdate[]): ConcernStatusView
 export type StatusSecret = { token: string } | { code: string };
 
 /** Whether `secret` opens the concern of `row` (compared in constant time). */
-function opens(
+export function opens(
   row: Pick<ConcernRow, 'reference' | 'status_token_hash' | 'tracking_code_hash'>,
   secret: StatusSecret,
 ) {
@@ -360,7 +381,12 @@ export async function getConcernStatus(
   ]);
   const row = rows[0];
   if (row === undefined || !opens(row, secret)) return undefined;
-  return statusView(row, await publicUpdates(db, row.id));
+  // The holder of the secret sees whether the verdict was given, or may be (never its comment).
+  const verdict = await verdictOf(db, row.id, false);
+  return {
+    ...statusView(row, await publicUpdates(db, row.id), verdict),
+    verdictOpen: verdict === undefined && VERDICT_STATUSES.includes(row.status),
+  };
 }
 
 async function adminView(db: Queryable, row: ConcernRow): Promise<AdminConcern> {
@@ -375,7 +401,7 @@ async function adminView(db: Queryable, row: ConcernRow): Promise<AdminConcern> 
     [row.id],
   );
   const view: AdminConcern = {
-    ...statusView(row, await publicUpdates(db, row.id)),
+    ...statusView(row, await publicUpdates(db, row.id), await verdictOf(db, row.id, true)),
     description: row.description,
     location: {
       ...(row.location.address !== undefined ? { address: row.location.address } : {}),
@@ -480,7 +506,8 @@ export async function setShareable(tx: Queryable, reference: string, shareable: 
 
 async function oversightView(db: Queryable, row: ConcernRow): Promise<OversightConcern> {
   const view: OversightConcern = {
-    ...statusView(row, await publicUpdates(db, row.id)),
+    // Observers see the verdict, never its comment (the resident's own words may name people).
+    ...statusView(row, await publicUpdates(db, row.id), await verdictOf(db, row.id, false)),
     districtId: row.district_id,
     shareable: row.shareable,
     duplicateOf: row.duplicate_of,
@@ -548,10 +575,14 @@ export async function getOversightConcern(
   return rows[0] === undefined ? undefined : oversightView(db, rows[0]);
 }
 
-/** Whether a concern may move from `from` to `to`. Nothing goes back to `received`; a closed one may only be reopened (in-progress). */
+/**
+ * Whether staff may move a concern from `from` to `to`. Nothing goes back to `received`; a closed
+ * one may only be reopened (in-progress); `reopen-requested` is the resident's verdict alone (it
+ * is open: staff take it on from there like any open concern).
+ */
 export function transitionAllowed(from: string, to: string): boolean {
   if (from === to) return true;
-  if (to === 'received') return false;
+  if (to === 'received' || to === 'reopen-requested') return false;
   if (CLOSED_STATUSES.includes(from)) return to === 'in-progress';
   return true;
 }
@@ -676,7 +707,41 @@ const STATUS_TEXT: Record<string, LocalizedText> = {
     fr: 'Ce sujet ne relève pas de la commune ; transmis ou réorienté.',
     en: 'Not a city matter; passed on or redirected.',
   },
+  'reopen-requested': {
+    fr: 'Selon la personne qui l’a signalé, le problème n’est pas réglé : le signalement est rouvert.',
+    en: 'The person who reported it says the problem is not solved: the report is open again.',
+  },
 };
+
+/**
+ * Records the resident's verdict on the locked concern `row` (its status one of
+ * `VERDICT_STATUSES`, no verdict yet — the caller checked). « Non » reopens it: status
+ * `reopen-requested`, no closure date, and a public update that says so. Returns whether it reopened.
+ */
+export async function recordVerdict(
+  tx: Queryable,
+  now: Date,
+  concernId: string,
+  verdict: { resolved: boolean; comment?: string | undefined },
+): Promise<{ reopened: boolean; at: string }> {
+  const at = now.toISOString();
+  await tx.query('INSERT INTO concern_verdicts (concern_id, resolved, comment, at) VALUES ($1, $2, $3, $4)', [
+    concernId,
+    verdict.resolved,
+    verdict.comment ?? null,
+    at,
+  ]);
+  if (verdict.resolved) return { reopened: false, at };
+  await tx.query(
+    `UPDATE concerns SET status = 'reopen-requested', closed_at = NULL, updated_at = $2 WHERE id = $1`,
+    [concernId, at],
+  );
+  await tx.query(
+    'INSERT INTO concern_updates (id, concern_id, at, status, text) VALUES ($1, $2, $3, $4, $5::jsonb)',
+    [newId(), concernId, at, 'reopen-requested', JSON.stringify(defaultUpdateText('reopen-requested'))],
+  );
+  return { reopened: true, at };
+}
 
 function defaultUpdateText(status: string): LocalizedText {
   return STATUS_TEXT[status] ?? { fr: 'Statut mis à jour.', en: 'Status updated.' };
@@ -790,6 +855,13 @@ export async function purge(
   const contacts = await tx.query(
     `DELETE FROM concern_contacts cc USING concerns c WHERE cc.concern_id = c.id
        AND ((c.closed_at IS NOT NULL AND c.closed_at < $1) OR c.submitted_at < $2) RETURNING cc.concern_id`,
+    [ago(days.contactAfterClose), ago(days.contactMax)],
+  );
+  // The verdict's comment is the resident's own words: erased on the contact details' schedule.
+  await tx.query(
+    `UPDATE concern_verdicts v SET comment = NULL FROM concerns c WHERE v.concern_id = c.id
+       AND v.comment IS NOT NULL
+       AND ((c.closed_at IS NOT NULL AND c.closed_at < $1) OR c.submitted_at < $2)`,
     [ago(days.contactAfterClose), ago(days.contactMax)],
   );
   const concerns = await tx.query(

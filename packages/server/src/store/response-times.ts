@@ -68,12 +68,14 @@ export async function loadResponseTimes(
     submitted_at: Date | string;
     first_answer_at: Date | string | null;
     resolved_at: Date | string | null;
+    verdict: boolean | null;
   }>(
     `SELECT c.service->>'id' AS service_id, c.service->'name' AS service_name, c.submitted_at,
        (SELECT min(u.at) FROM concern_updates u
          WHERE u.concern_id = c.id AND u.at >= c.submitted_at AND u.status <> 'received') AS first_answer_at,
-       CASE WHEN c.status = 'resolved' THEN c.closed_at END AS resolved_at
-     FROM concerns c
+       CASE WHEN c.status = 'resolved' THEN c.closed_at END AS resolved_at,
+       v.resolved AS verdict
+     FROM concerns c LEFT JOIN concern_verdicts v ON v.concern_id = c.id
      WHERE NOT c.quarantined AND NOT c.restricted AND c.duplicate_of IS NULL AND c.status <> 'duplicate'
        AND c.submitted_at >= $1`,
     [since.toISOString()],
@@ -90,6 +92,8 @@ export async function loadResponseTimes(
       submitted,
       firstAnswer: r.first_answer_at === null ? null : localDay(r.first_answer_at),
       resolved: r.resolved_at === null ? null : localDay(r.resolved_at),
+      // The share of « not resolved » is over the residents who answered the question.
+      ...(r.verdict !== null ? { verdictAsked: true, notResolvedVerdict: !r.verdict } : {}),
     });
   }
   const demo = (await getSetting(db, 'demo-data')) !== undefined;
