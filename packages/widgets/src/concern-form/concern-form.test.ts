@@ -38,12 +38,35 @@ function json(body: unknown, status = 200) {
 
 function inTestServer(categories: ConcernCategory[]) {
   const stored = new Map<string, { input: ConcernInput; receipt: ConcernReceipt }>();
+  /** References the test closed (resolved), and the verdicts given on them. */
+  const closed = new Set<string>();
+  const verdicts = new Map<string, boolean>();
   let n = 0;
   const letters = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  const opens = (e: { receipt: ConcernReceipt }, token: string | null | undefined, code: string | null | undefined) =>
+    e.receipt.statusToken === token ||
+    e.receipt.trackingCode?.replace('-', '') === code?.toUpperCase().replace(/[\s-]/g, '');
   return {
     stored,
+    closed,
+    verdicts,
     async handle(request: Request): Promise<Response> {
       const url = new URL(request.url);
+      const feedback = /^\/v1\/concerns\/([^/]+)\/feedback$/.exec(url.pathname);
+      if (feedback && request.method === 'POST') {
+        const body = (await request.json()) as { token?: string; code?: string; resolved: boolean };
+        const reference = decodeURIComponent(feedback[1]!);
+        const entry = [...stored.values()].find(
+          (e) => e.receipt.reference === reference && opens(e, body.token, body.code),
+        );
+        if (!entry) return json({ type: 'about:blank', title: 'Not Found', status: 404 }, 404);
+        if (!closed.has(reference) || verdicts.has(reference))
+          return json({ type: 'about:blank', title: 'Conflict', status: 409 }, 409);
+        verdicts.set(reference, body.resolved);
+        const again = new URL(`/v1/concerns/${reference}`, url);
+        again.searchParams.set(body.token ? 'token' : 'code', (body.token ?? body.code)!);
+        return this.handle(new Request(again));
+      }
       if (url.pathname === '/v1/concern-categories') return json({ items: categories });
       if (url.pathname === '/v1/districts') return json({ items: districts });
       if (url.pathname === '/v1/concerns' && request.method === 'POST') {
@@ -70,11 +93,30 @@ function inTestServer(categories: ConcernCategory[]) {
         const entry = [...stored.values()].find(
           (e) =>
             e.receipt.reference === decodeURIComponent(match[1]!) &&
-            (e.receipt.statusToken === url.searchParams.get('token') ||
-              e.receipt.trackingCode?.replace('-', '') ===
-                url.searchParams.get('code')?.toUpperCase().replace(/[\s-]/g, '')),
+            opens(e, url.searchParams.get('token'), url.searchParams.get('code')),
         );
         if (!entry) return json({ type: 'about:blank', title: 'Not Found', status: 404 }, 404);
+        const reference = entry.receipt.reference;
+        const verdict = verdicts.get(reference);
+        if (closed.has(reference))
+          return json({
+            reference,
+            categoryCode: entry.input.categoryCode,
+            service: entry.receipt.service,
+            status: verdict === false ? 'reopen-requested' : 'resolved',
+            submittedAt: entry.receipt.submittedAt,
+            updatedAt: '2026-05-20T09:30:00.000Z',
+            updates: [
+              {
+                id: 'u3',
+                at: '2026-05-20T09:30:00.000Z',
+                status: 'resolved',
+                text: { fr: 'Enlevé ce matin.', en: 'Removed this morning.' },
+              },
+            ],
+            verdictOpen: verdict === undefined,
+            ...(verdict !== undefined && { verdict: { resolved: verdict, at: '2026-06-03T08:00:00.000Z' } }),
+          } satisfies ConcernStatusView);
         const view: ConcernStatusView = {
           reference: entry.receipt.reference,
           categoryCode: entry.input.categoryCode,
@@ -1021,6 +1063,77 @@ describe('<prox-concern-form mode="status">', () => {
         'Pris en charge.',
       );
     }
+    await expect(el).to.be.accessible();
+  });
+
+  for (const lang of ['fr', 'en'] as const) {
+    it(`asks « Le problème est-il réglé ? » once closed; « non » reopens it (${lang}, axe)`, async () => {
+      const t =
+        lang === 'fr'
+          ? { title: 'Le problème est-il réglé ?', choose: 'Choisissez oui ou non.', no: 'n’est pas réglé', reopened: 'Réouverture demandée' }
+          : { title: 'Is the problem solved?', choose: 'Choose yes or no.', no: 'is not solved', reopened: 'Reopening requested' };
+      const backend = makeBackend(defaultCategories, true);
+      const receipt = await submitOne(backend);
+      const el = await fixture<ConcernForm>(
+        html`<prox-concern-form mode="status" lang=${lang} .client=${backend.client}></prox-concern-form>`,
+      );
+      const page = new ConcernFormPage(el);
+      // Not closed yet: no question.
+      await page.lookUp(receipt.reference, receipt.trackingCode!);
+      await page.waitFor('#status-result', 'status shown');
+      expect(page.$('form.verdict')).to.equal(null);
+
+      backend.fake!.closed.add(receipt.reference);
+      await page.lookUp(receipt.reference, receipt.trackingCode!);
+      const legend = await page.waitFor('form.verdict legend', 'the question');
+      expect(legend.textContent!.trim()).to.equal(t.title);
+      await expect(el).to.be.accessible();
+
+      // Sent with no choice: the error, tied to the group, and focus on the first answer.
+      page.button(lang === 'fr' ? 'Envoyer ma réponse' : 'Send my answer').click();
+      await waitUntil(() => page.$('#e-verdict'), 'the missing answer is said');
+      expect(page.$('#e-verdict')!.textContent).to.include(t.choose);
+      expect(page.$('form.verdict fieldset')!.getAttribute('aria-describedby')).to.equal('h-verdict e-verdict');
+      await waitUntil(() => page.active()?.id === 'f-verdict-yes', 'focus on the first answer');
+      await expect(el).to.be.accessible();
+
+      await page.pick('#f-verdict-no');
+      expect(page.$('#e-verdict')).to.equal(null);
+      await page.type('#f-verdict-comment', '  Toujours là.  ');
+      page.button(lang === 'fr' ? 'Envoyer ma réponse' : 'Send my answer').click();
+      const result = await page.waitFor('#verdict-result', 'the answer recorded');
+      expect(result.textContent).to.include(t.no);
+      await waitUntil(() => page.active()?.id === 'verdict-result', 'focus on the answer');
+      expect(page.status()).to.include(t.no);
+      expect(page.text()).to.include(t.reopened);
+      expect(page.$('form.verdict')).to.equal(null);
+      const sent = backend.requests.find((r) => r.path.endsWith('/feedback'));
+      expect(JSON.parse(sent!.body!)).to.deep.equal({
+        code: receipt.trackingCode,
+        resolved: false,
+        comment: 'Toujours là.',
+      });
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('says so when the answer was already given elsewhere (409), in an alert', async () => {
+    const backend = makeBackend(defaultCategories, true);
+    const receipt = await submitOne(backend);
+    backend.fake!.closed.add(receipt.reference);
+    const el = await fixture<ConcernForm>(
+      html`<prox-concern-form mode="status" lang="fr" .client=${backend.client}></prox-concern-form>`,
+    );
+    const page = new ConcernFormPage(el);
+    await page.lookUp(receipt.reference, receipt.statusToken);
+    await page.waitFor('form.verdict', 'the question');
+    backend.fake!.verdicts.set(receipt.reference, true);
+    await page.pick('#f-verdict-yes');
+    page.button('Envoyer ma réponse').click();
+    const alert = await page.waitFor('#verdict-error', 'the refusal');
+    expect(alert.getAttribute('role')).to.equal('alert');
+    expect(alert.textContent).to.include('Une réponse a déjà été donnée');
+    await waitUntil(() => page.active()?.id === 'verdict-error', 'focus on the refusal');
     await expect(el).to.be.accessible();
   });
 

@@ -21,7 +21,15 @@ import { styles } from './concern-form.styles.js';
 import { DraftController } from './draft.controller.js';
 import { inputId, renderStepSummary } from './fields.js';
 import { renderHelp, type HelpContact } from './help.js';
-import type { FormContext, Geo, Lookup, LookupError, PrivacyNotice } from './form-context.js';
+import type {
+  FormContext,
+  Geo,
+  Lookup,
+  LookupError,
+  PrivacyNotice,
+  VerdictDraft,
+  VerdictState,
+} from './form-context.js';
 import {
   buildConcernInput,
   detectEmergency,
@@ -113,6 +121,9 @@ export class ConcernForm extends ProxElement {
     lookupRef: { state: true },
     lookupToken: { state: true },
     lookupErrors: { state: true },
+    canGiveVerdict: { state: true },
+    verdict: { state: true },
+    verdictDraft: { state: true },
     statusView: { state: true },
     statusError: { state: true },
     conductGuide: { state: true },
@@ -177,6 +188,10 @@ export class ConcernForm extends ProxElement {
   declare private lookupRef: string;
   declare private lookupToken: string;
   declare private lookupErrors: LookupError[];
+  /** The client of the lookup collects verdicts (« Le problème est-il réglé ? »). */
+  declare private canGiveVerdict: boolean;
+  declare private verdict: VerdictState;
+  declare private verdictDraft: VerdictDraft;
   /** The status view's module, once loaded (it loads the first time the view is shown). */
   declare private statusView?: StatusView;
   /** Why the status view's module failed to load (a retry button is offered). */
@@ -228,6 +243,9 @@ export class ConcernForm extends ProxElement {
     this.lookupRef = '';
     this.lookupToken = '';
     this.lookupErrors = [];
+    this.canGiveVerdict = false;
+    this.verdict = { kind: 'idle' };
+    this.verdictDraft = { resolved: undefined, comment: '', error: undefined };
   }
 
   override connectedCallback(): void {
@@ -626,10 +644,13 @@ export class ConcernForm extends ProxElement {
     }
     this.lookupRef = checked.reference;
     this.lookup = { kind: 'loading' };
+    this.verdict = { kind: 'idle' };
+    this.verdictDraft = { resolved: undefined, comment: '', error: undefined };
     this.announcement = view.lookupAnnouncement(this.localize);
     try {
       const client = await this.getClient();
       const found = await client.concerns.status(checked.reference, checked.token);
+      this.canGiveVerdict = typeof client.concerns.feedback === 'function';
       this.lookup = { kind: 'done', view: found };
       this.announcement = view.lookupAnnouncement(this.localize, found);
       this.pendingFocus = '#status-result';
@@ -639,6 +660,36 @@ export class ConcernForm extends ProxElement {
       // The « Voir le suivi » button was disabled while looking up, which sent focus to <body>:
       // the resident lands on the error instead.
       this.pendingFocus = '#lookup-error';
+    }
+  }
+
+  /** « Envoyer ma réponse »: the verdict on the concern found, with the code or token of the lookup. */
+  private async sendVerdict(): Promise<void> {
+    const view = this.statusView;
+    const draft = this.verdictDraft;
+    if (!view || this.lookup.kind !== 'done' || this.verdict.kind === 'sending') return;
+    if (draft.resolved === undefined) {
+      this.verdictDraft = { ...draft, error: view.verdictUnchosen(this.localize) };
+      this.pendingFocus = '#f-verdict-yes';
+      return;
+    }
+    const resolved = draft.resolved;
+    const comment = draft.comment.trim();
+    this.verdict = { kind: 'sending' };
+    try {
+      const client = await this.getClient();
+      if (!client.concerns.feedback) throw new Error('This backend does not collect verdicts.');
+      const updated = await client.concerns.feedback(this.lookupRef, this.lookupToken, {
+        resolved,
+        ...(comment ? { comment } : {}),
+      });
+      this.lookup = { kind: 'done', view: updated };
+      this.verdict = { kind: 'idle' };
+      this.announcement = view.verdictAnnouncement(this.localize, resolved);
+      this.pendingFocus = '#verdict-result';
+    } catch (error) {
+      this.verdict = { kind: 'error', message: view.verdictFailure(this.localize, error) };
+      this.pendingFocus = '#verdict-error';
     }
   }
 
@@ -762,6 +813,11 @@ export class ConcernForm extends ProxElement {
       setToken: (value) => (this.lookupToken = value),
       submit: () => void this.runLookup(),
       focus: (id) => this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus(),
+      canGiveVerdict: this.canGiveVerdict,
+      verdict: this.verdict,
+      verdictDraft: this.verdictDraft,
+      setVerdict: (draft) => (this.verdictDraft = draft),
+      sendVerdict: () => void this.sendVerdict(),
     });
   }
 

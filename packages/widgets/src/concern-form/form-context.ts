@@ -66,6 +66,20 @@ export type Lookup =
   | { kind: 'done'; view: ConcernStatusView }
   | { kind: 'error'; message: string };
 
+/** Where the resident's verdict (« Le problème est-il réglé ? ») stands. */
+export type VerdictState =
+  | { kind: 'idle' }
+  | { kind: 'sending' }
+  | { kind: 'error'; message: string };
+
+/** What the resident chose and wrote for the verdict, before sending it. */
+export interface VerdictDraft {
+  resolved: boolean | undefined;
+  comment: string;
+  /** « Choisissez oui ou non » when sent with no choice. */
+  error: string | undefined;
+}
+
 /** A field of the status lookup that is not valid. */
 export interface LookupError {
   field: 'reference' | 'token';

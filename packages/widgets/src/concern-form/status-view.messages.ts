@@ -45,6 +45,21 @@ export const statusMessages = defineMessages({
     status_closed: 'Clos',
     status_duplicate: 'Déjà signalé (doublon)',
     'status_not-responsible': 'Hors de la compétence du service',
+    'status_reopen-requested': 'Réouverture demandée',
+    verdictTitle: 'Le problème est-il réglé ?',
+    verdictHint:
+      'Votre réponse aide le service et compte dans les chiffres publics. Si vous répondez non, le signalement est rouvert. Une seule réponse par signalement.',
+    verdictYes: 'Oui, c’est réglé',
+    verdictNo: 'Non, ce n’est pas réglé',
+    verdictCommentLabel: 'Commentaire (facultatif)',
+    verdictCommentHint: 'Ce qui reste à faire, par exemple. Ne donnez pas le nom d’autres personnes.',
+    verdictSend: 'Envoyer ma réponse',
+    verdictSending: 'Envoi de votre réponse…',
+    verdictChoose: 'Choisissez oui ou non.',
+    verdictFailed: 'Votre réponse n’a pas pu être envoyée. Réessayez dans un moment.',
+    verdictAlready: 'Une réponse a déjà été donnée pour ce signalement.',
+    verdictThanksYes: 'Merci : vous avez indiqué que le problème est réglé.',
+    verdictThanksNo: 'Merci : vous avez indiqué que le problème n’est pas réglé. Le signalement est rouvert et revient au service.',
   },
   en: {
     keepCode:
@@ -88,6 +103,21 @@ export const statusMessages = defineMessages({
     status_closed: 'Closed',
     status_duplicate: 'Already reported (duplicate)',
     'status_not-responsible': 'Not within the service’s remit',
+    'status_reopen-requested': 'Reopening requested',
+    verdictTitle: 'Is the problem solved?',
+    verdictHint:
+      'Your answer helps the service and counts in the public figures. If you answer no, the report is reopened. One answer per report.',
+    verdictYes: 'Yes, it is solved',
+    verdictNo: 'No, it is not solved',
+    verdictCommentLabel: 'Comment (optional)',
+    verdictCommentHint: 'What is left to do, for example. Do not name other people.',
+    verdictSend: 'Send my answer',
+    verdictSending: 'Sending your answer…',
+    verdictChoose: 'Choose yes or no.',
+    verdictFailed: 'Your answer could not be sent. Try again in a moment.',
+    verdictAlready: 'An answer was already given for this report.',
+    verdictThanksYes: 'Thank you: you said the problem is solved.',
+    verdictThanksNo: 'Thank you: you said the problem is not solved. The report is reopened and goes back to the service.',
   },
 });
 

@@ -9,7 +9,7 @@ import { live } from 'lit/directives/live.js';
 import { normalizeTrackingCode } from '@proximite/contract/tracking-code.js';
 import { isSafeUrl, type ConcernStatusView } from '@proximite/contract';
 import { ids, renderFieldMessage, renderSummary } from './fields.js';
-import type { FormLocalize, Lookup, LookupError } from './form-context.js';
+import type { FormLocalize, Lookup, LookupError, VerdictDraft, VerdictState } from './form-context.js';
 import { normalizeReference } from './status-link.js';
 import { STATUS_STAGES, isReference, isStatusToken, stageIndex } from './status.js';
 import { statusMessages, type StatusMessages } from './status-view.messages.js';
@@ -29,6 +29,13 @@ export interface StatusViewContext {
   submit(): void;
   /** Moves focus to a field of the lookup (the summary's links). */
   focus(id: string): void;
+  /** The backend collects verdicts (the client has `concerns.feedback`). */
+  canGiveVerdict: boolean;
+  verdict: VerdictState;
+  verdictDraft: VerdictDraft;
+  setVerdict(draft: VerdictDraft): void;
+  /** « Envoyer ma réponse ». */
+  sendVerdict(): void;
 }
 
 const messages = (localize: FormLocalize): StatusMessages => statusMessages[localize.lang];
@@ -62,12 +69,91 @@ export function lookupAnnouncement(localize: FormLocalize, view?: ConcernStatusV
   return view ? `${t.currentStatus}${localize.t('colon')}${statusLabel(localize, view.status)}` : t.lookingUp;
 }
 
+/** Why a verdict was not recorded, in the resident's words (409: already given). */
+export function verdictFailure(localize: FormLocalize, error: unknown): string {
+  const status = (error as { status?: unknown } | null)?.status;
+  return status === 409 ? messages(localize).verdictAlready : messages(localize).verdictFailed;
+}
+
+/** « Choisissez oui ou non »: the verdict was sent with no choice. */
+export const verdictUnchosen = (localize: FormLocalize): string => messages(localize).verdictChoose;
+
+/** What the live region says once the verdict is recorded. */
+export function verdictAnnouncement(localize: FormLocalize, resolved: boolean): string {
+  const t = messages(localize);
+  return resolved ? t.verdictThanksYes : t.verdictThanksNo;
+}
+
+/** The question « Le problème est-il réglé ? » (yes / no, an optional comment), or its answer once given. */
+function renderVerdict(ctx: StatusViewContext, view: ConcernStatusView): TemplateResult | typeof nothing {
+  const { localize } = ctx;
+  const t = messages(localize);
+  if (view.verdict !== undefined)
+    return html`<p class="verdict-given" id="verdict-result" tabindex="-1">
+      ${view.verdict.resolved ? t.verdictThanksYes : t.verdictThanksNo}
+    </p>`;
+  if (view.verdictOpen !== true || !ctx.canGiveVerdict) return nothing;
+  const draft = ctx.verdictDraft;
+  const sending = ctx.verdict.kind === 'sending';
+  const choice = (resolved: boolean) => {
+    const id = resolved ? 'f-verdict-yes' : 'f-verdict-no';
+    return html`<label class="choice">
+      <input
+        id=${id}
+        type="radio"
+        name="verdict"
+        .checked=${live(draft.resolved === resolved)}
+        aria-invalid=${ifDefined(draft.error ? 'true' : undefined)}
+        @change=${() => ctx.setVerdict({ ...draft, resolved, error: undefined })}
+      />
+      <span class="text">${resolved ? t.verdictYes : t.verdictNo}</span>
+    </label>`;
+  };
+  return html`<form class="verdict" novalidate @submit=${(e: Event) => (e.preventDefault(), ctx.sendVerdict())}>
+    <fieldset
+      class=${draft.error ? 'has-error' : ''}
+      aria-describedby=${ifDefined(ids('h-verdict', draft.error && 'e-verdict'))}
+    >
+      <legend class="verdict-title">${t.verdictTitle}</legend>
+      <p class="hint" id="h-verdict">${t.verdictHint}</p>
+      ${draft.error ? renderFieldMessage('e-verdict', localize.t('errorPrefix'), draft.error) : nothing}
+      ${choice(true)} ${choice(false)}
+    </fieldset>
+    <div class="field">
+      <label class="label" for="f-verdict-comment">${t.verdictCommentLabel}</label>
+      <span class="hint" id="h-verdict-comment">${t.verdictCommentHint}</span>
+      <textarea
+        id="f-verdict-comment"
+        name="comment"
+        rows="3"
+        maxlength="1000"
+        aria-describedby="h-verdict-comment"
+        .value=${live(draft.comment)}
+        @input=${(e: Event) => ctx.setVerdict({ ...draft, comment: (e.target as HTMLTextAreaElement).value })}
+      ></textarea>
+    </div>
+    <div class="actions">
+      <button type="submit" class="button" ?disabled=${sending}>
+        ${sending ? t.verdictSending : t.verdictSend}
+      </button>
+    </div>
+    ${
+      ctx.verdict.kind === 'error'
+        ? html`<div class="panel panel--failed" part="panel" role="alert" id="verdict-error" tabindex="-1">
+            <p>${ctx.verdict.message}</p>
+          </div>`
+        : nothing
+    }
+  </form>`;
+}
+
 /** Why a lookup failed, in the resident's words. */
 export function lookupFailure(localize: FormLocalize, _error: unknown): string {
   return messages(localize).notFound;
 }
 
-function renderStatus(localize: FormLocalize, view: ConcernStatusView): TemplateResult {
+function renderStatus(ctx: StatusViewContext, view: ConcernStatusView): TemplateResult {
+  const { localize } = ctx;
   const t = messages(localize);
   const current = stageIndex(view.status);
   const date = (iso: string) => localize.date(iso, { dateStyle: 'long', timeStyle: 'short' });
@@ -116,6 +202,7 @@ function renderStatus(localize: FormLocalize, view: ConcernStatusView): Template
           </ol>`
         : html`<p>${t.noUpdates}</p>`
     }
+    ${renderVerdict(ctx, view)}
     ${
       view.feedUrl && isSafeUrl(view.feedUrl)
         ? html`<h4>${t.feedTitle}</h4>
@@ -180,7 +267,7 @@ export function renderStatusView(ctx: StatusViewContext): TemplateResult {
             <p>${ctx.lookup.message}</p>
           </div>`
         : ctx.lookup.kind === 'done'
-          ? renderStatus(localize, ctx.lookup.view)
+          ? renderStatus(ctx, ctx.lookup.view)
           : nothing
     }`;
 }
@@ -232,5 +319,18 @@ export const statusStyles = css`
   }
   .updates li {
     margin-block-end: 0.75rem;
+  }
+  .verdict fieldset {
+    margin: 0 0 var(--_prox-cf-gap);
+    padding: 0;
+    border: 0;
+  }
+  .verdict-title {
+    padding: 0;
+    font-weight: 700;
+    font-size: 1.0625em;
+  }
+  .verdict-given {
+    font-weight: 700;
   }
 `;

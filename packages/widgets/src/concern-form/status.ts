@@ -19,6 +19,8 @@ const STAGE_OF: Record<(typeof CONCERN_STATUSES)[number], StatusStage> = {
   closed: 'done',
   duplicate: 'done',
   'not-responsible': 'done',
+  // The resident said the problem is not solved: back with the service.
+  'reopen-requested': 'processing',
 };
 
 /** The stage index (0–2) of a status, or -1 for a status this version does not know (never hidden: its raw name is shown). */
