@@ -179,8 +179,11 @@ const between = (rnd: () => number, [min, max]: [number, number]) => min + Math.
 /** Inserts the year's concerns and their public updates in two statements (the seed stays fast). */
 async function seedConcerns(tx: Queryable, now: Date): Promise<void> {
   const rnd = random(2026);
+  // The residents' verdicts draw from a stream of their own: the concerns stay as they were.
+  const verdictRnd = random(15);
   const concerns: Record<string, unknown>[] = [];
   const updates: Record<string, unknown>[] = [];
+  const verdicts: Record<string, unknown>[] = [];
   const accumulators = PROFILES.map(() => 0.5);
   const categories = await Promise.all(PROFILES.map((p) => getCategory(tx, p.category)));
   for (let day = -365; day <= -1; day++) {
@@ -228,6 +231,11 @@ async function seedConcerns(tx: Queryable, now: Date): Promise<void> {
                 status,
                 text: profile.resolved,
               });
+              // About four in ten answer « Le problème est-il réglé ? » two weeks after; one in six
+              // of them says no (the concern was then reopened and dealt with again).
+              const answered = new Date(resolved.getTime() + 14 * 86_400_000 + 5 * 3_600_000);
+              if (verdictRnd() < 0.4 && answered < now)
+                verdicts.push({ concern_id: id, resolved: verdictRnd() >= 1 / 6, at: answered.toISOString() });
             }
           }
           last = closedAt ?? first;
@@ -266,6 +274,11 @@ async function seedConcerns(tx: Queryable, now: Date): Promise<void> {
      SELECT id, concern_id, at, status, text
      FROM jsonb_to_recordset($1::jsonb) AS x(id text, concern_id text, at timestamptz, status text, text jsonb)`,
     [JSON.stringify(updates)],
+  );
+  await tx.query(
+    `INSERT INTO concern_verdicts (concern_id, resolved, at)
+     SELECT concern_id, resolved, at FROM jsonb_to_recordset($1::jsonb) AS x(concern_id text, resolved boolean, at timestamptz)`,
+    [JSON.stringify(verdicts)],
   );
 }
 

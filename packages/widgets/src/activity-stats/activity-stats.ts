@@ -530,7 +530,6 @@ export class ActivityStats extends ProxElement {
       target: (n, unit) => t.t('rtTarget', n, unit),
       suppressed: t.t('notPublished'),
       noTarget: t.t('rtNoTarget'),
-      notCollected: t.t('rtNotCollected'),
       head: [
         t.t('rtService'),
         t.t('rtReceived'),

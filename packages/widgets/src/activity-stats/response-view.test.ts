@@ -51,7 +51,6 @@ const text: ResponseText = {
   target: (n, unit) => `≤ ${n} ${unit}`,
   suppressed: 'non communiqué',
   noTarget: 'pas d’objectif',
-  notCollected: 'non recueilli',
   head: ['S', 'R', 'F', 'Res', 'T', 'W', 'V'],
 };
 
@@ -78,7 +77,7 @@ describe('response figures view (pure)', () => {
         'non communiqué',
       ],
       ['Propreté', '40', '3.5 working-days', '21 working-days', 'pas d’objectif', 'pas d’objectif', '25 %'],
-      ['Voirie', '40', '3.5 working-days', '21 working-days', '≤ 5 working-days', '80 %', 'non recueilli'],
+      ['Voirie', '40', '3.5 working-days', '21 working-days', '≤ 5 working-days', '80 %', 'non communiqué'],
     ]);
     expect(JSON.stringify(table.rows)).not.to.match(/"0"|"0 %"/);
   });

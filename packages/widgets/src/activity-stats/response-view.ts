@@ -17,7 +17,6 @@ export interface ResponseText {
   target: (days: number, unit: string) => string;
   suppressed: string;
   noTarget: string;
-  notCollected: string;
   head: readonly [string, string, string, string, string, string, string];
 }
 
@@ -51,11 +50,8 @@ export function responseTable(rt: ResponseTimes, quarter: string, text: Response
         f.target
           ? hidden(f.withinTargetShare === null ? null : text.share(f.withinTargetShare))
           : text.noTarget,
-        f.notResolvedShare === null
-          ? f.suppressed
-            ? text.suppressed
-            : text.notCollected
-          : hidden(text.share(f.notResolvedShare)),
+        // Fewer than 10 residents answered « Le problème est-il réglé ? »: not published either.
+        hidden(f.notResolvedShare === null ? null : text.share(f.notResolvedShare)),
       ];
     })
     .sort((a, b) => a[0]!.localeCompare(b[0]!));
