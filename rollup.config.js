@@ -76,6 +76,23 @@ const staffVersion = existsSync('packages/staff/package.json')
   ? JSON.parse(readFileSync('packages/staff/package.json', 'utf8')).version
   : version;
 
+/**
+ * The console's core (Lit, the kit, the SDK and its admin client, the contract, the shell and the
+ * sign-in) in one chunk, `staff/console-<hash>.js`, that the entry file and every lazy section import:
+ * so the versioned entry (`prox-staff-console-0.1.0.js`) and its unversioned alias, which the
+ * /staff/ page loads, share one copy of every module (two copies of Lit would each register the
+ * `lit-html` Trusted Types policy, and a strict CSP refuses the second). Modules only a section
+ * needs (@lit/task, the inbox's logic) stay in that section's chunk.
+ */
+function staffCore(id) {
+  const path = id.replaceAll('\\', '/');
+  if (/\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|zod|ky)\//.test(path)) return 'console';
+  if (/\/packages\/(contract\/src|widgets\/src\/kit)\//.test(path)) return 'console';
+  if (/\/packages\/sdk\/src\//.test(path) && !/\/adapters\/|\/doctor\.ts$/.test(path)) return 'console';
+  if (/\/packages\/staff\/src\/(console|shared|sign-in)\//.test(path)) return 'console';
+  return undefined;
+}
+
 function staffChunkName(chunk) {
   const facade = chunk.facadeModuleId?.replaceAll('\\', '/');
   const section = facade && /\/packages\/staff\/src\/([^/]+)\/define\.ts$/.exec(facade);
@@ -94,6 +111,7 @@ const staffBuild = existsSync(staffEntry)
           format: 'es',
           entryFileNames: `[name]-${staffVersion}.js`,
           chunkFileNames: staffChunkName,
+          manualChunks: staffCore,
           sourcemap: true,
         },
       },

@@ -37,7 +37,7 @@ import { createOpen311Key, createToken, revokeOpen311Key, revokeToken } from './
 import { verifyAudit } from './store/audit.js';
 import { getStaff, getStaffByEmail, listStaff } from './store/staff.js';
 import { listAdminTokens, listOpen311Keys } from './store/tokens.js';
-import { seedDemo } from './seed.js';
+import { DEMO_STAFF, seedDemoWithStaff } from './seed-demo-staff.js';
 import { openStore, startServer } from './server.js';
 import { systemClock } from './util.js';
 import type { Clock } from './util.js';
@@ -174,8 +174,12 @@ export async function runCli(
       }
       case 'seed':
         return await withStore(config, async (db) => {
-          const seeded = await seedDemo(db, clock());
-          io.out(seeded ? 'Seeded the Amiens demo data.' : 'The database is not empty: nothing seeded.');
+          const seeded = await seedDemoWithStaff(db, clock());
+          io.out(
+            seeded
+              ? `Seeded the Amiens demo data and its staff accounts (${DEMO_STAFF.map((s) => s.email).join(', ')}; see the README).`
+              : 'The database is not empty: nothing seeded.',
+          );
           return 0;
         });
       case 'token':

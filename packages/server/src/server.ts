@@ -22,7 +22,7 @@ import { getSetting, listCategories, replaceCategories, setSettingIfAbsent } fro
 import { installCategoryServices } from './store/services.js';
 import { randomSecret, systemClock } from './util.js';
 import type { Clock } from './util.js';
-import { seedDemo } from './seed.js';
+import { seedDemoWithStaff } from './seed-demo-staff.js';
 
 export const SERVER_VERSION: string = (
   JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'package.json'), 'utf8')) as {
@@ -161,7 +161,8 @@ export async function startServer(
 ): Promise<RunningServer & { db: Database; worker: DeliveryWorker | undefined }> {
   const db = await openStore(options.config, { schema: options.schema });
   const clock = options.clock ?? systemClock;
-  if (options.seed === true) await seedDemo(db, clock());
+  // The demo's staff accounts come only with the rest of the demo data (an empty database).
+  if (options.seed === true) await seedDemoWithStaff(db, clock());
   const deps = buildDeps({ ...options, db, clock });
   const app = createApp(deps);
   const running = await listen(app, options.host ?? '127.0.0.1', options.port ?? 8787);

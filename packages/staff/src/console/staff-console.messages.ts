@@ -22,6 +22,22 @@ export const messages = defineMessages({
     backToInbox: 'Revenir aux signalements',
     noSource: 'Indiquez l’attribut api de la console, ou sa propriété client.',
     titleSuffix: 'Proximité — console',
+    signInTitle: 'Connexion',
+    checkingSession: 'Vérification de la session…',
+    sessionUnreachable: 'La console ne parvient pas à joindre le serveur.',
+    signedOut: 'Vous êtes déconnecté.',
+    signedInAgain: 'Vous êtes reconnecté : reprenez où vous en étiez.',
+    expiredDialog: 'Session expirée',
+    roleName: (role: string): string =>
+      role === 'admin'
+        ? 'administration'
+        : role === 'coordinator'
+          ? 'coordination'
+          : role === 'agent'
+            ? 'agent'
+            : role === 'observer'
+              ? 'observation'
+              : role,
   },
   en: {
     skip: 'Skip to content',
@@ -43,5 +59,21 @@ export const messages = defineMessages({
     backToInbox: 'Back to the concerns',
     noSource: 'Set the console’s api attribute, or its client property.',
     titleSuffix: 'Proximité — console',
+    signInTitle: 'Sign in',
+    checkingSession: 'Checking the session…',
+    sessionUnreachable: 'The console cannot reach the server.',
+    signedOut: 'You are signed out.',
+    signedInAgain: 'You are signed in again: carry on where you were.',
+    expiredDialog: 'Session expired',
+    roleName: (role: string): string =>
+      role === 'admin'
+        ? 'administration'
+        : role === 'coordinator'
+          ? 'coordination'
+          : role === 'agent'
+            ? 'agent'
+            : role === 'observer'
+              ? 'observer'
+              : role,
   },
 });

@@ -5,6 +5,11 @@ import { defineElement } from '@proximite/widgets/kit/define.js';
 import { StaffSection } from '../shared/section.js';
 import { StaffConsole } from './staff-console.js';
 import type { SectionDefinition } from './sections.js';
+import { forgetSession, rememberSession } from './session-hint.js';
+import { apiError, fakeClient, session } from '../test-fixtures.js';
+import { StaffSignIn } from '../sign-in/staff-sign-in.js';
+
+defineElement('prox-staff-sign-in', StaffSignIn);
 
 /** Sections of the test's own: the shell is tested apart from the real ones. */
 class AlphaSection extends StaffSection {
@@ -194,5 +199,113 @@ describe('<prox-staff-console> shell', () => {
     expect(location.hash).to.equal('#/alpha?q=x');
     expect(history.length).to.equal(length);
     await waitUntil(() => section(el, 'prox-test-alpha')!.route?.params.q === 'x');
+  });
+});
+
+describe('<prox-staff-console session>', () => {
+  const draft = (el: TestConsole) =>
+    section(el, 'prox-test-alpha')!.shadowRoot!.querySelector('textarea')!;
+
+  async function mountSession(client: ReturnType<typeof fakeClient>, hint: boolean, lang = 'fr') {
+    if (hint) rememberSession(new Date(Date.now() + 3600_000).toISOString());
+    else forgetSession();
+    history.replaceState(null, '', '#/alpha');
+    return fixture<TestConsole>(
+      html`<prox-test-console lang=${lang} session .client=${client}></prox-test-console>`,
+    );
+  }
+  afterEach(() => {
+    forgetSession();
+    history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  it('shows the sign-in on a first visit without asking the server (no 401 to log)', async () => {
+    const client = fakeClient();
+    const el = await mountSession(client, false);
+    await waitUntil(() => shadow(el).querySelector('prox-staff-sign-in'), 'the sign-in shows');
+    expect(client.calls).to.not.include('session.get');
+    expect(shadow(el).querySelector('nav')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens the sections of a session still open, with who is signed in and a sign-out', async () => {
+    const client = fakeClient();
+    const el = await mountSession(client, true);
+    await waitUntil(() => section(el, 'prox-test-alpha'), 'the section shows');
+    expect(client.calls).to.include('session.get');
+    expect(text(shadow(el).querySelector('.who'))).to.equal('Dominique Coordination (coordination)');
+    const signOut = [...shadow(el).querySelectorAll<HTMLButtonElement>('.account button')].find(
+      (b) => text(b) === 'Se déconnecter',
+    )!;
+    signOut.click();
+    await waitUntil(() => shadow(el).querySelector('prox-staff-sign-in'), 'back to the sign-in');
+    expect(client.calls).to.include('session.signOut');
+    expect(section(el, 'prox-test-alpha')).to.equal(null);
+    await waitUntil(() => text(live(el)) === 'Vous êtes déconnecté.');
+  });
+
+  it('signs in, then shows the section and moves focus to its heading', async () => {
+    const client = fakeClient();
+    const el = await mountSession(client, false);
+    await waitUntil(() => shadow(el).querySelector('prox-staff-sign-in'));
+    const signIn = shadow(el).querySelector<StaffSignIn>('prox-staff-sign-in')!;
+    await signIn.updateComplete;
+    const field = (id: string) => signIn.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!;
+    field('email').value = 'coordination@demo.proximite.test';
+    field('password').value = 'pw';
+    signIn.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => section(el, 'prox-test-alpha'), 'the section shows');
+    const alpha = section(el, 'prox-test-alpha')!;
+    await waitUntil(() => alpha.shadowRoot?.activeElement?.tagName === 'H1', 'focus on the heading');
+  });
+
+  it('keeps a half-written answer through an expired session, under a sign-in dialog', async () => {
+    const client = fakeClient();
+    const el = await mountSession(client, true, 'en');
+    await waitUntil(() => section(el, 'prox-test-alpha'));
+    await section(el, 'prox-test-alpha')!.updateComplete;
+    draft(el).value = 'Réponse à moitié écrite';
+    let resumed = false;
+    void section(el, 'prox-test-alpha')!.context!.reauthenticate().then(() => (resumed = true));
+    await waitUntil(() => shadow(el).querySelector('dialog[open]'), 'the dialog opens');
+    const signIn = shadow(el).querySelector<StaffSignIn>('dialog prox-staff-sign-in')!;
+    await signIn.updateComplete;
+    expect(text(signIn.shadowRoot!.querySelector('h1'))).to.equal('Session expired');
+    expect(signIn.shadowRoot!.querySelector<HTMLInputElement>('#email')!.value).to.equal(
+      'coordination@demo.proximite.test',
+    );
+    await expect(el).to.be.accessible();
+    signIn.shadowRoot!.querySelector<HTMLInputElement>('#password')!.value = 'pw';
+    signIn.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => resumed, 'the section resumes');
+    await waitUntil(() => !shadow(el).querySelector('dialog'), 'the dialog closes');
+    expect(draft(el).value).to.equal('Réponse à moitié écrite');
+    await waitUntil(() => text(live(el)).startsWith('You are signed in again'));
+  });
+
+  it('says when the server cannot tell, and asks again on retry', async () => {
+    let fail = true;
+    const client = fakeClient({
+      session: { get: async () => (fail ? Promise.reject(apiError(503)) : session()) },
+    });
+    const el = await mountSession(client, true);
+    await waitUntil(() => shadow(el).querySelector('[role="alert"]'), 'the error shows');
+    await expect(el).to.be.accessible();
+    fail = false;
+    shadow(el).querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
+    await waitUntil(() => section(el, 'prox-test-alpha'));
+  });
+
+  it('shows why a single sign-on failed, from the fragment the server sent back', async () => {
+    forgetSession();
+    history.replaceState(null, '', '#proximite-sso-error=unknown-account');
+    const el = await fixture<TestConsole>(
+      html`<prox-test-console lang="fr" session .client=${fakeClient()}></prox-test-console>`,
+    );
+    await waitUntil(() => shadow(el).querySelector('prox-staff-sign-in'));
+    const signIn = shadow(el).querySelector<StaffSignIn>('prox-staff-sign-in')!;
+    await signIn.updateComplete;
+    expect(text(signIn.shadowRoot!.querySelector('[role="alert"]'))).to.include('Aucun compte');
+    expect(location.hash).to.equal('#/inbox');
   });
 });

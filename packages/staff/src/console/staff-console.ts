@@ -1,15 +1,37 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ProxElement } from '@proximite/widgets/kit/base-element.js';
 import { LocalizeController } from '@proximite/widgets/kit/localize.js';
-import type { AdminClient } from '@proximite/sdk/admin.js';
+import type { StaffSession } from '@proximite/contract';
+import { createAdminClient, type AdminClient } from '@proximite/sdk/admin.js';
 import type { StaffContext, StaffIdentity } from '../shared/context.js';
+import type { StaffSignedInEvent } from '../sign-in/staff-sign-in.events.js';
+import type { StaffSignIn } from '../sign-in/staff-sign-in.js';
 import type { StaffSection } from '../shared/section.js';
 import { formatRoute, parseRoute, sameRoute, type Route } from './router.js';
+import { forgetSession, maySignedIn, rememberSession } from './session-hint.js';
 import { findSection, sections as defaultSections, type SectionDefinition } from './sections.js';
 import { messages } from './staff-console.messages.js';
 import { styles } from './staff-console.styles.js';
 
 type LoadState = 'loading' | 'ready' | 'error';
+/**
+ * Where the staff session stands (`session` attribute): `off` when the console does not handle one
+ * (a client given by the page, with a token); `checking` at start; `signed-out` shows the sign-in;
+ * `expired` keeps the section on screen, inert, under a sign-in dialog; `unreachable` when the
+ * server could not say.
+ */
+type AuthState = 'off' | 'checking' | 'signed-out' | 'signed-in' | 'expired' | 'unreachable';
+
+/** The status of an error of the SDK (read by field: the SDK's classes stay out of the check). */
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** The code of a failed single sign-on, which the server puts in the fragment (`#proximite-sso-error=…`). */
+export function ssoErrorOf(hash: string): string | undefined {
+  return /^#proximite-sso-error=([a-z-]{1,40})$/.exec(hash)?.[1];
+}
 
 /**
  * The staff console: an application shell (skip link, banner, navigation, main region, live
@@ -34,6 +56,7 @@ export class StaffConsole extends ProxElement {
   static override properties: PropertyDeclarations = {
     ...ProxElement.properties,
     api: {},
+    session: { type: Boolean },
     manageTitle: { type: Boolean, attribute: 'manage-title' },
     client: { attribute: false },
     identity: { attribute: false },
@@ -42,6 +65,7 @@ export class StaffConsole extends ProxElement {
     route: { state: true },
     loads: { state: true },
     announcement: { state: true },
+    auth: { state: true },
   };
 
   /** The section table; a subclass or a test may replace it. */
@@ -51,6 +75,12 @@ export class StaffConsole extends ProxElement {
 
   /** Base URL of the Proximité server whose admin API the console uses. */
   declare api?: string;
+  /**
+   * Handles the browser's staff session: checks it at start, shows the sign-in (password and
+   * TOTP, or single sign-on) when there is none, and — when it ends while someone works — a
+   * sign-in dialog over the section, which keeps what was being written.
+   */
+  declare session: boolean;
   /** Sets `document.title` to the section shown (for a page that is only the console). */
   declare manageTitle: boolean;
   /** An admin client of the SDK (wins over `api`). */
@@ -68,6 +98,15 @@ export class StaffConsole extends ProxElement {
   declare private route: Route;
   declare private loads: Map<string, LoadState>;
   declare private announcement: string;
+  declare private auth: AuthState;
+  /** The session's own client, made from `api` when the page gives none. */
+  private ownClient?: AdminClient;
+  private account?: StaffSession['staff'];
+  private ssoError?: string;
+  /** Sections waiting for the person to sign in again (`context.reauthenticate()`). */
+  private waiting: (() => void)[] = [];
+  /** Move focus to the section's heading at its next showing (after a sign-in). */
+  private focusNext = false;
 
   /** One element per section, kept while the console lives: a half-written answer survives navigation. */
   private readonly elements = new Map<string, StaffSection>();
@@ -79,6 +118,11 @@ export class StaffConsole extends ProxElement {
   constructor() {
     super();
     this.manageTitle = false;
+    this.session = false;
+    this.auth = 'off';
+    const hash = globalThis.location?.hash ?? '';
+    this.ssoError = ssoErrorOf(hash);
+    if (this.ssoError !== undefined) history.replaceState(history.state, '', formatRoute({ section: 'inbox', params: {} }));
     this.route = parseRoute(globalThis.location?.hash ?? '');
     this.loads = new Map();
     this.announcement = '';
@@ -88,6 +132,101 @@ export class StaffConsole extends ProxElement {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHashChange);
     this.readLocation();
+    if (this.session && this.auth === 'off') void this.checkSession();
+  }
+
+  /** The client sections use: the page's, else one on the browser's session made from `api`. */
+  private get activeClient(): AdminClient | undefined {
+    if (this.client) return this.client;
+    if (!this.session || !this.api) return undefined;
+    this.ownClient ??= createAdminClient({
+      baseUrl: new URL(this.api, document.baseURI).href,
+      session: true,
+    });
+    return this.ownClient;
+  }
+
+  /**
+   * Asks the server who is signed in — only when this browser may hold a session (session-hint.ts):
+   * a first visit goes straight to the sign-in, without the 401 a browser would log.
+   */
+  private async checkSession(): Promise<void> {
+    const client = this.activeClient;
+    if (!client) return;
+    if (this.ssoError !== undefined || !maySignedIn(this.now ?? new Date())) {
+      forgetSession();
+      this.auth = 'signed-out';
+      return;
+    }
+    this.auth = 'checking';
+    try {
+      const session = await client.session.get();
+      if (session.secondFactor === 'enrolment-required') this.auth = 'signed-out';
+      else this.useSession(session);
+    } catch (error) {
+      if (statusOf(error) === 401) forgetSession();
+      this.auth = statusOf(error) === 401 ? 'signed-out' : 'unreachable';
+    }
+  }
+
+  private useSession(session: StaffSession): void {
+    if (this.account !== undefined && this.account.id !== session.staff.id) {
+      // Someone else signed in: nothing the previous person left in a section stays.
+      this.elements.clear();
+      this.previousSection = undefined;
+    }
+    this.account = session.staff;
+    if (this.session) rememberSession(session.expiresAt);
+    this.identity = { id: session.staff.id, displayName: session.staff.displayName, role: session.staff.role };
+    // Every signed-in role reads concerns (observers through the pseudonymised view).
+    this.permissions = [...session.scopes, 'concerns:read'];
+    this.auth = 'signed-in';
+  }
+
+  private onSignedIn(event: StaffSignedInEvent): void {
+    const wasExpired = this.auth === 'expired';
+    this.ssoError = undefined;
+    this.useSession(event.detail.session);
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resume of waiting) resume();
+    if (wasExpired) {
+      this.renderRoot.querySelector('dialog')?.close();
+      this.announce(this.localize.t('signedInAgain'));
+    } else {
+      this.focusNext = true;
+      this.previousSection = undefined;
+    }
+  }
+
+  /** Ends the session (the server forgets it) and shows the sign-in. */
+  async signOut(): Promise<void> {
+    try {
+      await this.activeClient?.session.signOut();
+    } catch {
+      // Unreachable server: the session ends by itself; the console forgets it now.
+    }
+    forgetSession();
+    this.elements.clear();
+    this.previousSection = undefined;
+    this.identity = undefined;
+    this.permissions = undefined;
+    this.auth = 'signed-out';
+    this.announce(this.localize.t('signedOut'));
+    await this.updateComplete;
+    const signIn = this.renderRoot.querySelector<StaffSignIn>('prox-staff-sign-in');
+    await signIn?.updateComplete;
+    signIn?.shadowRoot?.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  /**
+   * A section's request was refused for want of a session: shows the sign-in dialog over the
+   * section (which stays as it is), and resolves once the person signed in again.
+   */
+  reauthenticate(): Promise<void> {
+    if (this.auth === 'off') return Promise.reject(new Error('The console does not handle a session.'));
+    this.auth = 'expired';
+    return new Promise((resolve) => this.waiting.push(resolve));
   }
 
   override disconnectedCallback(): void {
@@ -135,7 +274,7 @@ export class StaffConsole extends ProxElement {
   }
 
   private context(): StaffContext | undefined {
-    const client = this.client;
+    const client = this.activeClient;
     if (!client) return undefined;
     return {
       client,
@@ -143,12 +282,14 @@ export class StaffConsole extends ProxElement {
       can: (permission) => this.can(permission),
       navigate: (route, options) => this.navigate(route, options),
       announce: (message) => this.announce(message),
+      reauthenticate: () => this.reauthenticate(),
       now: () => this.now ?? new Date(),
     };
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('route')) this.lastRoutes.set(this.route.section, this.route);
+    if (!this.working) return;
     const section = findSection(this.table, this.route.section);
     if (section && this.allowed(section) && !this.loads.has(section.id)) this.load(section);
   }
@@ -184,13 +325,30 @@ export class StaffConsole extends ProxElement {
     return element;
   }
 
+  /** Whether sections show (no session handled, or one is open; an expired one keeps them on screen). */
+  private get working(): boolean {
+    return this.auth === 'off' || this.auth === 'signed-in' || this.auth === 'expired';
+  }
+
   protected override updated(): void {
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      const signIn = dialog.querySelector<StaffSignIn>('prox-staff-sign-in');
+      void signIn?.focusFirst();
+    }
+    if (!this.working) {
+      if (this.manageTitle && this.auth === 'signed-out')
+        document.title = `${this.localize.t('signInTitle')} — ${this.localize.t('titleSuffix')}`;
+      return;
+    }
     const section = findSection(this.table, this.route.section);
     const key = `${this.route.section}/${this.route.id ?? ''}`;
     const shown = section && this.loads.get(section.id) === 'ready' ? key : undefined;
     if (shown === undefined || shown === this.previousSection) return;
     // Another section (or another concern) is on screen: move focus to its heading and say so.
-    const first = this.previousSection === undefined;
+    const first = this.previousSection === undefined && !this.focusNext;
+    this.focusNext = false;
     this.previousSection = shown;
     const label = this.localize.pick(section!.label);
     if (this.manageTitle) document.title = `${label} — ${this.localize.t('titleSuffix')}`;
@@ -233,9 +391,14 @@ export class StaffConsole extends ProxElement {
   }
 
   private renderAccount(): TemplateResult {
-    const who = this.identity;
+    const who = this.working ? this.identity : undefined;
     return html`<div class="account">
-      ${who ? html`<p class="who">${this.localize.t('signedInAs', who.displayName, who.role)}</p>` : nothing}
+      ${who ? html`<p class="who">${this.localize.t('signedInAs', who.displayName, this.localize.t('roleName', who.role))}</p>` : nothing}
+      ${this.auth === 'signed-in'
+        ? html`<button type="button" class="button button--quiet" @click=${() => void this.signOut()}>
+            ${this.localize.t('signOut')}
+          </button>`
+        : nothing}
       <button
         type="button"
         class="button button--quiet"
@@ -246,6 +409,34 @@ export class StaffConsole extends ProxElement {
         ${this.localize.t('switchLang')}
       </button>
     </div>`;
+  }
+
+  private renderSignIn(expired: boolean): TemplateResult {
+    return html`<prox-staff-sign-in
+      .client=${this.activeClient}
+      .email=${expired ? (this.account?.email ?? '') : ''}
+      ?expired=${expired}
+      sso-error=${(!expired && this.ssoError) || nothing}
+      @prox-staff-signed-in=${this.onSignedIn}
+    ></prox-staff-sign-in>`;
+  }
+
+  private renderAuth(): unknown {
+    if (this.auth === 'checking')
+      return html`<div class="page">
+        <p class="state" role="status" aria-busy="true">${this.localize.t('checkingSession')}</p>
+      </div>`;
+    if (this.auth === 'unreachable')
+      return html`<div class="page">
+        <h1 tabindex="-1">${this.localize.t('product')}</h1>
+        <div class="state state--error" role="alert">
+          <p class="state__title">${this.localize.t('sessionUnreachable')}</p>
+          <button type="button" class="button" @click=${() => void this.checkSession()}>
+            ${this.localize.t('retry')}
+          </button>
+        </div>
+      </div>`;
+    return this.renderSignIn(false);
   }
 
   private renderMessage(title: string, text: string, back = true): TemplateResult {
@@ -259,6 +450,7 @@ export class StaffConsole extends ProxElement {
   }
 
   private renderSection(): unknown {
+    if (!this.working) return this.renderAuth();
     const context = this.context();
     if (!context) return this.renderMessage(this.localize.t('product'), this.localize.t('noSource'), false);
     const section = findSection(this.table, this.route.section);
@@ -291,9 +483,20 @@ export class StaffConsole extends ProxElement {
         <p class="product">
           ${this.localize.t('product')} <span class="product__sub">${this.localize.t('productSub')}</span>
         </p>
-        ${this.renderNav()} ${this.renderAccount()}
+        ${this.working ? this.renderNav() : nothing} ${this.renderAccount()}
       </header>
       <main id="main" class="main" part="main" tabindex="-1">${this.renderSection()}</main>
+      ${this.auth === 'expired'
+        ? html`<dialog
+            class="expired"
+            aria-labelledby="expired-title"
+            @cancel=${(e: Event) => e.preventDefault()}
+            @close=${() => this.auth === 'expired' && this.requestUpdate()}
+          >
+            <h2 class="visually-hidden" id="expired-title">${this.localize.t('expiredDialog')}</h2>
+            ${this.renderSignIn(true)}
+          </dialog>`
+        : nothing}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     </div>`;
   }

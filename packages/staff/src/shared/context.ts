@@ -22,6 +22,12 @@ export interface StaffContext {
   navigate(route: Route, options?: { replace?: boolean }): void;
   /** Says `message` in the console's polite live region. */
   announce(message: string): void;
+  /**
+   * After a request refused for want of a session (401): shows the sign-in over the section, which
+   * stays as it is, and resolves once the person signed in again (then retry). Rejects when the
+   * console handles no session (a machine token).
+   */
+  reauthenticate(): Promise<void>;
   /** The clock (tests fix it). */
   now(): Date;
 }
