@@ -6,7 +6,7 @@ import { StaffSection } from '../shared/section.js';
 import { StaffConsole } from './staff-console.js';
 import type { SectionDefinition } from './sections.js';
 import { forgetSession, rememberSession } from './session-hint.js';
-import { apiError, fakeClient, session } from '../test-fixtures.js';
+import { apiError, fakeClient, session } from '../test-fixtures/client.js';
 import { StaffSignIn } from '../sign-in/staff-sign-in.js';
 
 defineElement('prox-staff-sign-in', StaffSignIn);

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { PROBLEM_TYPES } from '@proximite/contract';
 import { defineElement } from '@proximite/widgets/kit/define.js';
-import { apiError, fakeClient, session, text } from '../test-fixtures.js';
+import { apiError, fakeClient, session, text } from '../test-fixtures/client.js';
 import { StaffSignIn } from './staff-sign-in.js';
 
 defineElement('prox-staff-sign-in', StaffSignIn);
