@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import {
   CodeInput,
   CursorParam,
+  DateTimeString,
   Id,
   IdInput,
   IsoDate,
@@ -15,7 +16,13 @@ import {
   intParam,
   textInput,
 } from './common.js';
-import { CONCERN_STATUSES, ConcernReference, ConcernStatusView } from './concerns.js';
+import {
+  CONCERN_STATUSES,
+  ConcernReference,
+  ConcernStatusValue,
+  ConcernStatusView,
+  ServiceRef,
+} from './concerns.js';
 
 /**
  * Scopes of admin tokens and staff roles (`ROLE_SCOPES`). `tokens:write` manages tokens themselves,
@@ -89,6 +96,25 @@ export const InternalNote = /* @__PURE__ */ (() =>
   z.object({ id: Id, at: IsoDateTime, author: z.string(), text: z.string() }))();
 export type InternalNote = z.infer<typeof InternalNote>;
 
+/** A staff member as others see them in the console: id and display name only. */
+export const StaffRef = /* @__PURE__ */ (() => z.object({ id: Id, displayName: z.string() }))();
+export type StaffRef = z.infer<typeof StaffRef>;
+
+/** One entry of a concern's internal history (an audit entry whose target is the concern). */
+export const ConcernEvent = /* @__PURE__ */ (() =>
+  z.object({
+    seq: z.int(),
+    at: DateTimeString,
+    /** `concern.triage`, `concern.assign`, `concern.routed`, `concern.read-contact`… */
+    action: z.string(),
+    /** The audit log's actor (`staff:<id>`, `token:<id> (<name>)`, `cli`, `system:<name>`). */
+    actor: z.string(),
+    /** The staff member's display name when the actor is a staff member. */
+    actorName: z.optional(z.string()),
+    detail: z.optional(z.unknown()),
+  }))();
+export type ConcernEvent = z.infer<typeof ConcernEvent>;
+
 /** Admin view of a concern: the public view plus what triage needs, including contact data. */
 export const AdminConcern = /* @__PURE__ */ (() =>
   z.object({
@@ -116,28 +142,96 @@ export const AdminConcern = /* @__PURE__ */ (() =>
     shareable: z.optional(z.boolean()),
     duplicateOf: z.optional(z.nullable(z.string())),
     internalNotes: z.array(InternalNote),
+    /** Who handles it (a staff member), or null. */
+    assignee: z.optional(z.nullable(StaffRef)),
+    /** When an answer is due (the service's target from submission), or null without a target. */
+    dueAt: z.optional(z.nullable(DateTimeString)),
+    /** Still open after `dueAt`. */
+    overdue: z.optional(z.boolean()),
+    /** The concern's internal history: its audit entries, oldest first (never public). */
+    history: z.optional(z.array(ConcernEvent)),
   }))();
 export type AdminConcern = z.infer<typeof AdminConcern>;
 
-/** `GET /v1/admin/concerns` response. */
-export const AdminConcernPage = /* @__PURE__ */ page(AdminConcern);
+/**
+ * One row of the inbox (`GET /v1/admin/concerns`): what a queue shows, without the resident's
+ * contact details (read them on the concern itself, where reading them is audited).
+ */
+export const InboxItem = /* @__PURE__ */ (() =>
+  z.object({
+    reference: z.string(),
+    categoryCode: z.string(),
+    /** The category's label, when the category is known. */
+    category: z.optional(LocalizedText),
+    districtId: z.nullable(z.string()),
+    /** The district's name, when the district is known. */
+    district: z.optional(z.nullable(z.string())),
+    service: ServiceRef,
+    status: ConcernStatusValue,
+    receivedAt: DateTimeString,
+    updatedAt: DateTimeString,
+    /** Whole days since `receivedAt` (calendar days, at the time of the request). */
+    ageDays: z.int(),
+    dueAt: z.nullable(DateTimeString),
+    overdue: z.boolean(),
+    assignee: z.nullable(StaffRef),
+    quarantined: z.boolean(),
+    duplicateOf: z.nullable(z.string()),
+    /** The first characters of the resident's text. */
+    excerpt: z.string(),
+  }))();
+export type InboxItem = z.infer<typeof InboxItem>;
+
+/** `GET /v1/admin/concerns` response: a page of the inbox and the number of concerns the filter matches. */
+export const AdminConcernPage = /* @__PURE__ */ (() =>
+  z.object({ ...page(InboxItem).shape, total: z.optional(z.int()) }))();
 export type AdminConcernPage = z.infer<typeof AdminConcernPage>;
 
 const booleanParam = /* @__PURE__ */ z.enum(['true', 'false']);
 
-/** `GET /v1/admin/concerns` query. */
+const statusAlternatives = CONCERN_STATUSES.join('|');
+/** One status or several, comma-separated (`received,in-progress`). */
+export const StatusListParam = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .check(
+      z.maxLength(400),
+      z.regex(
+        new RegExp(`^(?:${statusAlternatives})(?:,(?:${statusAlternatives}))*$`),
+        'one or more statuses, comma-separated',
+      ),
+    ))();
+
+/** The inbox's sort orders: by reception or due date, ascending or (with `-`) descending. */
+export const INBOX_SORTS = ['-received', 'received', 'due', '-due'] as const;
+export type InboxSort = (typeof INBOX_SORTS)[number];
+
+/**
+ * `GET /v1/admin/concerns` (and `.csv`) query. `assignee`: `me`, `none` or a staff id; `q`: a
+ * reference, or words of the resident's text (French stemming); `overdue=true`: open and past
+ * `dueAt`. Default sort `-received` (newest first); `due` puts concerns without a due date last.
+ */
 export const AdminConcernListQuery = /* @__PURE__ */ (() =>
   z.strictObject({
-    status: z.optional(z.enum(CONCERN_STATUSES)),
+    status: z.optional(StatusListParam),
     category: z.optional(CodeInput),
+    service: z.optional(IdInput),
     district: z.optional(IdInput),
+    assignee: z.optional(IdInput),
+    overdue: z.optional(booleanParam),
     quarantined: z.optional(booleanParam),
+    q: z.optional(textInput(1, 200)),
+    sort: z.optional(z.enum(INBOX_SORTS)),
     from: z.optional(z.union([IsoDateTime, IsoDate])),
     to: z.optional(z.union([IsoDateTime, IsoDate])),
     limit: z.optional(LimitParam),
     cursor: z.optional(CursorParam),
   }))();
 export type AdminConcernListQuery = z.infer<typeof AdminConcernListQuery>;
+
+/** `GET /v1/admin/concerns/{reference}/assignees` response: who a concern can be assigned to. */
+export const AssigneeList = /* @__PURE__ */ (() => z.object({ items: z.array(StaffRef) }))();
+export type AssigneeList = z.infer<typeof AssigneeList>;
 
 /**
  * `POST /v1/admin/concerns/{reference}/triage` body: a status transition, a public update, an
@@ -155,6 +249,8 @@ export const ConcernTriageInput = /* @__PURE__ */ (() =>
       quarantined: z.optional(z.boolean()),
       /** Another service takes it (a referral: the routing rules are not consulted). */
       serviceId: z.optional(IdInput),
+      /** Assigns it to a staff member who can handle it (`GET …/assignees`), or unassigns it (null). */
+      assigneeId: z.optional(z.nullable(IdInput)),
     })
     .check(
       z.refine((t) => Object.keys(t).length > 0, { message: 'nothing to change' }),

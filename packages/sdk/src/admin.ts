@@ -15,6 +15,7 @@ import {
   AdminConcernPage,
   AdminTokenCreated,
   AdminTokenList,
+  AssigneeList,
   AuditPage,
   AuditVerifyResult,
   Cafe,
@@ -31,6 +32,8 @@ import {
   type CafeCancelInput,
   type CafeInput,
   type ConcernTriageInput,
+  type InboxItem,
+  type StaffRef,
   type MeetingReportInput,
   type PriorityInput,
   OversightConcern,
@@ -148,13 +151,24 @@ export interface AdminClient {
     deleteReport(id: string, options?: RequestOptions): Promise<void>;
   };
   concerns: {
+    /**
+     * A page of the inbox: filters (`status` one or several comma-separated, `category`, `service`,
+     * `district`, `assignee` = `me` | `none` | a staff id, `overdue`, `quarantined`, `q`), `sort`
+     * (`-received` by default, `received`, `due`, `-due`), keyset paging; `total` counts all pages.
+     */
     list(query?: AdminConcernListQuery, options?: RequestOptions): Promise<AdminConcernPage>;
     iterate(
       query?: Omit<AdminConcernListQuery, 'cursor'>,
       options?: RequestOptions,
-    ): AsyncGenerator<AdminConcern>;
+    ): AsyncGenerator<InboxItem>;
+    /** One concern, with contact details (reading them is audited) and its internal history. */
     get(reference: string, options?: RequestOptions): Promise<AdminConcern>;
+    /** Status, public update, internal note, category, referral, quarantine and/or `assigneeId` (null unassigns). */
     triage(reference: string, input: ConcernTriageInput, options?: RequestOptions): Promise<AdminConcern>;
+    /** Assigns the concern to a staff member (`null`: unassigns it). */
+    assign(reference: string, assigneeId: string | null, options?: RequestOptions): Promise<AdminConcern>;
+    /** Who the concern can be assigned to (names only). */
+    assignees(reference: string, options?: RequestOptions): Promise<StaffRef[]>;
     /** Lets observers read the concern's description, address and answers (or stops it). */
     share(reference: string, shareable: boolean, options?: RequestOptions): Promise<AdminConcern>;
   };
@@ -313,6 +327,10 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       get: (reference, o) => t.get(path`/v1/admin/concerns/${reference}`, undefined, AdminConcern, o),
       triage: (reference, input, o) =>
         write('POST', path`/v1/admin/concerns/${reference}/triage`, input, AdminConcern, o),
+      assign: (reference, assigneeId, o) =>
+        write('POST', path`/v1/admin/concerns/${reference}/triage`, { assigneeId }, AdminConcern, o),
+      assignees: async (reference, o) =>
+        (await t.get(path`/v1/admin/concerns/${reference}/assignees`, undefined, AssigneeList, o)).items,
       share: (reference, shareable, o) =>
         write('POST', path`/v1/admin/concerns/${reference}/share`, { shareable }, AdminConcern, o),
     },

@@ -306,7 +306,19 @@ describe('admin client with a staff session (cookie + CSRF handled inside)', () 
     assert.equal(signedIn.staff.role, 'coordinator');
     assert.ok(signedIn.scopes.includes('concerns:triage'));
     assert.ok(browser.cookies.has('proximite_session'));
-    assert.ok((await staff.concerns.list({ limit: 2 })).items.length > 0);
+    const inbox = await staff.concerns.list({ limit: 2, sort: 'due', assignee: 'none' });
+    assert.ok(inbox.items.length > 0);
+    assert.ok((inbox.total ?? 0) >= inbox.items.length);
+    // Assignment: who can take it (names only), assign (a write: CSRF handled), find it as mine.
+    const ref = inbox.items[0]?.reference ?? '';
+    const who = await staff.concerns.assignees(ref);
+    const me = who.find((w) => w.id === signedIn.staff.id);
+    assert.ok(me !== undefined, 'a coordinator can take any concern');
+    assert.deepEqual((await staff.concerns.assign(ref, me.id)).assignee, me);
+    assert.ok((await staff.concerns.list({ assignee: 'me' })).items.some((i) => i.reference === ref));
+    await assert.rejects(staff.concerns.assign(ref, 'nobody-at-all'), UnprocessableError);
+    await assert.rejects(staff.concerns.list({ assignee: 'me', cursor: 'bm9wZQ' }), BadRequestError);
+    assert.equal((await staff.concerns.assign(ref, null)).assignee, null);
     const priority = await staff.priorities.create({
       issue: { fr: 'Créé avec une session' },
       issueDate: '2026-05-01',

@@ -10,6 +10,7 @@ import { addPublicUpdate, insertConcern } from './store/concerns.js';
 import { createCafe, createPriority, getCategory, upsertDistricts } from './store/content.js';
 import type { DistrictSeed } from './store/content.js';
 import { seedYear } from './seed-year.js';
+import { refreshDueDates } from './store/due.js';
 import { seedRouting } from './seed-routing.js';
 import { isoInZone, zonedParts, zonedToDate } from './util.js';
 
@@ -580,6 +581,8 @@ export async function seedDemo(db: Database, now: Date): Promise<boolean> {
     );
 
     await seedYear(tx, now, cafeIds);
+    // The year's concerns are inserted in bulk: their due dates now.
+    await refreshDueDates(tx, { missing: true });
     await audit({ action: 'seed.demo', target: 'database' });
     return true;
   });

@@ -18,6 +18,7 @@ import { startDeliveryWorker } from './delivery/worker.js';
 import type { DeliveryOptions, DeliveryWorker } from './delivery/worker.js';
 import { createApp } from './http/app.js';
 import type { AppDeps } from './http/context.js';
+import { refreshDueDates } from './store/due.js';
 import { getSetting, listCategories, replaceCategories, setSettingIfAbsent } from './store/content.js';
 import { installCategoryServices } from './store/services.js';
 import { randomSecret, systemClock } from './util.js';
@@ -44,6 +45,8 @@ export async function openStore(
   try {
     await migrate(db);
     await ensureDefaults(db);
+    // Due dates of concerns stored before they were (or whose service had no target then).
+    await db.transaction((tx) => refreshDueDates(tx, { missing: true }));
   } catch (error) {
     await db.close().catch(() => undefined);
     throw error;

@@ -665,6 +665,7 @@ async function admin(ctx: Ctx): Promise<void> {
     ['listAdminTokens', '/v1/admin/tokens'],
     ['listAdminConcerns', '/v1/admin/concerns'],
     ['getAdminConcern', `/v1/admin/concerns/${ctx.receipt?.reference ?? NO_REFERENCE}`],
+    ['listConcernAssignees', `/v1/admin/concerns/${ctx.receipt?.reference ?? NO_REFERENCE}/assignees`],
     ['getRightsOverrides', '/v1/admin/rights/overrides'],
     ['listAudit', '/v1/admin/audit'],
     ['verifyAudit', '/v1/admin/audit/verify'],
@@ -697,7 +698,11 @@ async function admin(ctx: Ctx): Promise<void> {
           expectProblem(x, 403, operation);
           return `403: the token lacks ${operation.scopes?.join(', ') ?? 'a scope'}`;
         }
-        if (x.status === 404 && id === 'getAdminConcern' && ctx.receipt === undefined) {
+        if (
+          x.status === 404 &&
+          (id === 'getAdminConcern' || id === 'listConcernAssignees') &&
+          ctx.receipt === undefined
+        ) {
           expectProblem(x, 404, operation);
           return '404 for an unknown reference';
         }

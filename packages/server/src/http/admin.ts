@@ -20,7 +20,7 @@ import {
   StaffUpdateInput,
   getOperation,
 } from '@proximite/contract';
-import type { OperationId } from '@proximite/contract';
+import type { OperationId, ServiceRef } from '@proximite/contract';
 import { Hono } from 'hono';
 import type { Handler } from 'hono';
 import { AppError } from '../errors.js';
@@ -30,7 +30,9 @@ import * as content from '../services/content.js';
 import * as staff from '../services/staff.js';
 import * as tokens from '../services/tokens.js';
 import { listAudit, verifyAudit } from '../store/audit.js';
-import { getOversightConcern, listAdminConcerns, listOversightConcerns } from '../store/concerns.js';
+import { getOversightConcern, listOversightConcerns, reaches } from '../store/concerns.js';
+import { assignableStaff, listInbox } from '../store/inbox.js';
+import type { InboxReader } from '../store/inbox.js';
 import { getStaff, listStaff } from '../store/staff.js';
 import { getRightsOverrides } from '../store/content.js';
 import { getStatsDataset } from '../store/stats.js';
@@ -38,12 +40,20 @@ import { listAdminTokens } from '../store/tokens.js';
 import { deliveryOperations } from './admin-delivery.js';
 import { principalOf, requireScopes } from './auth.js';
 import type { AppDeps } from './context.js';
-import type { AppEnv } from './env.js';
+import type { AppEnv, Principal } from './env.js';
 import { baseUrl, jsonResponse, noContent, pathId, pathReference, routePath } from './shared.js';
 import { parseJsonBody, parseQuery } from './validate.js';
 
 /** Where this sub-app is mounted. */
 export const ADMIN_PREFIX = '/v1/admin';
+
+/** What the inbox needs of the caller: the concerns it reaches and, for a staff member, who `me` is. */
+export function readerOf(principal: Principal): InboxReader {
+  return {
+    reach: principal,
+    staffId: principal.actor.kind === 'staff' ? principal.actor.id : undefined,
+  };
+}
 
 export function adminApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -120,7 +130,20 @@ export function adminApp(deps: AppDeps): Hono<AppEnv> {
   // Agents reach only the concerns of their services; a concern beyond is "not found".
   operation('listAdminConcerns', async (c) => {
     const q = parseQuery(c, AdminConcernListQuery);
-    return jsonResponse(await listAdminConcerns(db, q, principalOf(c)));
+    const principal = principalOf(c);
+    return jsonResponse(await listInbox(db, q, readerOf(principal), deps.clock()));
+  });
+
+  operation('listConcernAssignees', async (c) => {
+    const ref = pathReference(c, 'No such concern.');
+    const rows = await db.query<{ service: ServiceRef; restricted: boolean }>(
+      'SELECT service, restricted FROM concerns WHERE reference = $1',
+      [ref],
+    );
+    const row = rows[0];
+    if (row === undefined || !reaches(principalOf(c), row))
+      throw new AppError('notFound', 'No such concern.');
+    return jsonResponse({ items: await assignableStaff(db, row) });
   });
 
   operation('getAdminConcern', async (c) => {

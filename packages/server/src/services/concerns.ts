@@ -40,7 +40,7 @@ export function readConcern(
   reach?: Reach,
 ): Promise<AdminConcern | undefined> {
   return audited(ctx, now, actor, async (u) => {
-    const found = await getAdminConcern(u.tx, reference, reach);
+    const found = await getAdminConcern(u.tx, reference, reach, now);
     if (found?.contact !== undefined)
       await u.audit({ action: 'concern.read-contact', target: `concern:${reference}` });
     return found;
@@ -100,7 +100,19 @@ export function triageConcern(
     });
     const r = await storeTriage(u.tx, now, reference, input, authorName(actor), route);
     if (r === undefined) return undefined;
-    await u.audit({ action: 'concern.triage', target: `concern:${reference}`, detail: r.changes });
+    if (r.changes.length > 0 || input.assigneeId === undefined)
+      await u.audit({ action: 'concern.triage', target: `concern:${reference}`, detail: r.changes });
+    if (r.assignment !== undefined)
+      await u.audit({
+        action: r.assignment.to === null ? 'concern.unassign' : 'concern.assign',
+        target: `concern:${reference}`,
+        detail: {
+          from: r.assignment.from,
+          to: r.assignment.to,
+          ...(r.concern.assignee ? { toName: r.concern.assignee.displayName } : {}),
+          ...(input.assigneeId === undefined ? { reason: 'handed-off' } : {}),
+        },
+      });
     if (route !== undefined)
       await recordHandoff(
         u,
@@ -120,7 +132,7 @@ export function triageConcern(
         service,
         at: now.toISOString(),
       });
-    return getAdminConcern(u.tx, reference);
+    return getAdminConcern(u.tx, reference, undefined, now);
   });
 }
 

@@ -2,7 +2,6 @@
 import { CONCERN_STATUSES, DEFAULT_PAGE_LIMIT, VERDICT_STATUSES } from '@proximite/contract';
 import type {
   AdminConcern,
-  AdminConcernListQuery,
   ConcernCategory,
   ConcernContactInput,
   ConcernStatusView,
@@ -30,6 +29,8 @@ import {
 } from '../util.js';
 import { districtExists, getCategory, parseBound } from './content.js';
 import { decodeCursor, encodeCursor, isPairCursor } from './context.js';
+import { refreshDueDates } from './due.js';
+import { assignableStaff, concernHistory } from './inbox.js';
 
 /** Statuses that count as closed (retention runs from closure). */
 export const CLOSED_STATUSES: readonly string[] = ['resolved', 'closed', 'duplicate', 'not-responsible'];
@@ -194,6 +195,7 @@ export async function insertConcern(
       if (isUniqueViolation(error) && attempt < 5) continue;
       throw error;
     }
+    await refreshDueDates(tx, { concernId: id });
     const c = input.contact;
     if (c !== undefined && (c.name ?? c.email ?? c.phone) !== undefined) {
       await tx.query(
@@ -236,10 +238,12 @@ interface ConcernRow {
   submitted_at: Date | string;
   updated_at: Date | string;
   closed_at: Date | string | null;
+  assignee_id: string | null;
+  due_at: Date | string | null;
 }
 
 const CONCERN_COLUMNS =
-  'id, reference, category_code, service, status, description, location, attributes, lang, quarantined, shareable, duplicate_of, district_id, restricted, status_token_hash, tracking_code_hash, open311_token, submitted_at, updated_at, closed_at';
+  'id, reference, category_code, service, status, description, location, attributes, lang, quarantined, shareable, duplicate_of, district_id, restricted, status_token_hash, tracking_code_hash, open311_token, submitted_at, updated_at, closed_at, assignee_id, due_at';
 
 /**
  * Which concerns a reader reaches: `services` limits them to those routed to these services
@@ -389,7 +393,11 @@ export async function getConcernStatus(
   };
 }
 
-async function adminView(db: Queryable, row: ConcernRow): Promise<AdminConcern> {
+async function adminView(
+  db: Queryable,
+  row: ConcernRow,
+  options: { now?: Date | undefined; history?: boolean } = {},
+): Promise<AdminConcern> {
   const contacts = await db.query<{
     name: string | null;
     email: string | null;
@@ -416,6 +424,18 @@ async function adminView(db: Queryable, row: ConcernRow): Promise<AdminConcern> 
   };
   if (row.attributes !== null) view.attributes = row.attributes;
   if (row.lang !== null) view.lang = row.lang;
+  const now = options.now ?? new Date();
+  const due = row.due_at === null ? null : new Date(row.due_at);
+  view.dueAt = due?.toISOString() ?? null;
+  view.overdue = row.closed_at === null && due !== null && due.getTime() < now.getTime();
+  view.assignee = null;
+  if (row.assignee_id !== null) {
+    const staff = await db.query<{ display_name: string }>('SELECT display_name FROM staff WHERE id = $1', [
+      row.assignee_id,
+    ]);
+    view.assignee = { id: row.assignee_id, displayName: staff[0]?.display_name ?? row.assignee_id };
+  }
+  if (options.history === true) view.history = await concernHistory(db, row.reference);
   const c = contacts[0];
   if (c !== undefined) {
     const contact: NonNullable<AdminConcern['contact']> = {};
@@ -433,11 +453,14 @@ export async function getAdminConcern(
   db: Queryable,
   reference: string,
   reach?: Reach,
+  now?: Date,
 ): Promise<AdminConcern | undefined> {
   const rows = await db.query<ConcernRow>(`SELECT ${CONCERN_COLUMNS} FROM concerns WHERE reference = $1`, [
     reference,
   ]);
-  return rows[0] === undefined || !reaches(reach, rows[0]) ? undefined : adminView(db, rows[0]);
+  return rows[0] === undefined || !reaches(reach, rows[0])
+    ? undefined
+    : adminView(db, rows[0], { now, history: true });
 }
 
 /** Whether a concern exists within `reach`, locking it (`FOR UPDATE`) for a change. */
@@ -447,51 +470,6 @@ export async function lockConcernInReach(tx: Queryable, reference: string, reach
     [reference],
   );
   return rows[0] !== undefined && reaches(reach, rows[0]);
-}
-
-export async function listAdminConcerns(
-  db: Queryable,
-  q: AdminConcernListQuery,
-  reach?: Reach,
-): Promise<{ items: AdminConcern[]; nextCursor: string | null }> {
-  const limit = q.limit ?? DEFAULT_PAGE_LIMIT;
-  const params: unknown[] = [];
-  const where: string[] = ['TRUE'];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    where.push(sql.replace('?', `$${params.length}`));
-  };
-  where.push(reachSql(reach, params));
-  if (q.status !== undefined) add('status = ?', q.status);
-  if (q.category !== undefined) add('category_code = ?', q.category);
-  if (q.district !== undefined) add('district_id = ?', q.district);
-  if (q.quarantined !== undefined) add('quarantined = ?', q.quarantined === 'true');
-  if (q.from !== undefined) add('submitted_at >= ?', parseBound(q.from).toISOString());
-  if (q.to !== undefined) add('submitted_at <= ?', parseBound(q.to, true).toISOString());
-  if (q.cursor !== undefined) {
-    const c = decodeCursor(q.cursor, isPairCursor);
-    if (c === undefined)
-      throw new AppError('badRequest', 'Invalid cursor.', {
-        errors: [{ path: 'cursor', message: 'invalid cursor' }],
-      });
-    params.push(c[0], c[1]);
-    where.push(`(submitted_at, id) < ($${params.length - 1}::timestamptz, $${params.length})`);
-  }
-  params.push(limit + 1);
-  const rows = await db.query<ConcernRow>(
-    `SELECT ${CONCERN_COLUMNS} FROM concerns WHERE ${where.join(' AND ')}
-     ORDER BY submitted_at DESC, id DESC LIMIT $${params.length}`,
-    params,
-  );
-  const page = rows.slice(0, limit);
-  const items: AdminConcern[] = [];
-  for (const row of page) items.push(await adminView(db, row));
-  const last = page[page.length - 1];
-  return {
-    items,
-    nextCursor:
-      rows.length > limit && last !== undefined ? encodeCursor([toIso(last.submitted_at), last.id]) : null,
-  };
 }
 
 /** Lets observers read (or stop reading) a concern's text; `false` when there is no such concern. */
@@ -598,7 +576,15 @@ export async function triageConcern(
   input: ConcernTriageInput,
   author: string,
   route?: { service: ServiceRef; restricted: boolean },
-): Promise<{ concern: AdminConcern; changes: string[] } | undefined> {
+): Promise<
+  | {
+      concern: AdminConcern;
+      changes: string[];
+      /** The assignee before and after, when it changed. */
+      assignment: { from: string | null; to: string | null } | undefined;
+    }
+  | undefined
+> {
   const rows = await tx.query<ConcernRow>(
     `SELECT ${CONCERN_COLUMNS} FROM concerns WHERE reference = $1 FOR UPDATE`,
     [reference],
@@ -646,6 +632,31 @@ export async function triageConcern(
     service = route.service;
     restricted = route.restricted;
   }
+  // Assignment: to someone who can handle the concern (where it is going); a hand-off the assignee
+  // cannot follow (an agent of the former service) unassigns it.
+  let assigneeId = row.assignee_id;
+  if (input.assigneeId !== undefined && input.assigneeId !== row.assignee_id) {
+    if (
+      input.assigneeId !== null &&
+      (await assignableStaff(tx, { service, restricted }, input.assigneeId)).length === 0
+    )
+      throw new AppError('validation', 'This staff member cannot be assigned this concern.', {
+        errors: [
+          {
+            path: 'assigneeId',
+            message: 'not assignable: unknown, disabled, without triage, or not a member of its service',
+          },
+        ],
+      });
+    assigneeId = input.assigneeId;
+  } else if (
+    assigneeId !== null &&
+    service.id !== row.service.id &&
+    (await assignableStaff(tx, { service, restricted }, assigneeId)).length === 0
+  ) {
+    assigneeId = null;
+  }
+  const assignment = assigneeId !== row.assignee_id ? { from: row.assignee_id, to: assigneeId } : undefined;
   let quarantined = row.quarantined;
   if (input.quarantined !== undefined && input.quarantined !== row.quarantined) {
     quarantined = input.quarantined;
@@ -658,7 +669,7 @@ export async function triageConcern(
     : null;
   await tx.query(
     `UPDATE concerns SET status = $2, duplicate_of = $3, category_code = $4, service = $5::jsonb, quarantined = $6,
-       updated_at = $7, closed_at = $8, restricted = $9 WHERE id = $1`,
+       updated_at = $7, closed_at = $8, restricted = $9, assignee_id = $10 WHERE id = $1`,
     [
       row.id,
       status,
@@ -669,8 +680,11 @@ export async function triageConcern(
       at,
       closedAt,
       restricted,
+      assigneeId,
     ],
   );
+  // The due date follows the service's target.
+  if (service.id !== row.service.id) await refreshDueDates(tx, { concernId: row.id });
   // Public priorities leave out restricted concerns: refresh their cached lists.
   if (restricted !== row.restricted)
     await tx.query(`UPDATE content_versions SET version = version + 1 WHERE name = 'priorities'`);
@@ -688,8 +702,8 @@ export async function triageConcern(
       [newId(), row.id, at, author, input.internalNote],
     );
   }
-  const concern = await getAdminConcern(tx, reference);
-  return concern === undefined ? undefined : { concern, changes };
+  const concern = await getAdminConcern(tx, reference, undefined, now);
+  return concern === undefined ? undefined : { concern, changes, assignment };
 }
 
 const STATUS_TEXT: Record<string, LocalizedText> = {

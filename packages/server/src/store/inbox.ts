@@ -1,0 +1,275 @@
+/**
+ * The staff inbox: concerns filtered, sorted and paged by keyset (every sort order is `(key, id)`,
+ * each backed by an index of migration 010), with due dates and assignees; who a concern can be
+ * assigned to; a concern's internal history.
+ */
+import { DEFAULT_PAGE_LIMIT, ROLE_SCOPES, SERVICE_BOUND_ROLES } from '@proximite/contract';
+import type {
+  AdminConcernListQuery,
+  ConcernEvent,
+  InboxItem,
+  InboxSort,
+  LocalizedText,
+  ServiceRef,
+  StaffRef,
+} from '@proximite/contract';
+import type { Queryable } from '../db/database.js';
+import { AppError } from '../errors.js';
+import { toIso } from '../util.js';
+import type { Reach } from './concerns.js';
+import { reachSql } from './concerns.js';
+import { parseBound } from './content.js';
+import { decodeCursor, encodeCursor } from './context.js';
+
+/** Who lists: what they reach, and their staff id (for `assignee=me`; none for a token). */
+export interface InboxReader {
+  reach?: Reach | undefined;
+  staffId?: string | undefined;
+}
+
+const DAY_MS = 86_400_000;
+const REFERENCE_PREFIX = /^prx-[0-9a-z-]*$/i;
+
+/** Sort orders: the SQL key, its direction, and the cursor comparison. */
+const SORTS: Record<InboxSort, { key: string; desc: boolean }> = {
+  '-received': { key: 'c.submitted_at', desc: true },
+  received: { key: 'c.submitted_at', desc: false },
+  due: { key: "COALESCE(c.due_at, 'infinity'::timestamptz)", desc: false },
+  '-due': { key: "COALESCE(c.due_at, '-infinity'::timestamptz)", desc: true },
+};
+
+function isInboxCursor(v: unknown): v is [InboxSort, string, string] {
+  return (
+    Array.isArray(v) &&
+    v.length === 3 &&
+    typeof v[0] === 'string' &&
+    Object.hasOwn(SORTS, v[0]) &&
+    typeof v[1] === 'string' &&
+    typeof v[2] === 'string'
+  );
+}
+
+function badCursor(): AppError {
+  return new AppError('badRequest', 'Invalid cursor.', {
+    errors: [{ path: 'cursor', message: 'invalid cursor (or one from another sort order)' }],
+  });
+}
+
+/** The WHERE clause of the filters of `q` (without the cursor), its parameters appended to `params`. */
+export function inboxWhere(
+  q: AdminConcernListQuery,
+  reader: InboxReader,
+  now: Date,
+  params: unknown[],
+): string {
+  const where: string[] = [reachSql(reader.reach, params, 'c')];
+  const add = (sql: string, ...values: unknown[]) => {
+    let out = sql;
+    for (const value of values) {
+      params.push(value);
+      out = out.replace('?', `$${params.length}`);
+    }
+    where.push(out);
+  };
+  if (q.status !== undefined) {
+    const statuses = [...new Set(q.status.split(','))];
+    if (statuses.length === 1) add('c.status = ?', statuses[0]);
+    else add(`c.status IN (${statuses.map(() => '?').join(', ')})`, ...statuses);
+  }
+  if (q.category !== undefined) add('c.category_code = ?', q.category);
+  if (q.service !== undefined) add("c.service->>'id' = ?", q.service);
+  if (q.district !== undefined) add('c.district_id = ?', q.district);
+  if (q.assignee !== undefined) {
+    if (q.assignee === 'none') where.push('c.assignee_id IS NULL');
+    else if (q.assignee === 'me') {
+      if (reader.staffId === undefined)
+        throw new AppError('badRequest', 'assignee=me needs a staff session (a token is nobody).', {
+          errors: [{ path: 'assignee', message: 'me: no staff member' }],
+        });
+      add('c.assignee_id = ?', reader.staffId);
+    } else add('c.assignee_id = ?', q.assignee);
+  }
+  if (q.overdue !== undefined) {
+    params.push(now.toISOString());
+    const overdue = `(c.closed_at IS NULL AND c.due_at < $${params.length})`;
+    where.push(q.overdue === 'true' ? overdue : `NOT COALESCE(${overdue}, false)`);
+  }
+  if (q.quarantined !== undefined) add('c.quarantined = ?', q.quarantined === 'true');
+  if (q.q !== undefined) {
+    const text = q.q.trim();
+    if (REFERENCE_PREFIX.test(text)) add('c.reference LIKE ?', `${text.toUpperCase()}%`);
+    else add("to_tsvector('french', c.description) @@ plainto_tsquery('french', ?)", text);
+  }
+  if (q.from !== undefined) add('c.submitted_at >= ?', parseBound(q.from).toISOString());
+  if (q.to !== undefined) add('c.submitted_at <= ?', parseBound(q.to, true).toISOString());
+  return where.join(' AND ');
+}
+
+interface InboxRow {
+  id: string;
+  reference: string;
+  category_code: string;
+  category_label: LocalizedText | null;
+  district_id: string | null;
+  district_name: string | null;
+  service: ServiceRef;
+  status: string;
+  submitted_at: Date | string;
+  updated_at: Date | string;
+  due_at: Date | string | null;
+  closed_at: Date | string | null;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  quarantined: boolean;
+  duplicate_of: string | null;
+  excerpt: string;
+}
+
+const INBOX_SELECT = `SELECT c.id, c.reference, c.category_code, cat.data->'label' AS category_label, c.district_id,
+  d.name AS district_name, c.service, c.status, c.submitted_at, c.updated_at, c.due_at, c.closed_at, c.assignee_id,
+  st.display_name AS assignee_name, c.quarantined, c.duplicate_of, left(c.description, 160) AS excerpt
+  FROM concerns c
+  LEFT JOIN categories cat ON cat.code = c.category_code
+  LEFT JOIN districts d ON d.id = c.district_id
+  LEFT JOIN staff st ON st.id = c.assignee_id`;
+
+function toItem(r: InboxRow, now: Date): InboxItem {
+  const received = new Date(r.submitted_at);
+  const due = r.due_at === null ? null : new Date(r.due_at);
+  return {
+    reference: r.reference,
+    categoryCode: r.category_code,
+    ...(r.category_label !== null ? { category: r.category_label } : {}),
+    districtId: r.district_id,
+    district: r.district_name,
+    service: r.service,
+    status: r.status,
+    receivedAt: received.toISOString(),
+    updatedAt: toIso(r.updated_at),
+    ageDays: Math.max(0, Math.floor((now.getTime() - received.getTime()) / DAY_MS)),
+    dueAt: due?.toISOString() ?? null,
+    overdue: r.closed_at === null && due !== null && due.getTime() < now.getTime(),
+    assignee:
+      r.assignee_id === null ? null : { id: r.assignee_id, displayName: r.assignee_name ?? r.assignee_id },
+    quarantined: r.quarantined,
+    duplicateOf: r.duplicate_of,
+    excerpt: r.excerpt,
+  };
+}
+
+function sortKeyOf(sort: InboxSort, r: InboxRow): string {
+  if (sort === 'due' || sort === '-due')
+    return r.due_at === null ? (sort === 'due' ? 'infinity' : '-infinity') : toIso(r.due_at);
+  return toIso(r.submitted_at);
+}
+
+/** One page of the inbox (its items, the next cursor, and the number of concerns the filters match). */
+export async function listInbox(
+  db: Queryable,
+  q: AdminConcernListQuery,
+  reader: InboxReader,
+  now: Date,
+  options: { total?: boolean } = {},
+): Promise<{ items: InboxItem[]; nextCursor: string | null; total?: number }> {
+  const limit = q.limit ?? DEFAULT_PAGE_LIMIT;
+  const sort: InboxSort = q.sort ?? '-received';
+  const { key, desc } = SORTS[sort];
+  const params: unknown[] = [];
+  const filters = inboxWhere(q, reader, now, params);
+  const filterParams = [...params];
+  let where = filters;
+  if (q.cursor !== undefined) {
+    const c = decodeCursor(q.cursor, isInboxCursor);
+    const validKey =
+      c !== undefined &&
+      (/^-?infinity$/.test(c[1]) || (/^\d{4}-\d{2}-\d{2}T/.test(c[1]) && !Number.isNaN(Date.parse(c[1]))));
+    if (c === undefined || c[0] !== sort || !validKey) throw badCursor();
+    params.push(c[1], c[2]);
+    where += ` AND (${key}, c.id) ${desc ? '<' : '>'} ($${params.length - 1}::timestamptz, $${params.length})`;
+  }
+  params.push(limit + 1);
+  const dir = desc ? 'DESC' : 'ASC';
+  const rows = await db.query<InboxRow>(
+    `${INBOX_SELECT} WHERE ${where} ORDER BY ${key} ${dir}, c.id ${dir} LIMIT $${params.length}`,
+    params,
+  );
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const result: { items: InboxItem[]; nextCursor: string | null; total?: number } = {
+    items: page.map((r) => toItem(r, now)),
+    nextCursor:
+      rows.length > limit && last !== undefined ? encodeCursor([sort, sortKeyOf(sort, last), last.id]) : null,
+  };
+  if (options.total !== false) {
+    const count = await db.query<{ n: number | string }>(
+      `SELECT count(*) AS n FROM concerns c WHERE ${filters}`,
+      filterParams,
+    );
+    result.total = Number(count[0]?.n ?? 0);
+  }
+  return result;
+}
+
+/** Roles whose scopes include triage (the roles a concern can be assigned to). */
+const TRIAGE_ROLES: readonly string[] = Object.entries(ROLE_SCOPES)
+  .filter(([, scopes]) => (scopes as readonly string[]).includes('concerns:triage'))
+  .map(([role]) => role);
+
+/**
+ * Who a concern routed to `service` can be assigned to: active staff whose role triages concerns;
+ * an agent only when a member of the service; for a restricted concern (a conduct complaint), the
+ * service's members alone.
+ */
+export async function assignableStaff(
+  db: Queryable,
+  concern: { service: ServiceRef; restricted: boolean },
+  onlyId?: string,
+): Promise<StaffRef[]> {
+  const params: unknown[] = [
+    JSON.stringify(TRIAGE_ROLES),
+    concern.service.id,
+    JSON.stringify(SERVICE_BOUND_ROLES),
+  ];
+  const member = 'EXISTS (SELECT 1 FROM staff_services ss WHERE ss.staff_id = s.id AND ss.service_id = $2)';
+  const where = [
+    's.disabled_at IS NULL',
+    's.role IN (SELECT jsonb_array_elements_text($1::jsonb))',
+    concern.restricted
+      ? member
+      : `(s.role NOT IN (SELECT jsonb_array_elements_text($3::jsonb)) OR ${member})`,
+  ];
+  if (onlyId !== undefined) {
+    params.push(onlyId);
+    where.push(`s.id = $${params.length}`);
+  }
+  const rows = await db.query<{ id: string; display_name: string }>(
+    `SELECT s.id, s.display_name FROM staff s WHERE ${where.join(' AND ')} ORDER BY s.display_name, s.id`,
+    params,
+  );
+  return rows.map((r) => ({ id: r.id, displayName: r.display_name }));
+}
+
+/** A concern's internal history: its audit entries, oldest first, with staff actors' names. */
+export async function concernHistory(db: Queryable, reference: string): Promise<ConcernEvent[]> {
+  const rows = await db.query<{
+    seq: number;
+    at: string;
+    action: string;
+    actor: string;
+    detail: unknown;
+    actor_name: string | null;
+  }>(
+    `SELECT a.seq, a.at, a.action, a.actor, a.detail, s.display_name AS actor_name
+       FROM audit_log a LEFT JOIN staff s ON a.actor = 'staff:' || s.id
+      WHERE a.target = $1 ORDER BY a.seq`,
+    [`concern:${reference}`],
+  );
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    at: r.at,
+    action: r.action,
+    actor: r.actor,
+    ...(r.actor_name !== null ? { actorName: r.actor_name } : {}),
+    ...(r.detail !== null ? { detail: r.detail } : {}),
+  }));
+}

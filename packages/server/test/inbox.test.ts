@@ -1,0 +1,340 @@
+/**
+ * The staff inbox (issue 16): due dates from the service's target (working days with French public
+ * holidays), overdue, filters, sorts, keyset paging with a total, assignment (audited, in the
+ * concern's internal history, never public) and who can be assigned — over real HTTP, every answer
+ * checked against the contract.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type {
+  AdminConcern,
+  AdminConcernPage,
+  AssigneeList,
+  ConcernReceipt,
+  ConcernStatusView,
+  InboxItem,
+  Problem,
+} from '@proximite/contract';
+import { seedStaff } from '../src/seed-staff.js';
+import { createAdminToken } from '../src/store/tokens.js';
+import { call, fakeClock, jsonInit, startTestServer, targets } from './helpers.js';
+import type { TestServer } from './helpers.js';
+import { PASSWORD, signedIn } from './staff-helpers.js';
+import type { Browser } from './staff-helpers.js';
+
+const ACCOUNTS = [
+  {
+    email: 'coord@amiens.test',
+    displayName: 'Camille Coordination',
+    role: 'coordinator',
+    password: PASSWORD,
+  },
+  {
+    email: 'agent@amiens.test',
+    displayName: 'Ange Agent',
+    role: 'agent',
+    services: ['proprete-urbaine'],
+    password: PASSWORD,
+  },
+  {
+    email: 'voirie@amiens.test',
+    displayName: 'Valérie Voirie',
+    role: 'agent',
+    services: ['voirie'],
+    password: PASSWORD,
+  },
+  { email: 'observer@amiens.test', displayName: 'Olivier Observateur', role: 'observer', password: PASSWORD },
+] as const;
+
+// Thursday 30 April 2026, 10:00 in Amiens: 1 May and 8 May are public holidays.
+const SUBMITTED = new Date('2026-04-30T08:00:00.000Z');
+
+for (const target of targets()) {
+  describe(`staff inbox (${target.name})`, () => {
+    let s: TestServer;
+    const clock = fakeClock(SUBMITTED);
+    let coord: Browser;
+    let token: string;
+    const refs: Record<string, string> = {};
+    const statusTokens: Record<string, string> = {};
+
+    const submit = async (name: string, categoryCode: string, description: string, attributes: object) => {
+      const res = await call(
+        s.url,
+        '/v1/concerns',
+        jsonInit(
+          'POST',
+          {
+            categoryCode,
+            description,
+            location: { districtId: 'saint-leu' },
+            attributes,
+            contact: { email: `${name}@example.org` },
+          },
+          { 'Idempotency-Key': `inbox-${name}-${target.name}` },
+        ),
+      );
+      assert.equal(res.status, 201, res.text);
+      const receipt = res.json as ConcernReceipt;
+      refs[name] = receipt.reference;
+      statusTokens[name] = receipt.statusToken;
+    };
+    const list = async (query: string, who: Browser | 'token' = coord) => {
+      const res =
+        who === 'token'
+          ? await call(s.url, `/v1/admin/concerns${query}`, { headers: { Authorization: `Bearer ${token}` } })
+          : await who.request(`/v1/admin/concerns${query}`);
+      assert.equal(res.status, 200, res.text);
+      return res.json as AdminConcernPage;
+    };
+    const mine = (page: AdminConcernPage) =>
+      page.items.filter((i) => Object.values(refs).includes(i.reference)).map((i) => i.reference);
+
+    before(async () => {
+      s = await startTestServer(target, { seed: true, clock, config: { requireSecondFactor: false } });
+      await seedStaff(s.db, clock(), ACCOUNTS);
+      token = (await createAdminToken(s.db, clock(), { name: 'inbox', scopes: ['concerns:triage'] })).token;
+      await submit('dumping', 'depots-sauvages', 'Des sacs poubelles déposés devant l’école.', {
+        'type-depot': 'sacs',
+      });
+      clock.advance(60_000);
+      await submit('noise', 'bruit', 'Musique très forte chaque nuit au deuxième étage.', {
+        source: 'logement',
+      });
+      clock.advance(60_000);
+      await submit('dumping2', 'depots-sauvages', 'Un matelas abandonné sur le trottoir.', {
+        'type-depot': 'encombrants',
+      });
+      coord = await signedIn(s.url, 'coord@amiens.test');
+    });
+    after(() => s.close());
+
+    test('each item: category, district and service names, received, age, due date from the target (working days, holidays skipped), assignee', async () => {
+      const page = await list('?q=' + encodeURIComponent(refs.dumping ?? ''));
+      assert.equal(page.items.length, 1);
+      assert.equal(page.total, 1);
+      const item = page.items[0] as InboxItem;
+      assert.equal(item.reference, refs.dumping);
+      assert.equal(item.service.id, 'proprete-urbaine');
+      assert.equal(item.districtId, 'saint-leu');
+      assert.equal(typeof item.district, 'string');
+      assert.equal(typeof item.category?.fr, 'string');
+      assert.equal(item.receivedAt, SUBMITTED.toISOString());
+      assert.equal(item.ageDays, 0);
+      // 5 working days after Thursday 30 April: not Friday 1 May, not Friday 8 May → Monday 11 May, 10:00.
+      assert.equal(item.dueAt, '2026-05-11T08:00:00.000Z');
+      assert.equal(item.overdue, false);
+      assert.equal(item.assignee, null);
+      assert.equal(item.excerpt, 'Des sacs poubelles déposés devant l’école.');
+      assert.ok(!('contact' in item));
+    });
+
+    test('filters: several statuses, service, overdue, words of the text, reference prefix; total counts every page', async () => {
+      const bySvc = await list('?service=proprete-urbaine&from=2026-04-30&limit=1');
+      assert.equal(bySvc.items.length, 1);
+      assert.equal(bySvc.total, 2);
+      assert.ok(bySvc.nextCursor !== null);
+      const words = await list('?q=' + encodeURIComponent('poubelle école'));
+      assert.deepEqual(mine(words), [refs.dumping]);
+      const music = await list('?q=musique&from=2026-04-30');
+      assert.deepEqual(mine(music), [refs.noise]);
+      const prefix = await list('?q=' + encodeURIComponent((refs.noise ?? '').slice(0, 8).toLowerCase()));
+      assert.ok(mine(prefix).includes(refs.noise ?? ''));
+      const several = await list('?status=received,in-progress&from=2026-04-30');
+      assert.equal(mine(several).length, 3);
+      const closed = await list('?status=closed,resolved&from=2026-04-30');
+      assert.equal(mine(closed).length, 0);
+      // 12 May (a token: a session would have timed out): the dumping concerns are late (due
+      // 11 May); the noise one (10 working days, Ascension on 14 May skipped too: 19 May) is not.
+      clock.set(new Date('2026-05-12T08:00:00.000Z'));
+      try {
+        const late = await list('?overdue=true&from=2026-04-30', 'token');
+        assert.deepEqual(mine(late).sort(), [refs.dumping, refs.dumping2].sort());
+        assert.ok(late.items.every((i) => i.overdue));
+        const notLate = await list('?overdue=false&from=2026-04-30', 'token');
+        assert.deepEqual(mine(notLate), [refs.noise]);
+        const item = (await list('?q=' + (refs.dumping ?? ''), 'token')).items[0];
+        assert.equal(item?.overdue, true);
+        assert.equal(item?.ageDays, 12);
+      } finally {
+        clock.set(new Date(SUBMITTED.getTime() + 180_000));
+      }
+    });
+
+    test('sorts: by due date both ways (no due date last), by reception both ways; keyset pages never repeat nor skip', async () => {
+      const walk = async (sort: string) => {
+        const seen: InboxItem[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: AdminConcernPage = await list(
+            `?sort=${sort}&limit=37${cursor !== null ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          );
+          seen.push(...page.items);
+          cursor = page.nextCursor;
+          assert.ok(seen.length <= (page.total ?? 0));
+        } while (cursor !== null);
+        return seen;
+      };
+      const total = (await list('?limit=1')).total ?? 0;
+      assert.ok(total > 100, `the demo year has many concerns (${total})`);
+      for (const sort of ['-received', 'received', 'due', '-due']) {
+        const all = await walk(sort);
+        assert.equal(all.length, total, sort);
+        assert.equal(new Set(all.map((i) => i.reference)).size, total, `${sort}: no repeats`);
+        const keys = all.map((i) =>
+          sort.endsWith('received')
+            ? Date.parse(i.receivedAt)
+            : i.dueAt === null
+              ? null
+              : Date.parse(i.dueAt),
+        );
+        const dated = keys.filter((k): k is number => k !== null);
+        const firstNull = keys.indexOf(null);
+        if (firstNull >= 0)
+          assert.ok(
+            keys.slice(firstNull).every((k) => k === null),
+            `${sort}: no due date last`,
+          );
+        const desc = sort.startsWith('-');
+        for (let i = 1; i < dated.length; i++)
+          assert.ok(desc ? dated[i - 1]! >= dated[i]! : dated[i - 1]! <= dated[i]!, `${sort} at ${i}`);
+      }
+      const other = (await list('?sort=due&limit=2')).nextCursor ?? '';
+      const mismatch = await coord.request(
+        `/v1/admin/concerns?sort=received&cursor=${encodeURIComponent(other)}`,
+      );
+      assert.equal(mismatch.status, 400);
+      assert.equal((mismatch.json as Problem).errors?.[0]?.path, 'cursor');
+      const bad = await coord.request('/v1/admin/concerns?cursor=bm9wZQ');
+      assert.equal(bad.status, 400);
+      const badStatus = await coord.request('/v1/admin/concerns?status=received,nope');
+      assert.equal(badStatus.status, 400);
+      assert.equal((badStatus.json as Problem).errors?.[0]?.path, 'status');
+    });
+
+    test('assignment: to someone who can handle it, audited, in the internal history, never public; `me` and `none`', async () => {
+      const ref = refs.dumping ?? '';
+      const who = await coord.request(`/v1/admin/concerns/${ref}/assignees`);
+      assert.equal(who.status, 200, who.text);
+      const names = (who.json as AssigneeList).items;
+      const agent = names.find((n) => n.displayName === 'Ange Agent');
+      assert.ok(agent !== undefined, 'the agent of its service');
+      assert.ok(names.some((n) => n.displayName === 'Camille Coordination'));
+      assert.ok(!names.some((n) => n.displayName === 'Valérie Voirie'), 'not an agent of another service');
+      assert.ok(!names.some((n) => n.displayName === 'Olivier Observateur'), 'not an observer');
+      assert.deepEqual(Object.keys(names[0] ?? {}).sort(), ['displayName', 'id']);
+      const voirie = (
+        await s.db.query<{ id: string }>(`SELECT id FROM staff WHERE email = 'voirie@amiens.test'`)
+      )[0]?.id;
+
+      const refused = await coord.request(
+        `/v1/admin/concerns/${ref}/triage`,
+        jsonInit('POST', { assigneeId: voirie }),
+      );
+      assert.equal(refused.status, 422);
+      assert.equal((refused.json as Problem).errors?.[0]?.path, 'assigneeId');
+
+      const before = (await call(s.url, `/v1/concerns/${ref}?token=${statusTokens.dumping}`))
+        .json as ConcernStatusView;
+      const res = await coord.request(
+        `/v1/admin/concerns/${ref}/triage`,
+        jsonInit('POST', { assigneeId: agent.id }),
+      );
+      assert.equal(res.status, 200, res.text);
+      const concern = res.json as AdminConcern;
+      assert.deepEqual(concern.assignee, agent);
+      const event = concern.history?.find((e) => e.action === 'concern.assign');
+      assert.ok(event !== undefined);
+      assert.equal(event.actorName, 'Camille Coordination');
+      assert.deepEqual(event.detail, { from: null, to: agent.id, toName: 'Ange Agent' });
+      assert.ok(
+        !concern.history?.some((e) => e.action === 'concern.triage'),
+        'an assignment alone is not a triage',
+      );
+      const afterView = (await call(s.url, `/v1/concerns/${ref}?token=${statusTokens.dumping}`))
+        .json as ConcernStatusView;
+      assert.deepEqual(afterView.updates, before.updates, 'nothing public');
+
+      const agentB = await signedIn(s.url, 'agent@amiens.test');
+      assert.deepEqual(mine(await list('?assignee=me', agentB)), [ref]);
+      assert.deepEqual(mine(await list(`?assignee=${agent.id}`)), [ref]);
+      assert.ok(!mine(await list('?assignee=none&from=2026-04-30')).includes(ref));
+      const meToken = await call(s.url, '/v1/admin/concerns?assignee=me', {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      assert.equal(meToken.status, 400);
+      const byToken = await list(`?assignee=${agent.id}`, 'token');
+      assert.equal(byToken.items[0]?.assignee?.displayName, 'Ange Agent');
+
+      // Referred to another service: an agent of the former one cannot follow, so it is unassigned.
+      const referred = await coord.request(
+        `/v1/admin/concerns/${ref}/triage`,
+        jsonInit('POST', { serviceId: 'voirie' }),
+      );
+      assert.equal(referred.status, 200, referred.text);
+      const moved = referred.json as AdminConcern;
+      assert.equal(moved.assignee, null);
+      const unassigned = moved.history?.find((e) => e.action === 'concern.unassign');
+      assert.deepEqual(unassigned?.detail, { from: agent.id, to: null, reason: 'handed-off' });
+      // Voirie's target is 10 working days: 30 April → 19 May (1, 8 and 14 May are holidays).
+      assert.equal(moved.dueAt, '2026-05-19T08:00:00.000Z');
+      const unassign = await coord.request(
+        `/v1/admin/concerns/${refs.noise}/triage`,
+        jsonInit('POST', { assigneeId: null }),
+      );
+      assert.equal(unassign.status, 200);
+      assert.equal((await coord.request(`/v1/admin/concerns/${refs.dumping2}/assignees`)).status, 200);
+      const out = await agentB.request(`/v1/admin/concerns/${refs.noise}/assignees`);
+      assert.equal(out.status, 404, 'beyond an agent’s services');
+      const audit = await s.db.query<{ action: string }>(
+        `SELECT action FROM audit_log WHERE target = $1 AND action LIKE 'concern.%assign' ORDER BY seq`,
+        [`concern:${ref}`],
+      );
+      assert.deepEqual(
+        audit.map((a) => a.action),
+        ['concern.assign', 'concern.unassign'],
+      );
+    });
+
+    test('a new target moves the due dates of the service’s concerns', async () => {
+      const dueOf = async () =>
+        new Date(
+          (
+            await s.db.query<{ due_at: Date | string }>('SELECT due_at FROM concerns WHERE reference = $1', [
+              refs.noise,
+            ])
+          )[0]?.due_at ?? 0,
+        ).toISOString();
+      // 10 working days after 30 April (1, 8 and 14 May skipped): 19 May.
+      assert.equal(await dueOf(), '2026-05-19T08:01:00.000Z');
+      const admin = (await createAdminToken(s.db, clock(), { name: 'svc', scopes: ['services:write'] }))
+        .token;
+      const headers = { Authorization: `Bearer ${admin}` };
+      const svc = (await call(s.url, '/v1/admin/services/hygiene-sante', { headers })).json as {
+        name: { fr: string };
+      };
+      const put = await call(
+        s.url,
+        '/v1/admin/services/hygiene-sante',
+        jsonInit('PUT', { name: svc.name, target: { days: 3, unit: 'calendar-days' } }, headers),
+      );
+      assert.equal(put.status, 200, put.text);
+      assert.equal(await dueOf(), '2026-05-03T08:01:00.000Z');
+      const none = await call(
+        s.url,
+        '/v1/admin/services/hygiene-sante',
+        jsonInit('PUT', { name: svc.name }, headers),
+      );
+      assert.equal(none.status, 200, none.text);
+      const item = (await list('?q=' + (refs.noise ?? ''))).items[0];
+      assert.equal(item?.dueAt, null);
+      assert.equal(item?.overdue, false);
+    });
+
+    test('the observer role cannot read the inbox nor the assignees', async () => {
+      const observer = await signedIn(s.url, 'observer@amiens.test');
+      assert.equal((await observer.request('/v1/admin/concerns')).status, 403);
+      assert.equal((await observer.request(`/v1/admin/concerns/${refs.noise}/assignees`)).status, 403);
+    });
+  });
+}
