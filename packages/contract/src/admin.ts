@@ -19,6 +19,7 @@ import {
 import {
   CONCERN_STATUSES,
   ConcernReference,
+  ConcernVerdict,
   ConcernStatusValue,
   ConcernStatusView,
   ServiceRef,
@@ -179,6 +180,8 @@ export const InboxItem = /* @__PURE__ */ (() =>
     duplicateOf: z.nullable(z.string()),
     /** The first characters of the resident's text. */
     excerpt: z.string(),
+    /** The resident's verdict, once given (« Le problème est-il réglé ? »; `non` reopens it). */
+    verdict: z.optional(ConcernVerdict),
   }))();
 export type InboxItem = z.infer<typeof InboxItem>;
 

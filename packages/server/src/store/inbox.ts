@@ -123,12 +123,17 @@ interface InboxRow {
   quarantined: boolean;
   duplicate_of: string | null;
   excerpt: string;
+  verdict_resolved: boolean | null;
+  verdict_comment: string | null;
+  verdict_at: Date | string | null;
 }
 
 const INBOX_SELECT = `SELECT c.id, c.reference, c.category_code, cat.data->'label' AS category_label, c.district_id,
   d.name AS district_name, c.service, c.status, c.submitted_at, c.updated_at, c.due_at, c.closed_at, c.assignee_id,
-  st.display_name AS assignee_name, c.quarantined, c.duplicate_of, left(c.description, 160) AS excerpt
+  st.display_name AS assignee_name, c.quarantined, c.duplicate_of, left(c.description, 160) AS excerpt,
+  v.resolved AS verdict_resolved, v.comment AS verdict_comment, v.at AS verdict_at
   FROM concerns c
+  LEFT JOIN concern_verdicts v ON v.concern_id = c.id
   LEFT JOIN categories cat ON cat.code = c.category_code
   LEFT JOIN districts d ON d.id = c.district_id
   LEFT JOIN staff st ON st.id = c.assignee_id`;
@@ -154,6 +159,15 @@ function toItem(r: InboxRow, now: Date): InboxItem {
     quarantined: r.quarantined,
     duplicateOf: r.duplicate_of,
     excerpt: r.excerpt,
+    ...(r.verdict_resolved !== null && r.verdict_at !== null
+      ? {
+          verdict: {
+            resolved: r.verdict_resolved,
+            at: toIso(r.verdict_at),
+            ...(r.verdict_comment !== null ? { comment: r.verdict_comment } : {}),
+          },
+        }
+      : {}),
   };
 }
 
