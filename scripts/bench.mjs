@@ -7,6 +7,7 @@
 //  2. widget render times in Debian's Chromium (tachometer; packages/widgets/bench/)
 //  3. long tasks of the widgets at 4× CPU throttling (Chromium's trace; packages/widgets/bench/long-tasks.mjs)
 //  4. bundle sizes in brotli bytes (size-limit; the same budgets npm test checks)
+//  5. the staff inbox over 10 000 concerns on PGlite and PostgreSQL (packages/server/bench/inbox.bench.ts)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -39,6 +40,14 @@ if (wanted('server')) {
   // PostgreSQL is measured when a URL whose role may create databases is given.
   const report = await runHttpBench({ log, baseline, databaseUrl: process.env.PROXIMITE_BENCH_DATABASE_URL });
   sections.push(`## Reference server over HTTP\n\n${formatBench(report)}`);
+}
+
+if (wanted('inbox')) {
+  log('› inbox: 10 000 concerns, filtered pages…');
+  const { runInboxBench, formatInboxBench } = await import('../packages/server/bench/inbox.bench.ts');
+  // PostgreSQL too when a URL is given (a schema of its own, dropped after).
+  const reports = await runInboxBench({ log, databaseUrl: process.env.PROXIMITE_BENCH_DATABASE_URL });
+  sections.push(`## Staff inbox\n\n${formatInboxBench(reports)}`);
 }
 
 if (wanted('render')) {
@@ -142,6 +151,7 @@ different machines.
 // Sections not run this time are kept from the previous file, in the usual order.
 const order = [
   '## Reference server over HTTP',
+  '## Staff inbox',
   '## Widget render in Chromium',
   '## Widget long tasks',
   '## Bundle sizes',
