@@ -35,6 +35,8 @@ export function totpCode(secret, ms = Date.now()) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const now = Date.now();
-  const left = 30 - Math.floor(now / 1000) % 30;
-  console.log(`${totpCode(DEMO_TOTP_SECRET, now)}  (demo accounts only; valid ${left} s more, then the next one)`);
+  const left = 30 - (Math.floor(now / 1000) % 30);
+  console.log(
+    `${totpCode(DEMO_TOTP_SECRET, now)}  (demo accounts only; valid ${left} s more, then the next one)`,
+  );
 }

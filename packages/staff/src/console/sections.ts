@@ -41,9 +41,6 @@ export const sections: readonly SectionDefinition[] = [
 ];
 
 /** The section of an id, if the table has one. */
-export function findSection(
-  table: readonly SectionDefinition[],
-  id: string,
-): SectionDefinition | undefined {
+export function findSection(table: readonly SectionDefinition[], id: string): SectionDefinition | undefined {
   return table.find((s) => s.id === id);
 }

@@ -1,5 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { SESSION_HINT_KEY, forgetSession, maySignedIn, rememberSession, rememberSsoStart } from './session-hint.js';
+import {
+  SESSION_HINT_KEY,
+  forgetSession,
+  maySignedIn,
+  rememberSession,
+  rememberSsoStart,
+} from './session-hint.js';
 
 function memory(): Storage {
   const map = new Map<string, string>();

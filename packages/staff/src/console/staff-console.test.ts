@@ -203,8 +203,7 @@ describe('<prox-staff-console> shell', () => {
 });
 
 describe('<prox-staff-console session>', () => {
-  const draft = (el: TestConsole) =>
-    section(el, 'prox-test-alpha')!.shadowRoot!.querySelector('textarea')!;
+  const draft = (el: TestConsole) => section(el, 'prox-test-alpha')!.shadowRoot!.querySelector('textarea')!;
 
   async function mountSession(client: ReturnType<typeof fakeClient>, hint: boolean, lang = 'fr') {
     if (hint) rememberSession(new Date(Date.now() + 3600_000).toISOString());
@@ -266,7 +265,9 @@ describe('<prox-staff-console session>', () => {
     await section(el, 'prox-test-alpha')!.updateComplete;
     draft(el).value = 'Réponse à moitié écrite';
     let resumed = false;
-    void section(el, 'prox-test-alpha')!.context!.reauthenticate().then(() => (resumed = true));
+    void section(el, 'prox-test-alpha')!
+      .context!.reauthenticate()
+      .then(() => (resumed = true));
     await waitUntil(() => shadow(el).querySelector('dialog[open]'), 'the dialog opens');
     const signIn = shadow(el).querySelector<StaffSignIn>('dialog prox-staff-sign-in')!;
     await signIn.updateComplete;

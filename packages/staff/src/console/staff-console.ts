@@ -9,6 +9,8 @@ import type { StaffSignIn } from '../sign-in/staff-sign-in.js';
 import type { StaffSection } from '../shared/section.js';
 import { formatRoute, parseRoute, sameRoute, type Route } from './router.js';
 import { forgetSession, maySignedIn, rememberSession } from './session-hint.js';
+import { loadLookups } from './lookups.js';
+import type { Lookups } from '../shared/lookups.js';
 import { findSection, sections as defaultSections, type SectionDefinition } from './sections.js';
 import { messages } from './staff-console.messages.js';
 import { styles } from './staff-console.styles.js';
@@ -105,6 +107,7 @@ export class StaffConsole extends ProxElement {
   private ssoError?: string;
   /** Sections waiting for the person to sign in again (`context.reauthenticate()`). */
   private waiting: (() => void)[] = [];
+  private lookupsFor?: { client: AdminClient; lists: Promise<Lookups> };
   /** Move focus to the section's heading at its next showing (after a sign-in). */
   private focusNext = false;
 
@@ -122,7 +125,8 @@ export class StaffConsole extends ProxElement {
     this.auth = 'off';
     const hash = globalThis.location?.hash ?? '';
     this.ssoError = ssoErrorOf(hash);
-    if (this.ssoError !== undefined) history.replaceState(history.state, '', formatRoute({ section: 'inbox', params: {} }));
+    if (this.ssoError !== undefined)
+      history.replaceState(history.state, '', formatRoute({ section: 'inbox', params: {} }));
     this.route = parseRoute(globalThis.location?.hash ?? '');
     this.loads = new Map();
     this.announcement = '';
@@ -139,11 +143,19 @@ export class StaffConsole extends ProxElement {
   private get activeClient(): AdminClient | undefined {
     if (this.client) return this.client;
     if (!this.session || !this.api) return undefined;
-    this.ownClient ??= createAdminClient({
-      baseUrl: new URL(this.api, document.baseURI).href,
-      session: true,
-    });
+    this.ownClient ??= createAdminClient({ baseUrl: this.apiBase!, session: true });
     return this.ownClient;
+  }
+
+  /** The API's base URL (absolute, no trailing slash), when `api` is set. */
+  private get apiBase(): string | undefined {
+    return this.api ? new URL(this.api, document.baseURI).href.replace(/\/+$/, '') : undefined;
+  }
+
+  private lookups(client: AdminClient): Promise<Lookups> {
+    if (this.lookupsFor?.client !== client)
+      this.lookupsFor = { client, lists: loadLookups(client, this.apiBase) };
+    return this.lookupsFor.lists;
   }
 
   /**
@@ -177,7 +189,11 @@ export class StaffConsole extends ProxElement {
     }
     this.account = session.staff;
     if (this.session) rememberSession(session.expiresAt);
-    this.identity = { id: session.staff.id, displayName: session.staff.displayName, role: session.staff.role };
+    this.identity = {
+      id: session.staff.id,
+      displayName: session.staff.displayName,
+      role: session.staff.role,
+    };
     // Every signed-in role reads concerns (observers through the pseudonymised view).
     this.permissions = [...session.scopes, 'concerns:read'];
     this.auth = 'signed-in';
@@ -283,6 +299,8 @@ export class StaffConsole extends ProxElement {
       navigate: (route, options) => this.navigate(route, options),
       announce: (message) => this.announce(message),
       reauthenticate: () => this.reauthenticate(),
+      lookups: () => this.lookups(client),
+      apiBase: this.apiBase,
       now: () => this.now ?? new Date(),
     };
   }
@@ -382,8 +400,12 @@ export class StaffConsole extends ProxElement {
             const here = current === s.id || (current === 'concern' && s.id === 'inbox');
             const target = this.lastRoutes.get(s.id) ?? { section: s.id, params: {} };
             return html`<li>
-              <a href=${formatRoute(target)} aria-current=${current === s.id ? 'page' : nothing}
-                 class=${here ? 'current' : ''}>${this.localize.pick(s.label)}</a>
+              <a
+                href=${formatRoute(target)}
+                aria-current=${current === s.id ? 'page' : nothing}
+                class=${here ? 'current' : ''}
+                >${this.localize.pick(s.label)}</a
+              >
             </li>`;
           })}
       </ul>
@@ -394,11 +416,13 @@ export class StaffConsole extends ProxElement {
     const who = this.working ? this.identity : undefined;
     return html`<div class="account">
       ${who ? html`<p class="who">${this.localize.t('signedInAs', who.displayName, this.localize.t('roleName', who.role))}</p>` : nothing}
-      ${this.auth === 'signed-in'
-        ? html`<button type="button" class="button button--quiet" @click=${() => void this.signOut()}>
-            ${this.localize.t('signOut')}
-          </button>`
-        : nothing}
+      ${
+        this.auth === 'signed-in'
+          ? html`<button type="button" class="button button--quiet" @click=${() => void this.signOut()}>
+              ${this.localize.t('signOut')}
+            </button>`
+          : nothing
+      }
       <button
         type="button"
         class="button button--quiet"
@@ -443,9 +467,13 @@ export class StaffConsole extends ProxElement {
     return html`<div class="page">
       <h1 tabindex="-1">${title}</h1>
       <p>${text}</p>
-      ${back
-        ? html`<p><a href=${formatRoute({ section: 'inbox', params: {} })}>${this.localize.t('backToInbox')}</a></p>`
-        : nothing}
+      ${
+        back
+          ? html`<p>
+              <a href=${formatRoute({ section: 'inbox', params: {} })}>${this.localize.t('backToInbox')}</a>
+            </p>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -486,18 +514,22 @@ export class StaffConsole extends ProxElement {
         ${this.working ? this.renderNav() : nothing} ${this.renderAccount()}
       </header>
       <main id="main" class="main" part="main" tabindex="-1">${this.renderSection()}</main>
-      ${this.auth === 'expired'
-        ? html`<dialog
-            class="expired"
-            aria-labelledby="expired-title"
-            @cancel=${(e: Event) => e.preventDefault()}
-            @close=${() => this.auth === 'expired' && this.requestUpdate()}
-          >
-            <h2 class="visually-hidden" id="expired-title">${this.localize.t('expiredDialog')}</h2>
-            ${this.renderSignIn(true)}
-          </dialog>`
-        : nothing}
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      ${
+        this.auth === 'expired'
+          ? html`<dialog
+              class="expired"
+              aria-labelledby="expired-title"
+              @cancel=${(e: Event) => e.preventDefault()}
+              @close=${() => this.auth === 'expired' && this.requestUpdate()}
+            >
+              <h2 class="visually-hidden" id="expired-title">${this.localize.t('expiredDialog')}</h2>
+              ${this.renderSignIn(true)}
+            </dialog>`
+          : nothing
+      }
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+        ${this.announcement}
+      </div>
     </div>`;
   }
 }

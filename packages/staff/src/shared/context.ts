@@ -1,5 +1,6 @@
 import type { AdminClient } from '@proximite/sdk/admin.js';
 import type { Route } from '../console/router.js';
+import type { Lookups } from './lookups.js';
 
 /** Who is signed in, as the console shows it. */
 export interface StaffIdentity {
@@ -28,6 +29,10 @@ export interface StaffContext {
    * console handles no session (a machine token).
    */
   reauthenticate(): Promise<void>;
+  /** Categories, districts and services with their names (loaded once; empty lists when unavailable). */
+  lookups(): Promise<Lookups>;
+  /** The API's base URL, when the console knows it (downloads such as the CSV export are links to it). */
+  apiBase: string | undefined;
   /** The clock (tests fix it). */
   now(): Date;
 }

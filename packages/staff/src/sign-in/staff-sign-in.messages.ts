@@ -23,8 +23,7 @@ export const messages = defineMessages({
     otpFormat: 'Saisissez six chiffres.',
     badCredentials: 'Adresse électronique ou mot de passe incorrect.',
     badOtp: 'Ce code est faux ou a déjà servi ; attendez le suivant.',
-    locked: (minutes: number) =>
-      `Trop d’essais. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+    locked: (minutes: number) => `Trop d’essais. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
     unreachable: 'Le serveur ne répond pas. Vérifiez la connexion et réessayez.',
     failed: 'La connexion a échoué. Réessayez dans un instant.',
     enrolTitle: 'Activer la double authentification',
@@ -63,7 +62,8 @@ export const messages = defineMessages({
     otpFormat: 'Enter six digits.',
     badCredentials: 'Wrong e-mail address or password.',
     badOtp: 'This code is wrong or was already used; wait for the next one.',
-    locked: (minutes: number) => `Too many attempts. Try again in ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+    locked: (minutes: number) =>
+      `Too many attempts. Try again in ${minutes} minute${minutes > 1 ? 's' : ''}.`,
     unreachable: 'The server does not answer. Check the connection and try again.',
     failed: 'Signing in failed. Try again in a moment.',
     enrolTitle: 'Turn on two-factor authentication',

@@ -41,7 +41,10 @@ describe('<prox-staff-sign-in>', () => {
     const client = fakeClient();
     const el = await mount(client);
     submit(el);
-    await waitUntil(() => el.shadowRoot!.activeElement?.classList.contains('notice--error'), 'summary focused');
+    await waitUntil(
+      () => el.shadowRoot!.activeElement?.classList.contains('notice--error'),
+      'summary focused',
+    );
     expect($(el, '#email').getAttribute('aria-invalid')).to.equal('true');
     expect($(el, '#password').getAttribute('aria-invalid')).to.equal('true');
     expect($(el, '#email').getAttribute('aria-describedby')).to.equal('email-error');
@@ -93,7 +96,9 @@ describe('<prox-staff-sign-in>', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('.sso a'));
     const link = $<HTMLAnchorElement>(el, '.sso a');
     expect(text(link)).to.equal('Se connecter avec ProConnect');
-    expect(link.getAttribute('href')).to.match(/^\/v1\/staff\/oidc\/login\?provider=proconnect&returnTo=http/);
+    expect(link.getAttribute('href')).to.match(
+      /^\/v1\/staff\/oidc\/login\?provider=proconnect&returnTo=http/,
+    );
     await expect(el).to.be.accessible();
   });
 

@@ -14,7 +14,12 @@ type Field = 'email' | 'password' | 'otp';
 
 /** What an error of the SDK says, read by name and fields (the SDK's classes stay out of the check). */
 function problemOf(error: unknown): { status?: number; type?: string; retryAfter?: number; name?: string } {
-  const e = (error ?? {}) as { status?: unknown; problem?: { type?: unknown }; retryAfter?: unknown; name?: unknown };
+  const e = (error ?? {}) as {
+    status?: unknown;
+    problem?: { type?: unknown };
+    retryAfter?: unknown;
+    name?: unknown;
+  };
   return {
     status: typeof e.status === 'number' ? e.status : undefined,
     type: typeof e.problem?.type === 'string' ? e.problem.type : undefined,
@@ -114,7 +119,8 @@ export class StaffSignIn extends ProxElement {
       if (password === '') errors.password = this.localize.t('required');
     }
     // The code is optional (only accounts with a second factor have one): checked when given.
-    if ((this.step === 'enrol' || otp !== '') && !/^[0-9]{6}$/.test(otp)) errors.otp = this.localize.t('otpFormat');
+    if ((this.step === 'enrol' || otp !== '') && !/^[0-9]{6}$/.test(otp))
+      errors.otp = this.localize.t('otpFormat');
     this.errors = errors;
     this.failure = '';
     if (Object.keys(errors).length > 0) return this.showFailure(this.localize.t('errorSummary'));
@@ -164,7 +170,8 @@ export class StaffSignIn extends ProxElement {
       this.errors = { otp: this.value('otp') === '' ? t('otpAsked') : t('badOtp') };
       return this.showFailure(t('errorSummary'));
     }
-    if (p.status === 429) return this.showFailure(t('locked', Math.max(1, Math.ceil((p.retryAfter ?? 60) / 60))));
+    if (p.status === 429)
+      return this.showFailure(t('locked', Math.max(1, Math.ceil((p.retryAfter ?? 60) / 60))));
     if (p.status === 401) {
       this.errors = this.step === 'enrol' ? { otp: t('badOtp') } : {};
       return this.showFailure(this.step === 'enrol' ? t('errorSummary') : t('badCredentials'));
@@ -175,7 +182,9 @@ export class StaffSignIn extends ProxElement {
 
   private showFailure(message: string): void {
     this.failure = message;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.notice--error')?.focus());
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>('.notice--error')?.focus(),
+    );
   }
 
   private renderField(
@@ -198,13 +207,16 @@ export class StaffSignIn extends ProxElement {
     const fieldErrors = Object.entries(this.errors) as [Field, string][];
     return html`<div class="notice notice--error" role="alert" tabindex="-1">
       <p class="error">${this.failure}</p>
-      ${fieldErrors.length
-        ? html`<ul>
-            ${fieldErrors.map(
-              ([id, message]) => html`<li><a href="#${id}" @click=${(e: Event) => this.jump(e, id)}>${message}</a></li>`,
-            )}
-          </ul>`
-        : nothing}
+      ${
+        fieldErrors.length
+          ? html`<ul>
+              ${fieldErrors.map(
+                ([id, message]) =>
+                  html`<li><a href="#${id}" @click=${(e: Event) => this.jump(e, id)}>${message}</a></li>`,
+              )}
+            </ul>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -218,17 +230,18 @@ export class StaffSignIn extends ProxElement {
     return this.renderField(
       'otp',
       label,
-      (d) => html`<input
-        id="otp"
-        name="otp"
-        inputmode="numeric"
-        autocomplete="one-time-code"
-        pattern="[0-9 ]*"
-        maxlength="8"
-        size="8"
-        aria-describedby=${d}
-        aria-invalid=${this.errors.otp ? 'true' : 'false'}
-      />`,
+      (d) =>
+        html`<input
+          id="otp"
+          name="otp"
+          inputmode="numeric"
+          autocomplete="one-time-code"
+          pattern="[0-9 ]*"
+          maxlength="8"
+          size="8"
+          aria-describedby=${d}
+          aria-invalid=${this.errors.otp ? 'true' : 'false'}
+        />`,
       t('otpHint'),
     );
   }
@@ -238,14 +251,24 @@ export class StaffSignIn extends ProxElement {
     const e = this.enrolment;
     return html`<h2 class="sub">${t('enrolTitle')}</h2>
       <p>${t('enrolIntro')}</p>
-      ${e
-        ? html`<div class="enrol">
-            ${e.qrCodeDataUrl.startsWith('data:image/')
-              ? html`<img class="qr" src=${e.qrCodeDataUrl} alt=${t('enrolQr')} width="180" height="180" />`
-              : nothing}
-            <p><span class="label">${t('enrolKey')}</span> <code class="secret">${e.secret}</code></p>
-          </div>`
-        : nothing}
+      ${
+        e
+          ? html`<div class="enrol">
+              ${
+                e.qrCodeDataUrl.startsWith('data:image/')
+                  ? html`<img
+                      class="qr"
+                      src=${e.qrCodeDataUrl}
+                      alt=${t('enrolQr')}
+                      width="180"
+                      height="180"
+                    />`
+                  : nothing
+              }
+              <p><span class="label">${t('enrolKey')}</span> <code class="secret">${e.secret}</code></p>
+            </div>`
+          : nothing
+      }
       ${this.renderOtp()}`;
   }
 
@@ -257,15 +280,16 @@ export class StaffSignIn extends ProxElement {
       <h2 class="sub" id="sso-title">${this.localize.t('ssoHeading')}</h2>
       <ul class="sso__list">
         ${this.providers.map(
-          (p) => html`<li>
-            <a
-              class="button button--secondary"
-              href=${client.sso.loginUrl(p.id, back)}
-              @click=${() => rememberSsoStart(new Date())}
-            >
-              ${this.localize.t('sso', p.name)}
-            </a>
-          </li>`,
+          (p) =>
+            html`<li>
+              <a
+                class="button button--secondary"
+                href=${client.sso.loginUrl(p.id, back)}
+                @click=${() => rememberSsoStart(new Date())}
+              >
+                ${this.localize.t('sso', p.name)}
+              </a>
+            </li>`,
         )}
       </ul>
     </section>`;
@@ -280,37 +304,46 @@ export class StaffSignIn extends ProxElement {
       ${this.ssoError ? html`<div class="notice notice--error" role="alert"><p>${t('ssoErrors', this.ssoError)}</p></div>` : nothing}
       ${this.renderErrors()}
       <form novalidate @submit=${this.submit} aria-labelledby="sign-in-title">
-        ${this.step === 'enrol'
-          ? this.renderEnrol()
-          : html`${this.renderField(
+        ${
+          this.step === 'enrol'
+            ? this.renderEnrol()
+            : html`${this.renderField(
                 'email',
                 t('email'),
-                (d) => html`<input
-                  id="email"
-                  name="email"
-                  type="email"
-                  autocomplete="username"
-                  spellcheck="false"
-                  .value=${this.email}
-                  aria-describedby=${d}
-                  aria-invalid=${this.errors.email ? 'true' : 'false'}
-                />`,
+                (d) =>
+                  html`<input
+                    id="email"
+                    name="email"
+                    type="email"
+                    autocomplete="username"
+                    spellcheck="false"
+                    .value=${this.email}
+                    aria-describedby=${d}
+                    aria-invalid=${this.errors.email ? 'true' : 'false'}
+                  />`,
               )}
               ${this.renderField(
                 'password',
                 t('password'),
-                (d) => html`<input
-                  id="password"
-                  name="password"
-                  type="password"
-                  autocomplete="current-password"
-                  aria-describedby=${d}
-                  aria-invalid=${this.errors.password ? 'true' : 'false'}
-                />`,
+                (d) =>
+                  html`<input
+                    id="password"
+                    name="password"
+                    type="password"
+                    autocomplete="current-password"
+                    aria-describedby=${d}
+                    aria-invalid=${this.errors.password ? 'true' : 'false'}
+                  />`,
               )}
-              ${this.renderOtp(t('otpOptional'))}`}
+              ${this.renderOtp(t('otpOptional'))}`
+        }
         <div class="actions">
-          <button class="button" type="submit" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'}>
+          <button
+            class="button"
+            type="submit"
+            ?disabled=${this.busy}
+            aria-busy=${this.busy ? 'true' : 'false'}
+          >
             ${this.busy ? t('submitting') : this.step === 'enrol' ? t('enrolSubmit') : t('submit')}
           </button>
         </div>

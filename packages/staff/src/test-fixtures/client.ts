@@ -15,7 +15,10 @@ export function apiError(status: number, type = 'about:blank', retryAfter?: numb
   });
 }
 
-export function session(overrides: Partial<StaffSession> = {}, staff: Partial<StaffSession['staff']> = {}): StaffSession {
+export function session(
+  overrides: Partial<StaffSession> = {},
+  staff: Partial<StaffSession['staff']> = {},
+): StaffSession {
   return {
     staff: {
       id: 'stf-1',
@@ -77,4 +80,69 @@ export function fakeClient(parts: Record<string, Record<string, unknown>> = {}):
     );
   }
   return Object.assign(client as unknown as AdminClient, { calls });
+}
+
+import type { StaffContext } from '../shared/context.js';
+import type { Route } from '../console/router.js';
+import type { Lookups } from '../shared/lookups.js';
+
+export const LOOKUPS: Lookups = {
+  categories: [
+    { code: 'bruit', label: { fr: 'Bruit', en: 'Noise' } },
+    { code: 'depots-sauvages', label: { fr: 'Dépôts sauvages', en: 'Illegal dumping' } },
+  ],
+  districts: [
+    { id: 'etouvie', name: 'Étouvie' },
+    { id: 'saint-leu', name: 'Saint-Leu' },
+  ],
+  services: [{ id: 'tranquillite-publique', name: { fr: 'Tranquillité publique', en: 'Public peace' } }],
+};
+
+/** A section's context as the console gives it, recording navigation and announcements. */
+export function fakeContext(
+  client: AdminClient,
+  options: { permissions?: string[]; now?: Date; onNavigate?: (route: Route) => void } = {},
+): StaffContext & { announced: string[]; routes: Route[]; reauthentications: number } {
+  const permissions = options.permissions ?? ['concerns:read', 'concerns:triage', 'oversight:read'];
+  const ctx = {
+    client,
+    identity: { id: 'stf-1', displayName: 'Dominique Coordination', role: 'coordinator' },
+    can: (p: string) => permissions.includes(p),
+    navigate: (route: Route) => {
+      ctx.routes.push(route);
+      options.onNavigate?.(route);
+    },
+    announce: (m: string) => void ctx.announced.push(m),
+    reauthenticate: async () => void (ctx.reauthentications += 1),
+    lookups: async () => LOOKUPS,
+    apiBase: 'http://127.0.0.1:9',
+    now: () => options.now ?? new Date('2026-12-02T12:00:00Z'),
+    announced: [] as string[],
+    routes: [] as Route[],
+    reauthentications: 0,
+  };
+  return ctx;
+}
+
+/** An inbox item as the server sends it. */
+export function inboxItem(reference: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    reference,
+    categoryCode: 'bruit',
+    category: { fr: 'Bruit', en: 'Noise' },
+    districtId: 'etouvie',
+    district: 'Étouvie',
+    service: { id: 'tranquillite-publique', name: { fr: 'Tranquillité publique', en: 'Public peace' } },
+    status: 'received',
+    receivedAt: '2026-11-29T09:00:00Z',
+    updatedAt: '2026-11-29T09:00:00Z',
+    ageDays: 3,
+    dueAt: '2026-12-04T17:00:00Z',
+    overdue: false,
+    assignee: null,
+    quarantined: false,
+    duplicateOf: null,
+    excerpt: 'Musique forte la nuit',
+    ...extra,
+  };
 }

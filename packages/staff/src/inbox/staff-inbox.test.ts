@@ -1,0 +1,257 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { defineElement } from '@proximite/widgets/kit/define.js';
+import type { Route } from '../console/router.js';
+import { apiError, fakeClient, fakeContext, inboxItem } from '../test-fixtures/client.js';
+import { InboxPageObject } from '../test-fixtures/inbox.page.js';
+import { StaffInbox } from './staff-inbox.js';
+
+defineElement('prox-staff-inbox', StaffInbox);
+
+const ITEMS = [
+  inboxItem('PRX-AAAA-0001', {
+    overdue: true,
+    dueAt: '2026-11-30T17:00:00Z',
+    assignee: { id: 'stf-2', displayName: 'Alex Agent' },
+  }),
+  inboxItem('PRX-AAAA-0002', { status: 'in-progress', quarantined: true, dueAt: null, ageDays: 0 }),
+];
+
+type Lister = (query: Record<string, unknown>) => Promise<unknown>;
+
+async function mount(
+  list: Lister,
+  {
+    params = {},
+    lang = 'fr',
+    permissions,
+    extra = {},
+  }: {
+    params?: Record<string, string>;
+    lang?: string;
+    permissions?: string[];
+    extra?: Record<string, unknown>;
+  } = {},
+) {
+  const queries: Record<string, unknown>[] = [];
+  const client = fakeClient({
+    concerns: { list: (q: Record<string, unknown>) => (queries.push(q), list(q)), ...extra },
+    oversight: { list: (q: Record<string, unknown>) => (queries.push(q), list(q)) },
+  });
+  const holder: { el?: StaffInbox } = {};
+  const context = fakeContext(client, {
+    permissions,
+    onNavigate: (route: Route) => (holder.el!.route = route),
+  });
+  const el = (holder.el = await fixture<StaffInbox>(
+    html`<prox-staff-inbox
+      lang=${lang}
+      .context=${context}
+      .route=${{ section: 'inbox', params }}
+    ></prox-staff-inbox>`,
+  ));
+  return { el, page: new InboxPageObject(el), queries, context, client };
+}
+
+const listing =
+  (items = ITEMS, extra: Record<string, unknown> = {}) =>
+  async () => ({
+    items,
+    nextCursor: null,
+    total: items.length,
+    ...extra,
+  });
+
+describe('<prox-staff-inbox>', () => {
+  it('shows the concerns in a table with a caption, headers and sort states', async () => {
+    const { el, page, context } = await mount(listing());
+    await waitUntil(() => page.state === 'list', 'the table shows');
+    expect(page.caption).to.equal('Signalements, triés par Reçu (décroissant)');
+    expect(page.headers).to.deep.equal([
+      'Référence',
+      'Catégorie',
+      'Quartier',
+      'Service',
+      'Statut',
+      'Reçu',
+      'Échéance',
+      'Assigné à',
+    ]);
+    expect(page.ariaSort('Reçu')).to.equal('descending');
+    expect(page.ariaSort('Échéance')).to.equal('none');
+    expect(page.rows[0]).to.deep.equal([
+      'PRX-AAAA-0001',
+      'Bruit Musique forte la nuit',
+      'Étouvie',
+      'Tranquillité publique',
+      'Reçu',
+      'il y a 3 jours',
+      '30 nov. 2026 En retard (en retard de 2 jours)',
+      'Alex Agent',
+    ]);
+    expect(page.rows[1]).to.deep.equal([
+      'PRX-AAAA-0002',
+      'Bruit Musique forte la nuit',
+      'Étouvie',
+      'Tranquillité publique',
+      'En cours En quarantaine',
+      'aujourd’hui',
+      'Sans délai',
+      'Personne',
+    ]);
+    // Overdue: said in words beside an icon, never by colour alone.
+    const flag = page.$('.overdue')!;
+    expect(flag.textContent).to.include('En retard');
+    expect(flag.querySelector('svg[aria-hidden="true"]')).to.exist;
+    expect(page.link('PRX-AAAA-0001')!.getAttribute('href')).to.equal('#/concern/PRX-AAAA-0001');
+    expect(page.$('th[scope="row"]')).to.exist;
+    await waitUntil(() => context.announced.includes('2 signalements chargés.'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks English', async () => {
+    const { el, page } = await mount(listing(), { lang: 'en' });
+    await waitUntil(() => page.state === 'list');
+    expect(page.caption).to.equal('Concerns, sorted by Received (descending)');
+    expect(page.rows[0]![6]).to.equal('30 Nov 2026 Overdue (overdue by 2 days)');
+    expect(page.rows[0]![5]).to.equal('3 days ago');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says it is loading, then that nothing is left to handle', async () => {
+    let release!: () => void;
+    const { el, page } = await mount(
+      () => new Promise((resolve) => (release = () => resolve({ items: [], nextCursor: null, total: 0 }))),
+    );
+    await waitUntil(() => page.state === 'loading');
+    expect(page.$('[role="status"]')).to.exist;
+    await expect(el).to.be.accessible();
+    release();
+    await waitUntil(() => page.state === 'empty');
+    expect(page.stateText).to.equal('Aucun signalement à traiter.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says when filters match nothing, and clears them', async () => {
+    const { el, page } = await mount(listing([]), { params: { category: 'bruit', overdue: 'true' } });
+    await waitUntil(() => page.state === 'empty');
+    expect(page.stateText).to.include('Aucun signalement ne correspond à ces filtres.');
+    page.clearFilters();
+    await waitUntil(() => Object.keys(el.route!.params).length === 0);
+  });
+
+  it('shows an alert on error, and loads again on retry', async () => {
+    let fail = true;
+    const { el, page } = await mount(async () => {
+      if (fail) throw apiError(503);
+      return { items: ITEMS, nextCursor: null };
+    });
+    await waitUntil(() => page.state === 'error');
+    expect(page.$('[role="alert"]')!.textContent).to.include('n’ont pas pu être chargés');
+    await expect(el).to.be.accessible();
+    fail = false;
+    page.$<HTMLButtonElement>('[role="alert"] button')!.click();
+    await waitUntil(() => page.state === 'list');
+  });
+
+  it('signs in again when the session ended, then loads', async () => {
+    let calls = 0;
+    const { page, context } = await mount(async () => {
+      calls += 1;
+      if (calls === 1) throw apiError(401);
+      return { items: ITEMS, nextCursor: null };
+    });
+    await waitUntil(() => page.state === 'list');
+    expect(context.reauthentications).to.equal(1);
+  });
+
+  it('keeps filters and search in the fragment and asks the API for them', async () => {
+    const { el, page, queries, context } = await mount(listing());
+    await waitUntil(() => page.state === 'list');
+    await waitUntil(() => page.$('#district option[value="etouvie"]'), 'the lists are loaded');
+    page.filter({ q: 'musique', status: 'all', district: 'etouvie', assignee: 'me', overdue: true });
+    await waitUntil(() => queries.length === 2);
+    expect(context.routes.at(-1)).to.deep.equal({
+      section: 'inbox',
+      params: { q: 'musique', status: 'all', district: 'etouvie', assignee: 'me', overdue: 'true' },
+    });
+    expect(queries[1]).to.deep.equal({
+      limit: 25,
+      district: 'etouvie',
+      assignee: 'me',
+      overdue: 'true',
+      quarantined: 'false',
+      q: 'musique',
+    });
+    // The form shows the view of the fragment (the back button brings an older one back).
+    el.route = { section: 'inbox', params: { status: 'closed' } };
+    await el.updateComplete;
+    expect(page.$<HTMLSelectElement>('#status')!.value).to.equal('closed');
+    expect(page.$<HTMLInputElement>('#q')!.value).to.equal('');
+  });
+
+  it('sorts from the column headers', async () => {
+    const { page, queries } = await mount(listing());
+    await waitUntil(() => page.state === 'list');
+    page.sortBy('Échéance');
+    await waitUntil(() => queries.length === 2);
+    expect(queries[1]!.sort).to.equal('due');
+    await waitUntil(() => page.ariaSort('Échéance') === 'ascending');
+    expect(page.ariaSort('Reçu')).to.equal('none');
+    page.sortBy('Échéance');
+    await waitUntil(() => page.ariaSort('Échéance') === 'descending');
+  });
+
+  it('pages with links that carry the view', async () => {
+    const { page } = await mount(listing(ITEMS, { nextCursor: 'c2' }), { params: { district: 'etouvie' } });
+    await waitUntil(() => page.state === 'list');
+    expect(page.link('Page suivante')!.getAttribute('href')).to.equal('#/inbox?district=etouvie&cursor=c2');
+    expect(page.link('Première page')).to.equal(undefined);
+  });
+
+  it('acts on a selection when the server has bulk actions, and lists what failed', async () => {
+    const inputs: unknown[] = [];
+    const { el, page, context } = await mount(listing(), {
+      extra: {
+        bulk: async (input: { references: string[] }) => {
+          inputs.push(input);
+          return {
+            items: input.references.map((reference, i) =>
+              i === 0
+                ? { reference, ok: true }
+                : { reference, ok: false, problem: { title: 'Conflict', detail: 'Déjà clos' } },
+            ),
+          };
+        },
+      },
+    });
+    await waitUntil(() => page.state === 'list');
+    page.selectPage();
+    await el.updateComplete;
+    expect(page.$('.bulk')!.textContent).to.include('2 signalements sélectionnés');
+    expect(page.$$rows()).to.equal(2);
+    await expect(el).to.be.accessible();
+    page.bulk({ status: 'in-progress', assignee: 'me' });
+    await waitUntil(() => page.bulkMessage !== '');
+    expect(inputs[0]).to.deep.equal({
+      references: ['PRX-AAAA-0001', 'PRX-AAAA-0002'],
+      status: 'in-progress',
+      assigneeId: 'stf-1',
+    });
+    expect(page.bulkMessage).to.equal('1 mis à jour, 1 en échec : voir la liste.');
+    expect(page.$('.failures')!.textContent).to.include('PRX-AAAA-0002 : Déjà clos');
+    expect(context.announced).to.include('1 mis à jour, 1 en échec : voir la liste.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers no selection without bulk actions, and the observers’ pseudonymised list', async () => {
+    const { el, page, queries } = await mount(listing(), {
+      permissions: ['concerns:read', 'oversight:read'],
+    });
+    await waitUntil(() => page.state === 'list');
+    expect(page.$('input[type="checkbox"]')).to.equal(null);
+    expect(page.$('#q')).to.equal(null);
+    expect(page.$('.notice')!.textContent).to.include('Vue pseudonymisée');
+    expect(queries[0]).to.deep.equal({ limit: 25 });
+    await expect(el).to.be.accessible();
+  });
+});
