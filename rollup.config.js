@@ -88,7 +88,9 @@ function staffCore(id) {
   const path = id.replaceAll('\\', '/');
   if (/\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|zod|ky)\//.test(path)) return 'console';
   if (/\/packages\/(contract\/src|widgets\/src\/kit)\//.test(path)) return 'console';
-  if (/\/packages\/sdk\/src\//.test(path) && !/\/adapters\/|\/doctor\.ts$/.test(path)) return 'console';
+  // The SDK's public client and its resources only serve the lists of categories and districts
+  // (a lazy chunk); the admin client, the transport and the errors are the core's.
+  if (/\/packages\/sdk\/src\/(admin|errors)\.ts$|\/packages\/sdk\/src\/internal\//.test(path)) return 'console';
   if (/\/packages\/staff\/src\/(console|shared|sign-in)\//.test(path)) return 'console';
   return undefined;
 }

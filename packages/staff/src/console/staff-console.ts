@@ -9,7 +9,6 @@ import type { StaffSignIn } from '../sign-in/staff-sign-in.js';
 import type { StaffSection } from '../shared/section.js';
 import { formatRoute, parseRoute, sameRoute, type Route } from './router.js';
 import { forgetSession, maySignedIn, rememberSession } from './session-hint.js';
-import { loadLookups } from './lookups.js';
 import type { Lookups } from '../shared/lookups.js';
 import { findSection, sections as defaultSections, type SectionDefinition } from './sections.js';
 import { messages } from './staff-console.messages.js';
@@ -154,7 +153,10 @@ export class StaffConsole extends ProxElement {
 
   private lookups(client: AdminClient): Promise<Lookups> {
     if (this.lookupsFor?.client !== client)
-      this.lookupsFor = { client, lists: loadLookups(client, this.apiBase) };
+      this.lookupsFor = {
+        client,
+        lists: import('../lookups/load.js').then((m) => m.loadLookups(client, this.apiBase)),
+      };
     return this.lookupsFor.lists;
   }
 

@@ -3,6 +3,9 @@ import type { AdminClient } from '@proximite/sdk/admin.js';
 import type { Lookups } from '../shared/lookups.js';
 
 /**
+ * (A lazy chunk of its own: the public client it uses for categories and districts is loaded the
+ * first time a section asks for the lists.)
+ *
  * Loads the lists sections choose from, once per console: categories and districts from the
  * public API (when the console knows its base URL), services from the admin API. A list that
  * cannot be had stays empty (its filter is then not offered); nothing here fails the console.
