@@ -24,6 +24,7 @@ import {
   ConcernStatusView,
   ServiceRef,
 } from './concerns.js';
+import { Problem } from './problem.js';
 
 /**
  * Scopes of admin tokens and staff roles (`ROLE_SCOPES`). `tokens:write` manages tokens themselves,
@@ -263,6 +264,59 @@ export const ConcernTriageInput = /* @__PURE__ */ (() =>
       }),
     ))();
 export type ConcernTriageInput = z.infer<typeof ConcernTriageInput>;
+
+/** At most this many concerns in one bulk change. */
+export const MAX_BULK_REFERENCES = 100;
+
+/**
+ * `POST /v1/admin/concerns/bulk` body: the same change (a status, an assignee — `null` unassigns —
+ * and/or a public update; `duplicateOf` with the status `duplicate`) made to each concern of
+ * `references`, each on its own.
+ */
+export const ConcernBulkInput = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      references: z.array(ConcernReference).check(
+        z.minLength(1),
+        z.maxLength(MAX_BULK_REFERENCES),
+        z.refine((a) => new Set(a).size === a.length, { message: 'references must be unique' }),
+      ),
+      status: z.optional(z.enum(CONCERN_STATUSES)),
+      assigneeId: z.optional(z.nullable(IdInput)),
+      publicUpdate: z.optional(localizedTextInput(2000)),
+      duplicateOf: z.optional(ConcernReference),
+    })
+    .check(
+      z.refine((t) => t.status !== undefined || t.assigneeId !== undefined || t.publicUpdate !== undefined, {
+        message: 'nothing to change: give status, assigneeId and/or publicUpdate',
+      }),
+      z.refine((t) => t.status !== 'duplicate' || t.duplicateOf !== undefined, {
+        message: 'a duplicate needs duplicateOf',
+        path: ['duplicateOf'],
+      }),
+      z.refine((t) => t.duplicateOf === undefined || t.status === 'duplicate', {
+        message: 'duplicateOf goes with the status duplicate',
+        path: ['duplicateOf'],
+      }),
+    ))();
+export type ConcernBulkInput = z.infer<typeof ConcernBulkInput>;
+
+/** What became of one concern of a bulk change: changed (its status and assignee now), or why not. */
+export const ConcernBulkOutcome = /* @__PURE__ */ (() =>
+  z.object({
+    reference: z.string(),
+    ok: z.boolean(),
+    status: z.optional(ConcernStatusValue),
+    assignee: z.optional(z.nullable(StaffRef)),
+    /** Why it was not changed (the problem a single triage would have answered). */
+    problem: z.optional(Problem),
+  }))();
+export type ConcernBulkOutcome = z.infer<typeof ConcernBulkOutcome>;
+
+/** `POST /v1/admin/concerns/bulk` response: one outcome per reference, in the order given. */
+export const ConcernBulkResult = /* @__PURE__ */ (() =>
+  z.object({ items: z.array(ConcernBulkOutcome), succeeded: z.int(), failed: z.int() }))();
+export type ConcernBulkResult = z.infer<typeof ConcernBulkResult>;
 
 // ---------------------------------------------------------------------------
 // Audit log

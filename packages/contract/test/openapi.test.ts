@@ -43,6 +43,7 @@ const REQUIRED: [string, string][] = [
   ['get', '/v1/admin/concerns'],
   ['get', '/v1/admin/concerns/{reference}'],
   ['get', '/v1/admin/concerns/{reference}/assignees'],
+  ['post', '/v1/admin/concerns/bulk'],
   ['post', '/v1/admin/concerns/{reference}/triage'],
   ['post', '/v1/admin/priorities'],
   ['put', '/v1/admin/priorities/{id}'],

@@ -17,6 +17,7 @@ import {
   AdminTokenList,
   AssigneeList,
   AuditPage,
+  ConcernBulkResult,
   AuditVerifyResult,
   Cafe,
   PastMeeting,
@@ -31,6 +32,7 @@ import {
   type AuditListQuery,
   type CafeCancelInput,
   type CafeInput,
+  type ConcernBulkInput,
   type ConcernTriageInput,
   type InboxItem,
   type StaffRef,
@@ -169,6 +171,11 @@ export interface AdminClient {
     assign(reference: string, assigneeId: string | null, options?: RequestOptions): Promise<AdminConcern>;
     /** Who the concern can be assigned to (names only). */
     assignees(reference: string, options?: RequestOptions): Promise<StaffRef[]>;
+    /**
+     * The same change to up to 100 concerns, each on its own: resolves with one outcome per
+     * reference (`ok`, or the `problem` that one met); the others are changed all the same.
+     */
+    bulk(input: ConcernBulkInput, options?: RequestOptions): Promise<ConcernBulkResult>;
     /** Lets observers read the concern's description, address and answers (or stops it). */
     share(reference: string, shareable: boolean, options?: RequestOptions): Promise<AdminConcern>;
   };
@@ -329,6 +336,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
         write('POST', path`/v1/admin/concerns/${reference}/triage`, input, AdminConcern, o),
       assign: (reference, assigneeId, o) =>
         write('POST', path`/v1/admin/concerns/${reference}/triage`, { assigneeId }, AdminConcern, o),
+      bulk: (input, o) => write('POST', '/v1/admin/concerns/bulk', input, ConcernBulkResult, o),
       assignees: async (reference, o) =>
         (await t.get(path`/v1/admin/concerns/${reference}/assignees`, undefined, AssigneeList, o)).items,
       share: (reference, shareable, o) =>

@@ -319,6 +319,16 @@ describe('admin client with a staff session (cookie + CSRF handled inside)', () 
     await assert.rejects(staff.concerns.assign(ref, 'nobody-at-all'), UnprocessableError);
     await assert.rejects(staff.concerns.list({ assignee: 'me', cursor: 'bm9wZQ' }), BadRequestError);
     assert.equal((await staff.concerns.assign(ref, null)).assignee, null);
+    // Bulk: one outcome per reference; an unknown one does not stop the others.
+    const bulk = await staff.concerns.bulk({ references: [ref, 'PRX-0000-0000'], assigneeId: me.id });
+    assert.deepEqual(
+      bulk.items.map((i) => [i.ok, i.problem?.status]),
+      [
+        [true, undefined],
+        [false, 404],
+      ],
+    );
+    await assert.rejects(staff.concerns.bulk({ references: [ref] }), UnprocessableError);
     const priority = await staff.priorities.create({
       issue: { fr: 'Créé avec une session' },
       issueDate: '2026-05-01',

@@ -10,6 +10,7 @@ import type {
   AdminConcern,
   AdminConcernPage,
   AssigneeList,
+  ConcernBulkResult,
   ConcernReceipt,
   ConcernStatusView,
   InboxItem,
@@ -329,6 +330,122 @@ for (const target of targets()) {
       const item = (await list('?q=' + (refs.noise ?? ''))).items[0];
       assert.equal(item?.dueAt, null);
       assert.equal(item?.overdue, false);
+    });
+
+    test('bulk: each concern on its own — one that cannot change keeps its problem, the others change; each audited', async () => {
+      const coordId = (
+        await s.db.query<{ id: string }>(`SELECT id FROM staff WHERE email = 'coord@amiens.test'`)
+      )[0]?.id;
+      const noise = refs.noise ?? '';
+      const dumping2 = refs.dumping2 ?? '';
+      const auditCount = async (ref: string) =>
+        (
+          await s.db.query<{ action: string }>(
+            'SELECT action FROM audit_log WHERE target = $1 ORDER BY seq',
+            [`concern:${ref}`],
+          )
+        ).map((r) => r.action);
+      const before = {
+        noise: (await auditCount(noise)).length,
+        dumping2: (await auditCount(dumping2)).length,
+      };
+      const first = await coord.request(
+        '/v1/admin/concerns/bulk',
+        jsonInit('POST', {
+          references: [noise, 'PRX-0000-0000', dumping2],
+          status: 'in-progress',
+          assigneeId: coordId,
+        }),
+      );
+      assert.equal(first.status, 200, first.text);
+      const r1 = first.json as ConcernBulkResult;
+      assert.deepEqual(
+        r1.items.map((i) => [i.reference, i.ok, i.problem?.status]),
+        [
+          [noise, true, undefined],
+          ['PRX-0000-0000', false, 404],
+          [dumping2, true, undefined],
+        ],
+      );
+      assert.equal(r1.succeeded, 2);
+      assert.equal(r1.failed, 1);
+      assert.equal(r1.items[0]?.status, 'in-progress');
+      assert.equal(r1.items[0]?.assignee?.displayName, 'Camille Coordination');
+      // Audited per concern: the status change and the assignment, each on its concern.
+      assert.deepEqual((await auditCount(noise)).slice(before.noise), ['concern.triage', 'concern.assign']);
+      assert.deepEqual((await auditCount(dumping2)).slice(before.dumping2), [
+        'concern.triage',
+        'concern.assign',
+      ]);
+
+      // A closed concern may only be reopened: that one is refused (409), the other still changes.
+      const close = await coord.request(
+        `/v1/admin/concerns/${dumping2}/triage`,
+        jsonInit('POST', { status: 'closed' }),
+      );
+      assert.equal(close.status, 200, close.text);
+      const second = await coord.request(
+        '/v1/admin/concerns/bulk',
+        jsonInit('POST', { references: [dumping2, noise], status: 'action-scheduled' }),
+      );
+      const r2 = second.json as ConcernBulkResult;
+      assert.equal(r2.items[0]?.ok, false);
+      assert.equal(r2.items[0]?.problem?.status, 409);
+      assert.match(r2.items[0]?.problem?.type ?? '', /conflict/);
+      assert.equal(r2.items[1]?.ok, true);
+      const row = await s.db.query<{ reference: string; status: string }>(
+        'SELECT reference, status FROM concerns WHERE reference IN ($1, $2) ORDER BY reference',
+        [noise, dumping2],
+      );
+      assert.deepEqual(Object.fromEntries(row.map((r) => [r.reference, r.status])), {
+        [noise]: 'action-scheduled',
+        [dumping2]: 'closed',
+      });
+
+      // An agent reaches only the concerns of its services; a public update shows on the status page.
+      clock.advance(60_000);
+      const agent = await signedIn(s.url, 'agent@amiens.test');
+      const third = await agent.request(
+        '/v1/admin/concerns/bulk',
+        jsonInit('POST', { references: [noise, dumping2], publicUpdate: { fr: 'Passage prévu jeudi.' } }),
+      );
+      const r3 = third.json as ConcernBulkResult;
+      assert.deepEqual(
+        r3.items.map((i) => [i.ok, i.problem?.status]),
+        [
+          [false, 404],
+          [true, undefined],
+        ],
+      );
+      const publicView = (await call(s.url, `/v1/concerns/${dumping2}?token=${statusTokens.dumping2}`))
+        .json as ConcernStatusView;
+      assert.equal(publicView.updates.at(-1)?.text.fr, 'Passage prévu jeudi.');
+
+      // Bad input is refused as a whole (422, naming the field); observers may not (403).
+      const many = Array.from(
+        { length: 101 },
+        (_, i) => `PRX-0000-${String(i).padStart(4, '0').replace(/[01]/g, 'A')}`,
+      );
+      for (const [body, path] of [
+        [{ references: many, status: 'closed' }, 'references'],
+        [{ references: [noise, noise], status: 'closed' }, 'references'],
+        [{ references: [noise] }, ''],
+        [{ references: [noise], status: 'duplicate' }, 'duplicateOf'],
+        [{ references: ['nope'], status: 'closed' }, 'references.0'],
+      ] as const) {
+        const bad = await coord.request('/v1/admin/concerns/bulk', jsonInit('POST', body));
+        assert.equal(bad.status, 422, JSON.stringify(body).slice(0, 80));
+        assert.ok(
+          (bad.json as Problem).errors?.some((e) => e.path === path),
+          bad.text,
+        );
+      }
+      const observer = await signedIn(s.url, 'observer@amiens.test');
+      const refused = await observer.request(
+        '/v1/admin/concerns/bulk',
+        jsonInit('POST', { references: [noise], status: 'closed' }),
+      );
+      assert.equal(refused.status, 403);
     });
 
     test('the observer role cannot read the inbox nor the assignees', async () => {

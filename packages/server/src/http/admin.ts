@@ -10,6 +10,7 @@ import {
   AuditListQuery,
   CafeCancelInput,
   CafeInput,
+  ConcernBulkInput,
   MeetingReportInput,
   ConcernShareInput,
   ConcernTriageInput,
@@ -19,8 +20,9 @@ import {
   StaffInviteInput,
   StaffUpdateInput,
   getOperation,
+  problemFor,
 } from '@proximite/contract';
-import type { OperationId, ServiceRef } from '@proximite/contract';
+import type { ConcernBulkOutcome, OperationId, ServiceRef } from '@proximite/contract';
 import { Hono } from 'hono';
 import type { Handler } from 'hono';
 import { AppError } from '../errors.js';
@@ -132,6 +134,47 @@ export function adminApp(deps: AppDeps): Hono<AppEnv> {
     const q = parseQuery(c, AdminConcernListQuery);
     const principal = principalOf(c);
     return jsonResponse(await listInbox(db, q, readerOf(principal), deps.clock()));
+  });
+
+  // Each concern on its own (its own transaction and audit entries): one that cannot be changed
+  // keeps its problem in the answer and does not undo the others.
+  operation('bulkTriageConcerns', async (c) => {
+    const principal = principalOf(c);
+    const { value } = await parseJsonBody(c, ConcernBulkInput);
+    const { references, ...change } = value;
+    const items: ConcernBulkOutcome[] = [];
+    for (const reference of references) {
+      const instance = `${ADMIN_PREFIX}/concerns/${reference}`;
+      try {
+        const concern = await concerns.triageConcern(
+          deps,
+          deps.clock(),
+          principal.actor,
+          reference,
+          change,
+          principal,
+        );
+        items.push(
+          concern === undefined
+            ? {
+                reference,
+                ok: false,
+                problem: problemFor('notFound', { instance, detail: 'No such concern.' }),
+              }
+            : { reference, ok: true, status: concern.status, assignee: concern.assignee ?? null },
+        );
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        const problem = problemFor(error.key, {
+          instance,
+          ...(error.detail !== undefined ? { detail: error.detail } : {}),
+          ...(error.errors !== undefined ? { errors: error.errors } : {}),
+        });
+        items.push({ reference, ok: false, problem });
+      }
+    }
+    const succeeded = items.filter((i) => i.ok).length;
+    return jsonResponse({ items, succeeded, failed: items.length - succeeded });
   });
 
   operation('listConcernAssignees', async (c) => {
