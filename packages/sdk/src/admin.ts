@@ -42,6 +42,9 @@ import {
   OversightConcernPage,
   PROBLEM_TYPES,
   ServiceList,
+  Delivery,
+  DeliveryPage,
+  type DeliveryListQuery,
   StaffInvitation,
   StaffList,
   StaffMember,
@@ -127,6 +130,13 @@ export interface AdminClient {
   };
   services: {
     list(options?: RequestOptions): Promise<Service[]>;
+  };
+  /** The delivery queue: every message to a service or a resident, its attempts and its state. */
+  deliveries: {
+    /** A page of deliveries (`concern`: those of one concern — its hand-offs and their state). */
+    list(query?: DeliveryListQuery, options?: RequestOptions): Promise<DeliveryPage>;
+    /** Tries a failed or waiting delivery again now. */
+    retry(id: string, options?: RequestOptions): Promise<Delivery>;
   };
   /** The pseudonymised view of concerns (observers). */
   oversight: {
@@ -308,6 +318,10 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     },
     services: {
       list: async (o) => (await t.get('/v1/admin/services', undefined, ServiceList, o)).items,
+    },
+    deliveries: {
+      list: (query = {}, o) => t.get('/v1/admin/deliveries', query, DeliveryPage, o),
+      retry: (id, o) => write('POST', path`/v1/admin/deliveries/${id}/retry`, undefined, Delivery, o),
     },
     oversight: {
       list: oversightList,

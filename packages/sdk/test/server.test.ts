@@ -294,6 +294,19 @@ describe('admin API', () => {
   });
 });
 
+describe('admin API: deliveries', () => {
+  it('lists the deliveries of one concern; a retry needs its own scope', async () => {
+    const inbox = await admin.concerns.list({ limit: 1 });
+    const ref = inbox.items[0]?.reference ?? '';
+    const page = await admin.deliveries.list({ concern: ref, limit: 10 });
+    assert.ok(Array.isArray(page.items));
+    for (const d of page.items) assert.equal(d.concernReference, ref);
+    await assert.rejects(admin.deliveries.list({ concern: 'not a reference' }), BadRequestError);
+    // The test token has no deliveries:write.
+    await assert.rejects(admin.deliveries.retry('no-such-delivery'), ForbiddenError);
+  });
+});
+
 describe('admin client with a staff session (cookie + CSRF handled inside)', () => {
   it('signs in, reads and writes with the session, refreshes the CSRF token, signs out', async () => {
     const browser = browserFetch(server.url);
