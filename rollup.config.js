@@ -92,6 +92,8 @@ function staffCore(id) {
   // (a lazy chunk); the admin client, the transport and the errors are the core's.
   if (/\/packages\/sdk\/src\/(admin|errors)\.ts$|\/packages\/sdk\/src\/internal\//.test(path)) return 'console';
   if (/\/packages\/staff\/src\/(console|shared|sign-in)\//.test(path)) return 'console';
+  // @lit/task, which the sections load their data with: one small lazy chunk they share.
+  if (/\/node_modules\/@lit\/task\//.test(path)) return 'task';
   return undefined;
 }
 

@@ -107,6 +107,7 @@ export class StaffConsole extends ProxElement {
   /** Sections waiting for the person to sign in again (`context.reauthenticate()`). */
   private waiting: (() => void)[] = [];
   private lookupsFor?: { client: AdminClient; lists: Promise<Lookups> };
+  private shared?: { key: unknown[]; context: StaffContext };
   /** Move focus to the section's heading at its next showing (after a sign-in). */
   private focusNext = false;
 
@@ -291,20 +292,29 @@ export class StaffConsole extends ProxElement {
     });
   }
 
+  /**
+   * The sections' context: the same object as long as the client, who is signed in and what they
+   * may do stay the same (a section reloads its data when its context changes).
+   */
   private context(): StaffContext | undefined {
     const client = this.activeClient;
     if (!client) return undefined;
-    return {
+    const key = [client, this.identity, this.permissions, this.now, this.api];
+    if (this.shared && key.every((k, i) => k === this.shared!.key[i])) return this.shared.context;
+    const context: StaffContext = {
       client,
       identity: this.identity,
       can: (permission) => this.can(permission),
       navigate: (route, options) => this.navigate(route, options),
       announce: (message) => this.announce(message),
       reauthenticate: () => this.reauthenticate(),
+      lastRoute: (id) => this.lastRoutes.get(id) ?? { section: id, params: {} },
       lookups: () => this.lookups(client),
       apiBase: this.apiBase,
       now: () => this.now ?? new Date(),
     };
+    this.shared = { key, context };
+    return context;
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -1,7 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import { Task, initialState } from '@lit/task';
 import type { StaffContext } from '../shared/context.js';
-import { withSession } from '../shared/session.js';
+import { pseudonymised, withSession } from '../shared/session.js';
 import { OPEN_STATUSES, queryOf, toRow, type InboxFilters, type InboxRow } from './inbox-model.js';
 
 export interface InboxPage {
@@ -11,11 +11,6 @@ export interface InboxPage {
   total: number | undefined;
   /** The observers' pseudonymised list. */
   pseudonymised: boolean;
-}
-
-/** Whether the signed-in person reads the pseudonymised list only (observers). */
-export function pseudonymised(context: StaffContext): boolean {
-  return !context.can('concerns:triage') && context.can('oversight:read');
 }
 
 /**

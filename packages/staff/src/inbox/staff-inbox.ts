@@ -24,7 +24,8 @@ import {
   type InboxRow,
   type SortColumn,
 } from './inbox-model.js';
-import { InboxController, pseudonymised, type InboxPage } from './inbox.controller.js';
+import { InboxController, type InboxPage } from './inbox.controller.js';
+import { pseudonymised } from '../shared/session.js';
 import { messages } from './staff-inbox.messages.js';
 import { styles } from './staff-inbox.styles.js';
 

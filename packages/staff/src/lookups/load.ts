@@ -17,7 +17,11 @@ export function loadLookups(client: AdminClient, baseUrl: string | undefined): P
     pub ? pub.districts.list().catch(() => []) : Promise.resolve([]),
     client.services.list().catch(() => []),
   ]).then(([categories, districts, services]) => ({
-    categories: categories.map((c) => ({ code: c.code, label: c.label })),
+    categories: categories.map((c) => ({
+      code: c.code,
+      label: c.label,
+      fields: c.fields.map((f) => ({ code: f.code, label: f.label, values: f.values })),
+    })),
     districts: districts.map((d) => ({ id: d.id, name: d.name })),
     services: services.map((s) => ({ id: s.id, name: s.name })),
   }));

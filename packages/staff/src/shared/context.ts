@@ -21,6 +21,8 @@ export interface StaffContext {
   can(permission: string): boolean;
   /** Shows another view; `replace` keeps the browser history as it is (filters typed in place). */
   navigate(route: Route, options?: { replace?: boolean }): void;
+  /** The last view shown of a section (the inbox with its filters), for a link back to it. */
+  lastRoute(section: string): Route;
   /** Says `message` in the console's polite live region. */
   announce(message: string): void;
   /**

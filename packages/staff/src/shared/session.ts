@@ -19,3 +19,8 @@ export async function withSession<T>(context: StaffContext, run: () => Promise<T
     return run();
   }
 }
+
+/** Whether the signed-in person reads the pseudonymised view only (observers). */
+export function pseudonymised(context: StaffContext): boolean {
+  return !context.can('concerns:triage') && context.can('oversight:read');
+}

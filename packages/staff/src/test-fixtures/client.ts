@@ -114,6 +114,10 @@ export function fakeContext(
     },
     announce: (m: string) => void ctx.announced.push(m),
     reauthenticate: async () => void (ctx.reauthentications += 1),
+    lastRoute: (section: string): Route => ({
+      section,
+      params: section === 'inbox' ? { district: 'etouvie' } : ({} as Record<string, string>),
+    }),
     lookups: async () => LOOKUPS,
     apiBase: 'http://127.0.0.1:9',
     now: () => options.now ?? new Date('2026-12-02T12:00:00Z'),

@@ -1,0 +1,277 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { AdminConcern } from '@proximite/contract';
+import { defineElement } from '@proximite/widgets/kit/define.js';
+import { apiError, fakeClient, fakeContext } from '../test-fixtures/client.js';
+import { ConcernPageObject } from '../test-fixtures/concern.page.js';
+import { StaffConcern } from './staff-concern.js';
+
+defineElement('prox-staff-concern', StaffConcern);
+
+const REF = 'PRX-AAAA-0001';
+
+function concern(extra: Partial<AdminConcern> = {}): AdminConcern {
+  return {
+    reference: REF,
+    categoryCode: 'bruit',
+    service: { id: 'tranquillite-publique', name: { fr: 'Tranquillité publique', en: 'Public peace' } },
+    status: 'received',
+    submittedAt: '2026-11-29T09:00:00Z',
+    updatedAt: '2026-11-29T09:00:00Z',
+    updates: [
+      {
+        id: 'u1',
+        at: '2026-11-29T09:00:00Z',
+        status: 'received',
+        text: { fr: 'Votre signalement a bien été reçu.', en: 'Your concern was received.' },
+      },
+    ],
+    description: 'Musique forte tous les soirs après 23 h.',
+    location: { address: '3 rue de la Dodane, Amiens', lat: 49.8961, lon: 2.3013, districtId: 'saint-leu' },
+    attributes: { source: 'bar' },
+    contact: { name: 'Camille R.', email: 'camille@example.org' },
+    quarantined: false,
+    duplicateOf: null,
+    internalNotes: [{ id: 'n1', at: '2026-11-30T08:00:00Z', author: 'Alex Agent', text: 'Appelé le bar.' }],
+    assignee: null,
+    dueAt: '2026-11-30T17:00:00Z',
+    overdue: true,
+    history: [
+      { seq: 1, at: '2026-11-29T09:00:00Z', action: 'concern.create', actor: 'system:intake' },
+      {
+        seq: 2,
+        at: '2026-11-30T08:00:00Z',
+        action: 'concern.triage',
+        actor: 'staff:stf-2',
+        actorName: 'Alex Agent',
+      },
+    ],
+    ...extra,
+  };
+}
+
+const DELIVERY = {
+  id: 'd1',
+  status: 'failed',
+  method: 'email',
+  event: 'concern.routed',
+  concernReference: REF,
+  service: { id: 'tranquillite-publique', name: { fr: 'Tranquillité publique' } },
+  destination: 'tranquillite@amiens.example',
+  attempts: 3,
+  lastError: 'Connexion refusée',
+  lastAttemptAt: '2026-11-29T10:00:00Z',
+  nextAttemptAt: null,
+  giveUpAt: null,
+  createdAt: '2026-11-29T09:00:01Z',
+  sentAt: null,
+  messageId: 'm1',
+};
+
+async function mount(
+  options: {
+    get?: () => Promise<unknown>;
+    triage?: (ref: string, input: unknown) => Promise<unknown>;
+    permissions?: string[];
+    lang?: string;
+  } = {},
+) {
+  const triaged: unknown[] = [];
+  let current = concern();
+  const client = fakeClient({
+    concerns: {
+      get: options.get ?? (async () => current),
+      triage:
+        options.triage ??
+        (async (_ref: string, input: Record<string, unknown>) => {
+          triaged.push(input);
+          current = concern({
+            ...(input.status ? { status: input.status as string } : {}),
+            ...(input.internalNote
+              ? {
+                  internalNotes: [
+                    ...current.internalNotes,
+                    { id: 'n2', at: '2026-12-02T12:00:00Z', author: 'Moi', text: String(input.internalNote) },
+                  ],
+                }
+              : {}),
+          });
+          return current;
+        }),
+      assign: async (_ref: string, id: string | null) => (
+        triaged.push({ assigneeId: id }),
+        (current = concern({ assignee: id ? { id, displayName: 'Dominique Coordination' } : null }))
+      ),
+      assignees: async () => [
+        { id: 'stf-1', displayName: 'Dominique Coordination' },
+        { id: 'stf-2', displayName: 'Alex Agent' },
+      ],
+    },
+    deliveries: { list: async () => ({ items: [DELIVERY], nextCursor: null }), retry: async () => DELIVERY },
+    oversight: {
+      get: async () => ({
+        ...concern(),
+        districtId: 'saint-leu',
+        shareable: false,
+        duplicateOf: null,
+        description: undefined,
+        address: undefined,
+        attributes: undefined,
+      }),
+    },
+  });
+  const context = fakeContext(client, {
+    permissions: options.permissions ?? [
+      'concerns:read',
+      'concerns:triage',
+      'oversight:read',
+      'deliveries:write',
+    ],
+  });
+  const el = await fixture<StaffConcern>(
+    html`<prox-staff-concern
+      lang=${options.lang ?? 'fr'}
+      .context=${context}
+      .route=${{ section: 'concern', id: REF, params: {} }}
+    ></prox-staff-concern>`,
+  );
+  const page = new ConcernPageObject(el);
+  await waitUntil(() => page.state !== 'loading' && page.state !== 'none', 'loaded', { timeout: 3000 });
+  return { el, page, context, triaged, client };
+}
+
+describe('<prox-staff-concern>', () => {
+  it('shows the concern: summary, resident’s text and answers, place, contact, follow-up, hand-offs, notes, history', async () => {
+    const { el, page } = await mount();
+    expect(page.heading).to.equal(`Signalement ${REF}`);
+    expect(page.facts).to.deep.include({
+      Statut: 'Reçu',
+      Catégorie: 'Bruit',
+      Service: 'Tranquillité publique',
+      Quartier: 'Saint-Leu',
+      Échéance: '30 nov. 2026 En retard',
+      'Assigné à': 'Personne',
+    });
+    expect(page.section('text-title')).to.include('Musique forte tous les soirs');
+    expect(page.section('text-title')).to.include('source');
+    expect(page.section('place-title')).to.include('3 rue de la Dodane');
+    expect(page.$<HTMLAnchorElement>('#place-title ~ dl a')!.href).to.match(
+      /^https:\/\/www\.openstreetmap\.org\//,
+    );
+    expect(page.section('contact-title')).to.include('camille@example.org');
+    expect(page.section('updates-title')).to.include('Votre signalement a bien été reçu.');
+    expect(page.section('deliveries-title')).to.include('En échec');
+    expect(page.section('deliveries-title')).to.include('Connexion refusée');
+    expect(page.section('notes-title')).to.include('Appelé le bar.');
+    expect(page.section('history-title')).to.include('Traitement par Alex Agent');
+    expect(page.$<HTMLAnchorElement>('a.back')!.getAttribute('href')).to.equal('#/inbox?district=etouvie');
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks English', async () => {
+    const { el, page } = await mount({ lang: 'en' });
+    expect(page.heading).to.equal(`Concern ${REF}`);
+    expect(page.actionTitles).to.include('Public answer');
+    await expect(el).to.be.accessible();
+  });
+
+  it('changes the status, says so and keeps focus where it was', async () => {
+    const { page, context, triaged } = await mount();
+    page.set('status', 'in-progress');
+    const button = page.form('status').querySelector('button')!;
+    button.focus();
+    page.submit('status');
+    await waitUntil(() => page.notice('status') !== '');
+    expect(triaged).to.deep.equal([{ status: 'in-progress' }]);
+    expect(page.notice('status')).to.equal('Statut changé : En cours.');
+    expect(context.announced).to.include('Statut changé : En cours.');
+    expect(page.facts.Statut).to.equal('En cours');
+    expect(page.root.activeElement).to.equal(button);
+  });
+
+  it('assigns to someone who can take it, and unassigns', async () => {
+    const { page, context, triaged } = await mount();
+    const options = [...page.$<HTMLSelectElement>('#assignee')!.options].map((o) => o.textContent!.trim());
+    expect(options).to.deep.equal(['Personne (désassigner)', 'Dominique Coordination (moi)', 'Alex Agent']);
+    page.set('assignee', 'stf-1');
+    page.submit('assign');
+    await waitUntil(() => context.announced.includes('Assigné à Dominique Coordination.'));
+    expect(triaged).to.deep.equal([{ assigneeId: 'stf-1' }]);
+    expect(page.facts['Assigné à']).to.equal('Dominique Coordination');
+  });
+
+  it('previews a public answer as the resident will read it, then publishes it', async () => {
+    const { el, page, triaged, context } = await mount();
+    expect(page.preview).to.include('Écrivez le texte pour voir l’aperçu.');
+    page.set('update-fr', 'Une patrouille passera ce soir.');
+    page.set('update-status', 'action-scheduled');
+    await el.updateComplete;
+    expect(page.preview).to.include('Une patrouille passera ce soir.');
+    expect(page.preview).to.include('Intervention prévue');
+    await expect(el).to.be.accessible();
+    page.submit('update');
+    await waitUntil(() => context.announced.includes('Réponse publique publiée.'));
+    expect(triaged).to.deep.equal([
+      { publicUpdate: { fr: 'Une patrouille passera ce soir.' }, status: 'action-scheduled' },
+    ]);
+    expect(page.$<HTMLTextAreaElement>('#update-fr')!.value).to.equal('');
+  });
+
+  it('says what is missing, and an error of the server, in the action’s form with focus on it', async () => {
+    const { el, page } = await mount({
+      triage: async () =>
+        Promise.reject(Object.assign(apiError(409), { problem: { detail: 'Ce signalement est clos.' } })),
+    });
+    page.submit('note');
+    await waitUntil(() => page.error('note') === 'Ce champ est obligatoire.');
+    expect(page.root.activeElement?.id).to.equal('note-error');
+    expect(page.$('#note')!.getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+    page.set('note', 'À rappeler lundi.');
+    page.submit('note');
+    await waitUntil(() => page.error('note').includes('Ce signalement est clos.'));
+    expect(page.$<HTMLTextAreaElement>('#note')!.value).to.equal('À rappeler lundi.');
+    page.set('duplicate-of', 'pas une référence');
+    page.submit('duplicate');
+    await waitUntil(() => page.error('duplicate') === 'Une référence a la forme PRX-XXXX-XXXX.');
+  });
+
+  it('adds an internal note and marks a duplicate', async () => {
+    const { page, triaged, context } = await mount();
+    page.set('note', 'Appeler le gérant.');
+    page.submit('note');
+    await waitUntil(() => context.announced.includes('Note interne ajoutée.'));
+    expect(page.section('notes-title')).to.include('Appeler le gérant.');
+    page.set('duplicate-of', 'prx-bbbb-0002');
+    page.submit('duplicate');
+    await waitUntil(() => context.announced.includes('Marqué comme doublon.'));
+    expect(triaged.at(-1)).to.deep.equal({ status: 'duplicate', duplicateOf: 'PRX-BBBB-0002' });
+  });
+
+  it('releases a quarantined concern', async () => {
+    const { page, triaged, context } = await mount({ get: async () => concern({ quarantined: true }) });
+    expect(page.section('summary-title')).to.include('En quarantaine');
+    page.submit('release');
+    await waitUntil(() => context.announced.includes('Sorti de la quarantaine.'));
+    expect(triaged).to.deep.equal([{ quarantined: false }]);
+  });
+
+  it('shows observers the pseudonymised view, read only', async () => {
+    const { el, page } = await mount({ permissions: ['concerns:read', 'oversight:read'] });
+    expect(page.section('text-title')).to.include('Texte non partagé');
+    expect(page.$('#contact-title')).to.equal(null);
+    expect(page.$('#notes-title')).to.equal(null);
+    expect(page.actionTitles).to.deep.equal([]);
+    expect(page.section('actions-title')).to.include('Lecture seule');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says when the concern does not exist, and when it could not be loaded', async () => {
+    const missing = await mount({ get: async () => Promise.reject(apiError(404)) });
+    expect(missing.page.state).to.equal('error');
+    expect(missing.page.$('[role="alert"]')!.textContent).to.include('n’existe pas');
+    await expect(missing.el).to.be.accessible();
+    const down = await mount({ get: async () => Promise.reject(apiError(503)) });
+    expect(down.page.$('[role="alert"] button')).to.exist;
+    await expect(down.el).to.be.accessible();
+  });
+});
