@@ -6,6 +6,7 @@ import {
   DateTimeString,
   Id,
   IdInput,
+  InputLang,
   IsoDate,
   IsoDateTime,
   LimitParam,
@@ -232,6 +233,25 @@ export const AdminConcernListQuery = /* @__PURE__ */ (() =>
     cursor: z.optional(CursorParam),
   }))();
 export type AdminConcernListQuery = z.infer<typeof AdminConcernListQuery>;
+
+/** Roles whose CSV export may carry residents' contact details (`contacts=true`). */
+export const CONTACT_EXPORT_ROLES: readonly string[] = ['admin', 'coordinator'];
+
+/**
+ * `GET /v1/admin/concerns.csv` query: the inbox's filters and sort (every page, no `limit` or
+ * `cursor`); `contacts=true` adds the residents' contact details (admins and coordinators signed in:
+ * {@link CONTACT_EXPORT_ROLES}); `lang` the column headings and names (`fr`: `;`-separated, as
+ * French spreadsheets expect; `en`: `,`).
+ */
+export const AdminConcernExportQuery = /* @__PURE__ */ (() => {
+  const { limit: _limit, cursor: _cursor, ...filters } = AdminConcernListQuery.shape;
+  return z.strictObject({
+    ...filters,
+    contacts: z.optional(booleanParam),
+    lang: z.optional(InputLang),
+  });
+})();
+export type AdminConcernExportQuery = z.infer<typeof AdminConcernExportQuery>;
 
 /** `GET /v1/admin/concerns/{reference}/assignees` response: who a concern can be assigned to. */
 export const AssigneeList = /* @__PURE__ */ (() => z.object({ items: z.array(StaffRef) }))();

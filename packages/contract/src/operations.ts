@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import {
   AdminAck,
   AdminConcern,
+  AdminConcernExportQuery,
   AdminConcernListQuery,
   AdminConcernPage,
   AdminToken,
@@ -231,6 +232,7 @@ export const schemas = {
   InboxItem,
   AdminConcernPage,
   AdminConcernListQuery,
+  AdminConcernExportQuery,
   AssigneeList,
   ConcernTriageInput,
   ConcernBulkInput,
@@ -852,6 +854,25 @@ const declared = [
     scopes: ['concerns:triage'],
     params: [referenceParam],
     responses: { 200: ok('AdminConcern'), 404: p('No such concern.'), ...adminErrors },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'exportAdminConcerns',
+    method: 'get',
+    path: '/v1/admin/concerns.csv',
+    summary: 'The inbox as CSV: every concern the filters match, in the sort asked',
+    description:
+      "RFC 4180 (CRLF, fields with the separator, a quote or a line break quoted, quotes doubled), UTF-8 with a byte-order mark so spreadsheet software reads the accents; `;`-separated in French (`lang=fr`, the default), `,` in English. A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed with `'` so no spreadsheet runs it as a formula. Streamed page by page. No contact details unless `contacts=true`, which only an admin or a coordinator signed in may ask (403 otherwise). Every export is audited (`concern.export`: filters, rows, contacts or not).",
+    tag: 'admin',
+    scopes: ['concerns:triage'],
+    query: 'AdminConcernExportQuery',
+    responses: {
+      200: { description: 'CSV, UTF-8 with a byte-order mark.', contentTypes: ['text/csv'] },
+      ...adminErrors,
+      403: p(
+        `${NO_SCOPE} Or \`contacts=true\` by a role that may not export contact details, or with a token.`,
+      ),
+    },
     errorFormat: 'problem',
   },
   {

@@ -44,6 +44,7 @@ const REQUIRED: [string, string][] = [
   ['get', '/v1/admin/concerns/{reference}'],
   ['get', '/v1/admin/concerns/{reference}/assignees'],
   ['post', '/v1/admin/concerns/bulk'],
+  ['get', '/v1/admin/concerns.csv'],
   ['post', '/v1/admin/concerns/{reference}/triage'],
   ['post', '/v1/admin/priorities'],
   ['put', '/v1/admin/priorities/{id}'],

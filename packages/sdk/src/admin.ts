@@ -25,6 +25,7 @@ import {
   RightsOverrides,
   type ActivityCounter,
   type ActivityCountersInput,
+  type AdminConcernExportQuery,
   type AdminConcernListQuery,
   type AdminToken,
   type AdminTokenCreateInput,
@@ -186,6 +187,17 @@ export interface AdminClient {
      * reference (`ok`, or the `problem` that one met); the others are changed all the same.
      */
     bulk(input: ConcernBulkInput, options?: RequestOptions): Promise<ConcernBulkResult>;
+    /**
+     * The inbox as CSV text (the filters and sort of `list`, every page; `contacts: 'true'` for an
+     * admin or a coordinator). The server sends a byte-order mark that `fetch` drops: put
+     * `'\ufeff'` back in front when saving it for a spreadsheet.
+     */
+    exportCsv(query?: AdminConcernExportQuery, options?: RequestOptions): Promise<string>;
+    /**
+     * The URL of that CSV, for a download link in a page signed in with a session (the cookie goes
+     * with the navigation; a token cannot).
+     */
+    exportUrl(query?: AdminConcernExportQuery): string;
     /** Lets observers read the concern's description, address and answers (or stops it). */
     share(reference: string, shareable: boolean, options?: RequestOptions): Promise<AdminConcern>;
   };
@@ -351,6 +363,14 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       assign: (reference, assigneeId, o) =>
         write('POST', path`/v1/admin/concerns/${reference}/triage`, { assigneeId }, AdminConcern, o),
       bulk: (input, o) => write('POST', '/v1/admin/concerns/bulk', input, ConcernBulkResult, o),
+      exportCsv: async (query = {}, o) =>
+        (
+          await t.send(
+            { method: 'GET', path: '/v1/admin/concerns.csv', query, headers: { accept: 'text/csv' } },
+            o,
+          )
+        ).text,
+      exportUrl: (query = {}) => t.url('/v1/admin/concerns.csv', query),
       assignees: async (reference, o) =>
         (await t.get(path`/v1/admin/concerns/${reference}/assignees`, undefined, AssigneeList, o)).items,
       share: (reference, shareable, o) =>

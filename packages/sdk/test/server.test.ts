@@ -342,6 +342,12 @@ describe('admin client with a staff session (cookie + CSRF handled inside)', () 
       ],
     );
     await assert.rejects(staff.concerns.bulk({ references: [ref] }), UnprocessableError);
+    // CSV: the text (its headings first), a link for the page; contacts refused to a token.
+    const csv = await staff.concerns.exportCsv({ q: ref, lang: 'en' });
+    assert.match(csv, /^Reference,Received/);
+    assert.ok(csv.includes(ref));
+    assert.match(staff.concerns.exportUrl({ assignee: 'me' }), /\/v1\/admin\/concerns\.csv\?assignee=me$/);
+    await assert.rejects(admin.concerns.exportCsv({ contacts: 'true' }), ForbiddenError);
     const priority = await staff.priorities.create({
       issue: { fr: 'Créé avec une session' },
       issueDate: '2026-05-01',

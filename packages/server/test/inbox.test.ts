@@ -17,6 +17,7 @@ import type {
   Problem,
 } from '@proximite/contract';
 import { seedStaff } from '../src/seed-staff.js';
+import { exportInbox } from '../src/store/inbox.js';
 import { createAdminToken } from '../src/store/tokens.js';
 import { call, fakeClock, jsonInit, startTestServer, targets } from './helpers.js';
 import type { TestServer } from './helpers.js';
@@ -448,10 +449,152 @@ for (const target of targets()) {
       assert.equal(refused.status, 403);
     });
 
+    test('CSV export: the same filters, RFC 4180, UTF-8 with a BOM, formulas neutralised, contacts only for coordinators and admins; audited', async () => {
+      const formula = '=HYPERLINK("https://evil.example";"cliquez ici"); puis +1\nligne 2';
+      await submit('formula', 'bruit', formula, { source: 'logement' });
+      const ref = refs.formula ?? '';
+      const raw = async (query: string, who: Browser | 'token' = coord) => {
+        const headers = new Headers();
+        if (who === 'token') headers.set('Authorization', `Bearer ${token}`);
+        else if (who.cookie !== undefined) headers.set('Cookie', who.cookie);
+        const res = await fetch(`${s.url}/v1/admin/concerns.csv${query}`, { headers });
+        return {
+          status: res.status,
+          type: res.headers.get('content-type'),
+          bytes: new Uint8Array(await res.arrayBuffer()),
+          res,
+        };
+      };
+      const one = await raw(`?q=${ref}`);
+      assert.equal(one.status, 200);
+      assert.equal(one.type, 'text/csv; charset=utf-8');
+      assert.deepEqual([...one.bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
+      const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(one.bytes).slice(1);
+      const rows = parseCsv(text, ';');
+      assert.equal(rows.length, 2, 'headings and one concern');
+      const [head, row] = rows as [string[], string[]];
+      assert.equal(head[0], 'Référence');
+      assert.ok(!head.includes('Courriel'), 'no contact column');
+      assert.ok(!text.includes('formula@example.org'));
+      const col = (name: string) => row[head.indexOf(name)];
+      assert.equal(col('Référence'), ref);
+      assert.equal(
+        col('Texte'),
+        `'${formula}`,
+        'a formula is prefixed with an apostrophe, kept whole (quotes, ; and line break)',
+      );
+      assert.equal(col('Service'), 'Service communal d’hygiène et de santé');
+      assert.equal(col('En retard'), 'non');
+      assert.match(col('Reçu le (heure de Paris)') ?? '', /^2026-04-30 10:0\d$/);
+      assert.ok(text.endsWith('\r\n') && text.split('\r\n').length >= 3, 'CRLF line ends');
+      // Every cell that starts with = + - @ tab or CR is neutralised.
+      for (const cell of rows.flat()) assert.doesNotMatch(cell, /^[=+\-@\t\r]/);
+
+      // English: commas, English headings and names.
+      const en = parseCsv(new TextDecoder().decode((await raw(`?q=${ref}&lang=en`)).bytes), ',');
+      assert.equal(en[0]?.[0], 'Reference');
+      assert.equal(en[1]?.[en[0]?.indexOf('Service') ?? 0], 'Municipal health and hygiene service');
+
+      // Contacts: a coordinator who asks; not an agent, not a token, never an observer.
+      const withContacts = parseCsv(
+        new TextDecoder().decode((await raw(`?q=${ref}&contacts=true`)).bytes),
+        ';',
+      );
+      assert.equal(withContacts[1]?.[withContacts[0]?.indexOf('Courriel') ?? -1], 'formula@example.org');
+      const agent = await signedIn(s.url, 'agent@amiens.test');
+      assert.equal((await raw('?contacts=true', agent)).status, 403);
+      assert.equal((await raw('?contacts=true', 'token')).status, 403);
+      const observer = await signedIn(s.url, 'observer@amiens.test');
+      assert.equal((await raw('', observer)).status, 403);
+      const checked = await call(s.url, `/v1/admin/concerns.csv?contacts=true`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      assert.equal(checked.status, 403);
+
+      // Every page: the export holds what the inbox's pages hold, in its order.
+      const all = parseCsv(
+        new TextDecoder().decode((await raw('?sort=due&status=received,in-progress', 'token')).bytes),
+        ';',
+      );
+      const listed: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: AdminConcernPage = await list(
+          `?sort=due&status=received,in-progress&limit=200${cursor !== null ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          'token',
+        );
+        listed.push(...page.items.map((i) => i.reference));
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      assert.ok(listed.length > 0);
+      assert.deepEqual(
+        all.slice(1).map((r) => r[0]),
+        listed,
+      );
+      // Paged by keyset: in pages of 7, the same rows in the same order.
+      const paged: string[] = [];
+      for await (const page of exportInbox(
+        s.db,
+        { sort: 'due', status: 'received,in-progress' },
+        {},
+        clock(),
+        false,
+        7,
+      ))
+        paged.push(...page.map((r) => r.item.reference));
+      assert.deepEqual(paged, listed);
+      // The agent's export: its services only.
+      const agentRows = parseCsv(new TextDecoder().decode((await raw('', agent)).bytes), ';');
+      const svc = agentRows[0]?.indexOf('Service') ?? -1;
+      assert.ok(agentRows.length > 1);
+      assert.ok(agentRows.slice(1).every((r) => r[svc] === 'Propreté urbaine — Amiens Métropole'));
+
+      const audit = await s.db.query<{ actor: string; detail: { rows: number; contacts: boolean } }>(
+        `SELECT actor, detail FROM audit_log WHERE action = 'concern.export' ORDER BY seq`,
+      );
+      assert.ok(audit.some((a) => a.detail.contacts && a.detail.rows === 1));
+      assert.ok(audit.some((a) => a.actor.startsWith('token:') && a.detail.rows === listed.length));
+      // Bad filters are refused before anything is written.
+      const bad = await call(s.url, '/v1/admin/concerns.csv?limit=5', {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      assert.equal(bad.status, 400);
+    });
+
     test('the observer role cannot read the inbox nor the assignees', async () => {
       const observer = await signedIn(s.url, 'observer@amiens.test');
       assert.equal((await observer.request('/v1/admin/concerns')).status, 403);
       assert.equal((await observer.request(`/v1/admin/concerns/${refs.noise}/assignees`)).status, 403);
     });
   });
+}
+
+/** A small RFC 4180 reader (quoted fields with separators, quotes and line breaks). */
+function parseCsv(text: string, separator: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === separator) {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  return rows;
 }

@@ -664,6 +664,7 @@ async function admin(ctx: Ctx): Promise<void> {
   const reads: [OperationId, string][] = [
     ['listAdminTokens', '/v1/admin/tokens'],
     ['listAdminConcerns', '/v1/admin/concerns'],
+    ['exportAdminConcerns', '/v1/admin/concerns.csv?status=received'],
     ['getAdminConcern', `/v1/admin/concerns/${ctx.receipt?.reference ?? NO_REFERENCE}`],
     ['listConcernAssignees', `/v1/admin/concerns/${ctx.receipt?.reference ?? NO_REFERENCE}/assignees`],
     ['getRightsOverrides', '/v1/admin/rights/overrides'],

@@ -5,11 +5,13 @@
  */
 import {
   ActivityCountersInput,
+  AdminConcernExportQuery,
   AdminConcernListQuery,
   AdminTokenCreateInput,
   AuditListQuery,
   CafeCancelInput,
   CafeInput,
+  CONTACT_EXPORT_ROLES,
   ConcernBulkInput,
   MeetingReportInput,
   ConcernShareInput,
@@ -33,7 +35,8 @@ import * as staff from '../services/staff.js';
 import * as tokens from '../services/tokens.js';
 import { listAudit, verifyAudit } from '../store/audit.js';
 import { getOversightConcern, listOversightConcerns, reaches } from '../store/concerns.js';
-import { assignableStaff, listInbox } from '../store/inbox.js';
+import { assignableStaff, countInbox, exportInbox, listInbox } from '../store/inbox.js';
+import { concernsCsv } from '../concerns-csv.js';
 import type { InboxReader } from '../store/inbox.js';
 import { getStaff, listStaff } from '../store/staff.js';
 import { getRightsOverrides } from '../store/content.js';
@@ -134,6 +137,35 @@ export function adminApp(deps: AppDeps): Hono<AppEnv> {
     const q = parseQuery(c, AdminConcernListQuery);
     const principal = principalOf(c);
     return jsonResponse(await listInbox(db, q, readerOf(principal), deps.clock()));
+  });
+
+  // The inbox as CSV: checked and audited before the first byte, then streamed page by page.
+  operation('exportAdminConcerns', async (c) => {
+    const principal = principalOf(c);
+    const { contacts, lang = 'fr', ...filters } = parseQuery(c, AdminConcernExportQuery);
+    const withContacts = contacts === 'true';
+    const role = principal.staff?.record.role;
+    if (withContacts && (role === undefined || !CONTACT_EXPORT_ROLES.includes(role)))
+      throw new AppError(
+        'forbidden',
+        'Contact details are exported only by an admin or a coordinator, signed in (contacts=true).',
+      );
+    const reader = readerOf(principal);
+    const now = deps.clock();
+    const rows = await countInbox(db, filters, reader, now);
+    await concerns.recordExport(deps, now, principal.actor, { filters, rows, contacts: withContacts });
+    const day = now.toISOString().slice(0, 10);
+    const file = `${lang === 'fr' ? 'signalements' : 'concerns'}-${day}.csv`;
+    return new Response(
+      concernsCsv(exportInbox(db, filters, reader, now, withContacts), { lang, withContacts }),
+      {
+        headers: {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': `attachment; filename="${file}"`,
+          'Cache-Control': 'no-store',
+        },
+      },
+    );
   });
 
   // Each concern on its own (its own transaction and audit entries): one that cannot be changed

@@ -219,6 +219,21 @@ export function shareConcern(
   });
 }
 
+/**
+ * Records a CSV export of the inbox (its filters, how many rows, whether with contact details):
+ * exports leave the system, so each is in the audit log.
+ */
+export function recordExport(
+  ctx: ServiceContext,
+  now: Date,
+  actor: Actor,
+  detail: { filters: Record<string, unknown>; rows: number; contacts: boolean },
+): Promise<void> {
+  return audited(ctx, now, actor, async (u) => {
+    await u.audit({ action: 'concern.export', target: 'concerns', detail });
+  });
+}
+
 export interface RetentionDays {
   contactAfterClose: number;
   contactMax: number;

@@ -128,15 +128,14 @@ interface InboxRow {
   verdict_at: Date | string | null;
 }
 
-const INBOX_SELECT = `SELECT c.id, c.reference, c.category_code, cat.data->'label' AS category_label, c.district_id,
+const INBOX_COLUMNS = `c.id, c.reference, c.category_code, cat.data->'label' AS category_label, c.district_id,
   d.name AS district_name, c.service, c.status, c.submitted_at, c.updated_at, c.due_at, c.closed_at, c.assignee_id,
   st.display_name AS assignee_name, c.quarantined, c.duplicate_of, left(c.description, 160) AS excerpt,
-  v.resolved AS verdict_resolved, v.comment AS verdict_comment, v.at AS verdict_at
-  FROM concerns c
-  LEFT JOIN concern_verdicts v ON v.concern_id = c.id
-  LEFT JOIN categories cat ON cat.code = c.category_code
+  v.resolved AS verdict_resolved, v.comment AS verdict_comment, v.at AS verdict_at`;
+const INBOX_JOINS = `LEFT JOIN categories cat ON cat.code = c.category_code
   LEFT JOIN districts d ON d.id = c.district_id
-  LEFT JOIN staff st ON st.id = c.assignee_id`;
+  LEFT JOIN staff st ON st.id = c.assignee_id
+  LEFT JOIN concern_verdicts v ON v.concern_id = c.id`;
 
 function toItem(r: InboxRow, now: Date): InboxItem {
   const received = new Date(r.submitted_at);
@@ -177,15 +176,21 @@ function sortKeyOf(sort: InboxSort, r: InboxRow): string {
   return toIso(r.submitted_at);
 }
 
-/** One page of the inbox (its items, the next cursor, and the number of concerns the filters match). */
-export async function listInbox(
+/** What a page selects beyond the inbox's columns (the CSV export's). */
+interface Extra {
+  columns: string;
+  joins: string;
+}
+
+/** One page of rows for `q` (its filters, sort and cursor) and the cursor after it. */
+async function selectPage<Row extends InboxRow>(
   db: Queryable,
   q: AdminConcernListQuery,
   reader: InboxReader,
   now: Date,
-  options: { total?: boolean } = {},
-): Promise<{ items: InboxItem[]; nextCursor: string | null; total?: number }> {
-  const limit = q.limit ?? DEFAULT_PAGE_LIMIT;
+  limit: number,
+  extra: Extra = { columns: '', joins: '' },
+): Promise<{ rows: Row[]; nextCursor: string | null; filters: string; filterParams: unknown[] }> {
   const sort: InboxSort = q.sort ?? '-received';
   const { key, desc } = SORTS[sort];
   const params: unknown[] = [];
@@ -203,25 +208,124 @@ export async function listInbox(
   }
   params.push(limit + 1);
   const dir = desc ? 'DESC' : 'ASC';
-  const rows = await db.query<InboxRow>(
-    `${INBOX_SELECT} WHERE ${where} ORDER BY ${key} ${dir}, c.id ${dir} LIMIT $${params.length}`,
+  const rows = await db.query<Row>(
+    `SELECT ${INBOX_COLUMNS}${extra.columns} FROM concerns c ${INBOX_JOINS} ${extra.joins}
+     WHERE ${where} ORDER BY ${key} ${dir}, c.id ${dir} LIMIT $${params.length}`,
     params,
   );
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  const result: { items: InboxItem[]; nextCursor: string | null; total?: number } = {
-    items: page.map((r) => toItem(r, now)),
+  return {
+    rows: page,
     nextCursor:
       rows.length > limit && last !== undefined ? encodeCursor([sort, sortKeyOf(sort, last), last.id]) : null,
+    filters,
+    filterParams,
+  };
+}
+
+/** How many concerns the filters of `q` match (every page). */
+export async function countInbox(
+  db: Queryable,
+  q: AdminConcernListQuery,
+  reader: InboxReader,
+  now: Date,
+): Promise<number> {
+  const params: unknown[] = [];
+  const filters = inboxWhere(q, reader, now, params);
+  const count = await db.query<{ n: number | string }>(
+    `SELECT count(*) AS n FROM concerns c WHERE ${filters}`,
+    params,
+  );
+  return Number(count[0]?.n ?? 0);
+}
+
+/** One page of the inbox (its items, the next cursor, and the number of concerns the filters match). */
+export async function listInbox(
+  db: Queryable,
+  q: AdminConcernListQuery,
+  reader: InboxReader,
+  now: Date,
+  options: { total?: boolean } = {},
+): Promise<{ items: InboxItem[]; nextCursor: string | null; total?: number }> {
+  const page = await selectPage(db, q, reader, now, q.limit ?? DEFAULT_PAGE_LIMIT);
+  const result: { items: InboxItem[]; nextCursor: string | null; total?: number } = {
+    items: page.rows.map((r) => toItem(r, now)),
+    nextCursor: page.nextCursor,
   };
   if (options.total !== false) {
     const count = await db.query<{ n: number | string }>(
-      `SELECT count(*) AS n FROM concerns c WHERE ${filters}`,
-      filterParams,
+      `SELECT count(*) AS n FROM concerns c WHERE ${page.filters}`,
+      page.filterParams,
     );
     result.total = Number(count[0]?.n ?? 0);
   }
   return result;
+}
+
+/** A concern as the CSV export has it: the inbox's item, its whole text and address, maybe its contact. */
+export interface ExportRow {
+  item: InboxItem;
+  description: string;
+  address: string | null;
+  contact?: { name: string | null; email: string | null; phone: string | null; preferred: string | null };
+}
+
+/**
+ * Every concern `q` matches, in its sort, page by page (keyset: a page costs the same wherever it
+ * is), with the contact details when `withContacts`.
+ */
+export async function* exportInbox(
+  db: Queryable,
+  q: AdminConcernListQuery,
+  reader: InboxReader,
+  now: Date,
+  withContacts: boolean,
+  pageSize = 500,
+): AsyncGenerator<ExportRow[]> {
+  const extra: Extra = {
+    columns:
+      ", c.description, c.location->>'address' AS address" +
+      (withContacts
+        ? ', cc.name AS contact_name, cc.email AS contact_email, cc.phone AS contact_phone, cc.preferred AS contact_preferred'
+        : ''),
+    joins: withContacts ? 'LEFT JOIN concern_contacts cc ON cc.concern_id = c.id' : '',
+  };
+  type Row = InboxRow & {
+    description: string;
+    address: string | null;
+    contact_name?: string | null;
+    contact_email?: string | null;
+    contact_phone?: string | null;
+    contact_preferred?: string | null;
+  };
+  let cursor: string | undefined;
+  do {
+    const page = await selectPage<Row>(
+      db,
+      { ...q, ...(cursor !== undefined ? { cursor } : {}) },
+      reader,
+      now,
+      pageSize,
+      extra,
+    );
+    yield page.rows.map((r) => ({
+      item: toItem(r, now),
+      description: r.description,
+      address: r.address,
+      ...(withContacts
+        ? {
+            contact: {
+              name: r.contact_name ?? null,
+              email: r.contact_email ?? null,
+              phone: r.contact_phone ?? null,
+              preferred: r.contact_preferred ?? null,
+            },
+          }
+        : {}),
+    }));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
 }
 
 /** Roles whose scopes include triage (the roles a concern can be assigned to). */
