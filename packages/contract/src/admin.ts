@@ -96,7 +96,14 @@ export type AdminTokenList = z.infer<typeof AdminTokenList>;
 
 /** An internal note on a concern (never public). */
 export const InternalNote = /* @__PURE__ */ (() =>
-  z.object({ id: Id, at: IsoDateTime, author: z.string(), text: z.string() }))();
+  z.object({
+    id: Id,
+    at: IsoDateTime,
+    author: z.string(),
+    text: z.string(),
+    /** The concern merged into this one that the note was written on (absent: this one). */
+    reference: z.optional(z.string()),
+  }))();
 export type InternalNote = z.infer<typeof InternalNote>;
 
 /** A staff member as others see them in the console: id and display name only. */
@@ -115,8 +122,15 @@ export const ConcernEvent = /* @__PURE__ */ (() =>
     /** The staff member's display name when the actor is a staff member. */
     actorName: z.optional(z.string()),
     detail: z.optional(z.unknown()),
+    /** The concern merged into this one that it happened to (absent: this one). */
+    reference: z.optional(z.string()),
   }))();
 export type ConcernEvent = z.infer<typeof ConcernEvent>;
+
+/** A concern merged into another (marked its duplicate). */
+export const MergedConcern = /* @__PURE__ */ (() =>
+  z.object({ reference: z.string(), status: ConcernStatusValue, receivedAt: DateTimeString }))();
+export type MergedConcern = z.infer<typeof MergedConcern>;
 
 /** Admin view of a concern: the public view plus what triage needs, including contact data. */
 export const AdminConcern = /* @__PURE__ */ (() =>
@@ -151,8 +165,13 @@ export const AdminConcern = /* @__PURE__ */ (() =>
     dueAt: z.optional(z.nullable(DateTimeString)),
     /** Still open after `dueAt`. */
     overdue: z.optional(z.boolean()),
-    /** The concern's internal history: its audit entries, oldest first (never public). */
+    /**
+     * The concern's internal history: its audit entries and those of the concerns merged into it,
+     * oldest first (never public).
+     */
     history: z.optional(z.array(ConcernEvent)),
+    /** The concerns merged into this one (marked its duplicates), oldest first. */
+    duplicates: z.optional(z.array(MergedConcern)),
   }))();
 export type AdminConcern = z.infer<typeof AdminConcern>;
 
@@ -259,8 +278,10 @@ export type AssigneeList = z.infer<typeof AssigneeList>;
 
 /**
  * `POST /v1/admin/concerns/{reference}/triage` body: a status transition, a public update, an
- * internal note, a re-categorisation (the routing rules run again) and/or a referral to another
- * service — at least one. `duplicate` needs `duplicateOf`.
+ * internal note, a re-categorisation (the routing rules run again), a referral to another
+ * service and/or an assignment — at least one. `duplicate` needs `duplicateOf`; `duplicateOf` alone
+ * implies `duplicate` and merges the concern into that one (the end of its chain of duplicates),
+ * telling the resident in a public update.
  */
 export const ConcernTriageInput = /* @__PURE__ */ (() =>
   z
@@ -280,6 +301,10 @@ export const ConcernTriageInput = /* @__PURE__ */ (() =>
       z.refine((t) => Object.keys(t).length > 0, { message: 'nothing to change' }),
       z.refine((t) => t.status !== 'duplicate' || t.duplicateOf !== undefined, {
         message: 'a duplicate needs duplicateOf',
+        path: ['duplicateOf'],
+      }),
+      z.refine((t) => t.duplicateOf === undefined || t.status === undefined || t.status === 'duplicate', {
+        message: 'duplicateOf goes with the status duplicate (or none: it implies it)',
         path: ['duplicateOf'],
       }),
     ))();

@@ -27,6 +27,7 @@ import {
   ConcernTriageInput,
   InboxItem,
   InternalNote,
+  MergedConcern,
   StaffRef,
 } from './admin.js';
 import type { AdminTokenScope } from './admin.js';
@@ -228,6 +229,7 @@ export const schemas = {
   InternalNote,
   StaffRef,
   ConcernEvent,
+  MergedConcern,
   AdminConcern,
   InboxItem,
   AdminConcernPage,

@@ -561,6 +561,176 @@ for (const target of targets()) {
       assert.equal(bad.status, 400);
     });
 
+    test('duplicates: the resident is told which concern is followed; a merge keeps the other’s history and notes; no chains, no loops', async () => {
+      await submit('dupA', 'bruit', 'Aboiements la nuit, rue des Jacobins.', { source: 'logement' });
+      await submit('dupB', 'bruit', 'Chien qui aboie toute la nuit rue des Jacobins.', {
+        source: 'logement',
+      });
+      await submit('dupC', 'bruit', 'Encore le chien de la rue des Jacobins.', { source: 'logement' });
+      const [a, b, c] = [refs.dupA ?? '', refs.dupB ?? '', refs.dupC ?? ''];
+      const triage = (ref: string, body: object) =>
+        coord.request(`/v1/admin/concerns/${ref}/triage`, jsonInit('POST', body));
+      const lastUpdate = async (name: string) =>
+        (
+          (await call(s.url, `/v1/concerns/${refs[name]}?token=${statusTokens[name]}`))
+            .json as ConcernStatusView
+        ).updates.at(-1);
+      assert.equal((await triage(a, { internalNote: 'Voisin déjà rencontré.' })).status, 200);
+
+      // duplicateOf alone marks a duplicate; the resident reads which concern is followed.
+      clock.advance(1000);
+      const c1 = await triage(c, { duplicateOf: a });
+      assert.equal(c1.status, 200, c1.text);
+      assert.equal((c1.json as AdminConcern).status, 'duplicate');
+      assert.deepEqual((await lastUpdate('dupC'))?.text, {
+        fr: `Ce signalement rejoint le signalement ${a}, qui est suivi à sa place.`,
+        en: `This report joins report ${a}, which is followed in its place.`,
+      });
+      assert.equal((await lastUpdate('dupC'))?.status, 'duplicate');
+
+      // A merged into B: with a staff text after the notice; C follows A into B (no chain).
+      clock.advance(1000);
+      const a1 = await triage(a, {
+        status: 'duplicate',
+        duplicateOf: b,
+        publicUpdate: { fr: 'Merci.' },
+      });
+      assert.equal(a1.status, 200, a1.text);
+      assert.equal(
+        (await lastUpdate('dupA'))?.text.fr,
+        `Ce signalement rejoint le signalement ${b}, qui est suivi à sa place. Merci.`,
+      );
+      const merged = (await coord.request(`/v1/admin/concerns/${b}`)).json as AdminConcern;
+      assert.deepEqual(merged.duplicates?.map((d) => d.reference).sort(), [a, c].sort());
+      assert.ok(
+        merged.history?.some((e) => e.reference === a && e.action === 'concern.triage'),
+        'A’s history kept on B',
+      );
+      assert.ok(
+        merged.history?.some((e) => e.reference === c),
+        'C’s too',
+      );
+      assert.deepEqual(
+        merged.internalNotes.filter((n) => n.reference === a).map((n) => n.text),
+        ['Voisin déjà rencontré.'],
+      );
+      assert.equal(((await coord.request(`/v1/admin/concerns/${c}`)).json as AdminConcern).duplicateOf, b);
+
+      // No loops: B cannot join one of its own duplicates; duplicateOf goes with `duplicate` only.
+      const loop = await triage(b, { duplicateOf: c });
+      assert.equal(loop.status, 422);
+      assert.equal((loop.json as Problem).errors?.[0]?.path, 'duplicateOf');
+      assert.equal((await triage(b, { status: 'in-progress', duplicateOf: c })).status, 422);
+      // One beyond the caller's reach looks unknown.
+      const agent = await signedIn(s.url, 'agent@amiens.test');
+      const beyond = await agent.request(
+        `/v1/admin/concerns/${refs.dumping2}/triage`,
+        jsonInit('POST', { status: 'in-progress' }),
+      );
+      assert.equal(beyond.status, 200, beyond.text);
+      const hidden = await agent.request(
+        `/v1/admin/concerns/${refs.dumping2}/triage`,
+        jsonInit('POST', { duplicateOf: b }),
+      );
+      assert.equal(hidden.status, 422);
+
+      // Reopened: no longer merged.
+      clock.advance(1000);
+      assert.equal((await triage(a, { status: 'in-progress' })).status, 200);
+      const after = (await coord.request(`/v1/admin/concerns/${b}`)).json as AdminConcern;
+      assert.deepEqual(
+        after.duplicates?.map((d) => d.reference),
+        [c],
+      );
+      const reopened = (await coord.request(`/v1/admin/concerns/${a}`)).json as AdminConcern;
+      assert.equal(reopened.duplicateOf, null);
+    });
+
+    test('the observer role sees the pseudonymised view only: not the inbox, the concern, its CSV, its assignees; no contact, note, assignee or unshared text in its own view', async () => {
+      const observer = await signedIn(s.url, 'observer@amiens.test');
+      const ref = refs.noise ?? '';
+      // The staff side: refused (list, detail, CSV, assignees, bulk, triage).
+      for (const path of [
+        '/v1/admin/concerns',
+        `/v1/admin/concerns/${ref}`,
+        '/v1/admin/concerns.csv',
+        `/v1/admin/concerns/${ref}/assignees`,
+      ])
+        assert.equal((await observer.request(path)).status, 403, path);
+      assert.equal(
+        (
+          await observer.request(
+            '/v1/admin/concerns/bulk',
+            jsonInit('POST', { references: [ref], status: 'closed' }),
+          )
+        ).status,
+        403,
+      );
+      assert.equal(
+        (await observer.request(`/v1/admin/concerns/${ref}/triage`, jsonInit('POST', { internalNote: 'x' })))
+          .status,
+        403,
+      );
+      // Make the concern carry everything an observer must not read: contact, note, assignee.
+      const coordId = (
+        await s.db.query<{ id: string }>(`SELECT id FROM staff WHERE email = 'coord@amiens.test'`)
+      )[0]?.id;
+      const prepared = await coord.request(
+        `/v1/admin/concerns/${ref}/triage`,
+        jsonInit('POST', { internalNote: 'Note interne confidentielle.', assigneeId: coordId }),
+      );
+      assert.equal(prepared.status, 200, prepared.text);
+      const secrets = [
+        'noise@example.org',
+        'Note interne confidentielle.',
+        'Camille Coordination',
+        'Musique très forte',
+      ];
+      const oversight = async () => {
+        let cursor: string | null = null;
+        const texts: string[] = [];
+        let found: Record<string, unknown> | undefined;
+        do {
+          const res = await observer.request(
+            `/v1/admin/oversight/concerns?limit=200${cursor !== null ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          );
+          assert.equal(res.status, 200, res.text);
+          texts.push(res.text);
+          const page = res.json as { items: Record<string, unknown>[]; nextCursor: string | null };
+          found ??= page.items.find((i) => i.reference === ref);
+          cursor = page.nextCursor;
+        } while (cursor !== null);
+        const detail = await observer.request(`/v1/admin/oversight/concerns/${ref}`);
+        assert.equal(detail.status, 200, detail.text);
+        return {
+          list: texts.join(''),
+          item: found,
+          detail: detail.text,
+          detailJson: detail.json as Record<string, unknown>,
+        };
+      };
+      const seen = await oversight();
+      assert.ok(seen.item !== undefined, 'listed in the oversight view');
+      for (const secret of secrets) {
+        assert.ok(!seen.list.includes(secret), `list: ${secret}`);
+        assert.ok(!seen.detail.includes(secret), `detail: ${secret}`);
+      }
+      for (const key of ['contact', 'internalNotes', 'history', 'assignee', 'description'])
+        assert.ok(!(key in seen.detailJson), key);
+      // Shared by a coordinator: the text, never the contact, the note or the assignee.
+      assert.equal(
+        (await coord.request(`/v1/admin/concerns/${ref}/share`, jsonInit('POST', { shareable: true })))
+          .status,
+        200,
+      );
+      const shared = await oversight();
+      assert.match(shared.detail, /Musique très forte/);
+      for (const secret of secrets.slice(0, 3)) {
+        assert.ok(!shared.list.includes(secret), `shared list: ${secret}`);
+        assert.ok(!shared.detail.includes(secret), `shared detail: ${secret}`);
+      }
+    });
+
     test('the observer role cannot read the inbox nor the assignees', async () => {
       const observer = await signedIn(s.url, 'observer@amiens.test');
       assert.equal((await observer.request('/v1/admin/concerns')).status, 403);

@@ -9,6 +9,7 @@ import {
   lockConcernInReach,
   opens,
   purge,
+  reaches,
   recordVerdict,
   setShareable,
   triageConcern as storeTriage,
@@ -93,6 +94,17 @@ export function triageConcern(
       throw new AppError('validation', 'An emergency category is not a destination.', {
         errors: [{ path: 'categoryCode', message: 'emergency category' }],
       });
+    // The concern it joins must be one the caller reaches (one beyond looks unknown).
+    if (input.duplicateOf !== undefined) {
+      const target = await u.tx.query<{ service: ServiceRef; restricted: boolean }>(
+        'SELECT service, restricted FROM concerns WHERE reference = $1',
+        [input.duplicateOf],
+      );
+      if (target[0] === undefined || !reaches(reach, target[0]))
+        throw new AppError('validation', 'duplicateOf must be another existing concern.', {
+          errors: [{ path: 'duplicateOf', message: 'unknown concern' }],
+        });
+    }
     const route = await planReroute(u.tx, current, {
       category,
       serviceId: input.serviceId,

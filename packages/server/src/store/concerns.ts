@@ -435,7 +435,51 @@ async function adminView(
     ]);
     view.assignee = { id: row.assignee_id, displayName: staff[0]?.display_name ?? row.assignee_id };
   }
-  if (options.history === true) view.history = await concernHistory(db, row.reference);
+  if (options.history === true) {
+    // Merged concerns: listed, and their history and notes kept here.
+    const merged = await db.query<{
+      id: string;
+      reference: string;
+      status: string;
+      submitted_at: Date | string;
+    }>(
+      'SELECT id, reference, status, submitted_at FROM concerns WHERE duplicate_of = $1 ORDER BY submitted_at, id',
+      [row.reference],
+    );
+    view.duplicates = merged.map((m) => ({
+      reference: m.reference,
+      status: m.status,
+      receivedAt: toIso(m.submitted_at),
+    }));
+    view.history = await concernHistory(
+      db,
+      row.reference,
+      merged.map((m) => m.reference),
+    );
+    if (merged.length > 0) {
+      const mergedNotes = await db.query<{
+        id: string;
+        at: Date;
+        author: string;
+        text: string;
+        reference: string;
+      }>(
+        `SELECT n.id, n.at, n.author, n.text, c.reference FROM concern_notes n JOIN concerns c ON c.id = n.concern_id
+          WHERE c.duplicate_of = $1`,
+        [row.reference],
+      );
+      view.internalNotes = [
+        ...view.internalNotes,
+        ...mergedNotes.map((n) => ({
+          id: n.id,
+          at: toIso(n.at),
+          author: n.author,
+          text: n.text,
+          reference: n.reference,
+        })),
+      ].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+    }
+  }
   const c = contacts[0];
   if (c !== undefined) {
     const contact: NonNullable<AdminConcern['contact']> = {};
@@ -594,25 +638,35 @@ export async function triageConcern(
   const at = now.toISOString();
   const changes: string[] = [];
   let status = row.status;
-  if (input.status !== undefined && input.status !== row.status) {
-    if (!transitionAllowed(row.status, input.status)) {
-      throw new AppError('conflict', `A concern cannot go from ${row.status} to ${input.status}.`);
+  // `duplicateOf` alone marks a duplicate.
+  const wanted = input.status ?? (input.duplicateOf !== undefined ? 'duplicate' : undefined);
+  if (wanted !== undefined && wanted !== row.status) {
+    if (!transitionAllowed(row.status, wanted)) {
+      throw new AppError('conflict', `A concern cannot go from ${row.status} to ${wanted}.`);
     }
-    status = input.status;
+    status = wanted;
     changes.push(`status:${row.status}->${status}`);
   }
   let duplicateOf = row.duplicate_of;
   if (input.duplicateOf !== undefined) {
-    if (
-      input.duplicateOf === reference ||
-      (await tx.query('SELECT 1 FROM concerns WHERE reference = $1', [input.duplicateOf])).length === 0
-    ) {
+    // Merged into the concern that is followed: the end of a chain of duplicates.
+    const root = await followedConcern(tx, input.duplicateOf);
+    if (root === undefined || root === reference) {
       throw new AppError('validation', 'duplicateOf must be another existing concern.', {
-        errors: [{ path: 'duplicateOf', message: 'unknown concern' }],
+        errors: [
+          {
+            path: 'duplicateOf',
+            message: root === reference ? 'it is a duplicate of this one' : 'unknown concern',
+          },
+        ],
       });
     }
-    duplicateOf = input.duplicateOf;
-    changes.push(`duplicateOf:${duplicateOf}`);
+    if (root !== row.duplicate_of) changes.push(`duplicateOf:${root}`);
+    duplicateOf = root;
+  } else if (status !== 'duplicate' && row.duplicate_of !== null) {
+    // Reopened: no longer merged.
+    duplicateOf = null;
+    changes.push('duplicateOf:null');
   }
   let categoryCode = row.category_code;
   let service = row.service;
@@ -688,11 +742,28 @@ export async function triageConcern(
   // Public priorities leave out restricted concerns: refresh their cached lists.
   if (restricted !== row.restricted)
     await tx.query(`UPDATE content_versions SET version = version + 1 WHERE name = 'priorities'`);
-  if (input.publicUpdate !== undefined || status !== row.status) {
+  // Merged: the concerns merged into this one follow it to the one it joins (no chains).
+  if (duplicateOf !== null && duplicateOf !== row.duplicate_of) {
+    const moved = await tx.query(
+      'UPDATE concerns SET duplicate_of = $2 WHERE duplicate_of = $1 RETURNING id',
+      [reference, duplicateOf],
+    );
+    if (moved.length > 0) changes.push(`duplicatesMoved:${moved.length}`);
+  }
+  // The resident of a duplicate is told which concern is followed in its place.
+  const joined =
+    duplicateOf !== null && duplicateOf !== row.duplicate_of ? duplicateNotice(duplicateOf) : undefined;
+  if (input.publicUpdate !== undefined || status !== row.status || joined !== undefined) {
     if (input.publicUpdate !== undefined) changes.push('publicUpdate');
+    const text =
+      joined === undefined
+        ? (input.publicUpdate ?? defaultUpdateText(status))
+        : input.publicUpdate === undefined
+          ? joined
+          : joinTexts(joined, input.publicUpdate);
     await tx.query(
       'INSERT INTO concern_updates (id, concern_id, at, status, text) VALUES ($1, $2, $3, $4, $5::jsonb)',
-      [newId(), row.id, at, status, JSON.stringify(input.publicUpdate ?? defaultUpdateText(status))],
+      [newId(), row.id, at, status, JSON.stringify(text)],
     );
   }
   if (input.internalNote !== undefined) {
@@ -755,6 +826,40 @@ export async function recordVerdict(
     [newId(), concernId, at, 'reopen-requested', JSON.stringify(defaultUpdateText('reopen-requested'))],
   );
   return { reopened: true, at };
+}
+
+/** What the resident of a duplicate reads: the concern followed in its place. */
+export function duplicateNotice(reference: string): LocalizedText {
+  return {
+    fr: `Ce signalement rejoint le signalement ${reference}, qui est suivi à sa place.`,
+    en: `This report joins report ${reference}, which is followed in its place.`,
+  };
+}
+
+/** Two public texts as one (each language; a language one lacks takes the French). */
+function joinTexts(a: LocalizedText, b: LocalizedText): LocalizedText {
+  const out: LocalizedText = { fr: `${a.fr} ${b.fr}` };
+  if (a.en !== undefined || b.en !== undefined) out.en = `${a.en ?? a.fr} ${b.en ?? b.fr}`;
+  return out;
+}
+
+/**
+ * The concern followed for `reference`: itself, or the end of its chain of duplicates
+ * (`undefined` when there is no such concern, or the chain loops).
+ */
+export async function followedConcern(db: Queryable, reference: string): Promise<string | undefined> {
+  let current = reference;
+  for (let hops = 0; hops < 20; hops++) {
+    const rows = await db.query<{ duplicate_of: string | null }>(
+      'SELECT duplicate_of FROM concerns WHERE reference = $1',
+      [current],
+    );
+    const row = rows[0];
+    if (row === undefined) return undefined;
+    if (row.duplicate_of === null) return current;
+    current = row.duplicate_of;
+  }
+  return undefined;
 }
 
 function defaultUpdateText(status: string): LocalizedText {

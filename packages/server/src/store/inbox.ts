@@ -367,20 +367,29 @@ export async function assignableStaff(
   return rows.map((r) => ({ id: r.id, displayName: r.display_name }));
 }
 
-/** A concern's internal history: its audit entries, oldest first, with staff actors' names. */
-export async function concernHistory(db: Queryable, reference: string): Promise<ConcernEvent[]> {
+/**
+ * A concern's internal history: its audit entries and those of the concerns merged into it
+ * (`merged`), oldest first, with staff actors' names.
+ */
+export async function concernHistory(
+  db: Queryable,
+  reference: string,
+  merged: readonly string[] = [],
+): Promise<ConcernEvent[]> {
+  const targets = [reference, ...merged].map((r) => `concern:${r}`);
   const rows = await db.query<{
     seq: number;
     at: string;
     action: string;
     actor: string;
+    target: string;
     detail: unknown;
     actor_name: string | null;
   }>(
-    `SELECT a.seq, a.at, a.action, a.actor, a.detail, s.display_name AS actor_name
+    `SELECT a.seq, a.at, a.action, a.actor, a.target, a.detail, s.display_name AS actor_name
        FROM audit_log a LEFT JOIN staff s ON a.actor = 'staff:' || s.id
-      WHERE a.target = $1 ORDER BY a.seq`,
-    [`concern:${reference}`],
+      WHERE a.target IN (${targets.map((_, i) => `$${i + 1}`).join(', ')}) ORDER BY a.seq`,
+    targets,
   );
   return rows.map((r) => ({
     seq: Number(r.seq),
@@ -389,5 +398,6 @@ export async function concernHistory(db: Queryable, reference: string): Promise<
     actor: r.actor,
     ...(r.actor_name !== null ? { actorName: r.actor_name } : {}),
     ...(r.detail !== null ? { detail: r.detail } : {}),
+    ...(r.target !== `concern:${reference}` ? { reference: r.target.slice('concern:'.length) } : {}),
   }));
 }
