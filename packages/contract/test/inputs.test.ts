@@ -8,11 +8,14 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type * as z from 'zod/mini';
 import {
+  AdminConcernExportQuery,
   AdminConcernListQuery,
   AdminTokenCreateInput,
   ADMIN_TOKEN_SCOPES,
   AuditListQuery,
+  ConcernBulkInput,
   ConcernTriageInput,
+  INBOX_SORTS,
 } from '../src/admin.js';
 import { CAFE_MODES, CafeCancelInput, CafeInput, CafeListQuery } from '../src/cafes.js';
 import {
@@ -179,13 +182,37 @@ const triageArb = fc
       categoryCode: code,
       duplicateOf: reference,
       quarantined: fc.boolean(),
+      assigneeId: fc.option(id, { nil: null }),
     },
     { requiredKeys: [] },
   )
   .map((t) =>
     t.status === 'duplicate' && t.duplicateOf === undefined ? { ...t, duplicateOf: 'PRX-7K3M-Q9AB' } : t,
   )
+  // duplicateOf goes with the status duplicate, or none.
+  .map((t) =>
+    t.duplicateOf !== undefined && t.status !== undefined ? { ...t, status: 'duplicate' as const } : t,
+  )
   .filter((t) => Object.keys(t).length > 0);
+
+const bulkArb = fc
+  .record(
+    {
+      references: fc.uniqueArray(reference, { minLength: 1, maxLength: 100 }),
+      status: fc.constantFrom(...CONCERN_STATUSES),
+      assigneeId: fc.option(id, { nil: null }),
+      publicUpdate: lt(2000),
+      duplicateOf: reference,
+    },
+    { requiredKeys: ['references'] },
+  )
+  .map((t) => {
+    const { duplicateOf, ...rest } = t;
+    const out = rest.status === 'duplicate' ? { ...rest, duplicateOf: duplicateOf ?? 'PRX-7K3M-Q9AB' } : rest;
+    return out.status === undefined && out.assigneeId === undefined && out.publicUpdate === undefined
+      ? { ...out, assigneeId: null }
+      : out;
+  });
 
 const tokenArb = fc.record(
   {
@@ -338,14 +365,32 @@ const queryArbs = {
   ),
   AdminConcernListQuery: fc.record(
     {
-      status: fc.constantFrom(...CONCERN_STATUSES),
+      status: fc.uniqueArray(fc.constantFrom(...CONCERN_STATUSES), { minLength: 1 }).map((a) => a.join(',')),
       category: code,
+      service: id,
       district: id,
+      assignee: fc.oneof(fc.constantFrom('me', 'none'), id),
+      overdue: fc.constantFrom('true', 'false'),
       quarantined: fc.constantFrom('true', 'false'),
+      q: text(200),
+      sort: fc.constantFrom(...INBOX_SORTS),
       from: isoDate,
       to: isoDateTimeOffset,
       limit: fc.integer({ min: 1, max: 200 }).map(String),
       cursor: text(500),
+    },
+    { requiredKeys: [] },
+  ),
+  AdminConcernExportQuery: fc.record(
+    {
+      status: fc.constantFrom(...CONCERN_STATUSES),
+      service: id,
+      assignee: fc.constantFrom('me', 'none'),
+      overdue: fc.constantFrom('true', 'false'),
+      q: text(200),
+      sort: fc.constantFrom(...INBOX_SORTS),
+      contacts: fc.constantFrom('true', 'false'),
+      lang: fc.constantFrom('fr', 'en'),
     },
     { requiredKeys: [] },
   ),
@@ -375,6 +420,7 @@ const querySchemas: Record<keyof typeof queryArbs, z.ZodMiniType> = {
   RightsQuery,
   StatsQuery,
   AdminConcernListQuery,
+  AdminConcernExportQuery,
   AuditListQuery,
   Open311RequestsQuery,
 };
@@ -537,6 +583,7 @@ describeInput(
 describeInput('ConcernInput', ConcernInput, concernInputArb, 200, false);
 describeInput('PriorityInput', PriorityInput, priorityInputArb);
 describeInput('ConcernTriageInput', ConcernTriageInput, triageArb, 200, false);
+describeInput('ConcernBulkInput', ConcernBulkInput, bulkArb, 100);
 describeInput('AdminTokenCreateInput', AdminTokenCreateInput, tokenArb);
 describeInput('ActivityCountersInput', ActivityCountersInput, countersArb, 100);
 describeInput('RightsOverrides', RightsOverrides, overridesArb, 100);
