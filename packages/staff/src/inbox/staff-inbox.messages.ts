@@ -56,6 +56,7 @@ export const messages = defineMessages({
     bulkStatus: 'Nouveau statut',
     bulkAssign: 'Assigner à',
     bulkUnchanged: 'Ne pas changer',
+    bulkAnswer: 'Réponse publique à chacun (facultatif)',
     bulkMe: 'Moi',
     bulkNobody: 'Personne (désassigner)',
     bulkApply: 'Appliquer à la sélection',
@@ -64,7 +65,7 @@ export const messages = defineMessages({
         ? `${ok} signalement${ok > 1 ? 's' : ''} mis à jour.`
         : `${ok} mis à jour, ${failed} en échec : voir la liste.`,
     bulkFailed: 'L’action groupée a échoué.',
-    bulkNothing: 'Choisissez un statut ou une personne.',
+    bulkNothing: 'Choisissez un statut, une personne ou une réponse.',
     bulkClear: 'Tout désélectionner',
     pseudonymised: 'Vue pseudonymisée : ni coordonnées ni texte libre, sauf partage explicite.',
   },
@@ -120,6 +121,7 @@ export const messages = defineMessages({
     bulkStatus: 'New status',
     bulkAssign: 'Assign to',
     bulkUnchanged: 'Leave as it is',
+    bulkAnswer: 'Public answer to each (optional)',
     bulkMe: 'Me',
     bulkNobody: 'Nobody (unassign)',
     bulkApply: 'Apply to the selection',
@@ -128,7 +130,7 @@ export const messages = defineMessages({
         ? `${ok} concern${ok > 1 ? 's' : ''} updated.`
         : `${ok} updated, ${failed} failed: see the list.`,
     bulkFailed: 'The bulk action failed.',
-    bulkNothing: 'Choose a status or a person.',
+    bulkNothing: 'Choose a status, a person or an answer.',
     bulkClear: 'Clear the selection',
     pseudonymised: 'Pseudonymised view: no contact details and no free text, unless shared.',
   },

@@ -160,6 +160,13 @@ export const styles = css`
   .bulk .field {
     margin: 0;
   }
+  .bulk .field--answer {
+    flex: 1 1 18rem;
+  }
+  .bulk .field--answer textarea {
+    min-block-size: 2.75rem;
+    block-size: 2.75rem;
+  }
   .paging ul {
     display: flex;
     flex-wrap: wrap;

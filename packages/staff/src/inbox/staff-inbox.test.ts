@@ -243,7 +243,7 @@ describe('<prox-staff-inbox>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('offers no selection without bulk actions, and the observers’ pseudonymised list', async () => {
+  it('offers the observers the pseudonymised list, without selection', async () => {
     const { el, page, queries } = await mount(listing(), {
       permissions: ['concerns:read', 'oversight:read'],
     });

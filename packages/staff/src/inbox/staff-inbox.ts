@@ -24,25 +24,15 @@ import {
   type InboxRow,
   type SortColumn,
 } from './inbox-model.js';
+import type { ConcernBulkInput, ConcernBulkOutcome } from '@proximite/contract';
 import { InboxController, type InboxPage } from './inbox.controller.js';
 import { pseudonymised } from '../shared/session.js';
 import { messages } from './staff-inbox.messages.js';
 import { styles } from './staff-inbox.styles.js';
 
-/** What the bulk endpoint answers for each reference (its SDK method is used when the SDK has it). */
-interface BulkOutcome {
-  reference: string;
-  ok: boolean;
-  problem?: { title?: string; detail?: string } | undefined;
-}
-interface BulkApi {
-  bulk(
-    input: { references: string[]; status?: string; assigneeId?: string | null },
-    options?: { signal?: AbortSignal },
-  ): Promise<{ items: BulkOutcome[] }>;
-}
+/** The CSV export's link maker (`concerns.exportUrl`), used when the SDK has it. */
 interface CsvApi {
-  csvUrl(query: Record<string, string | number>): string;
+  exportUrl(query: Record<string, string | number>): string;
 }
 
 /**
@@ -73,7 +63,7 @@ export class StaffInbox extends StaffSection {
   declare private lists: Lookups;
   declare private selection: Set<string>;
   declare private bulkMessage: string;
-  declare private bulkFailures: BulkOutcome[];
+  declare private bulkFailures: ConcernBulkOutcome[];
   declare private bulkBusy: boolean;
   private announcedKey?: string;
   private listsFrom?: unknown;
@@ -149,18 +139,16 @@ export class StaffInbox extends StaffSection {
     this.show({ ...this.filters, sort: nextSort(this.filters.sort, column), cursor: undefined });
   }
 
-  private get bulkApi(): BulkApi | undefined {
-    const concerns = this.context?.client.concerns as unknown as Partial<BulkApi> | undefined;
-    return typeof concerns?.bulk === 'function' && this.context?.can('concerns:triage')
-      ? (concerns as BulkApi)
-      : undefined;
+  /** Whether the signed-in person may act on a selection (bulk triage). */
+  private get canBulk(): boolean {
+    return this.context !== undefined && this.context.can('concerns:triage') && !pseudonymised(this.context);
   }
 
   private get exportUrl(): string | undefined {
     const concerns = this.context?.client.concerns as unknown as Partial<CsvApi> | undefined;
-    if (typeof concerns?.csvUrl !== 'function') return undefined;
+    if (typeof concerns?.exportUrl !== 'function') return undefined;
     const { limit: _limit, cursor: _cursor, ...query } = queryOf(this.filters);
-    return concerns.csvUrl(query);
+    return concerns.exportUrl(query);
   }
 
   private select(reference: string, on: boolean): void {
@@ -177,30 +165,32 @@ export class StaffInbox extends StaffSection {
 
   private async applyBulk(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const api = this.bulkApi;
     const context = this.context;
-    if (!api || !context || this.bulkBusy) return;
+    if (!this.canBulk || !context || this.bulkBusy) return;
     const data = new FormData(event.target as HTMLFormElement);
     const status = String(data.get('bulk-status') ?? '');
     const assignee = String(data.get('bulk-assignee') ?? '');
+    const answer = String(data.get('bulk-answer') ?? '').trim();
     const me = context.identity?.id;
-    const input = {
+    const input: ConcernBulkInput = {
       references: [...this.selection],
-      ...(status ? { status } : {}),
+      ...(status ? { status: status as ConcernBulkInput['status'] } : {}),
       ...(assignee === 'me' && me ? { assigneeId: me } : assignee === 'none' ? { assigneeId: null } : {}),
+      ...(answer ? { publicUpdate: { fr: answer } } : {}),
     };
-    if (!('status' in input) && !('assigneeId' in input)) {
+    if (!('status' in input) && !('assigneeId' in input) && !('publicUpdate' in input)) {
       this.bulkMessage = this.localize.t('bulkNothing');
       return;
     }
     this.bulkBusy = true;
     try {
-      const result = await withSession(context, () => api.bulk(input));
+      const result = await withSession(context, () => context.client.concerns.bulk(input));
       const failed = result.items.filter((o) => !o.ok);
       const ok = result.items.length - failed.length;
       this.bulkFailures = failed;
       this.selection = new Set(failed.map((f) => f.reference));
       this.bulkMessage = this.localize.t('bulkDone', ok, failed.length);
+      if (failed.length === 0) (event.target as HTMLFormElement).reset();
       await this.data.reload();
     } catch {
       this.bulkMessage = this.localize.t('bulkFailed');
@@ -377,7 +367,7 @@ export class StaffInbox extends StaffSection {
   }
 
   private renderBulk(): TemplateResult | typeof nothing {
-    if (!this.bulkApi || (this.selection.size === 0 && !this.bulkMessage)) return nothing;
+    if (!this.canBulk || (this.selection.size === 0 && !this.bulkMessage)) return nothing;
     const t = this.localize.t.bind(this.localize);
     const pick = (text: Parameters<typeof this.localize.pick>[0]) => this.localize.pick(text);
     return html`<form class="bulk" aria-labelledby="bulk-title" @submit=${this.applyBulk}>
@@ -400,6 +390,10 @@ export class StaffInbox extends StaffSection {
                   <option value="me">${t('bulkMe')}</option>
                   <option value="none">${t('bulkNobody')}</option>
                 </select>
+              </div>
+              <div class="field field--answer">
+                <label for="bulk-answer">${t('bulkAnswer')}</label>
+                <textarea id="bulk-answer" name="bulk-answer" maxlength="2000"></textarea>
               </div>
               <div class="actions">
                 <button class="button" type="submit" ?disabled=${this.bulkBusy}>${t('bulkApply')}</button>
@@ -429,7 +423,7 @@ export class StaffInbox extends StaffSection {
   private renderTable(page: InboxPage, f: InboxFilters): TemplateResult {
     const t = this.localize.t.bind(this.localize);
     const now = this.context?.now() ?? new Date();
-    const bulk = this.bulkApi !== undefined && !page.pseudonymised;
+    const bulk = this.canBulk && !page.pseudonymised;
     const pageSelected = page.rows.length > 0 && page.rows.every((r) => this.selection.has(r.reference));
     const sortColumn = f.sort.replace('-', '') === 'due' ? t('due') : t('age');
     const direction = ariaSort(f.sort, f.sort.replace('-', '') as SortColumn);

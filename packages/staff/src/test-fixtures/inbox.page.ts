@@ -27,7 +27,7 @@ export class InboxPageObject {
     return text(this.$('caption'));
   }
   get headers(): string[] {
-    return [...this.root.querySelectorAll('thead th')].map((th) => text(th));
+    return [...this.root.querySelectorAll('thead th:not(.select)')].map((th) => text(th));
   }
   /** Each row's cells as text (the selection column left out). */
   get rows(): string[][] {
