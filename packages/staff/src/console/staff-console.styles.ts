@@ -104,6 +104,18 @@ export const styles = css`
   h1:focus-visible {
     outline: 3px solid var(--_prox-focus);
   }
+  dialog.expired {
+    inline-size: min(32rem, calc(100vw - 2rem));
+    max-block-size: calc(100vh - 2rem);
+    padding: 1.5rem;
+    border: 2px solid var(--_prox-border);
+    border-radius: var(--_prox-radius);
+    background: var(--_prox-bg);
+    color: var(--_prox-fg);
+  }
+  dialog.expired::backdrop {
+    background: rgb(0 0 0 / 0.55);
+  }
   @media (forced-colors: active) {
     .nav a.current {
       border-block-end-color: Highlight;

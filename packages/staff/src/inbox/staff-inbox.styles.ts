@@ -56,6 +56,8 @@ export const styles = css`
   }
   table {
     inline-size: 100%;
+    /* Below this the columns would wrap word by word: the region scrolls sideways instead. */
+    min-inline-size: 54rem;
     border-collapse: collapse;
     font-variant-numeric: tabular-nums;
   }
@@ -114,7 +116,11 @@ export const styles = css`
     white-space: nowrap;
   }
   .excerpt {
-    display: block;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    line-clamp: 2;
+    overflow: hidden;
     max-inline-size: 28rem;
     color: var(--_prox-fg-muted);
     font-size: 0.9375rem;

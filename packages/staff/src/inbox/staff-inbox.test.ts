@@ -216,7 +216,7 @@ describe('<prox-staff-inbox>', () => {
           inputs.push(input);
           return {
             items: input.references.map((reference, i) =>
-              i === 0
+              i === 0 || input.references.length === 1
                 ? { reference, ok: true }
                 : { reference, ok: false, problem: { title: 'Conflict', detail: 'Déjà clos' } },
             ),
@@ -241,6 +241,15 @@ describe('<prox-staff-inbox>', () => {
     expect(page.$('.failures')!.textContent).to.include('PRX-AAAA-0002 : Déjà clos');
     expect(context.announced).to.include('1 mis à jour, 1 en échec : voir la liste.');
     await expect(el).to.be.accessible();
+    // The one that failed stays selected; sent again with an answer, it goes through and the form empties.
+    page.$<HTMLTextAreaElement>('#bulk-answer')!.value = 'Merci, nous traitons votre signalement.';
+    page.bulk({ status: '' });
+    await waitUntil(() => page.bulkMessage === '1 signalement mis à jour.');
+    expect(inputs[1]).to.deep.equal({
+      references: ['PRX-AAAA-0002'],
+      assigneeId: 'stf-1',
+      publicUpdate: { fr: 'Merci, nous traitons votre signalement.' },
+    });
   });
 
   it('offers the observers the pseudonymised list, without selection', async () => {

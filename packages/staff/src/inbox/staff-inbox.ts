@@ -167,7 +167,9 @@ export class StaffInbox extends StaffSection {
     event.preventDefault();
     const context = this.context;
     if (!this.canBulk || !context || this.bulkBusy) return;
-    const data = new FormData(event.target as HTMLFormElement);
+    // Kept now: once the event is dispatched, its target (in a shadow root) is reset to null.
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
     const status = String(data.get('bulk-status') ?? '');
     const assignee = String(data.get('bulk-assignee') ?? '');
     const answer = String(data.get('bulk-answer') ?? '').trim();
@@ -190,7 +192,7 @@ export class StaffInbox extends StaffSection {
       this.bulkFailures = failed;
       this.selection = new Set(failed.map((f) => f.reference));
       this.bulkMessage = this.localize.t('bulkDone', ok, failed.length);
-      if (failed.length === 0) (event.target as HTMLFormElement).reset();
+      if (failed.length === 0) form.reset();
       await this.data.reload();
     } catch {
       this.bulkMessage = this.localize.t('bulkFailed');
