@@ -206,10 +206,11 @@ const budgets = [
   },
   {
     // The concern inbox: the table, filters, sort, paging and bulk actions, its data controller,
-    // their fr and en texts (about 1.5 KB). 6,531 bytes measured.
+    // their fr and en texts (about 1.5 KB). 6,531 bytes measured; then 6,696 bytes with the bulk
+    // public answer (a field and its texts, +165 B).
     name: '<prox-staff-console> inbox section, a lazy chunk',
     path: 'bundles/cdn/staff/inbox-*.js',
-    limit: '6.6 KB',
+    limit: '6.7 KB',
   },
   {
     // The lists filters choose from (categories and districts through the SDK's public client),
