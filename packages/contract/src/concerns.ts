@@ -254,8 +254,17 @@ export const ConcernContactInput = /* @__PURE__ */ (() =>
       email: z.optional(z.email().check(z.maxLength(254))),
       phone: z.optional(z.string().check(z.regex(/^\+?[0-9 ().-]{3,32}$/, 'Expected a phone number'))),
       preferred: z.optional(z.enum(['email', 'phone'])),
+      /**
+       * « Me tenir informé·e par e-mail » (off by default): an acknowledgement, then a message per
+       * public update, hand-off and closure, and the verdict question; each one can stop them.
+       */
+      emailUpdates: z.optional(z.boolean()),
     })
     .check(
+      z.refine((c) => c.emailUpdates !== true || c.email !== undefined, {
+        message: 'e-mail updates need an email',
+        path: ['email'],
+      }),
       z.refine((c) => c.preferred !== 'email' || c.email !== undefined, {
         message: 'preferred email needs an email',
         path: ['email'],
@@ -374,6 +383,11 @@ export const ConcernStatusView = /* @__PURE__ */ (() =>
      * was given yet. In the status lookup's answer only.
      */
     verdictOpen: z.optional(z.boolean()),
+    /**
+     * E-mail updates are on for this concern (in the status lookup's answer only; the address is
+     * never shown). `false`: none, or stopped — `POST /v1/concerns/{reference}/email` turns them on.
+     */
+    emailUpdates: z.optional(z.boolean()),
   }))();
 export type ConcernStatusView = z.infer<typeof ConcernStatusView>;
 
@@ -443,3 +457,37 @@ export const ConcernFeedbackInput = /* @__PURE__ */ (() =>
       }),
     ))();
 export type ConcernFeedbackInput = z.infer<typeof ConcernFeedbackInput>;
+
+/**
+ * `POST /v1/concerns/{reference}/email` body: an e-mail address added from the status page, with
+ * the secret of the receipt, to receive the concern's updates from now on (`lang` of the messages,
+ * else the concern's).
+ */
+export const ConcernEmailInput = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      token: z.optional(StatusToken),
+      code: z.optional(TrackingCodeInput),
+      email: z.email().check(z.maxLength(254)),
+      lang: z.optional(InputLang),
+    })
+    .check(
+      z.refine((q) => (q.token === undefined) !== (q.code === undefined), {
+        message: 'give the status token or the tracking code (one of them)',
+        path: ['code'],
+      }),
+    ))();
+export type ConcernEmailInput = z.infer<typeof ConcernEmailInput>;
+
+/** `…/unsubscribe` query: the key of the message's `List-Unsubscribe` link. */
+export const ConcernUnsubscribeQuery = /* @__PURE__ */ (() =>
+  z.strictObject({ key: z.string().check(z.regex(/^[0-9a-f]{32}$/, 'Expected the key of the link')) }))();
+export type ConcernUnsubscribeQuery = z.infer<typeof ConcernUnsubscribeQuery>;
+
+/**
+ * `POST …/unsubscribe` form body, as RFC 8058 has mail clients send it (`List-Unsubscribe=One-Click`);
+ * the page's button sends the same. Any other body is read the same way: the key decides.
+ */
+export const ConcernUnsubscribeForm = /* @__PURE__ */ (() =>
+  z.object({ 'List-Unsubscribe': z.optional(textInput(0, 100)) }))();
+export type ConcernUnsubscribeForm = z.infer<typeof ConcernUnsubscribeForm>;

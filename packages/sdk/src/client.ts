@@ -40,9 +40,12 @@ export interface ClientOptions {
 /** Public methods of the cafés resource (what adapters implement). */
 export type CafesApi = Pick<CafesResource, 'list' | 'iterate' | 'get' | 'icsUrl'>;
 export type DistrictsApi = Pick<DistrictsResource, 'list'>;
-/** `feedback` (the resident's verdict) only where the backend collects verdicts: the reference API. */
+/**
+ * `feedback` (the resident's verdict) and `addEmail` (updates by e-mail) only where the backend has
+ * them: the reference API.
+ */
 export type ConcernsApi = Pick<ConcernsResource, 'categories' | 'submit' | 'status'> &
-  Partial<Pick<ConcernsResource, 'feedback'>>;
+  Partial<Pick<ConcernsResource, 'feedback' | 'addEmail'>>;
 export type PrioritiesApi = Pick<PrioritiesResource, 'list' | 'iterate'> &
   Partial<Pick<PrioritiesResource, 'feedUrl'>>;
 export type MeetingsApi = Pick<MeetingsResource, 'list' | 'iterate' | 'report'>;

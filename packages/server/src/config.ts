@@ -85,6 +85,13 @@ export interface Config {
   open311PollMinutes: number;
   /** Local hour (Europe/Paris) of the daily summary of failed deliveries. */
   failureSummaryHour: number;
+  /**
+   * The page with the concern form that residents' e-mails link to (`<url>#ref=…&token=…`: the
+   * fragment never travels in a Referer). Default: `<public URL>/`, the demo page.
+   */
+  statusPageUrl: string | undefined;
+  /** The verdict question is e-mailed this many days after closure (`PROXIMITE_VERDICT_DELAY_DAYS`). */
+  verdictDelayDays: number;
 }
 
 /**
@@ -203,6 +210,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     deliveryConcurrency: Math.max(1, int(env.PROXIMITE_DELIVERY_CONCURRENCY, 4)),
     open311PollMinutes: Math.max(1, int(env.PROXIMITE_OPEN311_POLL_MINUTES, 15)),
     failureSummaryHour: Math.min(23, int(env.PROXIMITE_FAILURE_SUMMARY_HOUR, 8)),
+    statusPageUrl: str(env.PROXIMITE_STATUS_PAGE_URL),
+    verdictDelayDays: Math.max(0, int(env.PROXIMITE_VERDICT_DELAY_DAYS, 14)),
   };
 }
 

@@ -24,6 +24,7 @@ import { installCategoryServices } from './store/services.js';
 import { randomSecret, systemClock } from './util.js';
 import type { Clock } from './util.js';
 import { seedDemoWithStaff } from './seed-demo-staff.js';
+import type { Outbox } from './delivery/outbox.js';
 
 export const SERVER_VERSION: string = (
   JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'package.json'), 'utf8')) as {
@@ -85,10 +86,18 @@ export function buildDeps(options: AppOptions): AppDeps {
   const { db, config } = options;
   const clock = options.clock ?? systemClock;
   const delivery = deliveryOptions(config, SERVER_VERSION, options.delivery);
-  const outbox = {
+  const apiUrl = config.publicUrl ?? 'http://127.0.0.1:8787';
+  const outbox: Outbox = {
     mailConfigured: delivery.mailer !== undefined,
     policy: delivery.policy,
     wake: () => workers.get(deps)?.wake(),
+    residents: {
+      apiUrl,
+      statusPageUrl: config.statusPageUrl ?? `${apiUrl}/`,
+      // The same secret as deps.ipSalt, read in the caller's transaction.
+      salt: async (q) => config.ipSalt ?? (await getSetting<string>(q, 'ip_salt')) ?? 'proximite',
+      verdictDelayDays: config.verdictDelayDays,
+    },
   };
   const deps: AppDeps = {
     db,

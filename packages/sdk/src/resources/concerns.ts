@@ -3,6 +3,7 @@ import {
   ConcernReceipt,
   ConcernStatusView,
   type ConcernCategory,
+  type ConcernEmailInput,
   type ConcernFeedbackInput,
   type ConcernInput,
 } from '@proximite/contract';
@@ -75,6 +76,31 @@ export class ConcernsResource extends Resource {
       { method: 'POST', path: path`/v1/concerns/${reference}/feedback`, json },
       ConcernStatusView,
       options,
+    );
+  }
+
+  /**
+   * Receive the concern's updates by e-mail from now on (`POST /v1/concerns/{reference}/email`):
+   * an acknowledgement, then a message per public update, hand-off and closure, and the verdict
+   * question; each has a one-click unsubscribe. `secret` as for {@link status}; `lang` of the
+   * messages (else the concern's). Answers the concern's status (`emailUpdates: true`).
+   */
+  addEmail(
+    reference: string,
+    secret: string,
+    email: string,
+    options: RequestOptions & { lang?: ConcernEmailInput['lang'] } = {},
+  ): Promise<ConcernStatusView> {
+    const { lang, ...rest } = options;
+    const json: ConcernEmailInput = {
+      ...(secret.length < 16 ? { code: secret } : { token: secret }),
+      email,
+      ...(lang !== undefined ? { lang } : {}),
+    };
+    return this._transport.json(
+      { method: 'POST', path: path`/v1/concerns/${reference}/email`, json },
+      ConcernStatusView,
+      rest,
     );
   }
 }

@@ -516,6 +516,22 @@ async function concerns(ctx: Ctx): Promise<void> {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ token: NO_TOKEN, resolved: true }),
   });
+  // E-mail updates added later, and the unsubscribe link: refused without the right secret or key.
+  const emailPath = `/v1/concerns/${receipt?.reference ?? NO_REFERENCE}/email`;
+  await problemCase(ctx, 'addConcernEmail', 'no token or code', 'POST', emailPath, 422, {
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'conformance@example.org' }),
+  });
+  await problemCase(ctx, 'addConcernEmail', 'a wrong token', 'POST', emailPath, 404, {
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ token: NO_TOKEN, email: 'conformance@example.org' }),
+  });
+  const unsubscribePath = `/v1/concerns/${receipt?.reference ?? NO_REFERENCE}/unsubscribe?key=${'0'.repeat(32)}`;
+  await problemCase(ctx, 'getConcernUnsubscribe', 'a wrong key', 'GET', unsubscribePath, 404);
+  await problemCase(ctx, 'unsubscribeConcernEmail', 'a wrong key', 'POST', unsubscribePath, 404, {
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: 'List-Unsubscribe=One-Click',
+  });
   if (receipt === undefined)
     await ctx.suite.check(feedback, 'a concern not closed yet → 409 application/problem+json', () =>
       skip('no concern was created'),

@@ -17,6 +17,23 @@ export interface Outbox {
   policy: RetryPolicy;
   /** Tells this instance's worker that something was enqueued (after commit is best; any time is safe). */
   wake(): void;
+  /** Where residents' e-mails link to (absent: no resident is e-mailed, e.g. from the CLI). */
+  residents?: ResidentLinks | undefined;
+}
+
+/** What the links of a resident's e-mail need (delivery/resident.ts). */
+export interface ResidentLinks {
+  /** Base URL of this API (the unsubscribe links). */
+  apiUrl: string;
+  /** The page with the concern form (status links, `#ref=…&token=…`). */
+  statusPageUrl: string;
+  /**
+   * The server's secret of derived keys (the status and unsubscribe links' keys), read through
+   * `db` (the caller's transaction: PGlite has one connection).
+   */
+  salt(db: Queryable): Promise<string>;
+  /** The verdict question goes this many days after closure. */
+  verdictDelayDays: number;
 }
 
 /** An outbox for code that runs without a worker (CLI, tests): messages wait for a server's worker. */
@@ -112,6 +129,8 @@ export interface MailToPerson {
   serviceId?: string | undefined;
   /** The data holds a secret (a sign-in link): emptied once sent. */
   secret?: boolean;
+  /** Extra headers (e.g. `List-Unsubscribe`). */
+  headers?: Record<string, string> | undefined;
 }
 
 /** Enqueues an e-mail to a person; returns its id, or `undefined` when its key was already queued. */
@@ -131,7 +150,13 @@ export async function enqueueMail(
       concernId: mail.concernId,
       serviceId: mail.serviceId,
       recipient: mail.to,
-      payload: { template: mail.template, data: mail.data, langs: mail.langs, secret: mail.secret === true },
+      payload: {
+        template: mail.template,
+        data: mail.data,
+        langs: mail.langs,
+        secret: mail.secret === true,
+        ...(mail.headers !== undefined ? { headers: mail.headers } : {}),
+      },
     },
     { held: !outbox.mailConfigured, policy: outbox.policy },
   );

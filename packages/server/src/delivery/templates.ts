@@ -102,7 +102,7 @@ export function formatDateTime(iso: string, lang: MailLang, withTime = true): st
 }
 
 /** A simple HTML page around `body`. */
-function page(lang: MailLang, title: string, body: string, footer: string): string {
+export function page(lang: MailLang, title: string, body: string, footer: string): string {
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>
 <body style="margin:0;padding:1.5em;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;background:#ffffff">
@@ -112,7 +112,7 @@ ${body}
 </div></body></html>`;
 }
 
-function table(rows: [string, string][]): string {
+export function table(rows: [string, string][]): string {
   return `<table role="presentation" style="border-collapse:collapse;margin:1em 0">${rows
     .map(
       ([k, v]) =>
@@ -121,7 +121,7 @@ function table(rows: [string, string][]): string {
     .join('')}</table>`;
 }
 
-function button(url: string, label: string): string {
+export function button(url: string, label: string): string {
   return `<p style="margin:1.5em 0"><a href="${escapeHtml(url)}" style="display:inline-block;padding:.6em 1.2em;background:#0b4f9c;color:#ffffff;text-decoration:none;border-radius:4px">${escapeHtml(label)}</a></p>`;
 }
 

@@ -23,6 +23,7 @@ import { runFailureSummary } from './summary.js';
 import { renderMail } from './templates.js';
 import type { MailLang } from './templates.js';
 import { WebhookError, sendWebhook, webhookId } from './webhook.js';
+import { runVerdictQuestions } from './resident.js';
 import { runScheduled } from './scheduled.js';
 
 export interface DeliveryOptions {
@@ -46,6 +47,8 @@ export interface DeliveryOptions {
   open311PollMs: number;
   /** Local hour (Europe/Paris) of the daily summary of failed deliveries. */
   summaryHour: number;
+  /** How often closed concerns are looked at for their verdict question. */
+  verdictPollMs: number;
   /** DNS resolution of outgoing requests (tests). */
   resolve?: ((host: string) => Promise<LookupAddress[]>) | undefined;
   /** Randomness of the back-off jitter (tests). */
@@ -154,6 +157,7 @@ export function startDeliveryWorker(deps: WorkerDeps, options: { autostart?: boo
       data?: unknown;
       langs?: MailLang[];
       secret?: boolean;
+      headers?: Record<string, string>;
     };
     if (row.recipient === null || payload.template === undefined)
       throw new AttemptError('nothing to send (the message was emptied)', true);
@@ -165,6 +169,7 @@ export function startDeliveryWorker(deps: WorkerDeps, options: { autostart?: boo
       ...mail,
       messageId: messageIdOf(row.id, mailer.from),
       lang: langs[0] ?? 'fr',
+      ...(payload.headers !== undefined ? { headers: payload.headers } : {}),
     });
     return { sentTo: row.recipient, scrub: payload.secret === true };
   }
@@ -302,6 +307,12 @@ export function startDeliveryWorker(deps: WorkerDeps, options: { autostart?: boo
             resolve: o.resolve,
           }),
         next: (at) => new Date(at.getTime() + o.open311PollMs),
+      },
+      {
+        // « Le problème est-il réglé ? », a while after closure (delivery/resident.ts).
+        name: 'verdict-questions',
+        run: (at) => runVerdictQuestions(db, at, deps.outbox),
+        next: (at) => new Date(at.getTime() + o.verdictPollMs),
       },
     ]).catch(() => undefined);
     const free = o.concurrency - inFlight.size;

@@ -9,8 +9,10 @@ import {
   ConcernInput,
   ConcernReference,
   ConcernFeedQuery,
+  ConcernEmailInput,
   ConcernFeedbackInput,
   ConcernStatusQuery,
+  ConcernUnsubscribeQuery,
   IdInput,
   IdempotencyKey,
   LangQuery,
@@ -30,7 +32,10 @@ import { AppError } from '../errors.js';
 import { buildPrioritiesFeed } from '../atom.js';
 import { buildConcernFeed } from '../feed.js';
 import { buildCalendar } from '../ical.js';
-import { giveVerdict } from '../services/concerns.js';
+import { concernKey } from '../delivery/resident.js';
+import { escapeHtml } from '../delivery/templates.js';
+import { addResidentEmail, giveVerdict, unsubscribeResident } from '../services/concerns.js';
+import type { StatusSecret } from '../store/concerns.js';
 import { concernIdFor, getConcernStatus, getConcernStatusUnchecked } from '../store/concerns.js';
 import type { AttributeValue } from '../store/concerns.js';
 import {
@@ -52,7 +57,7 @@ import { loadResponseTimes } from '../store/response-times.js';
 import { receiveConcern } from '../store/intake.js';
 import { publicCategories } from '../store/routing.js';
 import { getStatsDataset } from '../store/stats.js';
-import { hmacHex, sameHex } from '../util.js';
+import { sameHex } from '../util.js';
 import { cachedPublic } from './cache.js';
 import type { ResponseCache } from './cache.js';
 import type { AppDeps } from './context.js';
@@ -112,7 +117,46 @@ function replay(stored: StoredResponse): Response {
  * so nothing more is stored; it opens the feed only, never the status lookup or a verdict.
  */
 async function feedKey(deps: AppDeps, reference: string): Promise<string> {
-  return hmacHex(await deps.ipSalt(), `concern-feed:${reference}`).slice(0, 32);
+  return concernKey(await deps.ipSalt(), 'feed', reference);
+}
+
+/**
+ * The secret a resident sent (`token` or `code`, already checked against the schema): the status
+ * key of their e-mails' links opens the status as the receipt's token does.
+ */
+async function residentSecret(
+  deps: AppDeps,
+  reference: string,
+  sent: { token?: string | undefined; code?: string | undefined },
+): Promise<StatusSecret> {
+  if (sent.code !== undefined) {
+    const code = normalizeTrackingCode(sent.code);
+    if (code === undefined)
+      throw new AppError('validation', 'The tracking code is not valid.', {
+        errors: [{ path: 'code', message: 'not a tracking code' }],
+      });
+    return { code };
+  }
+  const token = sent.token ?? '';
+  const key = concernKey(await deps.ipSalt(), 'status', reference);
+  if (/^[0-9a-f]{32}$/.test(token) && sameHex(token, key)) return { key: true };
+  return { token };
+}
+
+/** The small page of an unsubscribe link, in French and English (no script, no external resource). */
+function unsubscribePage(reference: string, done: boolean, action: string): string {
+  const fr = done
+    ? `Vous ne recevrez plus de messages sur le signalement ${reference}. Vous pouvez toujours le suivre avec sa référence et son code de suivi.`
+    : `Ne plus recevoir de messages sur le signalement ${reference} ?`;
+  const en = done
+    ? `You will receive no more messages about report ${reference}. You can still follow it with its reference and tracking code.`
+    : `Stop receiving messages about report ${reference}?`;
+  const form = done
+    ? ''
+    : `<form method="post" action="${escapeHtml(action)}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Ne plus recevoir de messages / Stop the messages</button></form>`;
+  return `<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><meta name="referrer" content="no-referrer"><title>Proximité — ${escapeHtml(reference)}</title></head>
+<body><main><h1>Proximité</h1><p>${escapeHtml(fr)}</p><p lang="en">${escapeHtml(en)}</p>${form}</main></body></html>`;
 }
 
 /** The public routes; `cache` is the response cache the root app invalidates after writes. */
@@ -296,7 +340,7 @@ export function publicApp(deps: AppDeps, cache: ResponseCache): Hono<AppEnv> {
     const view = await getConcernStatus(
       deps.db,
       reference.data,
-      code !== undefined ? { code } : { token: q.token ?? '' },
+      code !== undefined ? { code } : await residentSecret(deps, reference.data, { token: q.token ?? '' }),
     );
     if (view === undefined) throw new AppError('notFound', 'Unknown reference or wrong token.');
     c.header('Cache-Control', 'private, no-store');
@@ -309,14 +353,9 @@ export function publicApp(deps: AppDeps, cache: ResponseCache): Hono<AppEnv> {
     const reference = ConcernReference.safeParse(c.req.param('reference'));
     const { value: input } = await parseJsonBody(c, ConcernFeedbackInput);
     if (!reference.success) throw new AppError('notFound', 'Unknown reference or wrong token.');
-    const code = input.code === undefined ? undefined : normalizeTrackingCode(input.code);
-    if (input.code !== undefined && code === undefined)
-      throw new AppError('validation', 'The tracking code is not valid.', {
-        errors: [{ path: 'code', message: 'not a tracking code' }],
-      });
+    const secret = await residentSecret(deps, reference.data, input);
     // By code, an attempt counts like a lookup: guessing stays as slow as it is there.
-    if (code !== undefined) await lookupRateLimit(deps, c, reference.data);
-    const secret = code !== undefined ? { code } : { token: input.token ?? '' };
+    if ('code' in secret) await lookupRateLimit(deps, c, reference.data);
     const given = await giveVerdict(deps, deps.clock(), reference.data, secret, {
       resolved: input.resolved,
       comment: input.comment,
@@ -327,6 +366,58 @@ export function publicApp(deps: AppDeps, cache: ResponseCache): Hono<AppEnv> {
     c.header('Referrer-Policy', 'no-referrer');
     const feedUrl = `${baseUrl(deps, c)}/v1/concerns/${view.reference}/feed.atom?token=${await feedKey(deps, view.reference)}`;
     return c.json({ ...view, feedUrl });
+  });
+
+  app.post('/v1/concerns/:reference/email', async (c) => {
+    const reference = ConcernReference.safeParse(c.req.param('reference'));
+    const { value: input } = await parseJsonBody(c, ConcernEmailInput);
+    if (!reference.success) throw new AppError('notFound', 'Unknown reference or wrong token.');
+    const secret = await residentSecret(deps, reference.data, input);
+    if ('code' in secret) await lookupRateLimit(deps, c, reference.data);
+    const added = await addResidentEmail(deps, deps.clock(), reference.data, secret, {
+      email: input.email,
+      lang: input.lang,
+      code: 'code' in secret ? secret.code : undefined,
+    });
+    const view = added ? await getConcernStatus(deps.db, reference.data, secret) : undefined;
+    if (view === undefined) throw new AppError('notFound', 'Unknown reference or wrong token.');
+    c.header('Cache-Control', 'no-store');
+    c.header('Referrer-Policy', 'no-referrer');
+    const feedUrl = `${baseUrl(deps, c)}/v1/concerns/${view.reference}/feed.atom?token=${await feedKey(deps, view.reference)}`;
+    return c.json({ ...view, feedUrl });
+  });
+
+  /** The reference of an unsubscribe link whose key is right; else 404 (like an unknown reference). */
+  const unsubscribeTarget = async (c: Context): Promise<string> => {
+    const reference = ConcernReference.safeParse(c.req.param('reference'));
+    const q = parseQuery(c, ConcernUnsubscribeQuery);
+    if (!reference.success) throw new AppError('notFound', 'Unknown reference or wrong key.');
+    const key = concernKey(await deps.ipSalt(), 'unsubscribe', reference.data);
+    if (!sameHex(q.key, key)) throw new AppError('notFound', 'Unknown reference or wrong key.');
+    return reference.data;
+  };
+  const htmlHeaders = {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Referrer-Policy': 'no-referrer',
+    'X-Robots-Tag': 'noindex',
+  };
+
+  // Opening the link changes nothing (mail scanners open links): its page's button POSTs.
+  app.get('/v1/concerns/:reference/unsubscribe', async (c) => {
+    const reference = await unsubscribeTarget(c);
+    if ((await getConcernStatusUnchecked(deps.db, reference)) === undefined)
+      throw new AppError('notFound', 'Unknown reference or wrong key.');
+    const action = `/v1/concerns/${reference}/unsubscribe?key=${c.req.query('key') ?? ''}`;
+    return c.body(unsubscribePage(reference, false, action), 200, htmlHeaders);
+  });
+
+  // RFC 8058: the mail client POSTs `List-Unsubscribe=One-Click`; the page's button sends the same.
+  app.post('/v1/concerns/:reference/unsubscribe', async (c) => {
+    const reference = await unsubscribeTarget(c);
+    if (!(await unsubscribeResident(deps, deps.clock(), reference)))
+      throw new AppError('notFound', 'Unknown reference or wrong key.');
+    return c.body(unsubscribePage(reference, true, ''), 200, htmlHeaders);
   });
 
   app.get('/v1/concerns/:reference/feed.atom', async (c) => {

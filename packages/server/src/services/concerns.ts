@@ -3,8 +3,10 @@ import { VERDICT_STATUSES } from '@proximite/contract';
 import type { AdminConcern, ConcernTriageInput, ServiceRef } from '@proximite/contract';
 import type { Outbox } from '../delivery/outbox.js';
 import { enqueueConcernEvent } from '../delivery/outbox.js';
+import { notifyResident } from '../delivery/resident.js';
 import { AppError } from '../errors.js';
 import {
+  CLOSED_STATUSES,
   getAdminConcern,
   lockConcernInReach,
   opens,
@@ -134,10 +136,18 @@ export function triageConcern(
         input.serviceId !== undefined ? 'referred' : 'recategorised',
       );
     const service = route?.record ?? (await getServiceRecord(u.tx, current.service.id));
-    if (
-      service !== undefined &&
-      (input.publicUpdate !== undefined || r.changes.some((c) => c.startsWith('status:')))
-    )
+    const statusChanged = r.changes.some((c) => c.startsWith('status:'));
+    if (input.publicUpdate !== undefined || statusChanged) {
+      // The resident's message: one per public update, or the closure.
+      const update = r.concern.updates.filter((x) => x.at === now.toISOString() && x.service === undefined).at(-1);
+      await notifyResident(u.tx, now, ctx.outbox, current.id, {
+        kind: statusChanged && CLOSED_STATUSES.includes(r.concern.status) ? 'closure' : 'update',
+        at: now.toISOString(),
+        status: r.concern.status,
+        text: update?.text,
+      });
+    }
+    if (service !== undefined && (input.publicUpdate !== undefined || statusChanged))
       await enqueueConcernEvent(u.tx, now, ctx.outbox, {
         event: 'concern.updated',
         concernId: current.id,
@@ -266,5 +276,76 @@ export function purgeRetention(
     const auth = await purgeStaffAuth(u.tx, now, 30 * 86_400_000);
     await u.audit({ action: 'retention.purge', target: 'concerns', detail: { ...r, ...auth, days } });
     return r;
+  });
+}
+
+/**
+ * Stops the e-mails of a concern (its messages' one-click unsubscribe link): nothing more is sent
+ * about it, and what was queued is dropped. `false` when there is no such concern. Audited, as
+ * `resident`, the first time (again changes nothing).
+ */
+export function unsubscribeResident(ctx: ServiceContext, now: Date, reference: string): Promise<boolean> {
+  return audited(ctx, now, RESIDENT_ACTOR, async (u) => {
+    const rows = await u.tx.query<{ id: string }>('SELECT id FROM concerns WHERE reference = $1 FOR UPDATE', [
+      reference,
+    ]);
+    const concern = rows[0];
+    if (concern === undefined) return false;
+    const stopped = await u.tx.query(
+      `UPDATE concern_contacts SET email_updates = false, unsubscribed_at = $2
+        WHERE concern_id = $1 AND unsubscribed_at IS NULL AND email_updates RETURNING concern_id`,
+      [concern.id, now.toISOString()],
+    );
+    const dropped = await u.tx.query(
+      `DELETE FROM deliveries WHERE concern_id = $1 AND recipient IS NOT NULL AND event LIKE 'resident.%'
+         AND status IN ('pending', 'held', 'failed') RETURNING id`,
+      [concern.id],
+    );
+    if (stopped.length > 0)
+      await u.audit({
+        action: 'concern.unsubscribe',
+        target: `concern:${reference}`,
+        detail: { dropped: dropped.length },
+      });
+    return true;
+  });
+}
+
+/**
+ * A resident adds an e-mail address from the status page (with the receipt's `secret`): the
+ * concern's updates go there from now on, starting with an acknowledgement. `false` when the
+ * reference is unknown or the secret wrong. The address joins the contact details (their retention
+ * rules apply); audited as `resident`, without it.
+ */
+export function addResidentEmail(
+  ctx: TriageContext,
+  now: Date,
+  reference: string,
+  secret: StatusSecret,
+  input: { email: string; lang?: 'fr' | 'en' | undefined; code?: string | undefined },
+): Promise<boolean> {
+  return audited(ctx, now, RESIDENT_ACTOR, async (u) => {
+    const rows = await u.tx.query<{
+      id: string;
+      reference: string;
+      status_token_hash: string;
+      tracking_code_hash: string | null;
+    }>(
+      'SELECT id, reference, status_token_hash, tracking_code_hash FROM concerns WHERE reference = $1 FOR UPDATE',
+      [reference],
+    );
+    const row = rows[0];
+    if (row === undefined || !opens(row, secret)) return false;
+    const at = now.toISOString();
+    await u.tx.query(
+      `INSERT INTO concern_contacts (concern_id, email, created_at, email_updates) VALUES ($1, $2, $3, true)
+       ON CONFLICT (concern_id) DO UPDATE SET email = EXCLUDED.email, email_updates = true, unsubscribed_at = NULL`,
+      [row.id, input.email, at],
+    );
+    if (input.lang !== undefined)
+      await u.tx.query('UPDATE concerns SET lang = $2 WHERE id = $1', [row.id, input.lang]);
+    await u.audit({ action: 'concern.email-added', target: `concern:${reference}` });
+    await notifyResident(u.tx, now, ctx.outbox, row.id, { kind: 'acknowledgement', at, code: input.code });
+    return true;
   });
 }

@@ -13,6 +13,7 @@ import type { ConcernCategory, LocalizedText, ServiceRef } from '@proximite/cont
 import type { Queryable } from '../db/database.js';
 import type { Outbox } from '../delivery/outbox.js';
 import { enqueueConcernEvent } from '../delivery/outbox.js';
+import { notifyResident } from '../delivery/resident.js';
 import { AppError } from '../errors.js';
 import { insertConcern } from '../store/concerns.js';
 import type { CreatedConcern, NewConcern } from '../store/concerns.js';
@@ -134,6 +135,13 @@ export async function createRoutedConcern(
         service: route.record,
       });
   });
+  // The resident's acknowledgement, when they asked to be kept informed by e-mail.
+  await notifyResident(tx, now, outbox, created.id, {
+    kind: 'acknowledgement',
+    at: created.submittedAt,
+    code: created.trackingCode,
+    token: created.statusToken,
+  });
   return created;
 }
 
@@ -207,6 +215,11 @@ export async function recordHandoff(
 ): Promise<void> {
   const at = u.now.toISOString();
   const handoffId = await addHandoffUpdate(u.tx, concern.id, at, concern.status, route.service);
+  await notifyResident(u.tx, u.now, outbox, concern.id, {
+    kind: 'handoff',
+    at: `${at}:${handoffId}`,
+    text: handoffText(route.service),
+  });
   await u.audit({
     action: 'concern.routed',
     target: `concern:${concern.reference}`,

@@ -199,9 +199,17 @@ export async function insertConcern(
     const c = input.contact;
     if (c !== undefined && (c.name ?? c.email ?? c.phone) !== undefined) {
       await tx.query(
-        `INSERT INTO concern_contacts (concern_id, name, email, phone, preferred, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [id, c.name ?? null, c.email ?? null, c.phone ?? null, c.preferred ?? null, submittedAt],
+        `INSERT INTO concern_contacts (concern_id, name, email, phone, preferred, created_at, email_updates)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          id,
+          c.name ?? null,
+          c.email ?? null,
+          c.phone ?? null,
+          c.preferred ?? null,
+          submittedAt,
+          c.emailUpdates === true && c.email !== undefined,
+        ],
       );
     }
     return {
@@ -328,14 +336,19 @@ function statusView(row: ConcernRow, updates: PublicUpdate[], verdict?: ConcernV
   };
 }
 
-/** What opens a concern's public status: the long status token, or the short tracking code (normalised). */
-export type StatusSecret = { token: string } | { code: string };
+/**
+ * What opens a concern's public status: the long status token, the short tracking code
+ * (normalised), or `{ key: true }` when the caller checked a derived key of its own (the status
+ * key of a resident's e-mail links).
+ */
+export type StatusSecret = { token: string } | { code: string } | { key: true };
 
 /** Whether `secret` opens the concern of `row` (compared in constant time). */
 export function opens(
   row: Pick<ConcernRow, 'reference' | 'status_token_hash' | 'tracking_code_hash'>,
   secret: StatusSecret,
 ) {
+  if ('key' in secret) return secret.key;
   if ('token' in secret) return sameHex(row.status_token_hash, sha256Hex(secret.token));
   return (
     row.tracking_code_hash !== null &&
@@ -385,11 +398,18 @@ export async function getConcernStatus(
   ]);
   const row = rows[0];
   if (row === undefined || !opens(row, secret)) return undefined;
-  // The holder of the secret sees whether the verdict was given, or may be (never its comment).
+  // The holder of the secret sees whether the verdict was given, or may be (never its comment),
+  // and whether e-mail updates are on (never the address).
   const verdict = await verdictOf(db, row.id, false);
+  const mail = await db.query<{ on: boolean }>(
+    `SELECT email IS NOT NULL AND email_updates AND unsubscribed_at IS NULL AS on
+       FROM concern_contacts WHERE concern_id = $1`,
+    [row.id],
+  );
   return {
     ...statusView(row, await publicUpdates(db, row.id), verdict),
     verdictOpen: verdict === undefined && VERDICT_STATUSES.includes(row.status),
+    emailUpdates: mail[0]?.on === true,
   };
 }
 
@@ -971,6 +991,19 @@ export async function purge(
   days: { contactAfterClose: number; contactMax: number; closed: number; idempotencyHours: number },
 ): Promise<PurgeResult> {
   const ago = (d: number) => new Date(now.getTime() - d * 86400_000).toISOString();
+  // The residents' e-mails go with their address: the ones not sent are dropped, the ones sent
+  // keep their trace without the recipient (or their content, already emptied).
+  const erased = `SELECT cc.concern_id FROM concern_contacts cc JOIN concerns c ON c.id = cc.concern_id
+       WHERE (c.closed_at IS NOT NULL AND c.closed_at < $1) OR c.submitted_at < $2`;
+  await tx.query(
+    `DELETE FROM deliveries WHERE recipient IS NOT NULL AND status <> 'sent' AND concern_id IN (${erased})`,
+    [ago(days.contactAfterClose), ago(days.contactMax)],
+  );
+  await tx.query(
+    `UPDATE deliveries SET recipient = NULL, sent_to = NULL, payload = '{}'::jsonb
+      WHERE recipient IS NOT NULL AND status = 'sent' AND concern_id IN (${erased})`,
+    [ago(days.contactAfterClose), ago(days.contactMax)],
+  );
   const contacts = await tx.query(
     `DELETE FROM concern_contacts cc USING concerns c WHERE cc.concern_id = c.id
        AND ((c.closed_at IS NOT NULL AND c.closed_at < $1) OR c.submitted_at < $2) RETURNING cc.concern_id`,

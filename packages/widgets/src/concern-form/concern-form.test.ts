@@ -295,6 +295,11 @@ describe('<prox-concern-form>: steps', () => {
     expect(page.text()).to.include('Base légale');
     expect(page.text()).not.to.include('configurer');
     await page.pick('#f-contact-contact');
+    // « Me tenir informé·e par e-mail »: off by default, labelled, with what it sends.
+    const updates = page.$<HTMLInputElement>('#f-updates')!;
+    expect(updates.checked).to.equal(false);
+    expect(updates.closest('label')!.textContent).to.include('Me tenir informé·e par e-mail');
+    expect(updates.getAttribute('aria-describedby')).to.equal('h-updates');
     await expect(el).to.be.accessible();
     page.expectTargets();
     await page.pick('#f-contact-anonymous');

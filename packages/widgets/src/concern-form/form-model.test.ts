@@ -241,6 +241,32 @@ describe('concern form model: validation', () => {
     expect(validateStep('contact', good, categories)).to.deep.equal([]);
   });
 
+  it('« Me tenir informé·e par e-mail »: off by default, needs the e-mail, sent as emailUpdates', () => {
+    expect(emptyState().contact.updates).to.equal(false);
+    const noEmail = filled({
+      contactChoice: 'contact',
+      contact: { name: '', email: '', phone: '0612345678', preferred: '', updates: true },
+    });
+    expect(validateStep('contact', noEmail, categories).map((e) => [e.field, e.code])).to.deep.equal([
+      ['email', 'updatesNeedEmail'],
+    ]);
+    const nothing = filled({
+      contactChoice: 'contact',
+      contact: { name: '', email: '', phone: '', preferred: '', updates: true },
+    });
+    expect(validateStep('contact', nothing, categories).map((e) => e.code)).to.deep.equal(['updatesNeedEmail']);
+    const on = filled({
+      contactChoice: 'contact',
+      contact: { name: '', email: 'awa@exemple.fr', phone: '', preferred: '', updates: true },
+    });
+    expect(validateStep('contact', on, categories)).to.deep.equal([]);
+    const input = buildConcernInput(on, categories, 'fr');
+    expect(input.contact).to.deep.equal({ email: 'awa@exemple.fr', emailUpdates: true });
+    expect(ConcernInput.safeParse(input).success).to.equal(true);
+    // Anonymous after all: nothing is sent, the box included.
+    expect(buildConcernInput({ ...on, contactChoice: 'anonymous' }, categories, 'fr')).not.to.have.property('contact');
+  });
+
   it('validates every step of the category before submitting', () => {
     const state = { ...emptyState(), categoryCode: 'dumping' };
     expect(validateAll(state, categories).map((e) => e.step)).to.deep.equal([
@@ -266,7 +292,7 @@ describe('concern form model: validation', () => {
     ]);
     // Every error code has a message in both languages.
     const codes = Object.keys(messages.fr).filter((k) => k.startsWith('error_'));
-    expect(codes.length).to.equal(16);
+    expect(codes.length).to.equal(17);
     for (const key of codes) expect(Object.keys(messages.en)).to.include(key);
   });
 });

@@ -35,7 +35,14 @@ export interface FormState {
   answers: Record<string, Record<string, Answer>>;
   /** Anonymous by default; contact details are sent only when the resident chose `contact`. */
   contactChoice: ContactChoice;
-  contact: { name: string; email: string; phone: string; preferred: '' | 'email' | 'phone' };
+  /** `updates`: « Me tenir informé·e par e-mail » (off by default; needs the e-mail). */
+  contact: {
+    name: string;
+    email: string;
+    phone: string;
+    preferred: '' | 'email' | 'phone';
+    updates?: boolean;
+  };
   /** The hidden field humans leave empty. */
   honeypot: string;
   /** When the resident first interacted with the form (ISO 8601), a soft time-trap signal. */
@@ -51,7 +58,7 @@ export function emptyState(): FormState {
     districtId: '',
     answers: {},
     contactChoice: 'anonymous',
-    contact: { name: '', email: '', phone: '', preferred: '' },
+    contact: { name: '', email: '', phone: '', preferred: '', updates: false },
     honeypot: '',
     formStartedAt: '',
   };
@@ -145,7 +152,8 @@ export type ErrorCode =
   | 'emailInvalid'
   | 'phoneInvalid'
   | 'nameTooLong'
-  | 'preferredMissing';
+  | 'preferredMissing'
+  | 'updatesNeedEmail';
 
 /** An invalid field: `field` is the input's key (`description`, `attr:<code>`, `email`…). */
 export interface FieldError {
@@ -242,9 +250,11 @@ export function validateStep(
       if (name.length > MAX_NAME_LENGTH)
         errors.push({ field: 'name', step, code: 'nameTooLong', max: MAX_NAME_LENGTH });
       if (email.trim() === '' && phone.trim() === '') {
-        errors.push({ field: 'email', step, code: 'contactRequired' });
+        errors.push({ field: 'email', step, code: state.contact.updates ? 'updatesNeedEmail' : 'contactRequired' });
         break;
       }
+      if (state.contact.updates && email.trim() === '')
+        errors.push({ field: 'email', step, code: 'updatesNeedEmail' });
       if (email.trim() !== '' && !EMAIL.test(email.trim()))
         errors.push({ field: 'email', step, code: 'emailInvalid' });
       if (phone.trim() !== '' && !PHONE.test(phone.trim()))
@@ -373,6 +383,7 @@ export function buildConcernInput(
     if (phone) contact.phone = phone;
     const preferred = state.contact.preferred;
     if ((preferred === 'email' && email) || (preferred === 'phone' && phone)) contact.preferred = preferred;
+    if (state.contact.updates && email) contact.emailUpdates = true;
     if (email || phone) input.contact = contact;
   }
   if (state.formStartedAt) input.formStartedAt = state.formStartedAt;

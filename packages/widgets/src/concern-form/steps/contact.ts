@@ -90,6 +90,24 @@ export function renderContactStep(ctx: FormContext): TemplateResult {
             <p class="hint" id="h-contact">${localize.t('contactHint')}</p>
             ${input('name', 'text', 'name', localize.t('nameLabel'))}
             ${input('email', 'email', 'email', localize.t('emailLabel'))}
+            <label class="choice">
+              <input
+                type="checkbox"
+                id="f-updates"
+                name="updates"
+                .checked=${live(c.updates === true)}
+                aria-describedby="h-updates"
+                @change=${(e: Event) =>
+                  ctx.commit({
+                    ...ctx.form,
+                    contact: { ...ctx.form.contact, updates: (e.target as HTMLInputElement).checked },
+                  })}
+              />
+              <span class="text"
+                ><span>${localize.t('updatesLabel')}</span
+                ><span class="hint" id="h-updates">${localize.t('updatesHint')}</span></span
+              >
+            </label>
             ${input('phone', 'tel', 'tel', localize.t('phoneLabel'))}
             <fieldset>
               <legend>${localize.t('preferredLegend')}</legend>
