@@ -129,6 +129,18 @@ for (const target of targets()) {
       assert.equal(item.assignee, null);
       assert.equal(item.excerpt, 'Des sacs poubelles déposés devant l’école.');
       assert.ok(!('contact' in item));
+      // Every concern of a service with a target has its due date, the demo year's too (inserted
+      // in bulk, before the demo services got their targets).
+      const stale = await s.db.query<{ n: number | string }>(
+        `SELECT count(*) AS n FROM concerns c JOIN services v ON v.id = c.service->>'id'
+          WHERE v.target_days IS NOT NULL AND c.due_at IS NULL`,
+      );
+      assert.equal(Number(stale[0]?.n), 0);
+      const wrong = await s.db.query<{ n: number | string }>(
+        `SELECT count(*) AS n FROM concerns c LEFT JOIN services v ON v.id = c.service->>'id'
+          WHERE v.target_days IS NULL AND c.due_at IS NOT NULL`,
+      );
+      assert.equal(Number(wrong[0]?.n), 0, 'no due date without a target');
     });
 
     test('filters: several statuses, service, overdue, words of the text, reference prefix; total counts every page', async () => {

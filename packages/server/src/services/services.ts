@@ -21,7 +21,6 @@ import type { ProblemFieldError } from '@proximite/contract';
 import { isPrivateAddress } from '../delivery/safe-http.js';
 import { newWebhookSecret } from '../delivery/webhook.js';
 import { AppError } from '../errors.js';
-import { refreshDueDates } from '../store/due.js';
 import { listCategories } from '../store/content.js';
 import { replaceRules, routingTable } from '../store/routing.js';
 import {
@@ -201,9 +200,6 @@ export async function updateService(
       );
     await checkMembers(u, input.members);
     await updateServiceRow(u.tx, now, id, write);
-    // A new target moves the due dates of the service's concerns.
-    if (previous.target?.days !== write.target?.days || previous.target?.unit !== write.target?.unit)
-      await refreshDueDates(u.tx, { serviceId: id });
     if (input.members !== undefined) await setServiceMembers(u.tx, id, input.members);
     await u.audit({
       action: 'service.update',

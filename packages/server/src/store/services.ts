@@ -12,6 +12,7 @@ import type {
 } from '@proximite/contract';
 import { policeServiceIds } from '@proximite/content/categories.js';
 import type { Queryable } from '../db/database.js';
+import { refreshDueDates } from './due.js';
 import { toIso, toIsoOrNull } from '../util.js';
 
 /** A service as the server uses it: the API's view plus its secret. */
@@ -162,7 +163,12 @@ export async function insertService(tx: Queryable, now: Date, id: string, w: Ser
   return rows.length > 0;
 }
 
+/** Replaces a service's settings; its concerns' due dates follow a new target. */
 export async function updateServiceRow(tx: Queryable, now: Date, id: string, w: ServiceWrite): Promise<void> {
+  const before = await tx.query<{ target_days: number | null; target_unit: string | null }>(
+    'SELECT target_days, target_unit FROM services WHERE id = $1',
+    [id],
+  );
   await tx.query(
     `UPDATE services SET name = $2::jsonb, contact = $3::jsonb, target_days = $4, target_unit = $5,
        delivery = $6::jsonb, delivery_secret = $7, contact_access = $8, police = $9, restricted = $10,
@@ -182,6 +188,12 @@ export async function updateServiceRow(tx: Queryable, now: Date, id: string, w: 
       now.toISOString(),
     ],
   );
+  const was = before[0];
+  if (
+    was !== undefined &&
+    (was.target_days !== (w.target?.days ?? null) || was.target_unit !== (w.target?.unit ?? null))
+  )
+    await refreshDueDates(tx, { serviceId: id });
 }
 
 /** Replaces the staff accounts that belong to a service. */
