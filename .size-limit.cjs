@@ -205,10 +205,12 @@ const budgets = [
     // its first build (the SDK's admin client and the contract schemas it validates with are most
     // of it, about 19 KB; Lit and the kit 8.5 KB); then 32,117 bytes with the inbox's schemas in
     // the contract (InboxItem, assignees, history) and the shell's lists and session helpers; 31,817
-    // bytes with the SDK's deliveries and @lit/task moved to a chunk of its own.
+    // bytes with the SDK's deliveries and @lit/task moved to a chunk of its own; then 32.45 KB
+    // (32.4 KB measured) for issue 15's admin templates and preview in the SDK's admin client and
+    // their schemas (+204 B).
     name: '<prox-staff-console> core: shell, sign-in, SDK admin client (staff only)',
     path: 'bundles/cdn/staff/console-*.js',
-    limit: '32.2 KB',
+    limit: '32.45 KB',
   },
   {
     // The concern inbox: the table, filters, sort, paging and bulk actions, its data controller,

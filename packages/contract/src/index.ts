@@ -20,3 +20,4 @@ export * from './open311.js';
 export * from './operations.js';
 export * from './openapi.js';
 export * from './ical.js';
+export * from './templates.js';

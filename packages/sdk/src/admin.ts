@@ -43,6 +43,12 @@ import {
   OversightConcernPage,
   PROBLEM_TYPES,
   ServiceList,
+  ConcernPreview,
+  ResponseTemplate,
+  ResponseTemplateList,
+  type ConcernPreviewInput,
+  type ResponseTemplateInput,
+  type ResponseTemplateQuery,
   Delivery,
   DeliveryPage,
   type DeliveryListQuery,
@@ -131,6 +137,20 @@ export interface AdminClient {
   };
   services: {
     list(options?: RequestOptions): Promise<Service[]>;
+  };
+  /** Response templates (per category and status, fr/en) and the preview of what a resident receives. */
+  templates: {
+    /** `category`: its own templates and the shared ones; `status`: those of a status. */
+    list(query?: ResponseTemplateQuery, options?: RequestOptions): Promise<ResponseTemplate[]>;
+    /** Coordinators: one template per category (or shared, `categoryCode: null`) and status. */
+    create(input: ResponseTemplateInput, options?: RequestOptions): Promise<ResponseTemplate>;
+    update(id: string, input: ResponseTemplateInput, options?: RequestOptions): Promise<ResponseTemplate>;
+    delete(id: string, options?: RequestOptions): Promise<void>;
+    /**
+     * Exactly what the resident of `reference` will receive for this triage — the public update
+     * and, when they get e-mail updates, the e-mail — before it is sent. Changes nothing.
+     */
+    preview(reference: string, input: ConcernPreviewInput, options?: RequestOptions): Promise<ConcernPreview>;
   };
   /** The delivery queue: every message to a service or a resident, its attempts and its state. */
   deliveries: {
@@ -330,6 +350,14 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     },
     services: {
       list: async (o) => (await t.get('/v1/admin/services', undefined, ServiceList, o)).items,
+    },
+    templates: {
+      list: async (query = {}, o) => (await t.get('/v1/admin/templates', query, ResponseTemplateList, o)).items,
+      create: (input, o) => write('POST', '/v1/admin/templates', input, ResponseTemplate, o),
+      update: (id, input, o) => write('PUT', path`/v1/admin/templates/${id}`, input, ResponseTemplate, o),
+      delete: (id, o) => write('DELETE', path`/v1/admin/templates/${id}`, undefined, undefined, o),
+      preview: (reference, input, o) =>
+        write('POST', path`/v1/admin/concerns/${reference}/preview`, input, ConcernPreview, o),
     },
     deliveries: {
       list: (query = {}, o) => t.get('/v1/admin/deliveries', query, DeliveryPage, o),

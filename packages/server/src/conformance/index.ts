@@ -683,6 +683,7 @@ async function admin(ctx: Ctx): Promise<void> {
     ['exportAdminConcerns', '/v1/admin/concerns.csv?status=received'],
     ['getAdminConcern', `/v1/admin/concerns/${ctx.receipt?.reference ?? NO_REFERENCE}`],
     ['listConcernAssignees', `/v1/admin/concerns/${ctx.receipt?.reference ?? NO_REFERENCE}/assignees`],
+    ['listResponseTemplates', '/v1/admin/templates'],
     ['getRightsOverrides', '/v1/admin/rights/overrides'],
     ['listAudit', '/v1/admin/audit'],
     ['verifyAudit', '/v1/admin/audit/verify'],

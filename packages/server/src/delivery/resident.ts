@@ -172,6 +172,37 @@ export interface ResidentEvent {
   token?: string | undefined;
 }
 
+/** The language of a resident's messages: the one they used. */
+export const residentLang = (lang: string | null): MailLang => (lang === 'en' ? 'en' : 'fr');
+
+/** What a resident's message says (the preview shows the same, its keys masked). */
+export async function residentMailData(
+  db: Queryable,
+  links: Pick<NonNullable<Outbox['residents']>, 'apiUrl' | 'statusPageUrl'>,
+  r: { reference: string; service: ServiceRef; status: string; submitted_at: Date | string },
+  event: ResidentEvent,
+  keys: { status: string; unsubscribe: string },
+): Promise<ResidentMailData> {
+  const statusUrl = new URL(links.statusPageUrl);
+  statusUrl.hash = new URLSearchParams({ ref: r.reference, token: keys.status }).toString();
+  let dueAt: string | undefined;
+  if (event.kind === 'acknowledgement') {
+    const service = await getServiceRecord(db, r.service.id);
+    dueAt = dueDate(service?.target, new Date(r.submitted_at))?.toISOString();
+  }
+  return {
+    kind: event.kind,
+    reference: r.reference,
+    ...(event.code !== undefined ? { code: event.code } : {}),
+    service: r.service.name,
+    status: event.status ?? r.status,
+    ...(event.text !== undefined ? { text: event.text } : {}),
+    ...(dueAt !== undefined ? { dueAt } : {}),
+    statusUrl: statusUrl.href,
+    unsubscribeUrl: `${links.apiUrl}/v1/concerns/${r.reference}/unsubscribe?key=${keys.unsubscribe}`,
+  };
+}
+
 /**
  * Queues the message of `event` to the resident of `concernId` — when they chose e-mail updates,
  * have not stopped them, and retention kept their address; otherwise nothing. In the caller's
@@ -206,29 +237,12 @@ export async function notifyResident(
   const r = rows[0];
   if (r === undefined || r.email === null || !r.email_updates || r.unsubscribed_at !== null) return false;
   const salt = await links.salt(tx);
-  const statusUrl = new URL(links.statusPageUrl);
-  statusUrl.hash = new URLSearchParams({
-    ref: r.reference,
-    token: event.token ?? concernKey(salt, 'status', r.reference),
-  }).toString();
-  const unsubscribeUrl = `${links.apiUrl}/v1/concerns/${r.reference}/unsubscribe?key=${concernKey(salt, 'unsubscribe', r.reference)}`;
-  let dueAt: string | undefined;
-  if (event.kind === 'acknowledgement') {
-    const service = await getServiceRecord(tx, r.service.id);
-    dueAt = dueDate(service?.target, new Date(r.submitted_at))?.toISOString();
-  }
-  const lang: MailLang = r.lang === 'en' ? 'en' : 'fr';
-  const data: ResidentMailData = {
-    kind: event.kind,
-    reference: r.reference,
-    ...(event.code !== undefined ? { code: event.code } : {}),
-    service: r.service.name,
-    status: event.status ?? r.status,
-    ...(event.text !== undefined ? { text: event.text } : {}),
-    ...(dueAt !== undefined ? { dueAt } : {}),
-    statusUrl: statusUrl.href,
-    unsubscribeUrl,
-  };
+  const data = await residentMailData(tx, links, r, event, {
+    status: event.token ?? concernKey(salt, 'status', r.reference),
+    unsubscribe: concernKey(salt, 'unsubscribe', r.reference),
+  });
+  const { unsubscribeUrl } = data;
+  const lang = residentLang(r.lang);
   const id = await enqueueMail(tx, now, outbox, {
     dedupeKey: `resident.${event.kind}:${concernId}:${event.at}`,
     event: `resident.${event.kind}`,

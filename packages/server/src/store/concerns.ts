@@ -882,7 +882,8 @@ export async function followedConcern(db: Queryable, reference: string): Promise
   return undefined;
 }
 
-function defaultUpdateText(status: string): LocalizedText {
+/** The public text of a status change when staff write none (and no template applies). */
+export function defaultUpdateText(status: string): LocalizedText {
   return STATUS_TEXT[status] ?? { fr: 'Statut mis à jour.', en: 'Status updated.' };
 }
 
