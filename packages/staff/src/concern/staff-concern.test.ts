@@ -247,6 +247,19 @@ describe('<prox-staff-concern>', () => {
     expect(triaged.at(-1)).to.deep.equal({ status: 'duplicate', duplicateOf: 'PRX-BBBB-0002' });
   });
 
+  it('links the duplicates merged into it', async () => {
+    const { page } = await mount({
+      get: async () =>
+        concern({
+          duplicates: [
+            { reference: 'PRX-BBBB-0002', status: 'duplicate', receivedAt: '2026-11-30T10:00:00Z' },
+          ],
+        }),
+    });
+    expect(page.facts['Doublons rattachés']).to.equal('PRX-BBBB-0002');
+    expect(page.$<HTMLAnchorElement>('a[href="#/concern/PRX-BBBB-0002"]')).to.exist;
+  });
+
   it('releases a quarantined concern', async () => {
     const { page, triaged, context } = await mount({ get: async () => concern({ quarantined: true }) });
     expect(page.section('summary-title')).to.include('En quarantaine');

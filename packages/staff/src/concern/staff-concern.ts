@@ -314,6 +314,20 @@ export class StaffConcern extends StaffSection {
         <dt>${t('assignee')}</dt>
         <dd>${c.assignee ? c.assignee.displayName : html`<span class="muted">${t('nobody')}</span>`}</dd>
         ${
+          c.duplicates?.length
+            ? html`<dt>${t('duplicates')}</dt>
+                <dd>
+                  ${c.duplicates.map(
+                    (m, i) =>
+                      html`${i > 0 ? ', ' : ''}<a
+                          href=${formatRoute({ section: 'concern', id: m.reference, params: {} })}
+                          >${m.reference}</a
+                        >`,
+                  )}
+                </dd>`
+            : nothing
+        }
+        ${
           c.duplicateOf
             ? html`<dt>${t('duplicateOf')}</dt>
                 <dd>

@@ -201,6 +201,18 @@ describe('<prox-staff-inbox>', () => {
     await waitUntil(() => page.ariaSort('Échéance') === 'descending');
   });
 
+  it('links the CSV export of the view', async () => {
+    const { page } = await mount(listing(), {
+      params: { district: 'etouvie', sort: 'due' },
+    });
+    await waitUntil(() => page.state === 'list');
+    const link = page.link('Exporter cette vue (CSV)')!;
+    expect(link.hasAttribute('download')).to.equal(true);
+    expect(link.getAttribute('href')).to.equal(
+      '/v1/admin/concerns.csv?status=received%2Cin-progress%2Caction-scheduled%2Creferred%2Creopen-requested&district=etouvie&quarantined=false&sort=due&lang=fr',
+    );
+  });
+
   it('pages with links that carry the view', async () => {
     const { page } = await mount(listing(ITEMS, { nextCursor: 'c2' }), { params: { district: 'etouvie' } });
     await waitUntil(() => page.state === 'list');

@@ -24,16 +24,11 @@ import {
   type InboxRow,
   type SortColumn,
 } from './inbox-model.js';
-import type { ConcernBulkInput, ConcernBulkOutcome } from '@proximite/contract';
+import type { AdminConcernExportQuery, ConcernBulkInput, ConcernBulkOutcome } from '@proximite/contract';
 import { InboxController, type InboxPage } from './inbox.controller.js';
 import { pseudonymised } from '../shared/session.js';
 import { messages } from './staff-inbox.messages.js';
 import { styles } from './staff-inbox.styles.js';
-
-/** The CSV export's link maker (`concerns.exportUrl`), used when the SDK has it. */
-interface CsvApi {
-  exportUrl(query: Record<string, string | number>): string;
-}
 
 /**
  * The concern inbox: a table of concerns (reference, category, district, service, status, age,
@@ -144,11 +139,18 @@ export class StaffInbox extends StaffSection {
     return this.context !== undefined && this.context.can('concerns:triage') && !pseudonymised(this.context);
   }
 
+  /**
+   * The CSV export of the current view (every page; the filters and sort of the table), with the
+   * contact details for the roles that may read them, in the console's language.
+   */
   private get exportUrl(): string | undefined {
-    const concerns = this.context?.client.concerns as unknown as Partial<CsvApi> | undefined;
-    if (typeof concerns?.exportUrl !== 'function') return undefined;
+    const context = this.context;
+    if (!context || pseudonymised(context)) return undefined;
     const { limit: _limit, cursor: _cursor, ...query } = queryOf(this.filters);
-    return concerns.exportUrl(query);
+    return context.client.concerns.exportUrl({
+      ...(query as Omit<AdminConcernExportQuery, 'contacts' | 'lang'>),
+      lang: this.localize.lang,
+    });
   }
 
   private select(reference: string, on: boolean): void {

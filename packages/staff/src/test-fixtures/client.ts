@@ -61,6 +61,9 @@ export function fakeClient(parts: Record<string, Record<string, unknown>> = {}):
       }),
       confirmTotp: async () => session(),
     },
+    concerns: {
+      exportUrl: (q: Record<string, string>) => `/v1/admin/concerns.csv?${new URLSearchParams(q)}`,
+    },
     sso: {
       providers: async () => [],
       loginUrl: (id: string, back?: string) => `/v1/staff/oidc/login?provider=${id}&returnTo=${back ?? ''}`,
