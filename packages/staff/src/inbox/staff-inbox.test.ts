@@ -273,6 +273,8 @@ describe('<prox-staff-inbox>', () => {
     expect(page.$('#q')).to.equal(null);
     expect(page.$('.notice')!.textContent).to.include('Vue pseudonymisée');
     expect(queries[0]).to.deep.equal({ limit: 25 });
+    // Neither due dates nor assignees in the observers' view: unknown, not « none ».
+    expect(page.rows[0]!.slice(6)).to.deep.equal(['—', '—']);
     await expect(el).to.be.accessible();
   });
 });

@@ -326,7 +326,7 @@ export class StaffInbox extends StaffSection {
       <span class="muted">(${t('overdueBy', formatDays(late, locale))})</span>`;
   }
 
-  private renderRow(row: InboxRow, now: Date, bulk: boolean): TemplateResult {
+  private renderRow(row: InboxRow, now: Date, bulk: boolean, pseudo = false): TemplateResult {
     const t = this.localize.t.bind(this.localize);
     const pick = (text: Parameters<typeof this.localize.pick>[0]) => this.localize.pick(text);
     const selected = this.selection.has(row.reference);
@@ -365,8 +365,16 @@ export class StaffInbox extends StaffSection {
       <td>
         <time datetime=${row.receivedAt}>${formatAge(row.ageDays, this.localize.locale)}</time>
       </td>
-      <td>${this.renderDue(row, now)}</td>
-      <td>${row.assignee ? row.assignee.displayName : html`<span class="muted">${t('nobody')}</span>`}</td>
+      ${
+        pseudo
+          ? // The observers' view carries neither due dates nor assignees: not « none », unknown.
+            html`<td><span class="muted">—</span></td>
+              <td><span class="muted">—</span></td>`
+          : html`<td>${this.renderDue(row, now)}</td>
+              <td>
+                ${row.assignee ? row.assignee.displayName : html`<span class="muted">${t('nobody')}</span>`}
+              </td>`
+      }
     </tr>`;
   }
 
@@ -467,7 +475,7 @@ export class StaffInbox extends StaffSection {
             </tr>
           </thead>
           <tbody>
-            ${page.rows.map((row) => this.renderRow(row, now, bulk))}
+            ${page.rows.map((row) => this.renderRow(row, now, bulk, page.pseudonymised))}
           </tbody>
         </table>
       </div>
