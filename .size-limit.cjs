@@ -205,9 +205,10 @@ const budgets = [
     // its first build (the SDK's admin client and the contract schemas it validates with are most
     // of it, about 19 KB; Lit and the kit 8.5 KB); then 32,117 bytes with the inbox's schemas in
     // the contract (InboxItem, assignees, history) and the shell's lists and session helpers; 31,817
-    // bytes with the SDK's deliveries and @lit/task moved to a chunk of its own; then 32.45 KB
-    // (32.4 KB measured) for issue 15's admin templates and preview in the SDK's admin client and
-    // their schemas (+204 B).
+    // bytes with the SDK's deliveries and @lit/task moved to a chunk of its own; 32,200 bytes after
+    // rebasing on issue 16's bulk, CSV and duplicate schemas in the contract (the admin client
+    // validates their answers); then 32.45 KB (32.4 KB measured) for issue 15's admin templates
+    // and preview in the SDK's admin client and their schemas (+204 B).
     name: '<prox-staff-console> core: shell, sign-in, SDK admin client (staff only)',
     path: 'bundles/cdn/staff/console-*.js',
     limit: '32.45 KB',
@@ -215,10 +216,11 @@ const budgets = [
   {
     // The concern inbox: the table, filters, sort, paging and bulk actions, its data controller,
     // their fr and en texts (about 1.5 KB). 6,531 bytes measured; then 6,696 bytes with the bulk
-    // public answer (a field and its texts, +165 B).
+    // public answer (a field and its texts, +165 B); then 6.75 KB for the CSV link and the
+    // observers' unknown columns (+11 B measured, 6,707 bytes) with room for the busy state.
     name: '<prox-staff-console> inbox section, a lazy chunk',
     path: 'bundles/cdn/staff/inbox-*.js',
-    limit: '6.7 KB',
+    limit: '6.75 KB',
   },
   {
     // The lists filters choose from (categories and districts through the SDK's public client),

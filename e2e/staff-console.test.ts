@@ -149,6 +149,8 @@ describe('staff console', () => {
       await inbox.getByRole('button', { name: 'Filtrer' }).click();
       await page.waitForURL(new RegExp(`#/inbox\\?q=${ref}`));
       const row = inbox.locator('tbody tr', { hasText: ref });
+      // The table of the previous view stays (marked busy) until the search answers.
+      await inbox.locator('tbody tr').nth(1).waitFor({ state: 'detached' });
       await row.waitFor();
       assert.equal(await inbox.locator('tbody tr').count(), 1);
       assert.match((await row.textContent()) ?? '', /Bruit/);

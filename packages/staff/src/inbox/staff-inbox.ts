@@ -432,7 +432,7 @@ export class StaffInbox extends StaffSection {
     </form>`;
   }
 
-  private renderTable(page: InboxPage, f: InboxFilters): TemplateResult {
+  private renderTable(page: InboxPage, f: InboxFilters, busy = false): TemplateResult {
     const t = this.localize.t.bind(this.localize);
     const now = this.context?.now() ?? new Date();
     const bulk = this.canBulk && !page.pseudonymised;
@@ -445,7 +445,13 @@ export class StaffInbox extends StaffSection {
         <p>${t('count', page.rows.length, total)}</p>
         ${this.exportUrl ? html`<a href=${this.exportUrl} download>${t('export')}</a>` : nothing}
       </div>
-      <div class="table-wrap" role="region" aria-labelledby="caption" tabindex="0">
+      <div
+        class="table-wrap"
+        role="region"
+        aria-labelledby="caption"
+        tabindex="0"
+        aria-busy=${busy ? 'true' : 'false'}
+      >
         <table>
           <caption id="caption">
             ${t('caption')}${t('captionSorted', sortColumn, t(direction === 'ascending' ? 'ascending' : 'descending'))}
@@ -503,7 +509,7 @@ export class StaffInbox extends StaffSection {
     </div>`;
     return task.render({
       initial: () => loading,
-      pending: () => (task.value ? this.renderTable(task.value, f) : loading),
+      pending: () => (task.value ? this.renderTable(task.value, f, true) : loading),
       complete: (page) =>
         page.rows.length === 0
           ? html`<div class="state">
