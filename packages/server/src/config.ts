@@ -92,6 +92,8 @@ export interface Config {
   statusPageUrl: string | undefined;
   /** The verdict question is e-mailed this many days after closure (`PROXIMITE_VERDICT_DELAY_DAYS`). */
   verdictDelayDays: number;
+  /** How often closed concerns are looked at for their verdict question (`PROXIMITE_VERDICT_POLL_SECONDS`). */
+  verdictPollSeconds: number;
 }
 
 /**
@@ -212,6 +214,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     failureSummaryHour: Math.min(23, int(env.PROXIMITE_FAILURE_SUMMARY_HOUR, 8)),
     statusPageUrl: str(env.PROXIMITE_STATUS_PAGE_URL),
     verdictDelayDays: Math.max(0, int(env.PROXIMITE_VERDICT_DELAY_DAYS, 14)),
+    verdictPollSeconds: Math.max(1, int(env.PROXIMITE_VERDICT_POLL_SECONDS, 900)),
   };
 }
 

@@ -42,7 +42,7 @@ export function deliveryOptions(
     userAgent: `Proximite/${version} (+https://www.standardwebhooks.com/)`,
     open311PollMs: config.open311PollMinutes * 60_000,
     summaryHour: config.failureSummaryHour,
-    verdictPollMs: 15 * 60_000,
+    verdictPollMs: config.verdictPollSeconds * 1000,
     ...overrides,
     mailer,
   };
