@@ -104,8 +104,9 @@ const budgets = [
     // issue 15's verdict: the element's state and call for « Le problème est-il réglé ? », the SDK's
     // `feedback` and the status's `verdict` / `verdictOpen` and `reopen-requested` (+0.36 KB);
     // then 34.7 KB (34.68 KB measured): « Me tenir informé·e par e-mail » on the contact step, its
-    // hint and its error in French and English (+0.33 KB, most of it text).
-    limit: '34.7 KB',
+    // hint and its error in French and English (+0.33 KB, most of it text); then 34.85 KB (34.82 KB
+    // measured): the status view's « Recevoir les nouvelles par e-mail » wiring (+0.12 KB).
+    limit: '34.85 KB',
   },
   {
     // Loaded the first time a resident chooses the conduct-complaint category (few ever do).
@@ -118,10 +119,12 @@ const budgets = [
     // only report). 2.5 KB, then 3.55 KB (issue 15): the receipt's copy button and its page to
     // print or save, the lookup by short tracking code and the private feed, in French and English;
     // then 4.65 KB (4.61 KB measured): the verdict question (yes / no, a comment, its error, answer
-    // and refusal), its 15 texts in French and English and its styles (+1.06 KB, most of it text).
+    // and refusal), its 15 texts in French and English and its styles (+1.06 KB, most of it text);
+    // then 5.15 KB (5.11 KB measured): « Recevoir les nouvelles par e-mail » on the status page
+    // (an address, its error, the confirmation, 7 texts in two languages: +0.46 KB).
     name: '<prox-concern-form> status view, a lazy chunk of the standalone form',
     path: 'bundles/standalone/prox-concern-form/lazy/status-view-*.js',
-    limit: '4.65 KB',
+    limit: '5.15 KB',
   },
   {
     name: '<prox-cafe-calendar> beyond the shared chunk',
@@ -194,8 +197,8 @@ const budgets = [
     // in the schemas and the lazy chunk's own overhead, about +0.2 KB); then 61.45 KB (61.4 KB
     // measured) for issue 15's verdict in the form and the SDK (the status view's texts are in
     // it too: +0.35 KB); then 61.75 KB (61.7 KB measured) for the contact step's e-mail updates
-    // box (+0.25 KB).
-    limit: '61.75 KB',
+    // box (+0.25 KB); then 61.85 KB (61.81 KB measured) for the status page's e-mail offer (+65 B).
+    limit: '61.85 KB',
   },
   {
     // The staff console's core (a build apart from the public bundles): Lit, the kit, the SDK with

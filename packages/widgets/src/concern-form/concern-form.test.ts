@@ -41,6 +41,8 @@ function inTestServer(categories: ConcernCategory[]) {
   /** References the test closed (resolved), and the verdicts given on them. */
   const closed = new Set<string>();
   const verdicts = new Map<string, boolean>();
+  /** References whose updates go by e-mail (the address, as sent). */
+  const mailed = new Map<string, string>();
   let n = 0;
   const letters = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
   const opens = (e: { receipt: ConcernReceipt }, token: string | null | undefined, code: string | null | undefined) =>
@@ -50,8 +52,22 @@ function inTestServer(categories: ConcernCategory[]) {
     stored,
     closed,
     verdicts,
+    mailed,
     async handle(request: Request): Promise<Response> {
       const url = new URL(request.url);
+      const email = /^\/v1\/concerns\/([^/]+)\/email$/.exec(url.pathname);
+      if (email && request.method === 'POST') {
+        const body = (await request.json()) as { token?: string; code?: string; email: string };
+        const reference = decodeURIComponent(email[1]!);
+        const entry = [...stored.values()].find(
+          (e) => e.receipt.reference === reference && opens(e, body.token, body.code),
+        );
+        if (!entry) return json({ type: 'about:blank', title: 'Not Found', status: 404 }, 404);
+        mailed.set(reference, body.email);
+        const again = new URL(`/v1/concerns/${reference}`, url);
+        again.searchParams.set(body.token ? 'token' : 'code', (body.token ?? body.code)!);
+        return this.handle(new Request(again));
+      }
       const feedback = /^\/v1\/concerns\/([^/]+)\/feedback$/.exec(url.pathname);
       if (feedback && request.method === 'POST') {
         const body = (await request.json()) as { token?: string; code?: string; resolved: boolean };
@@ -115,6 +131,7 @@ function inTestServer(categories: ConcernCategory[]) {
               },
             ],
             verdictOpen: verdict === undefined,
+            emailUpdates: mailed.has(reference),
             ...(verdict !== undefined && { verdict: { resolved: verdict, at: '2026-06-03T08:00:00.000Z' } }),
           } satisfies ConcernStatusView);
         const view: ConcernStatusView = {
@@ -125,6 +142,7 @@ function inTestServer(categories: ConcernCategory[]) {
           submittedAt: entry.receipt.submittedAt,
           updatedAt: '2026-05-14T09:30:00.000Z',
           feedUrl: `${url.origin}/v1/concerns/${entry.receipt.reference}/feed.atom?token=feed-key-0123456789abcdef`,
+          emailUpdates: mailed.has(entry.receipt.reference),
           updates: [
             {
               id: 'u2',
@@ -1118,6 +1136,41 @@ describe('<prox-concern-form mode="status">', () => {
         resolved: false,
         comment: 'Toujours là.',
       });
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  for (const lang of ['fr', 'en'] as const) {
+    it(`offers the news by e-mail from the status view; a wrong address is said and focused (${lang}, axe)`, async () => {
+      const t =
+        lang === 'fr'
+          ? { title: 'Recevoir les nouvelles par e-mail', send: 'Recevoir les nouvelles', bad: 'Saisissez une adresse e-mail', on: 'vous sont envoyées par e-mail' }
+          : { title: 'Get the news by e-mail', send: 'Get the news', bad: 'Enter an e-mail address', on: 'is sent to you by e-mail' };
+      const backend = makeBackend(defaultCategories, true);
+      const receipt = await submitOne(backend);
+      const el = await fixture<ConcernForm>(
+        html`<prox-concern-form mode="status" lang=${lang} .client=${backend.client}></prox-concern-form>`,
+      );
+      const page = new ConcernFormPage(el);
+      await page.lookUp(receipt.reference, receipt.trackingCode!);
+      const form = await page.waitFor('form.mail', 'the offer');
+      expect(form.querySelector('h4')!.textContent).to.equal(t.title);
+      await expect(el).to.be.accessible();
+      await page.type('#f-mail', 'pas une adresse');
+      page.button(t.send).click();
+      await waitUntil(() => page.$('#e-mail'), 'the wrong address is said');
+      expect(page.$('#e-mail')!.textContent).to.include(t.bad);
+      expect(page.$('#f-mail')!.getAttribute('aria-describedby')).to.equal('h-mail e-mail');
+      await waitUntil(() => page.active()?.id === 'f-mail', 'focus on the address');
+      await expect(el).to.be.accessible();
+      await page.type('#f-mail', ' awa@exemple.fr ');
+      page.button(t.send).click();
+      const done = await page.waitFor('#mail-result', 'the news are on');
+      expect(done.textContent).to.include(t.on);
+      await waitUntil(() => page.active()?.id === 'mail-result', 'focus on the confirmation');
+      expect(backend.fake!.mailed.get(receipt.reference)).to.equal('awa@exemple.fr');
+      const sent = backend.requests.find((r) => r.path.endsWith('/email'));
+      expect(JSON.parse(sent!.body!)).to.deep.equal({ code: receipt.trackingCode, email: 'awa@exemple.fr', lang });
       await expect(el).to.be.accessible();
     });
   }

@@ -26,6 +26,7 @@ import type {
   Geo,
   Lookup,
   LookupError,
+  MailDraft,
   PrivacyNotice,
   VerdictDraft,
   VerdictState,
@@ -124,6 +125,9 @@ export class ConcernForm extends ProxElement {
     canGiveVerdict: { state: true },
     verdict: { state: true },
     verdictDraft: { state: true },
+    canAddEmail: { state: true },
+    mail: { state: true },
+    mailDraft: { state: true },
     statusView: { state: true },
     statusError: { state: true },
     conductGuide: { state: true },
@@ -192,6 +196,10 @@ export class ConcernForm extends ProxElement {
   declare private canGiveVerdict: boolean;
   declare private verdict: VerdictState;
   declare private verdictDraft: VerdictDraft;
+  /** The client of the lookup sends updates by e-mail on request. */
+  declare private canAddEmail: boolean;
+  declare private mail: VerdictState;
+  declare private mailDraft: MailDraft;
   /** The status view's module, once loaded (it loads the first time the view is shown). */
   declare private statusView?: StatusView;
   /** Why the status view's module failed to load (a retry button is offered). */
@@ -246,6 +254,9 @@ export class ConcernForm extends ProxElement {
     this.canGiveVerdict = false;
     this.verdict = { kind: 'idle' };
     this.verdictDraft = { resolved: undefined, comment: '', error: undefined };
+    this.canAddEmail = false;
+    this.mail = { kind: 'idle' };
+    this.mailDraft = { email: '', error: undefined };
   }
 
   override connectedCallback(): void {
@@ -646,11 +657,14 @@ export class ConcernForm extends ProxElement {
     this.lookup = { kind: 'loading' };
     this.verdict = { kind: 'idle' };
     this.verdictDraft = { resolved: undefined, comment: '', error: undefined };
+    this.mail = { kind: 'idle' };
+    this.mailDraft = { email: '', error: undefined };
     this.announcement = view.lookupAnnouncement(this.localize);
     try {
       const client = await this.getClient();
       const found = await client.concerns.status(checked.reference, checked.token);
       this.canGiveVerdict = typeof client.concerns.feedback === 'function';
+      this.canAddEmail = typeof client.concerns.addEmail === 'function';
       this.lookup = { kind: 'done', view: found };
       this.announcement = view.lookupAnnouncement(this.localize, found);
       this.pendingFocus = '#status-result';
@@ -690,6 +704,33 @@ export class ConcernForm extends ProxElement {
     } catch (error) {
       this.verdict = { kind: 'error', message: view.verdictFailure(this.localize, error) };
       this.pendingFocus = '#verdict-error';
+    }
+  }
+
+  /** « Recevoir les nouvelles »: e-mail updates for the concern found, with the lookup's secret. */
+  private async sendMail(): Promise<void> {
+    const view = this.statusView;
+    if (!view || this.lookup.kind !== 'done' || this.mail.kind === 'sending') return;
+    const problem = view.mailProblem(this.localize, this.mailDraft.email);
+    if (problem) {
+      this.mailDraft = { ...this.mailDraft, error: problem };
+      this.pendingFocus = '#f-mail';
+      return;
+    }
+    this.mail = { kind: 'sending' };
+    try {
+      const client = await this.getClient();
+      if (!client.concerns.addEmail) throw new Error('This backend does not send updates by e-mail.');
+      const updated = await client.concerns.addEmail(this.lookupRef, this.lookupToken, this.mailDraft.email.trim(), {
+        lang: this.localize.lang,
+      });
+      this.lookup = { kind: 'done', view: updated };
+      this.mail = { kind: 'idle' };
+      this.announcement = view.mailAnnouncement(this.localize);
+      this.pendingFocus = '#mail-result';
+    } catch {
+      this.mail = { kind: 'error', message: view.mailFailure(this.localize) };
+      this.pendingFocus = '#mail-error';
     }
   }
 
@@ -818,6 +859,11 @@ export class ConcernForm extends ProxElement {
       verdictDraft: this.verdictDraft,
       setVerdict: (draft) => (this.verdictDraft = draft),
       sendVerdict: () => void this.sendVerdict(),
+      canAddEmail: this.canAddEmail,
+      mail: this.mail,
+      mailDraft: this.mailDraft,
+      setMail: (draft) => (this.mailDraft = draft),
+      sendMail: () => void this.sendMail(),
     });
   }
 

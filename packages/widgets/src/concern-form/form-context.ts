@@ -80,6 +80,12 @@ export interface VerdictDraft {
   error: string | undefined;
 }
 
+/** The address typed to receive a concern's news by e-mail (from the status view), and its error. */
+export interface MailDraft {
+  email: string;
+  error: string | undefined;
+}
+
 /** A field of the status lookup that is not valid. */
 export interface LookupError {
   field: 'reference' | 'token';

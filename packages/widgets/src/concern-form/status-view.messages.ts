@@ -60,6 +60,14 @@ export const statusMessages = defineMessages({
     verdictAlready: 'Une réponse a déjà été donnée pour ce signalement.',
     verdictThanksYes: 'Merci : vous avez indiqué que le problème est réglé.',
     verdictThanksNo: 'Merci : vous avez indiqué que le problème n’est pas réglé. Le signalement est rouvert et revient au service.',
+    mailTitle: 'Recevoir les nouvelles par e-mail',
+    mailHint:
+      'Un message à chaque nouvelle de ce signalement, à sa clôture, puis la question « Le problème est-il réglé ? ». Chaque message permet d’arrêter.',
+    mailLabel: 'Adresse e-mail',
+    mailSend: 'Recevoir les nouvelles',
+    mailInvalid: 'Saisissez une adresse e-mail, par exemple nom@exemple.fr.',
+    mailFailed: 'L’adresse n’a pas pu être enregistrée. Réessayez dans un moment.',
+    mailOn: 'Les nouvelles de ce signalement vous sont envoyées par e-mail.',
   },
   en: {
     keepCode:
@@ -118,6 +126,14 @@ export const statusMessages = defineMessages({
     verdictAlready: 'An answer was already given for this report.',
     verdictThanksYes: 'Thank you: you said the problem is solved.',
     verdictThanksNo: 'Thank you: you said the problem is not solved. The report is reopened and goes back to the service.',
+    mailTitle: 'Get the news by e-mail',
+    mailHint:
+      'A message at each update of this report, at its closure, then the question “Is the problem solved?”. Each message lets you stop them.',
+    mailLabel: 'E-mail address',
+    mailSend: 'Get the news',
+    mailInvalid: 'Enter an e-mail address, for example name@example.org.',
+    mailFailed: 'The address could not be saved. Try again in a moment.',
+    mailOn: 'The news of this report is sent to you by e-mail.',
   },
 });
 

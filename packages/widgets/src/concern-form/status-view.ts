@@ -9,7 +9,14 @@ import { live } from 'lit/directives/live.js';
 import { normalizeTrackingCode } from '@proximite/contract/tracking-code.js';
 import { isSafeUrl, type ConcernStatusView } from '@proximite/contract';
 import { ids, renderFieldMessage, renderSummary } from './fields.js';
-import type { FormLocalize, Lookup, LookupError, VerdictDraft, VerdictState } from './form-context.js';
+import type {
+  FormLocalize,
+  Lookup,
+  LookupError,
+  MailDraft,
+  VerdictDraft,
+  VerdictState,
+} from './form-context.js';
 import { normalizeReference } from './status-link.js';
 import { STATUS_STAGES, isReference, isStatusToken, stageIndex } from './status.js';
 import { statusMessages, type StatusMessages } from './status-view.messages.js';
@@ -36,6 +43,13 @@ export interface StatusViewContext {
   setVerdict(draft: VerdictDraft): void;
   /** « Envoyer ma réponse ». */
   sendVerdict(): void;
+  /** The backend sends updates by e-mail on request (the client has `concerns.addEmail`). */
+  canAddEmail: boolean;
+  mail: VerdictState;
+  mailDraft: MailDraft;
+  setMail(draft: MailDraft): void;
+  /** « Recevoir les nouvelles ». */
+  sendMail(): void;
 }
 
 const messages = (localize: FormLocalize): StatusMessages => statusMessages[localize.lang];
@@ -147,6 +161,53 @@ function renderVerdict(ctx: StatusViewContext, view: ConcernStatusView): Templat
   </form>`;
 }
 
+/** « Saisissez une adresse e-mail »: what is wrong with the address typed, if anything. */
+export function mailProblem(localize: FormLocalize, email: string): string | undefined {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()) ? undefined : messages(localize).mailInvalid;
+}
+
+/** Why the address was not saved, and what the live region says once it is. */
+export const mailFailure = (localize: FormLocalize): string => messages(localize).mailFailed;
+export const mailAnnouncement = (localize: FormLocalize): string => messages(localize).mailOn;
+
+/** « Recevoir les nouvelles par e-mail » (when not on yet), or that they are on. */
+function renderMail(ctx: StatusViewContext, view: ConcernStatusView): TemplateResult | typeof nothing {
+  const { localize } = ctx;
+  const t = messages(localize);
+  if (view.emailUpdates === true)
+    return html`<p class="mail-on" id="mail-result" tabindex="-1">${t.mailOn}</p>`;
+  if (view.emailUpdates !== false || !ctx.canAddEmail) return nothing;
+  const draft = ctx.mailDraft;
+  return html`<form class="mail" novalidate @submit=${(e: Event) => (e.preventDefault(), ctx.sendMail())}>
+    <h4>${t.mailTitle}</h4>
+    <div class="field ${draft.error ? 'has-error' : ''}">
+      <label class="label" for="f-mail">${t.mailLabel}</label>
+      <span class="hint" id="h-mail">${t.mailHint}</span>
+      ${draft.error ? renderFieldMessage('e-mail', localize.t('errorPrefix'), draft.error) : nothing}
+      <input
+        id="f-mail"
+        name="email"
+        type="email"
+        autocomplete="email"
+        aria-describedby=${ifDefined(ids('h-mail', draft.error && 'e-mail'))}
+        aria-invalid=${ifDefined(draft.error ? 'true' : undefined)}
+        .value=${live(draft.email)}
+        @input=${(e: Event) => ctx.setMail({ email: (e.target as HTMLInputElement).value, error: undefined })}
+      />
+    </div>
+    <div class="actions">
+      <button type="submit" class="button" ?disabled=${ctx.mail.kind === 'sending'}>${t.mailSend}</button>
+    </div>
+    ${
+      ctx.mail.kind === 'error'
+        ? html`<div class="panel panel--failed" part="panel" role="alert" id="mail-error" tabindex="-1">
+            <p>${ctx.mail.message}</p>
+          </div>`
+        : nothing
+    }
+  </form>`;
+}
+
 /** Why a lookup failed, in the resident's words. */
 export function lookupFailure(localize: FormLocalize, _error: unknown): string {
   return messages(localize).notFound;
@@ -202,7 +263,7 @@ function renderStatus(ctx: StatusViewContext, view: ConcernStatusView): Template
           </ol>`
         : html`<p>${t.noUpdates}</p>`
     }
-    ${renderVerdict(ctx, view)}
+    ${renderVerdict(ctx, view)} ${renderMail(ctx, view)}
     ${
       view.feedUrl && isSafeUrl(view.feedUrl)
         ? html`<h4>${t.feedTitle}</h4>
