@@ -73,7 +73,11 @@ after(async () => {
   await new Promise<void>((resolve) => smtp?.close(() => resolve()));
 });
 
-async function until<T>(find: () => T | undefined | Promise<T | undefined>, what: string, ms = 30_000): Promise<T> {
+async function until<T>(
+  find: () => T | undefined | Promise<T | undefined>,
+  what: string,
+  ms = 30_000,
+): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const found = await find();
@@ -152,13 +156,21 @@ async function answerWithTemplate(
   };
   const template = list.items[0];
   assert.ok(template, `a template for ${status}`);
-  const service = ((await (await call('GET', `/v1/admin/concerns/${reference}`)).json()) as {
-    service: { name: { fr: string } };
-  }).service.name.fr;
+  const service = (
+    (await (await call('GET', `/v1/admin/concerns/${reference}`)).json()) as {
+      service: { name: { fr: string } };
+    }
+  ).service.name.fr;
   const fr = template.text.fr.replaceAll('{reference}', reference).replaceAll('{service}', service);
-  const preview = await call('POST', `/v1/admin/concerns/${reference}/preview`, { status, publicUpdate: { fr } });
+  const preview = await call('POST', `/v1/admin/concerns/${reference}/preview`, {
+    status,
+    publicUpdate: { fr },
+  });
   assert.equal(preview.status, 200, await preview.clone().text());
-  const triage = await call('POST', `/v1/admin/concerns/${reference}/triage`, { status, publicUpdate: { fr } });
+  const triage = await call('POST', `/v1/admin/concerns/${reference}/triage`, {
+    status,
+    publicUpdate: { fr },
+  });
   assert.equal(triage.status, 200, await triage.clone().text());
   return fr;
 }
@@ -169,7 +181,10 @@ describe('residents hear back', () => {
     const resident = `camille.${Date.now()}@example.org`;
     try {
       const { page } = w;
-      const form = await reportUpToContact(page, 'Des encombrants au pied du pont de la Dodane (e2e e-mail).');
+      const form = await reportUpToContact(
+        page,
+        'Des encombrants au pied du pont de la Dodane (e2e e-mail).',
+      );
       await form.getByRole('radio', { name: /^Être recontacté·e/ }).check();
       await form.getByRole('textbox', { name: 'Adresse e-mail' }).fill(resident);
       const updates = form.getByRole('checkbox', { name: /Me tenir informé·e par e-mail/ });
@@ -220,7 +235,10 @@ describe('residents hear back', () => {
       const queue = (await (await call('GET', '/v1/admin/concerns?status=reopen-requested')).json()) as {
         items: { reference: string }[];
       };
-      assert.ok(queue.items.some((c) => c.reference === reference), 'reopened in the staff queue');
+      assert.ok(
+        queue.items.some((c) => c.reference === reference),
+        'reopened in the staff queue',
+      );
       assert.deepEqual(w.errors, []);
     } finally {
       await w.close();

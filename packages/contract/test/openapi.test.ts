@@ -376,11 +376,7 @@ describe('OpenAPI document', () => {
       for (const op of Object.values(item as Json) as Json[]) {
         for (const [status, res] of Object.entries(op.responses as Json) as [string, Json][]) {
           if (status === '503' || Number(status) < 400) continue;
-          assert.deepEqual(
-            Object.keys(res.content),
-            ['application/json', 'text/xml'],
-            `${path} ${status}`,
-          );
+          assert.deepEqual(Object.keys(res.content), ['application/json', 'text/xml'], `${path} ${status}`);
         }
       }
     }

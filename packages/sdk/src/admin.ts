@@ -352,7 +352,8 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       list: async (o) => (await t.get('/v1/admin/services', undefined, ServiceList, o)).items,
     },
     templates: {
-      list: async (query = {}, o) => (await t.get('/v1/admin/templates', query, ResponseTemplateList, o)).items,
+      list: async (query = {}, o) =>
+        (await t.get('/v1/admin/templates', query, ResponseTemplateList, o)).items,
       create: (input, o) => write('POST', '/v1/admin/templates', input, ResponseTemplate, o),
       update: (id, input, o) => write('PUT', path`/v1/admin/templates/${id}`, input, ResponseTemplate, o),
       delete: (id, o) => write('DELETE', path`/v1/admin/templates/${id}`, undefined, undefined, o),

@@ -30,7 +30,9 @@ let n = 0;
 
 /** A header as mailparser gives it, as text (it gathers the List-* headers, parsed, under `list`). */
 function header(mail: ReceivedMail, name: string): string {
-  const v = mail.headers.get(name) ?? (mail.headers.get('list') as Record<string, unknown> | undefined)?.[name.replace(/^list-/, '')];
+  const v =
+    mail.headers.get(name) ??
+    (mail.headers.get('list') as Record<string, unknown> | undefined)?.[name.replace(/^list-/, '')];
   return typeof v === 'string' ? v : (JSON.stringify(v) ?? '');
 }
 
@@ -133,11 +135,17 @@ for (const target of targets()) {
       // RFC 8058: an https unsubscribe address and the one-click POST.
       assert.match(
         header(ack, 'list-unsubscribe'),
-        new RegExp(`https://api\\.amiens\\.test/v1/concerns/${receipt.reference}/unsubscribe\\?key=[0-9a-f]{32}`),
+        new RegExp(
+          `https://api\\.amiens\\.test/v1/concerns/${receipt.reference}/unsubscribe\\?key=[0-9a-f]{32}`,
+        ),
       );
       assert.match(header(ack, 'list-unsubscribe-post'), /"?List-Unsubscribe=One-Click"?/);
       // Its links open the concern: the queued message is emptied once sent.
-      await until(async () => (await residentRows(receipt.reference))[0]?.sent_to === RESIDENT, 5_000, 'sent');
+      await until(
+        async () => (await residentRows(receipt.reference))[0]?.sent_to === RESIDENT,
+        5_000,
+        'sent',
+      );
       assert.deepEqual((await residentRows(receipt.reference))[0]?.payload, {});
 
       await triage(receipt.reference, {
@@ -181,7 +189,10 @@ for (const target of targets()) {
       await waitMails(receipt.reference, 5, 'the verdict question');
       const question = mailsOf(receipt.reference)[4]!;
       assert.equal(question.subject, `Le problème est-il réglé ? (signalement ${receipt.reference})`);
-      assert.match(question.text, /Répondre sur la page de suivi : https:\/\/www\.amiens\.test\/signaler#ref=/);
+      assert.match(
+        question.text,
+        /Répondre sur la page de suivi : https:\/\/www\.amiens\.test\/signaler#ref=/,
+      );
       clock.advance(3_600_000);
       await s.worker.tick();
       await new Promise((r) => setTimeout(r, 200));
@@ -262,7 +273,11 @@ for (const target of targets()) {
 
     test('no e-mail without the opt-in; in English when the resident wrote in English', async () => {
       const quiet = await submit({ ...input, contact: { email: 'quiet@example.org' } });
-      const english = await submit({ ...input, lang: 'en', contact: { email: 'en@example.org', emailUpdates: true } });
+      const english = await submit({
+        ...input,
+        lang: 'en',
+        contact: { email: 'en@example.org', emailUpdates: true },
+      });
       await waitMails(english.reference, 1, 'the English acknowledgement');
       const ack = mailsOf(english.reference)[0]!;
       assert.equal(ack.subject, `Report ${english.reference} received`);
@@ -277,9 +292,13 @@ for (const target of targets()) {
       const bad = await call(
         s.url,
         '/v1/concerns',
-        jsonInit('POST', { ...input, contact: { name: 'X', phone: '0600000000', emailUpdates: true } }, {
-          'Idempotency-Key': `resident-mail-bad-${n++}`,
-        }),
+        jsonInit(
+          'POST',
+          { ...input, contact: { name: 'X', phone: '0600000000', emailUpdates: true } },
+          {
+            'Idempotency-Key': `resident-mail-bad-${n++}`,
+          },
+        ),
       );
       assert.equal(bad.status, 422, bad.text);
     });

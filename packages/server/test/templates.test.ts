@@ -71,9 +71,15 @@ for (const target of targets()) {
       const body = {
         categoryCode: 'depots-sauvages',
         status: 'resolved',
-        text: { fr: 'Les encombrants ({reference}) ont été enlevés.', en: 'The items ({reference}) were removed.' },
+        text: {
+          fr: 'Les encombrants ({reference}) ont été enlevés.',
+          en: 'The items ({reference}) were removed.',
+        },
       };
-      assert.equal((await call(s.url, '/v1/admin/templates', jsonInit('POST', body, tokens.triage!))).status, 403);
+      assert.equal(
+        (await call(s.url, '/v1/admin/templates', jsonInit('POST', body, tokens.triage!))).status,
+        403,
+      );
       const created = await call(s.url, '/v1/admin/templates', jsonInit('POST', body, tokens.coordinator!));
       assert.equal(created.status, 201, created.text);
       const template = created.json as ResponseTemplate;

@@ -161,7 +161,10 @@ for (const target of targets()) {
         (await feedback(receipt.reference, { code: other.trackingCode, resolved: true })).status,
         404,
       );
-      assert.equal((await feedback('PRX-0000-0000', { code: other.trackingCode, resolved: true })).status, 404);
+      assert.equal(
+        (await feedback('PRX-0000-0000', { code: other.trackingCode, resolved: true })).status,
+        404,
+      );
       const r = await feedback(receipt.reference, { token: receipt.statusToken, resolved: true });
       assert.equal(r.status, 200, r.text);
       assert.equal((r.json as ConcernStatusView).status, 'resolved');

@@ -59,7 +59,8 @@ const T = {
       acknowledgement: (service: string) =>
         `Votre signalement a bien été reçu. Il a été transmis au service ${service}.`,
       update: (service: string) => `Le service ${service} a publié une nouvelle sur votre signalement.`,
-      handoff: (service: string) => `Votre signalement a été transmis au service ${service}, qui le prend en charge.`,
+      handoff: (service: string) =>
+        `Votre signalement a été transmis au service ${service}, qui le prend en charge.`,
       closure: (service: string) => `Le service ${service} a clos votre signalement.`,
       verdict: () =>
         'Votre signalement a été clos il y a quelque temps. Le problème est-il réglé ? Votre réponse (oui ou non, avec un commentaire si vous le souhaitez) aide le service et compte dans les chiffres publics. Si vous répondez non, le signalement est rouvert.',

@@ -223,7 +223,9 @@ export function publicApp(deps: AppDeps, cache: ResponseCache): Hono<AppEnv> {
 
   app.get('/v1/meeting-reports', async (c) => {
     const q = parseQuery(c, PastMeetingListQuery);
-    return cachedPublic(c, deps, cache, ['cafes'], async () => jsonBody(await listMeetingReports(deps.db, q)));
+    return cachedPublic(c, deps, cache, ['cafes'], async () =>
+      jsonBody(await listMeetingReports(deps.db, q)),
+    );
   });
 
   app.get('/v1/cafes/:id/report', async (c) => {

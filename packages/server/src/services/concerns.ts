@@ -139,7 +139,9 @@ export function triageConcern(
     const statusChanged = r.changes.some((c) => c.startsWith('status:'));
     if (input.publicUpdate !== undefined || statusChanged) {
       // The resident's message: one per public update, or the closure.
-      const update = r.concern.updates.filter((x) => x.at === now.toISOString() && x.service === undefined).at(-1);
+      const update = r.concern.updates
+        .filter((x) => x.at === now.toISOString() && x.service === undefined)
+        .at(-1);
       await notifyResident(u.tx, now, ctx.outbox, current.id, {
         kind: statusChanged && CLOSED_STATUSES.includes(r.concern.status) ? 'closure' : 'update',
         at: now.toISOString(),

@@ -45,7 +45,8 @@ export function updateTemplate(
 ): Promise<ResponseTemplate | undefined> {
   return audited(ctx, now, actor, async (u) => {
     const saved = await saveTemplate(u.tx, now, input, id);
-    if (saved !== undefined) await u.audit({ action: 'template.update', target: `template:${id}`, detail: input });
+    if (saved !== undefined)
+      await u.audit({ action: 'template.update', target: `template:${id}`, detail: input });
     return saved;
   });
 }
@@ -103,17 +104,25 @@ export async function previewUpdate(
   } else {
     const template = await templateFor(db, row.category_code, status);
     text =
-      template !== undefined ? fillTemplate(template.text, row.reference, row.service.name) : defaultUpdateText(status);
+      template !== undefined
+        ? fillTemplate(template.text, row.reference, row.service.name)
+        : defaultUpdateText(status);
   }
   const links = outbox.residents;
   let email: ConcernPreview['email'] = null;
   if (row.mail === true && links !== undefined) {
     const kind = status !== row.status && CLOSED_STATUSES.includes(status) ? 'closure' : 'update';
     const lang = residentLang(row.lang);
-    const data = await residentMailData(db, links, row, { kind, at: '', status, text }, {
-      status: MASKED,
-      unsubscribe: MASKED,
-    });
+    const data = await residentMailData(
+      db,
+      links,
+      row,
+      { kind, at: '', status, text },
+      {
+        status: MASKED,
+        unsubscribe: MASKED,
+      },
+    );
     email = { kind, lang, ...renderMail('resident-update', data, [lang]) };
   }
   return { update: { status, text }, email };

@@ -104,7 +104,8 @@ export async function deleteTemplate(tx: Queryable, id: string): Promise<boolean
 
 /** A template's text for a concern: `{reference}` and `{service}` filled in (each language its own name). */
 export function fillTemplate(text: LocalizedText, reference: string, service: LocalizedText): LocalizedText {
-  const fill = (t: string, name: string) => t.replaceAll('{reference}', reference).replaceAll('{service}', name);
+  const fill = (t: string, name: string) =>
+    t.replaceAll('{reference}', reference).replaceAll('{service}', name);
   const out: LocalizedText = { fr: fill(text.fr, service.fr) };
   if (text.en !== undefined) out.en = fill(text.en, service.en ?? service.fr);
   return out;

@@ -126,7 +126,8 @@ const fr = {
   error_fieldChoice: (label: string) => `« ${label} » : choisissez parmi les réponses proposées.`,
   error_fieldTooLong: (label: string, max: number) => `« ${label} » dépasse ${max} caractères.`,
   error_contactRequired: () => 'Indiquez un e-mail ou un téléphone, ou choisissez de rester anonyme.',
-  error_updatesNeedEmail: () => 'Indiquez l’adresse e-mail où recevoir les nouvelles, ou décochez « Me tenir informé·e ».',
+  error_updatesNeedEmail: () =>
+    'Indiquez l’adresse e-mail où recevoir les nouvelles, ou décochez « Me tenir informé·e ».',
   error_emailInvalid: () => 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.',
   error_phoneInvalid: () => 'Saisissez un numéro de téléphone valide, par exemple 06 12 34 56 78.',
   error_nameTooLong: (_label: string, max: number) => `Le nom dépasse ${max} caractères.`,
@@ -257,7 +258,8 @@ export const messages = defineMessages({
     error_fieldChoice: (label: string) => `“${label}”: choose one of the answers offered.`,
     error_fieldTooLong: (label: string, max: number) => `“${label}” is over ${max} characters.`,
     error_contactRequired: () => 'Give an e-mail or a phone number, or choose to stay anonymous.',
-    error_updatesNeedEmail: () => 'Give the e-mail address where to get the news, or untick « Keep me informed ».',
+    error_updatesNeedEmail: () =>
+      'Give the e-mail address where to get the news, or untick « Keep me informed ».',
     error_emailInvalid: () => 'Enter a valid e-mail address, for example name@example.org.',
     error_phoneInvalid: () => 'Enter a valid phone number, for example +33 6 12 34 56 78.',
     error_nameTooLong: (_label: string, max: number) => `The name is over ${max} characters.`,

@@ -45,7 +45,11 @@ function inTestServer(categories: ConcernCategory[]) {
   const mailed = new Map<string, string>();
   let n = 0;
   const letters = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-  const opens = (e: { receipt: ConcernReceipt }, token: string | null | undefined, code: string | null | undefined) =>
+  const opens = (
+    e: { receipt: ConcernReceipt },
+    token: string | null | undefined,
+    code: string | null | undefined,
+  ) =>
     e.receipt.statusToken === token ||
     e.receipt.trackingCode?.replace('-', '') === code?.toUpperCase().replace(/[\s-]/g, '');
   return {
@@ -1093,8 +1097,18 @@ describe('<prox-concern-form mode="status">', () => {
     it(`asks « Le problème est-il réglé ? » once closed; « non » reopens it (${lang}, axe)`, async () => {
       const t =
         lang === 'fr'
-          ? { title: 'Le problème est-il réglé ?', choose: 'Choisissez oui ou non.', no: 'n’est pas réglé', reopened: 'Réouverture demandée' }
-          : { title: 'Is the problem solved?', choose: 'Choose yes or no.', no: 'is not solved', reopened: 'Reopening requested' };
+          ? {
+              title: 'Le problème est-il réglé ?',
+              choose: 'Choisissez oui ou non.',
+              no: 'n’est pas réglé',
+              reopened: 'Réouverture demandée',
+            }
+          : {
+              title: 'Is the problem solved?',
+              choose: 'Choose yes or no.',
+              no: 'is not solved',
+              reopened: 'Reopening requested',
+            };
       const backend = makeBackend(defaultCategories, true);
       const receipt = await submitOne(backend);
       const el = await fixture<ConcernForm>(
@@ -1116,7 +1130,9 @@ describe('<prox-concern-form mode="status">', () => {
       page.button(lang === 'fr' ? 'Envoyer ma réponse' : 'Send my answer').click();
       await waitUntil(() => page.$('#e-verdict'), 'the missing answer is said');
       expect(page.$('#e-verdict')!.textContent).to.include(t.choose);
-      expect(page.$('form.verdict fieldset')!.getAttribute('aria-describedby')).to.equal('h-verdict e-verdict');
+      expect(page.$('form.verdict fieldset')!.getAttribute('aria-describedby')).to.equal(
+        'h-verdict e-verdict',
+      );
       await waitUntil(() => page.active()?.id === 'f-verdict-yes', 'focus on the first answer');
       await expect(el).to.be.accessible();
 
@@ -1144,8 +1160,18 @@ describe('<prox-concern-form mode="status">', () => {
     it(`offers the news by e-mail from the status view; a wrong address is said and focused (${lang}, axe)`, async () => {
       const t =
         lang === 'fr'
-          ? { title: 'Recevoir les nouvelles par e-mail', send: 'Recevoir les nouvelles', bad: 'Saisissez une adresse e-mail', on: 'vous sont envoyées par e-mail' }
-          : { title: 'Get the news by e-mail', send: 'Get the news', bad: 'Enter an e-mail address', on: 'is sent to you by e-mail' };
+          ? {
+              title: 'Recevoir les nouvelles par e-mail',
+              send: 'Recevoir les nouvelles',
+              bad: 'Saisissez une adresse e-mail',
+              on: 'vous sont envoyées par e-mail',
+            }
+          : {
+              title: 'Get the news by e-mail',
+              send: 'Get the news',
+              bad: 'Enter an e-mail address',
+              on: 'is sent to you by e-mail',
+            };
       const backend = makeBackend(defaultCategories, true);
       const receipt = await submitOne(backend);
       const el = await fixture<ConcernForm>(
@@ -1170,7 +1196,11 @@ describe('<prox-concern-form mode="status">', () => {
       await waitUntil(() => page.active()?.id === 'mail-result', 'focus on the confirmation');
       expect(backend.fake!.mailed.get(receipt.reference)).to.equal('awa@exemple.fr');
       const sent = backend.requests.find((r) => r.path.endsWith('/email'));
-      expect(JSON.parse(sent!.body!)).to.deep.equal({ code: receipt.trackingCode, email: 'awa@exemple.fr', lang });
+      expect(JSON.parse(sent!.body!)).to.deep.equal({
+        code: receipt.trackingCode,
+        email: 'awa@exemple.fr',
+        lang,
+      });
       await expect(el).to.be.accessible();
     });
   }

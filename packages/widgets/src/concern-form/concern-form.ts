@@ -721,9 +721,14 @@ export class ConcernForm extends ProxElement {
     try {
       const client = await this.getClient();
       if (!client.concerns.addEmail) throw new Error('This backend does not send updates by e-mail.');
-      const updated = await client.concerns.addEmail(this.lookupRef, this.lookupToken, this.mailDraft.email.trim(), {
-        lang: this.localize.lang,
-      });
+      const updated = await client.concerns.addEmail(
+        this.lookupRef,
+        this.lookupToken,
+        this.mailDraft.email.trim(),
+        {
+          lang: this.localize.lang,
+        },
+      );
       this.lookup = { kind: 'done', view: updated };
       this.mail = { kind: 'idle' };
       this.announcement = view.mailAnnouncement(this.localize);

@@ -67,10 +67,7 @@ export type Lookup =
   | { kind: 'error'; message: string };
 
 /** Where the resident's verdict (« Le problème est-il réglé ? ») stands. */
-export type VerdictState =
-  | { kind: 'idle' }
-  | { kind: 'sending' }
-  | { kind: 'error'; message: string };
+export type VerdictState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'error'; message: string };
 
 /** What the resident chose and wrote for the verdict, before sending it. */
 export interface VerdictDraft {

@@ -254,7 +254,9 @@ describe('concern form model: validation', () => {
       contactChoice: 'contact',
       contact: { name: '', email: '', phone: '', preferred: '', updates: true },
     });
-    expect(validateStep('contact', nothing, categories).map((e) => e.code)).to.deep.equal(['updatesNeedEmail']);
+    expect(validateStep('contact', nothing, categories).map((e) => e.code)).to.deep.equal([
+      'updatesNeedEmail',
+    ]);
     const on = filled({
       contactChoice: 'contact',
       contact: { name: '', email: 'awa@exemple.fr', phone: '', preferred: '', updates: true },
@@ -264,7 +266,9 @@ describe('concern form model: validation', () => {
     expect(input.contact).to.deep.equal({ email: 'awa@exemple.fr', emailUpdates: true });
     expect(ConcernInput.safeParse(input).success).to.equal(true);
     // Anonymous after all: nothing is sent, the box included.
-    expect(buildConcernInput({ ...on, contactChoice: 'anonymous' }, categories, 'fr')).not.to.have.property('contact');
+    expect(buildConcernInput({ ...on, contactChoice: 'anonymous' }, categories, 'fr')).not.to.have.property(
+      'contact',
+    );
   });
 
   it('validates every step of the category before submitting', () => {

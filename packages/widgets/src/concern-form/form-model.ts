@@ -250,7 +250,11 @@ export function validateStep(
       if (name.length > MAX_NAME_LENGTH)
         errors.push({ field: 'name', step, code: 'nameTooLong', max: MAX_NAME_LENGTH });
       if (email.trim() === '' && phone.trim() === '') {
-        errors.push({ field: 'email', step, code: state.contact.updates ? 'updatesNeedEmail' : 'contactRequired' });
+        errors.push({
+          field: 'email',
+          step,
+          code: state.contact.updates ? 'updatesNeedEmail' : 'contactRequired',
+        });
         break;
       }
       if (state.contact.updates && email.trim() === '')

@@ -59,7 +59,8 @@ export const statusMessages = defineMessages({
     verdictFailed: 'Votre réponse n’a pas pu être envoyée. Réessayez dans un moment.',
     verdictAlready: 'Une réponse a déjà été donnée pour ce signalement.',
     verdictThanksYes: 'Merci : vous avez indiqué que le problème est réglé.',
-    verdictThanksNo: 'Merci : vous avez indiqué que le problème n’est pas réglé. Le signalement est rouvert et revient au service.',
+    verdictThanksNo:
+      'Merci : vous avez indiqué que le problème n’est pas réglé. Le signalement est rouvert et revient au service.',
     mailTitle: 'Recevoir les nouvelles par e-mail',
     mailHint:
       'Un message à chaque nouvelle de ce signalement, à sa clôture, puis la question « Le problème est-il réglé ? ». Chaque message permet d’arrêter.',
@@ -125,7 +126,8 @@ export const statusMessages = defineMessages({
     verdictFailed: 'Your answer could not be sent. Try again in a moment.',
     verdictAlready: 'An answer was already given for this report.',
     verdictThanksYes: 'Thank you: you said the problem is solved.',
-    verdictThanksNo: 'Thank you: you said the problem is not solved. The report is reopened and goes back to the service.',
+    verdictThanksNo:
+      'Thank you: you said the problem is not solved. The report is reopened and goes back to the service.',
     mailTitle: 'Get the news by e-mail',
     mailHint:
       'A message at each update of this report, at its closure, then the question “Is the problem solved?”. Each message lets you stop them.',

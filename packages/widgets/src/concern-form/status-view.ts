@@ -123,7 +123,11 @@ function renderVerdict(ctx: StatusViewContext, view: ConcernStatusView): Templat
       <span class="text">${resolved ? t.verdictYes : t.verdictNo}</span>
     </label>`;
   };
-  return html`<form class="verdict" novalidate @submit=${(e: Event) => (e.preventDefault(), ctx.sendVerdict())}>
+  return html`<form
+    class="verdict"
+    novalidate
+    @submit=${(e: Event) => (e.preventDefault(), ctx.sendVerdict())}
+  >
     <fieldset
       class=${draft.error ? 'has-error' : ''}
       aria-describedby=${ifDefined(ids('h-verdict', draft.error && 'e-verdict'))}
