@@ -27,7 +27,12 @@ const input: ConcernInput = {
   description: 'Des encombrants au pied du pont de la Dodane, rue Motte.',
   location: { address: 'Rue Motte, 80000 Amiens', lat: 49.8957, lon: 2.3011, districtId: 'saint-leu' },
   attributes: { 'type-depot': 'encombrants', recurrent: 'souvent' },
-  contact: { name: 'Camille Martin', email: 'camille.martin@example.org', preferred: 'email' },
+  contact: {
+    name: 'Camille Martin',
+    email: 'camille.martin@example.org',
+    preferred: 'email',
+    emailUpdates: true,
+  },
   lang: 'fr',
 };
 
@@ -202,6 +207,21 @@ for (const target of targets()) {
       );
       const final = await call(s.url, `/v1/concerns/${receipt.reference}?token=${receipt.statusToken}`);
       assert.equal((final.json as ConcernStatusView).status, 'resolved');
+      // The resident, who asked for e-mail updates, hears of both read-back changes (queued, held
+      // here: no mail server), as of any public update.
+      const mails = await s.db.query<{ event: string; recipient: string }>(
+        `SELECT d.event, d.recipient FROM deliveries d JOIN concerns c ON c.id = d.concern_id
+          WHERE c.reference = $1 AND d.event LIKE 'resident.%' ORDER BY d.event`,
+        [receipt.reference],
+      );
+      assert.deepEqual(
+        mails.map((m) => [m.event, m.recipient]),
+        [
+          ['resident.acknowledgement', 'camille.martin@example.org'],
+          ['resident.closure', 'camille.martin@example.org'],
+          ['resident.update', 'camille.martin@example.org'],
+        ],
+      );
     });
   });
 }

@@ -22,6 +22,8 @@ import { ApiError, ResponseValidationError } from '@proximite/sdk';
 import type { Database } from '../db/database.js';
 import { audited } from '../services/audited.js';
 import { CLOSED_STATUSES, transitionAllowed } from '../store/concerns.js';
+import type { Outbox } from './outbox.js';
+import { notifyResident } from './resident.js';
 import { getServiceRecord } from '../store/services.js';
 import type { ServiceRecord } from '../store/services.js';
 import { newId } from '../util.js';
@@ -32,6 +34,8 @@ export interface Open311Http {
   allowPrivate: boolean;
   timeoutMs: number;
   resolve?: ((host: string) => Promise<LookupAddress[]>) | undefined;
+  /** Where a read-back change queues the resident's message (when they asked for e-mail updates). */
+  outbox?: Outbox | undefined;
 }
 
 /** An error that retrying cannot fix (`permanent`). */
@@ -223,7 +227,13 @@ const REMOTE_TEXT: Record<string, LocalizedText> = {
 };
 
 /** Applies `change` to the concern of `f` when it differs from what was last seen. */
-async function applyChange(db: Database, now: Date, f: ForwardRow, change: RemoteChange): Promise<boolean> {
+async function applyChange(
+  db: Database,
+  now: Date,
+  f: ForwardRow,
+  change: RemoteChange,
+  outbox?: Outbox,
+): Promise<boolean> {
   if (change.status === (f.remote_status ?? '') && (change.notes ?? '') === (f.remote_notes ?? '')) {
     await db.query('UPDATE open311_forwards SET polled_at = $3 WHERE concern_id = $1 AND service_id = $2', [
       f.concern_id,
@@ -275,6 +285,14 @@ async function applyChange(db: Database, now: Date, f: ForwardRow, change: Remot
       'INSERT INTO concern_updates (id, concern_id, at, status, text) VALUES ($1, $2, $3, $4, $5::jsonb)',
       [newId(), f.concern_id, at, status, JSON.stringify(text)],
     );
+    // The resident hears of it as of any public update.
+    if (outbox !== undefined)
+      await notifyResident(u.tx, now, outbox, f.concern_id, {
+        kind: status !== concern.status && CLOSED_STATUSES.includes(status) ? 'closure' : 'update',
+        at,
+        status,
+        text,
+      });
     await u.audit({
       action: 'concern.remote-update',
       target: `concern:${concern.reference}`,
@@ -373,7 +391,7 @@ export async function pollOpen311(db: Database, now: Date, http: Open311Http): P
               notes: typeof item.description === 'string' ? item.description : null,
               updatedAt,
             };
-            if (await applyChange(db, now, f, change)) applied += 1;
+            if (await applyChange(db, now, f, change, http.outbox)) applied += 1;
             f.remote_status = change.status;
             f.remote_notes = change.notes;
             f.remote_updated_at = updatedAt;
@@ -410,6 +428,7 @@ export async function pollOpen311(db: Database, now: Date, http: Open311Http): P
             now,
             { ...f, remote_id: remoteId },
             { status: view.status, notes, updatedAt: view.updatedAt },
+            http.outbox,
           )
         )
           applied += 1;

@@ -305,6 +305,7 @@ export function startDeliveryWorker(deps: WorkerDeps, options: { autostart?: boo
             allowPrivate: o.allowPrivate,
             timeoutMs: o.httpTimeoutMs,
             resolve: o.resolve,
+            outbox: deps.outbox,
           }),
         next: (at) => new Date(at.getTime() + o.open311PollMs),
       },
