@@ -235,10 +235,12 @@ const budgets = [
   {
     // One concern: its record (summary, text and answers, place, contact, public follow-up,
     // hand-offs, notes, audit trail) and the eight triage actions with the public answer's preview,
-    // fr and en (about 2.5 KB of texts). 7,533 bytes measured at its first build.
+    // fr and en (about 2.5 KB of texts). 7,533 bytes measured at its first build; then 8.35 KB
+    // (8,349 bytes) for answers started from a response template (placeholders filled in per
+    // language) and the server's exact preview of the e-mail the resident gets (+0.75 KB).
     name: '<prox-staff-console> concern view, a lazy chunk',
     path: 'bundles/cdn/staff/concern-*.js',
-    limit: '7.6 KB',
+    limit: '8.35 KB',
   },
   {
     // @lit/task, shared by the sections that load data. 807 bytes measured.

@@ -2,7 +2,8 @@
  * The staff console against the reference server as `npm start` runs it (seeded, with its demo
  * accounts): a resident reports a concern through <prox-concern-form> on the demo page; a
  * coordinator signs in at /staff/ (password and the demo's TOTP code), finds the concern, assigns it
- * to themself, answers publicly and closes it; the resident's status view shows the answer and the
+ * to themself, answers publicly from a response template (with the server's exact preview) and
+ * closes it; the resident's status view shows the answer and the
  * concern's audit trail has each step. A second journey does the staff's part with the keyboard
  * alone. No console error, no CSP violation, no horizontal scrolling at 768 and 375 px.
  *
@@ -125,7 +126,7 @@ async function noOverflow(page: Page, label: string): Promise<void> {
 }
 
 describe('staff console', () => {
-  test('a coordinator finds a new concern, assigns it, answers publicly and closes it', async () => {
+  test('a coordinator finds a new concern, assigns it, answers from a template and closes it', async () => {
     const resident = await watchedPage(browser);
     const staff = await watchedPage(browser);
     try {
@@ -171,14 +172,30 @@ describe('staff console', () => {
       await view.getByRole('button', { name: 'Assigner' }).click();
       await view.getByText('Assigné à Dominique Coordination.').waitFor();
 
-      const answer = 'Une patrouille de la police municipale est passée ; le gérant a été rappelé à l’ordre.';
+      // The answer starts from the « Clos » response template (its text, filled in with the
+      // concern's reference and service, and its status), then completed: published, it closes it.
+      const template = view.getByLabel('Partir d’un modèle de réponse');
+      const closing = await template
+        .locator('option', { hasText: /^\s*Clos —/ })
+        .first()
+        .getAttribute('value');
+      assert.ok(closing, 'the demo has a template for « Clos »');
+      await template.selectOption(closing);
+      assert.equal(await view.getByLabel('Statut après cette réponse').inputValue(), 'closed');
+      const filled = await view.getByLabel('Texte (français)').inputValue();
+      assert.ok(filled.includes(ref) || !/\{reference\}/.test(filled), 'placeholders filled in');
+      assert.doesNotMatch(filled, /\{(reference|service)\}/);
+      const answer = `${filled} Une patrouille est passée ; le gérant a été rappelé à l’ordre.`;
       await view.getByLabel('Texte (français)').fill(answer);
       await view.getByText(answer).first().waitFor(); // the preview
+      await view.getByRole('button', { name: 'Voir le message exact envoyé' }).click();
+      await view.getByText(/L’habitant ne reçoit pas de courriel|Courriel envoyé/).waitFor();
       await view.getByRole('button', { name: 'Publier la réponse' }).click();
       await view.getByText('Réponse publique publiée.').waitFor();
-      await view.getByLabel('Nouveau statut').selectOption({ label: 'Clos' });
-      await view.getByRole('button', { name: 'Enregistrer' }).first().click();
-      await view.getByText('Statut changé : Clos.').waitFor();
+      await view
+        .locator('dl.facts dd', { hasText: /^\s*Clos\s*$/ })
+        .first()
+        .waitFor();
       await screenshot(page, 'staff-concern-closed');
 
       const trail = await history(page, ref);
@@ -187,7 +204,7 @@ describe('staff console', () => {
         `assigned: ${trail.join(', ')}`,
       );
       assert.ok(
-        trail.filter((e) => e.startsWith('concern.triage')).length >= 2,
+        trail.some((e) => e.startsWith('concern.triage')),
         `answered and closed: ${trail.join(', ')}`,
       );
       assert.ok(trail.every((e) => !e.startsWith('concern.triage') || e.endsWith('Dominique Coordination')));

@@ -1,6 +1,12 @@
 import type { ReactiveControllerHost } from 'lit';
 import { Task, initialState } from '@lit/task';
-import type { AdminConcern, Delivery, OversightConcern, StaffRef } from '@proximite/contract';
+import type {
+  AdminConcern,
+  Delivery,
+  OversightConcern,
+  ResponseTemplate,
+  StaffRef,
+} from '@proximite/contract';
 import type { StaffContext } from '../shared/context.js';
 import { pseudonymised, withSession } from '../shared/session.js';
 
@@ -13,6 +19,8 @@ export interface ConcernDetail {
   deliveries: Delivery[];
   /** Who it can be assigned to (empty when the role may not assign). */
   assignees: StaffRef[];
+  /** The response templates of its category and the shared ones (empty when unavailable). */
+  templates: ResponseTemplate[];
 }
 
 /** The observers' view of a concern, in the staff view's shape (what they may not see is absent). */
@@ -52,7 +60,13 @@ export class ConcernController {
         if (!context || !reference) return initialState;
         if (pseudonymised(context)) {
           const o = await withSession(context, () => context.client.oversight.get(reference, { signal }));
-          return { concern: fromOversight(o), pseudonymised: true, deliveries: [], assignees: [] };
+          return {
+            concern: fromOversight(o),
+            pseudonymised: true,
+            deliveries: [],
+            assignees: [],
+            templates: [],
+          };
         }
         const triage = context.can('concerns:triage');
         const [concern, deliveries, assignees] = await Promise.all([
@@ -67,7 +81,12 @@ export class ConcernController {
             ? context.client.concerns.assignees(reference, { signal }).catch(() => [])
             : Promise.resolve([]),
         ]);
-        return { concern, pseudonymised: false, deliveries, assignees };
+        const templates = triage
+          ? await context.client.templates
+              .list({ category: concern.categoryCode }, { signal })
+              .catch(() => [])
+          : [];
+        return { concern, pseudonymised: false, deliveries, assignees, templates };
       },
     });
   }

@@ -88,6 +88,13 @@ export const messages = defineMessages({
     publicUpdate: 'Réponse publique',
     publicUpdateHint:
       'L’habitant la lit sur sa page de suivi (et la reçoit s’il a laissé un moyen de contact).',
+    template: 'Partir d’un modèle de réponse',
+    noTemplate: 'Aucun (texte libre)',
+    templateUsed: 'Modèle repris dans le texte : relisez-le et complétez-le.',
+    exactPreview: 'Voir le message exact envoyé',
+    exactEmail: (subject: string) => `Courriel envoyé à l’habitant : « ${subject} »`,
+    noEmail:
+      'L’habitant ne reçoit pas de courriel (aucune adresse, ou il ne l’a pas demandé) : il lira la réponse sur sa page de suivi.',
     publicText: 'Texte (français)',
     publicTextEn: 'Texte en anglais (facultatif)',
     withStatus: 'Statut après cette réponse',
@@ -208,6 +215,13 @@ export const messages = defineMessages({
     publicUpdate: 'Public answer',
     publicUpdateHint:
       'The resident reads it on their follow-up page (and receives it if they left a way to reach them).',
+    template: 'Start from a response template',
+    noTemplate: 'None (free text)',
+    templateUsed: 'Template copied into the text: read it over and complete it.',
+    exactPreview: 'See the exact message sent',
+    exactEmail: (subject: string) => `E-mail sent to the resident: “${subject}”`,
+    noEmail:
+      'The resident gets no e-mail (no address, or not asked for): they will read the answer on their follow-up page.',
     publicText: 'Text (French)',
     publicTextEn: 'Text in English (optional)',
     withStatus: 'Status after this answer',

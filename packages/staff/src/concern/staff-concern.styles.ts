@@ -121,6 +121,15 @@ export const styles = css`
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
+  .email {
+    margin: 0.5rem 0 0;
+    max-block-size: 16rem;
+    overflow: auto;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    font: inherit;
+    font-size: 0.9375rem;
+  }
   .delivery--failed {
     color: var(--_prox-danger);
     font-weight: 700;

@@ -107,6 +107,30 @@ async function mount(
       ],
     },
     deliveries: { list: async () => ({ items: [DELIVERY], nextCursor: null }), retry: async () => DELIVERY },
+    templates: {
+      list: async () => [
+        {
+          id: 'tpl-1',
+          categoryCode: null,
+          status: 'resolved',
+          text: {
+            fr: 'Votre signalement {reference} a été traité par {service}.',
+            en: 'Your concern {reference} was handled by {service}.',
+          },
+          updatedAt: '2026-11-01T00:00:00Z',
+        },
+      ],
+      preview: async (_ref: string, input: { publicUpdate: { fr: string } }) => ({
+        update: { status: 'resolved', text: input.publicUpdate },
+        email: {
+          kind: 'update',
+          lang: 'fr',
+          subject: `Votre signalement ${REF}`,
+          text: input.publicUpdate.fr,
+          html: '',
+        },
+      }),
+    },
     oversight: {
       get: async () => ({
         ...concern(),
@@ -214,6 +238,32 @@ describe('<prox-staff-concern>', () => {
       { publicUpdate: { fr: 'Une patrouille passera ce soir.' }, status: 'action-scheduled' },
     ]);
     expect(page.$<HTMLTextAreaElement>('#update-fr')!.value).to.equal('');
+  });
+
+  it('starts an answer from a template, filled in, and shows the exact e-mail the resident will get', async () => {
+    const { el, page, context, triaged } = await mount();
+    page.set('template', 'tpl-1');
+    await el.updateComplete;
+    const text = 'Votre signalement PRX-AAAA-0001 a été traité par Tranquillité publique.';
+    expect(page.$<HTMLTextAreaElement>('#update-fr')!.value).to.equal(text);
+    expect(page.$<HTMLTextAreaElement>('#update-en')!.value).to.equal(
+      'Your concern PRX-AAAA-0001 was handled by Public peace.',
+    );
+    expect(page.$<HTMLSelectElement>('#update-status')!.value).to.equal('resolved');
+    expect(page.preview).to.include(text);
+    expect(context.announced).to.include('Modèle repris dans le texte : relisez-le et complétez-le.');
+    [...page.form('update').querySelectorAll<HTMLButtonElement>('button')]
+      .find((b) => b.type === 'button')!
+      .click();
+    await waitUntil(() => page.preview.includes('Courriel envoyé à l’habitant'));
+    expect(page.$('.preview pre')!.textContent).to.equal(text);
+    await expect(el).to.be.accessible();
+    page.submit('update');
+    await waitUntil(() => triaged.length === 1);
+    expect(triaged[0]).to.deep.equal({
+      publicUpdate: { fr: text, en: 'Your concern PRX-AAAA-0001 was handled by Public peace.' },
+      status: 'resolved',
+    });
   });
 
   it('says what is missing, and an error of the server, in the action’s form with focus on it', async () => {

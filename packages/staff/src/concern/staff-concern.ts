@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import type { AdminConcern, ConcernTriageInput } from '@proximite/contract';
+import type { AdminConcern, ConcernPreview, ConcernTriageInput, ResponseTemplate } from '@proximite/contract';
 import { describeError } from '@proximite/widgets/kit/data.controller.js';
 import { kitMessages } from '@proximite/widgets/kit/kit.messages.js';
 import { LocalizeController, type LocalizedTextLike } from '@proximite/widgets/kit/localize.js';
@@ -56,6 +56,7 @@ export class StaffConcern extends StaffSection {
     notices: { state: true },
     previewFr: { state: true },
     previewStatus: { state: true },
+    exact: { state: true },
   };
 
   readonly localize = new LocalizeController(this, messages);
@@ -73,6 +74,8 @@ export class StaffConcern extends StaffSection {
   declare private notices: Partial<Record<Action, string>>;
   declare private previewFr: string;
   declare private previewStatus: string;
+  /** The server's rendering of the answer about to be sent (its e-mail included), when asked for. */
+  declare private exact?: ConcernPreview | 'none';
   private listsFrom?: unknown;
 
   constructor() {
@@ -126,6 +129,7 @@ export class StaffConcern extends StaffSection {
       if (action === 'update') {
         this.previewFr = '';
         this.previewStatus = '';
+        this.exact = undefined;
       }
       context.announce(message);
       // The hand-offs and the history changed too: load them again, the view staying on screen.
@@ -265,6 +269,55 @@ export class StaffConcern extends StaffSection {
       (c, ref) => c.client.concerns.triage(ref, { status: 'duplicate', duplicateOf: of }),
       () => this.t('doneDuplicate'),
     );
+  }
+
+  /** Copies a template into the answer (its placeholders filled in) and takes its status. */
+  private useTemplate(event: Event, templates: readonly ResponseTemplate[], c: AdminConcern): void {
+    const id = (event.target as HTMLSelectElement).value;
+    const template = templates.find((x) => x.id === id);
+    if (!template) return;
+    // Each language's text names the service in that language.
+    const fill = (text: string | undefined, lang: 'fr' | 'en' = 'fr') =>
+      (text ?? '')
+        .replaceAll('{reference}', c.reference)
+        .replaceAll('{service}', c.service.name[lang] ?? c.service.name.fr);
+    const form = (event.target as HTMLSelectElement).form!;
+    form.querySelector<HTMLTextAreaElement>('#update-fr')!.value = fill(template.text.fr);
+    form.querySelector<HTMLTextAreaElement>('#update-en')!.value = fill(template.text.en, 'en');
+    const status = form.querySelector<HTMLSelectElement>('#update-status')!;
+    if (template.status !== c.status && [...status.options].some((o) => o.value === template.status))
+      status.value = template.status;
+    this.previewFr = fill(template.text.fr).trim();
+    this.previewStatus = status.value;
+    this.exact = undefined;
+    this.context?.announce(this.t('templateUsed'));
+  }
+
+  /** Asks the server for exactly what the resident will receive (the e-mail too), changing nothing. */
+  private async showExact(event: Event): Promise<void> {
+    const context = this.context;
+    const reference = this.route?.id;
+    const form = (event.target as HTMLButtonElement).form;
+    if (!context || !reference || !form) return;
+    const fr = this.field(form, 'update-fr');
+    if (!this.require('update', fr)) return;
+    const en = this.field(form, 'update-en');
+    const status = this.field(form, 'update-status');
+    try {
+      const preview = await withSession(context, () =>
+        context.client.templates.preview(reference, {
+          publicUpdate: { fr, ...(en ? { en } : {}) },
+          ...(status ? { status: status as ConcernTriageInput['status'] } : {}),
+        }),
+      );
+      this.exact = preview;
+      context.announce(preview.email ? this.t('exactEmail', preview.email.subject) : this.t('noEmail'));
+    } catch (error) {
+      this.errors = {
+        ...this.errors,
+        update: `${this.t('failed')} ${describeError(error, this.kit.t.bind(this.kit))}`.trim(),
+      };
+    }
   }
 
   private async retryDelivery(id: string): Promise<void> {
@@ -605,6 +658,7 @@ export class StaffConcern extends StaffSection {
   private renderPreview(): TemplateResult {
     const t = this.t;
     const status = this.previewStatus;
+    const exact = this.exact;
     return html`<div class="preview" aria-labelledby="preview-title">
       <p class="preview__title" id="preview-title">${t('preview')}</p>
       ${
@@ -616,6 +670,14 @@ export class StaffConcern extends StaffSection {
               >
               <p lang="fr">${this.previewFr}</p>`
           : html`<p class="muted">${t('previewEmpty')}</p>`
+      }
+      ${
+        exact && exact !== 'none'
+          ? exact.email
+            ? html`<p class="preview__title">${t('exactEmail', exact.email.subject)}</p>
+                <pre class="email">${exact.email.text}</pre>`
+            : html`<p class="muted">${t('noEmail')}</p>`
+          : nothing
       }
     </div>`;
   }
@@ -670,14 +732,38 @@ export class StaffConcern extends StaffSection {
       ${this.renderAction(
         'update',
         t('publicUpdate'),
-        html`<div class="field">
+        html`${
+            d.templates.length
+              ? html`<div class="field">
+                  <label for="template">${t('template')}</label>
+                  <select
+                    id="template"
+                    name="template"
+                    @change=${(e: Event) => this.useTemplate(e, d.templates, c)}
+                  >
+                    <option value="">${t('noTemplate')}</option>
+                    ${d.templates.map(
+                      (x) =>
+                        html`<option value=${x.id}>
+                          ${this.pick(statusLabel(x.status))} —
+                          ${this.pick(x.text).slice(0, 60)}${this.pick(x.text).length > 60 ? '…' : ''}
+                        </option>`,
+                    )}
+                  </select>
+                </div>`
+              : nothing
+          }
+          <div class="field">
             <label for="update-fr">${t('publicText')}</label>
             <textarea
               id="update-fr"
               name="update-fr"
               maxlength="2000"
               aria-invalid=${this.errors.update ? 'true' : 'false'}
-              @input=${(e: Event) => (this.previewFr = (e.target as HTMLTextAreaElement).value.trim())}
+              @input=${(e: Event) => {
+                this.previewFr = (e.target as HTMLTextAreaElement).value.trim();
+                this.exact = undefined;
+              }}
             ></textarea>
           </div>
           <div class="field">
@@ -694,7 +780,16 @@ export class StaffConcern extends StaffSection {
               ${statusOptions(t('keepStatus'))}
             </select>
           </div>
-          ${this.renderPreview()}`,
+          ${this.renderPreview()}
+          <p>
+            <button
+              type="button"
+              class="button button--secondary"
+              @click=${(e: Event) => void this.showExact(e)}
+            >
+              ${t('exactPreview')}
+            </button>
+          </p>`,
         t('publish'),
         (e) => this.onUpdate(e),
         t('publicUpdateHint'),
