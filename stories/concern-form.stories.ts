@@ -54,7 +54,25 @@ const statusView: ConcernStatusView = {
   ],
 };
 
-type Submit = 'ok' | 'offline' | 'refused' | 'reject' | 'pending' | 'down' | 'empty';
+/** Resolved: the resident may answer « Le problème est-il réglé ? » or ask for the news by e-mail. */
+const closedView: ConcernStatusView = {
+  ...statusView,
+  status: 'resolved',
+  updatedAt: '2026-05-20T11:00:00+02:00',
+  updates: [
+    ...statusView.updates,
+    {
+      id: 'u3',
+      at: '2026-05-20T11:00:00+02:00',
+      status: 'resolved',
+      text: { fr: 'Les encombrants ont été enlevés.', en: 'The items were removed.' },
+    },
+  ],
+  verdictOpen: true,
+  emailUpdates: false,
+};
+
+type Submit = 'ok' | 'offline' | 'refused' | 'reject' | 'pending' | 'down' | 'empty' | 'closed';
 
 /** A story client: what the form asks of the SDK, answered from memory. */
 function storyClient(submit: Submit = 'ok'): ConcernClient {
@@ -82,7 +100,14 @@ function storyClient(submit: Submit = 'ok'): ConcernClient {
           });
         return receipt;
       },
-      status: async () => statusView,
+      status: async () => (submit === 'closed' ? closedView : statusView),
+      feedback: async (_reference: string, _secret: string, verdict: { resolved: boolean }) => ({
+        ...closedView,
+        status: verdict.resolved ? 'resolved' : 'reopen-requested',
+        verdictOpen: false,
+        verdict: { resolved: verdict.resolved, at: '2026-06-03T09:00:00+02:00' },
+      }),
+      addEmail: async () => ({ ...closedView, emailUpdates: true }),
     },
     districts: { list: async () => districts },
   } as unknown as ConcernClient;
@@ -189,7 +214,7 @@ const meta: Meta<Args> = {
     mode: { control: 'inline-radio', options: ['form', 'status'] },
     submit: {
       control: 'select',
-      options: ['ok', 'offline', 'refused', 'reject', 'pending', 'down', 'empty'],
+      options: ['ok', 'offline', 'refused', 'reject', 'pending', 'down', 'empty', 'closed'],
     },
   },
   render,
@@ -360,6 +385,31 @@ export const StatusResult: Story = {
     await fill(canvasElement, '#f-token', receipt.statusToken);
     await next(canvasElement);
     await until(() => $(canvasElement, '#status-result'));
+  },
+};
+
+/** Resolved: « Le problème est-il réglé ? » (yes / no, a comment) and the news by e-mail offered. */
+export const StatusVerdictQuestion: Story = {
+  args: { mode: 'status', submit: 'closed' },
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, '#f-reference', receipt.reference);
+    await fill(canvasElement, '#f-token', receipt.statusToken);
+    await next(canvasElement);
+    await until(() => $(canvasElement, 'form.verdict'));
+  },
+};
+
+/** « Non »: the concern is reopened, the answer said. */
+export const StatusVerdictReopened: Story = {
+  args: { mode: 'status', submit: 'closed' },
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, '#f-reference', receipt.reference);
+    await fill(canvasElement, '#f-token', receipt.statusToken);
+    await next(canvasElement);
+    await until(() => $(canvasElement, 'form.verdict'));
+    await click(canvasElement, '#f-verdict-no');
+    await click(canvasElement, 'form.verdict button[type="submit"]');
+    await until(() => $(canvasElement, '#verdict-result'));
   },
 };
 
