@@ -237,10 +237,11 @@ const budgets = [
     // hand-offs, notes, audit trail) and the eight triage actions with the public answer's preview,
     // fr and en (about 2.5 KB of texts). 7,533 bytes measured at its first build; then 8.35 KB
     // (8,349 bytes) for answers started from a response template (placeholders filled in per
-    // language) and the server's exact preview of the e-mail the resident gets (+0.75 KB).
+    // language) and the server's exact preview of the e-mail the resident gets (+0.75 KB); then
+    // 8.4 KB (8,367 bytes) with the templates listed filled in for the concern.
     name: '<prox-staff-console> concern view, a lazy chunk',
     path: 'bundles/cdn/staff/concern-*.js',
-    limit: '8.35 KB',
+    limit: '8.4 KB',
   },
   {
     // @lit/task, shared by the sections that load data. 807 bytes measured.

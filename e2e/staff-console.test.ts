@@ -4,8 +4,8 @@
  * coordinator signs in at /staff/ (password and the demo's TOTP code), finds the concern, assigns it
  * to themself, answers publicly from a response template (with the server's exact preview) and
  * closes it; the resident's status view shows the answer and the
- * concern's audit trail has each step. A second journey does the staff's part with the keyboard
- * alone. No console error, no CSP violation, no horizontal scrolling at 768 and 375 px.
+ * concern's audit trail has each step. A second journey does it all — the resident's report
+ * included — with the keyboard alone. No console error, no CSP violation, no horizontal scrolling at 768 and 375 px.
  *
  * The form's time trap quarantines a report sent less than PROXIMITE_MIN_FILL_SECONDS (3 s) after
  * the form started (packages/server/src/store/intake.ts): a person takes longer, a test does not,
@@ -38,7 +38,8 @@ function focused(page: Page): Promise<string> {
     let el: Element | null = document.activeElement;
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
     if (!el) return '';
-    const name = (el.getAttribute('aria-label') ?? el.textContent ?? '')
+    const label = (el as HTMLInputElement).labels?.[0]?.textContent ?? '';
+    const name = (el.getAttribute('aria-label') ?? (el.textContent || label))
       .replace(/\s+/g, ' ')
       .trim()
       .slice(0, 80);
@@ -55,18 +56,21 @@ async function tabTo(page: Page, match: RegExp, max = 120): Promise<void> {
   throw new Error(`Tab never reached ${match} (last: ${await focused(page)})`);
 }
 
-/** A TOTP code of the demo secret that was not used yet (each step's code works once per account). */
-async function freshCode(used: Set<string>): Promise<string> {
+/**
+ * A TOTP code of the demo secret that `account` has not used yet (the server takes each step's code
+ * once per account): waits for the next step only when this account just used the current one.
+ */
+async function freshCode(account: string): Promise<string> {
   for (;;) {
     const code = totpCode(DEMO_TOTP_SECRET);
-    if (!used.has(code)) {
-      used.add(code);
+    if (usedCodes.get(account) !== code) {
+      usedCodes.set(account, code);
       return code;
     }
     await new Promise((r) => setTimeout(r, 1_000));
   }
 }
-const usedCodes = new Set<string>();
+const usedCodes = new Map<string, string>();
 
 /** The resident reports a concern on the demo page; returns its reference and the status page's URL. */
 async function report(w: Watched, text: string): Promise<{ ref: string; statusUrl: string }> {
@@ -94,6 +98,49 @@ async function report(w: Watched, text: string): Promise<{ ref: string; statusUr
   const ref = (await reference.textContent())?.trim() ?? '';
   assert.match(ref, /^PRX-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   await form.getByRole('link', { name: 'Suivre ce signalement' }).click();
+  await page.waitForURL(/#(?:.*&)?ref=PRX-/);
+  return { ref, statusUrl: page.url() };
+}
+
+/**
+ * The same report with the keyboard alone: Tab to a field, arrows in the category's radio group,
+ * typing, Space for a radio, Enter on « Continuer ».
+ */
+async function reportByKeyboard(w: Watched, text: string): Promise<{ ref: string; statusUrl: string }> {
+  const { page } = w;
+  const key = (k: string) => page.keyboard.press(k);
+  await page.goto(`${server.url}/`);
+  const form = page.locator('prox-concern-form');
+  await form.getByRole('button', { name: 'Continuer' }).waitFor();
+  const started = Date.now();
+  const next = async () => {
+    await tabTo(page, /^button# Continuer/);
+    await key('Enter');
+  };
+  await tabTo(page, /^input#f-category/);
+  for (let i = 0; i < 20 && !/^input#\S* Bruit/.test(await focused(page)); i += 1) await key('ArrowDown');
+  assert.match(await focused(page), /Bruit/);
+  await next();
+  await tabTo(page, /^textarea/);
+  await page.keyboard.type(text);
+  await next();
+  await tabTo(page, /Adresse/);
+  await page.keyboard.type('12 rue des Tanneurs, Amiens');
+  await next();
+  await tabTo(page, /Un logement/);
+  await key('Space');
+  await next();
+  await next(); // anonymous by default
+  await form.getByText('12 rue des Tanneurs, Amiens').waitFor();
+  await page.waitForTimeout(Math.max(0, MIN_FILL_MS - (Date.now() - started)));
+  await tabTo(page, /^button# Envoyer le signalement/);
+  await key('Enter');
+  const reference = form.locator('.receipt .reference').first();
+  await reference.waitFor();
+  const ref = (await reference.textContent())?.trim() ?? '';
+  assert.match(ref, /^PRX-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await tabTo(page, /^a# Suivre ce signalement/);
+  await key('Enter');
   await page.waitForURL(/#(?:.*&)?ref=PRX-/);
   return { ref, statusUrl: page.url() };
 }
@@ -140,7 +187,7 @@ describe('staff console', () => {
       await signIn.getByRole('heading', { name: 'Connexion à la console' }).waitFor();
       await signIn.getByLabel('Adresse électronique').fill('coordination@demo.proximite.test');
       await signIn.getByLabel('Mot de passe').fill(PASSWORD);
-      await signIn.getByLabel(/Code de vérification/).fill(await freshCode(usedCodes));
+      await signIn.getByLabel(/Code de vérification/).fill(await freshCode('coordination'));
       await signIn.getByRole('button', { name: 'Se connecter' }).click();
 
       const inbox = page.locator('prox-staff-inbox');
@@ -219,11 +266,11 @@ describe('staff console', () => {
     }
   });
 
-  test('the same journey with the keyboard alone', async () => {
+  test('the same journey with the keyboard alone, the resident’s report included', async () => {
     const resident = await watchedPage(browser);
     const staff = await watchedPage(browser);
     try {
-      const { ref, statusUrl } = await report(
+      const { ref, statusUrl } = await reportByKeyboard(
         resident,
         'Des jeunes crient sous mes fenêtres toutes les nuits vers 2 h.',
       );
@@ -237,7 +284,7 @@ describe('staff console', () => {
       await key('Tab');
       await page.keyboard.type(PASSWORD);
       await key('Tab');
-      await page.keyboard.type(await freshCode(usedCodes));
+      await page.keyboard.type(await freshCode('admin'));
       await key('Enter');
 
       // Focus moves to the inbox's heading once signed in.

@@ -271,6 +271,14 @@ export class StaffConcern extends StaffSection {
     );
   }
 
+  /** A template as the list shows it: its text filled in for this concern, cut to 60 characters. */
+  private templateLabel(template: ResponseTemplate, c: AdminConcern): string {
+    const text = this.pick(template.text)
+      .replaceAll('{reference}', c.reference)
+      .replaceAll('{service}', this.pick(c.service.name));
+    return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+  }
+
   /** Copies a template into the answer (its placeholders filled in) and takes its status. */
   private useTemplate(event: Event, templates: readonly ResponseTemplate[], c: AdminConcern): void {
     const id = (event.target as HTMLSelectElement).value;
@@ -745,8 +753,7 @@ export class StaffConcern extends StaffSection {
                     ${d.templates.map(
                       (x) =>
                         html`<option value=${x.id}>
-                          ${this.pick(statusLabel(x.status))} —
-                          ${this.pick(x.text).slice(0, 60)}${this.pick(x.text).length > 60 ? '…' : ''}
+                          ${this.pick(statusLabel(x.status))} — ${this.templateLabel(x, c)}
                         </option>`,
                     )}
                   </select>
