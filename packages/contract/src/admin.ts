@@ -150,6 +150,11 @@ export const AdminConcern = /* @__PURE__ */ (() =>
         email: z.optional(z.string()),
         phone: z.optional(z.string()),
         preferred: z.optional(z.string()),
+        /**
+         * When the resident agreed to be contacted, as recorded by the agent who noted the concern
+         * at a café (café mode), and who that was.
+         */
+        consent: z.optional(z.object({ at: DateTimeString, by: z.string() })),
       }),
     ),
     lang: z.optional(z.string()),

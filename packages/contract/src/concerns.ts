@@ -357,6 +357,42 @@ export const ConcernVerdict = /* @__PURE__ */ (() =>
   }))();
 export type ConcernVerdict = z.infer<typeof ConcernVerdict>;
 
+/**
+ * The café a concern was raised at, when an agent noted it there (café mode): enough to say
+ * « Relevé au café du 5 décembre, place du Don » without another request. A copy taken when the
+ * concern was noted, so it stays true if the café is later edited.
+ */
+export const RaisedAtCafe = /* @__PURE__ */ (() =>
+  z.object({
+    cafeId: Id,
+    /** The café's start, with its UTC offset. */
+    start: DateTimeString,
+    /** The café's IANA time zone (the day is the café's day there). */
+    timeZone: z.string(),
+    /** Where it was held (`place.name` of the café). */
+    place: z.string(),
+  }))();
+export type RaisedAtCafe = z.infer<typeof RaisedAtCafe>;
+
+/**
+ * « Relevé au café du 5 décembre, place du Don » / "Raised at the café of 5 December, place du
+ * Don": the café's day in its own time zone.
+ */
+export function raisedAtCafeText(cafe: RaisedAtCafe, lang: string): string {
+  const en = lang === 'en';
+  let day: string;
+  try {
+    day = new Intl.DateTimeFormat(en ? 'en-GB' : 'fr-FR', {
+      day: 'numeric',
+      month: 'long',
+      timeZone: cafe.timeZone,
+    }).format(new Date(cafe.start));
+  } catch {
+    day = cafe.start.slice(0, 10);
+  }
+  return en ? `Raised at the café of ${day}, ${cafe.place}` : `Relevé au café du ${day}, ${cafe.place}`;
+}
+
 /** `GET /v1/concerns/{reference}` response: public status, never any contact data. */
 export const ConcernStatusView = /* @__PURE__ */ (() =>
   z.object({
@@ -388,6 +424,8 @@ export const ConcernStatusView = /* @__PURE__ */ (() =>
      * never shown). `false`: none, or stopped — `POST /v1/concerns/{reference}/email` turns them on.
      */
     emailUpdates: z.optional(z.boolean()),
+    /** Noted by an agent at a café (café mode): which one, when and where. */
+    raisedAt: z.optional(RaisedAtCafe),
   }))();
 export type ConcernStatusView = z.infer<typeof ConcernStatusView>;
 

@@ -21,3 +21,4 @@ export * from './operations.js';
 export * from './openapi.js';
 export * from './ical.js';
 export * from './templates.js';
+export * from './field.js';

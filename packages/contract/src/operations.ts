@@ -90,6 +90,7 @@ import {
   ConcernStatusQuery,
   ConcernFeedQuery,
   ConcernStatusView,
+  RaisedAtCafe,
   ConcernFeedbackInput,
   ConcernVerdict,
   ConcernEmailInput,
@@ -99,6 +100,7 @@ import {
   PublicUpdate,
   ServiceRef,
 } from './concerns.js';
+import { CafeConcernInput } from './field.js';
 import {
   Open311Discovery,
   Open311ErrorList,
@@ -197,6 +199,7 @@ export const schemas = {
   ConcernReceipt,
   PublicUpdate,
   ConcernStatusView,
+  RaisedAtCafe,
   ConcernStatusQuery,
   ConcernFeedQuery,
   ConcernVerdict,
@@ -258,6 +261,7 @@ export const schemas = {
   AssigneeList,
   ConcernTriageInput,
   ConcernBulkInput,
+  CafeConcernInput,
   ConcernBulkOutcome,
   ConcernBulkResult,
   AuditEntry,
@@ -995,6 +999,43 @@ const declared = [
       404: p('No such concern.'),
       409: p('Transition not allowed.'),
       ...writeErrors,
+    },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'createCafeConcern',
+    method: 'post',
+    path: '/v1/admin/cafes/{id}/concerns',
+    summary: 'Note a concern raised at a café (café mode; safe to retry with the same Idempotency-Key)',
+    description:
+      'An agent notes what a resident raised at a café: the concern is routed like any other and marked « raised at the café of … » in its status. Contact details need `consent: true`, recorded with the agent and the time. Same key and body: the stored receipt is replayed (200, `Idempotent-Replayed: true`); same key, another body or café: 422; same key while the first request runs: 409.',
+    tag: 'admin',
+    scopes: ['concerns:triage'],
+    params: [
+      pathParam('id', 'Café id.'),
+      {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: true,
+        description: 'One key per note (e.g. a UUID made when the agent saved it), reused on every retry.',
+        schema: IdempotencyKey,
+      },
+    ],
+    body: { schema: 'CafeConcernInput', contentType: 'application/json' },
+    responses: {
+      201: { description: 'Noted and routed.', schema: 'ConcernReceipt', headers: ['Location'] },
+      200: {
+        description: 'Replay of an earlier identical request.',
+        schema: 'ConcernReceipt',
+        headers: ['Idempotent-Replayed'],
+      },
+      404: p('No such café.'),
+      409: p('A request with this Idempotency-Key is still in progress.'),
+      ...writeErrors,
+      400: p('Malformed JSON, or the Idempotency-Key header is missing or malformed.'),
+      422: p(
+        'Invalid body (`errors` lists the fields), unknown category, contact without consent, or Idempotency-Key reused with a different body.',
+      ),
     },
     errorFormat: 'problem',
   },

@@ -48,6 +48,7 @@ const REQUIRED: [string, string][] = [
   ['put', '/v1/admin/cafes/{id}'],
   ['delete', '/v1/admin/cafes/{id}'],
   ['post', '/v1/admin/cafes/{id}/cancel'],
+  ['post', '/v1/admin/cafes/{id}/concerns'],
   ['get', '/v1/admin/concerns'],
   ['get', '/v1/admin/concerns/{reference}'],
   ['get', '/v1/admin/concerns/{reference}/assignees'],

@@ -43,6 +43,7 @@ import { getRightsOverrides } from '../store/content.js';
 import { getStatsDataset } from '../store/stats.js';
 import { listAdminTokens } from '../store/tokens.js';
 import { deliveryOperations } from './admin-delivery.js';
+import { fieldOperations } from './admin-field.js';
 import { templateOperations } from './admin-templates.js';
 import { principalOf, requireScopes } from './auth.js';
 import type { AppDeps } from './context.js';
@@ -325,6 +326,7 @@ export function adminApp(deps: AppDeps): Hono<AppEnv> {
   // ---- services, routing rules, deliveries
   deliveryOperations(operation, deps);
   templateOperations(operation, deps);
+  fieldOperations(operation, deps);
 
   // ---- meeting reports
   operation('putCafeReport', async (c) => {

@@ -1,6 +1,7 @@
 /** Concerns: intake (with anti-spam signals), public status, triage, Open311 listing, retention. */
 import { CONCERN_STATUSES, DEFAULT_PAGE_LIMIT, VERDICT_STATUSES } from '@proximite/contract';
 import type {
+  RaisedAtCafe,
   AdminConcern,
   ConcernCategory,
   ConcernContactInput,
@@ -46,7 +47,9 @@ export interface NewConcern {
   contact?: ConcernContactInput | undefined;
   lang?: string | undefined;
   quarantineReasons: string[];
-  channel: 'api' | 'open311';
+  channel: 'api' | 'open311' | 'cafe';
+  /** Café mode: the café it was raised at (a copy of its day and place) and who noted it. */
+  raisedAt?: { cafe: RaisedAtCafe; notedBy: string; consentBy: string; consent: boolean } | undefined;
   /** Where the routing rules sent it (default: the category's own service). */
   service?: ServiceRef | undefined;
   /** A conduct complaint, seen by its (independent) service's members alone. */
@@ -74,6 +77,7 @@ export function checkAgainstCategory(
   category: ConcernCategory,
   attributes: Record<string, AttributeValue> | undefined,
   basePath = 'attributes',
+  options: { requiredFields?: boolean } = {},
 ): void {
   if (category.emergency !== undefined) {
     throw new AppError('validation', category.emergency.message.fr, {
@@ -91,7 +95,8 @@ export function checkAgainstCategory(
     const value = answers[field.code];
     const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
     if (empty) {
-      if (field.required) errors.push({ path: `${basePath}.${field.code}`, message: 'required' });
+      if (field.required && options.requiredFields !== false)
+        errors.push({ path: `${basePath}.${field.code}`, message: 'required' });
       continue;
     }
     const keys = field.values?.map((v) => v.key) ?? [];
@@ -127,10 +132,15 @@ export function checkAgainstCategory(
     throw new AppError('validation', 'Some answers do not match the category.', { errors });
 }
 
-/** Validates the category and district of a concern; returns the category. */
+/**
+ * Validates the category and district of a concern; returns the category. `requiredFields: false`
+ * for a note taken at a café, where the agent writes what was said, not the form's questions (the
+ * service asks what it needs).
+ */
 export async function prepareConcern(
   db: Queryable,
   input: Pick<NewConcern, 'categoryCode' | 'attributes' | 'location'>,
+  options: { requiredFields?: boolean } = {},
 ): Promise<ConcernCategory> {
   const category = await getCategory(db, input.categoryCode);
   if (category === undefined) {
@@ -138,7 +148,7 @@ export async function prepareConcern(
       errors: [{ path: 'categoryCode', message: 'unknown category' }],
     });
   }
-  checkAgainstCategory(category, input.attributes);
+  checkAgainstCategory(category, input.attributes, 'attributes', options);
   const districtId = input.location.districtId;
   if (districtId !== undefined && !(await districtExists(db, districtId))) {
     throw new AppError('validation', 'Unknown district.', {
@@ -167,8 +177,9 @@ export async function insertConcern(
       await tx.query(
         `INSERT INTO concerns (id, reference, category_code, service, status, description, location, district_id,
            attributes, lang, quarantined, quarantine_reasons, status_token_hash, open311_token, channel,
-           submitted_at, updated_at, tracking_code_hash, restricted)
-         VALUES ($1, $2, $3, $4::jsonb, 'received', $5, $6::jsonb, $7, $8::jsonb, $9, $10, $11::jsonb, $12, $13, $14, $15, $15, $16, $17)`,
+           submitted_at, updated_at, tracking_code_hash, restricted, cafe_id, raised_at, noted_by)
+         VALUES ($1, $2, $3, $4::jsonb, 'received', $5, $6::jsonb, $7, $8::jsonb, $9, $10, $11::jsonb, $12, $13, $14, $15, $15, $16, $17,
+           $18, $19::jsonb, $20)`,
         [
           id,
           reference,
@@ -187,6 +198,9 @@ export async function insertConcern(
           submittedAt,
           trackingCodeHash(reference, trackingCode),
           input.restricted === true,
+          input.raisedAt?.cafe.cafeId ?? null,
+          input.raisedAt === undefined ? null : JSON.stringify(input.raisedAt.cafe),
+          input.raisedAt?.notedBy ?? null,
         ],
       );
       await tx.query('RELEASE SAVEPOINT concern_insert');
@@ -199,8 +213,9 @@ export async function insertConcern(
     const c = input.contact;
     if (c !== undefined && (c.name ?? c.email ?? c.phone) !== undefined) {
       await tx.query(
-        `INSERT INTO concern_contacts (concern_id, name, email, phone, preferred, created_at, email_updates)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        `INSERT INTO concern_contacts (concern_id, name, email, phone, preferred, created_at, email_updates,
+           consent_at, consent_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [
           id,
           c.name ?? null,
@@ -209,6 +224,8 @@ export async function insertConcern(
           c.preferred ?? null,
           submittedAt,
           c.emailUpdates === true && c.email !== undefined,
+          input.raisedAt?.consent === true ? submittedAt : null,
+          input.raisedAt?.consent === true ? input.raisedAt.consentBy : null,
         ],
       );
     }
@@ -248,10 +265,11 @@ interface ConcernRow {
   closed_at: Date | string | null;
   assignee_id: string | null;
   due_at: Date | string | null;
+  raised_at: RaisedAtCafe | null;
 }
 
 const CONCERN_COLUMNS =
-  'id, reference, category_code, service, status, description, location, attributes, lang, quarantined, shareable, duplicate_of, district_id, restricted, status_token_hash, tracking_code_hash, open311_token, submitted_at, updated_at, closed_at, assignee_id, due_at';
+  'id, reference, category_code, service, status, description, location, attributes, lang, quarantined, shareable, duplicate_of, district_id, restricted, status_token_hash, tracking_code_hash, open311_token, submitted_at, updated_at, closed_at, assignee_id, due_at, raised_at';
 
 /**
  * Which concerns a reader reaches: `services` limits them to those routed to these services
@@ -333,6 +351,7 @@ function statusView(row: ConcernRow, updates: PublicUpdate[], verdict?: ConcernV
     updatedAt: toIso(row.updated_at),
     updates,
     ...(verdict !== undefined ? { verdict } : {}),
+    ...(row.raised_at !== null && row.raised_at !== undefined ? { raisedAt: row.raised_at } : {}),
   };
 }
 
@@ -423,7 +442,12 @@ async function adminView(
     email: string | null;
     phone: string | null;
     preferred: string | null;
-  }>('SELECT name, email, phone, preferred FROM concern_contacts WHERE concern_id = $1', [row.id]);
+    consent_at: Date | string | null;
+    consent_by: string | null;
+  }>(
+    'SELECT name, email, phone, preferred, consent_at, consent_by FROM concern_contacts WHERE concern_id = $1',
+    [row.id],
+  );
   const notes = await db.query<{ id: string; at: Date; author: string; text: string }>(
     'SELECT id, at, author, text FROM concern_notes WHERE concern_id = $1 ORDER BY at, id',
     [row.id],
@@ -507,6 +531,7 @@ async function adminView(
     if (c.email !== null) contact.email = c.email;
     if (c.phone !== null) contact.phone = c.phone;
     if (c.preferred !== null) contact.preferred = c.preferred;
+    if (c.consent_at !== null) contact.consent = { at: toIso(c.consent_at), by: c.consent_by ?? '' };
     view.contact = contact;
   }
   return view;
