@@ -86,12 +86,16 @@ const staffVersion = existsSync('packages/staff/package.json')
  */
 function staffCore(id) {
   const path = id.replaceAll('\\', '/');
-  if (/\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|zod|ky)\//.test(path)) return 'console';
+  if (/\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|zod|ky)\//.test(path))
+    return 'console';
   if (/\/packages\/(contract\/src|widgets\/src\/kit)\//.test(path)) return 'console';
   // The SDK's public client and its resources only serve the lists of categories and districts
   // (a lazy chunk); the admin client, the transport and the errors are the core's.
-  if (/\/packages\/sdk\/src\/(admin|errors)\.ts$|\/packages\/sdk\/src\/internal\//.test(path)) return 'console';
+  if (/\/packages\/sdk\/src\/(admin|errors)\.ts$|\/packages\/sdk\/src\/internal\//.test(path))
+    return 'console';
   if (/\/packages\/staff\/src\/(console|shared|sign-in)\//.test(path)) return 'console';
+  // What the settings and log sections share (their styles and states): one lazy chunk.
+  if (/\/packages\/staff\/src\/settings-kit\//.test(path)) return 'settings-kit';
   // @lit/task, which the sections load their data with: one small lazy chunk they share.
   if (/\/node_modules\/@lit\/task\//.test(path)) return 'task';
   return undefined;

@@ -38,6 +38,14 @@ export const sections: readonly SectionDefinition[] = [
     permission: 'concerns:read',
     load: () => import('../concern/define.js'),
   },
+  {
+    id: 'deliveries',
+    tag: 'prox-staff-deliveries',
+    label: { fr: 'Envois', en: 'Deliveries' },
+    nav: true,
+    permission: 'concerns:triage',
+    load: () => import('../deliveries/define.js'),
+  },
 ];
 
 /** The section of an id, if the table has one. */
