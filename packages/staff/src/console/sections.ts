@@ -46,6 +46,14 @@ export const sections: readonly SectionDefinition[] = [
     permission: 'concerns:triage',
     load: () => import('../deliveries/define.js'),
   },
+  {
+    // Every signed-in account may read the log (observers included: they are its outside reviewers).
+    id: 'audit',
+    tag: 'prox-staff-audit',
+    label: { fr: 'Journal d’audit', en: 'Audit log' },
+    nav: true,
+    load: () => import('../audit/define.js'),
+  },
 ];
 
 /** The section of an id, if the table has one. */
