@@ -67,7 +67,16 @@ import {
   ServiceList,
   WebhookEvent,
 } from './services.js';
-import { Cafe, CafeCancelInput, CafeInput, CafeListQuery, CafePage } from './cafes.js';
+import {
+  Cafe,
+  CafeCancelInput,
+  CafeDuplicateInput,
+  CafeImportInput,
+  CafeImportResult,
+  CafeInput,
+  CafeListQuery,
+  CafePage,
+} from './cafes.js';
 import {
   District,
   DistrictList,
@@ -189,6 +198,9 @@ export const schemas = {
   CafeListQuery,
   CafeInput,
   CafeCancelInput,
+  CafeDuplicateInput,
+  CafeImportInput,
+  CafeImportResult,
   CalendarFeedQuery,
   LangQuery,
   ServiceRef,
@@ -886,11 +898,42 @@ const declared = [
     method: 'post',
     path: '/v1/admin/cafes/{id}/cancel',
     summary: 'Cancel a café (status cancelled; calendar feeds show it as cancelled)',
+    description:
+      'The id of a series cancels the whole series; the id of one occurrence (`<series id>~<YYYYMMDDTHHMM>`, from `GET /v1/cafes`) cancels that occurrence only: the iCalendar feed then carries a RECURRENCE-ID override with STATUS:CANCELLED (RFC 5545 §3.8.4.4, §3.8.1.11).',
     tag: 'admin',
     scopes: ['cafes:write'],
     params: [pathParam('id', 'Café id.')],
     body: { schema: 'CafeCancelInput', contentType: 'application/json' },
     responses: { 200: ok('Cafe'), 404: p('No such café.'), ...writeErrors },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'duplicateCafe',
+    method: 'post',
+    path: '/v1/admin/cafes/{id}/duplicate',
+    summary: 'Copy a café (or a series) to a new start; the copy is scheduled',
+    tag: 'admin',
+    scopes: ['cafes:write'],
+    params: [pathParam('id', 'Café id (a series, or a single café).')],
+    body: { schema: 'CafeDuplicateInput', contentType: 'application/json' },
+    responses: {
+      201: { ...ok('Cafe', 'Created.'), headers: ['Location'] },
+      404: p('No such café.'),
+      ...writeErrors,
+    },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'importCafes',
+    method: 'post',
+    path: '/v1/admin/cafes/import',
+    summary: 'Import the events of an iCalendar text as cafés (as `proximite import-ics` does)',
+    description:
+      'Idempotent: importing the same text again changes nothing. Each event occurrence in the window becomes a café; the result lists what was created, updated, cancelled, skipped (with the reason) and approximated.',
+    tag: 'admin',
+    scopes: ['cafes:write'],
+    body: { schema: 'CafeImportInput', contentType: 'application/json' },
+    responses: { 200: ok('CafeImportResult'), ...writeErrors },
     errorFormat: 'problem',
   },
   {

@@ -49,6 +49,8 @@ const REQUIRED: [string, string][] = [
   ['delete', '/v1/admin/cafes/{id}'],
   ['post', '/v1/admin/cafes/{id}/cancel'],
   ['post', '/v1/admin/cafes/{id}/concerns'],
+  ['post', '/v1/admin/cafes/{id}/duplicate'],
+  ['post', '/v1/admin/cafes/import'],
   ['get', '/v1/admin/concerns'],
   ['get', '/v1/admin/concerns/{reference}'],
   ['get', '/v1/admin/concerns/{reference}/assignees'],

@@ -4,8 +4,9 @@
  * TZID=Europe/Paris and its VTIMEZONE (other zones are written in UTC).
  */
 import type { Cafe, LocalizedText } from '@proximite/contract';
+import type { CancelledOccurrence } from './store/content.js';
 import { escapeText, foldLine, utcStamp } from '@proximite/contract/ical.js';
-import { zonedParts } from './util.js';
+import { zonedParts, zonedToDate } from './util.js';
 
 export { escapeText, foldLine, utcStamp };
 
@@ -62,7 +63,78 @@ function text(t: LocalizedText | undefined, lang: 'fr' | 'en'): string | undefin
   return (lang === 'en' ? t.en : undefined) ?? t.fr;
 }
 
-function eventLines(cafe: Cafe & { createdAt?: string }, options: CalendarOptions): string[] {
+/** What the writer reads of a café: a series also brings its EXDATE keys and cancelled occurrences. */
+export type CalendarCafe = Cafe & {
+  createdAt?: string;
+  exdateKeys?: string[];
+  cancelledOccurrences?: CancelledOccurrence[];
+};
+
+/** An occurrence key (`YYYYMMDDTHHMM`, local) as an iCalendar DATE-TIME in the zone, or in UTC. */
+function keyStamp(key: string, tz: string | undefined, instant: Date): string {
+  return tz !== undefined ? `;TZID=${tz}:${key}00` : `:${utcStamp(instant)}`;
+}
+
+/**
+ * A repeating café is ONE VEVENT (RFC 5545 §3.8.5.3 RRULE, §3.8.5.1 EXDATE for the days left out);
+ * an occurrence cancelled after publication is an override of the same UID (§3.8.4.4 RECURRENCE-ID)
+ * with STATUS:CANCELLED (§3.8.1.11) rather than an EXDATE: calendar apps and readers then show it
+ * as cancelled, with its reason, instead of making it vanish.
+ */
+function seriesLines(cafe: CalendarCafe, tz: string | undefined): string[] {
+  const series = cafe.series;
+  if (series === undefined || series.occurrence !== undefined) return [];
+  const lines = [`RRULE:${series.rrule}`];
+  const zone = tz ?? 'UTC';
+  for (const key of cafe.exdateKeys ?? []) {
+    const instant = zonedKeyToDate(key, zone);
+    lines.push(`EXDATE${keyStamp(key, tz, instant)}`);
+  }
+  return lines;
+}
+
+function zonedKeyToDate(key: string, zone: string): Date {
+  return zonedToDate(
+    zone,
+    Number(key.slice(0, 4)),
+    Number(key.slice(4, 6)),
+    Number(key.slice(6, 8)),
+    Number(key.slice(9, 11)),
+    Number(key.slice(11, 13)),
+  );
+}
+
+/** The STATUS:CANCELLED overrides of a series' cancelled occurrences. */
+function overrideEvents(cafe: CalendarCafe, options: CalendarOptions): string[][] {
+  if (cafe.series === undefined || cafe.series.occurrence !== undefined) return [];
+  const tz = VTIMEZONES[cafe.timeZone] !== undefined ? cafe.timeZone : undefined;
+  return (cafe.cancelledOccurrences ?? []).map((o) => {
+    const base = eventLines(
+      {
+        ...cafe,
+        start: o.start,
+        end: o.end,
+        status: 'cancelled',
+        series: undefined,
+        ...(o.reason !== undefined && {
+          description: {
+            fr: [`Annulé : ${o.reason.fr}`, cafe.description?.fr].filter(Boolean).join('\n\n'),
+            ...((o.reason.en ?? cafe.description?.en) !== undefined && {
+              en: [o.reason.en !== undefined ? `Cancelled: ${o.reason.en}` : undefined, cafe.description?.en]
+                .filter(Boolean)
+                .join('\n\n'),
+            }),
+          },
+        }),
+      },
+      options,
+    );
+    base.splice(2, 0, `RECURRENCE-ID${keyStamp(o.key, tz, new Date(o.start))}`);
+    return base;
+  });
+}
+
+function eventLines(cafe: CalendarCafe, options: CalendarOptions): string[] {
   const tz = VTIMEZONES[cafe.timeZone] !== undefined ? cafe.timeZone : undefined;
   const start = new Date(cafe.start);
   const end = new Date(cafe.end);
@@ -81,6 +153,7 @@ function eventLines(cafe: Cafe & { createdAt?: string }, options: CalendarOption
     lines.push(`DTSTART:${utcStamp(start)}`);
     lines.push(`DTEND:${utcStamp(end)}`);
   }
+  lines.push(...seriesLines(cafe, tz));
   lines.push(`SEQUENCE:${cafe.sequence}`);
   lines.push(`STATUS:${cafe.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`);
   const summary = text(cafe.title, options.lang) ?? cafe.id;
@@ -115,10 +188,7 @@ function eventLines(cafe: Cafe & { createdAt?: string }, options: CalendarOption
 }
 
 /** A VCALENDAR with the cafés, CRLF-terminated. */
-export function buildCalendar(
-  cafes: readonly (Cafe & { createdAt?: string })[],
-  options: CalendarOptions,
-): string {
+export function buildCalendar(cafes: readonly CalendarCafe[], options: CalendarOptions): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -134,7 +204,10 @@ export function buildCalendar(
     const vtz = VTIMEZONES[zone];
     if (vtz !== undefined) lines.push(...vtz);
   }
-  for (const cafe of cafes) lines.push(...eventLines(cafe, options));
+  for (const cafe of cafes) {
+    lines.push(...eventLines(cafe, options));
+    for (const override of overrideEvents(cafe, options)) lines.push(...override);
+  }
   lines.push('END:VCALENDAR');
   return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }

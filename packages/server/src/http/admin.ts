@@ -10,6 +10,8 @@ import {
   AdminTokenCreateInput,
   AuditListQuery,
   CafeCancelInput,
+  CafeDuplicateInput,
+  CafeImportInput,
   CafeInput,
   CONTACT_EXPORT_ROLES,
   ConcernBulkInput,
@@ -29,6 +31,8 @@ import { Hono } from 'hono';
 import type { Handler } from 'hono';
 import { AppError } from '../errors.js';
 import * as cafes from '../services/cafes.js';
+import { defaultWindow, importIcs, parseWindowBound } from '../import/ics.js';
+import type { IcsImportResult } from '../import/ics.js';
 import * as concerns from '../services/concerns.js';
 import * as content from '../services/content.js';
 import * as staff from '../services/staff.js';
@@ -124,6 +128,59 @@ export function adminApp(deps: AppDeps): Hono<AppEnv> {
     const cafe = await cafes.cancelCafe(deps, deps.clock(), principalOf(c).actor, id, value);
     if (cafe === undefined) throw new AppError('notFound', 'No such café.');
     return jsonResponse(cafe);
+  });
+
+  operation('duplicateCafe', async (c) => {
+    const id = pathId(c, 'id');
+    const { value } = await parseJsonBody(c, CafeDuplicateInput);
+    const cafe = await cafes.duplicateCafe(deps, deps.clock(), principalOf(c).actor, id, value.start);
+    if (cafe === undefined) throw new AppError('notFound', 'No such café.');
+    return jsonResponse(cafe, 201, { Location: `/v1/cafes/${encodeURIComponent(cafe.id)}` });
+  });
+
+  // The CLI's `proximite import-ics`, on a text sent by the console (same reader, same audit).
+  operation('importCafes', async (c) => {
+    const { value } = await parseJsonBody(c, CafeImportInput);
+    const now = deps.clock();
+    const window = defaultWindow(now);
+    const from = value.from !== undefined ? parseWindowBound(value.from, 'from') : window.from;
+    const to = value.to !== undefined ? parseWindowBound(value.to, 'to', true) : window.to;
+    if (to.getTime() <= from.getTime())
+      throw new AppError('validation', 'The window ends before it starts.', {
+        errors: [{ path: 'to', message: 'must be after from' }],
+      });
+    let r: IcsImportResult;
+    try {
+      r = await importIcs(db, now, value.calendar, {
+        from,
+        to,
+        district: value.districtId,
+        organizer: value.organizer,
+        timeZone: value.timeZone,
+        source: 'console',
+        actor: principalOf(c).actor,
+      });
+    } catch (error) {
+      if (error instanceof RangeError)
+        throw new AppError('validation', error.message, {
+          errors: [{ path: 'districtId', message: error.message }],
+        });
+      throw error;
+    }
+    return jsonResponse({
+      found: r.found,
+      created: r.created,
+      updated: r.updated,
+      cancelled: r.cancelled,
+      unchanged: r.unchanged,
+      keptCancelled: r.keptCancelled,
+      skipped: r.skipped,
+      warnings: r.warnings.map((w) => ({
+        ...(w.event !== undefined && { event: w.event }),
+        message: w.message,
+        ...(w.line !== undefined && { line: w.line }),
+      })),
+    });
   });
 
   operation('deleteCafe', async (c) => {

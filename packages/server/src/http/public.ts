@@ -254,12 +254,16 @@ export function publicApp(deps: AppDeps, cache: ResponseCache): Hono<AppEnv> {
       async () =>
         ics
           ? {
-              body: buildCalendar([cafe], {
-                domain: domainOf(c),
-                name: calendarName(l),
-                lang: l,
-                eventUrl: (x) => `${baseUrl(deps, c)}/v1/cafes/${encodeURIComponent(x.id)}`,
-              }),
+              // An occurrence's calendar is its series': one VEVENT with RRULE (RFC 5545 §3.8.5.3).
+              body: buildCalendar(
+                [(cafe.series !== undefined && (await getCafe(deps.db, cafe.series.id))) || cafe],
+                {
+                  domain: domainOf(c),
+                  name: calendarName(l),
+                  lang: l,
+                  eventUrl: (x) => `${baseUrl(deps, c)}/v1/cafes/${encodeURIComponent(x.id)}`,
+                },
+              ),
               contentType: 'text/calendar; charset=utf-8',
             }
           : jsonBody(publicCafe(cafe)),

@@ -19,6 +19,7 @@ import { readICalendar, type ICalendarIssue } from '@proximite/contract/ical-fee
 import { windowsZones } from '@proximite/contract/windows-zones.js';
 import type { Database } from '../db/database.js';
 import { CLI_ACTOR } from '../services/actor.js';
+import type { Actor } from '../services/actor.js';
 import { audited } from '../services/audited.js';
 import { cancelCafeIn, createCafeIn, updateCafeIn } from '../services/cafes.js';
 import { districtExists, parseBound } from '../store/content.js';
@@ -41,6 +42,8 @@ export interface IcsImportOptions {
   timeZone?: string | undefined;
   /** Where the feed came from (file or URL), for the audit log. */
   source: string;
+  /** Who imports (default: the CLI). */
+  actor?: Actor;
 }
 
 export interface IcsSkipped {
@@ -186,6 +189,7 @@ interface StoredRow {
 function fingerprintOfInput(input: CafeInput): string {
   return canonicalJson({
     data: {
+      kind: input.kind ?? 'cafe',
       title: input.title,
       description: input.description,
       timeZone: input.timeZone,
@@ -251,7 +255,7 @@ export async function importIcs(
     throw new RangeError(`unknown district "${options.district}" (see GET /v1/districts)`);
   const knownDistricts = new Map<string, boolean>();
 
-  await audited({ db }, now, CLI_ACTOR, async (u) => {
+  await audited({ db }, now, options.actor ?? CLI_ACTOR, async (u) => {
     const { tx } = u;
     // Inside the transaction every query goes through `tx` (PGlite has a single connection).
     const known = async (id: string): Promise<boolean> => {

@@ -11,6 +11,7 @@ import {
   cancelCafe as storeCancel,
   createCafe as storeCreate,
   deleteCafe as storeDelete,
+  duplicateCafe as storeDuplicate,
   publicCafe,
   updateCafe as storeUpdate,
 } from '../store/content.js';
@@ -84,6 +85,22 @@ export function cancelCafe(
   input: CafeCancelInput,
 ): Promise<Cafe | undefined> {
   return audited(ctx, now, actor, (u) => cancelCafeIn(u, id, input));
+}
+
+/** Copies a café (or a series) to a new start; `undefined` when there is no such café. */
+export function duplicateCafe(
+  ctx: ServiceContext,
+  now: Date,
+  actor: Actor,
+  id: string,
+  start: string,
+): Promise<Cafe | undefined> {
+  return audited(ctx, now, actor, async (u) => {
+    const copy = await storeDuplicate(u.tx, u.now, id, start);
+    if (copy === undefined) return undefined;
+    await u.audit({ action: 'cafe.create', target: `cafe:${copy.id}`, detail: { duplicateOf: id } });
+    return publicCafe(copy);
+  });
 }
 
 /** Deletes a café; `false` when there is no such café. */

@@ -16,7 +16,18 @@ import { DEFAULT_PAGE_LIMIT } from '@proximite/contract';
 import { AppError } from '../errors.js';
 import type { Queryable } from '../db/database.js';
 import { isKnownTimeZone, isoInZone, newId, toIso, zonedParts, zonedToDate } from '../util.js';
+import { isFiniteRule, isReadableRule } from '@proximite/contract/recurrence.js';
 import { decodeCursor, encodeCursor, isPairCursor } from './context.js';
+import {
+  OCCURRENCE_SEPARATOR,
+  exceptionKeys,
+  keyDate,
+  occurrenceAt,
+  occurrencesOf,
+  parseOccurrenceKey,
+  seriesEnd,
+} from './series.js';
+import type { Occurrence, SeriesShape } from './series.js';
 import type { StoreContext } from './context.js';
 
 /** The zone dates without a time are read in (`from=2026-05-12`). */
@@ -25,7 +36,8 @@ export const CITY_TIME_ZONE = 'Europe/Paris';
 // ---------------------------------------------------------------------------
 // Content versions (response cache validation)
 
-export type ContentName = 'cafes' | 'districts' | 'categories' | 'priorities' | 'rights' | 'stats' | 'responses';
+export type ContentName =
+  'cafes' | 'districts' | 'categories' | 'priorities' | 'rights' | 'stats' | 'responses';
 
 export async function contentVersions(db: Queryable): Promise<Record<string, number>> {
   const rows = await db.query<{ name: string; version: number | string }>(
@@ -123,6 +135,7 @@ export async function replaceCategories(
 // Cafés
 
 interface StoredCafe {
+  kind?: string;
   title: LocalizedText;
   description?: LocalizedText;
   timeZone: string;
@@ -135,6 +148,10 @@ interface StoredCafe {
   languages: string[];
   url?: string;
   cancelReason?: LocalizedText;
+  /** A series' exceptions (EXDATE), as occurrence keys (`YYYYMMDDTHHMM`, local). */
+  exdates?: string[];
+  /** A series' cancelled occurrences: occurrence key → the public reason (null: none given). */
+  cancelled?: Record<string, LocalizedText | null>;
 }
 
 interface CafeRow {
@@ -147,16 +164,82 @@ interface CafeRow {
   sequence: number;
   created_at: Date | string;
   updated_at: Date | string;
+  rrule?: string | null;
 }
 
-const CAFE_COLUMNS = 'id, data, start_at, end_at, district_id, status, sequence, created_at, updated_at';
+const CAFE_COLUMNS =
+  'id, data, start_at, end_at, district_id, status, sequence, created_at, updated_at, rrule';
+
+/** A cancelled occurrence of a series, for the iCalendar writer (a STATUS:CANCELLED override). */
+export interface CancelledOccurrence {
+  key: string;
+  start: string;
+  end: string;
+  reason?: LocalizedText;
+}
+
+/**
+ * A café as the store reads it: the contract's `Cafe` with what only the iCalendar writer needs
+ * (`createdAt`; for a series, its EXDATE keys and its cancelled occurrences).
+ */
+export type StoredCafeView = Cafe & {
+  createdAt: string;
+  exdateKeys?: string[];
+  cancelledOccurrences?: CancelledOccurrence[];
+};
+
+function withCancelReason(description: LocalizedText | undefined, reason: LocalizedText): LocalizedText {
+  const prefix = (l: string | undefined, label: string) => (l === undefined ? undefined : `${label} ${l}`);
+  return {
+    fr: [prefix(reason.fr, 'Annulé :'), description?.fr].filter(Boolean).join('\n\n'),
+    ...(reason.en !== undefined || description?.en !== undefined
+      ? { en: [prefix(reason.en, 'Cancelled:'), description?.en].filter(Boolean).join('\n\n') }
+      : {}),
+    ...(description?.['fr-falc'] !== undefined ? { 'fr-falc': description['fr-falc'] } : {}),
+  };
+}
+
+function seriesShape(r: CafeRow): SeriesShape {
+  return {
+    start: new Date(toIso(r.start_at)),
+    end: new Date(toIso(r.end_at)),
+    timeZone: isKnownTimeZone(r.data.timeZone) ? r.data.timeZone : 'UTC',
+    rrule: r.rrule ?? '',
+    exdates: r.data.exdates ?? [],
+  };
+}
+
+/** One occurrence of a series row as a `Cafe` (its own id, times, status and reason). */
+function occurrenceFromRow(r: CafeRow, o: Occurrence): Cafe {
+  const base = publicCafe(
+    cafeFromRow({ ...r, status: 'scheduled', data: { ...r.data, cancelReason: undefined } }),
+  );
+  const tz = isKnownTimeZone(r.data.timeZone) ? r.data.timeZone : 'UTC';
+  const own = r.data.cancelled?.[o.key];
+  const cancelled = r.status === 'cancelled' || own !== undefined;
+  const reason = r.status === 'cancelled' ? r.data.cancelReason : (own ?? undefined);
+  const cafe: Cafe = {
+    ...base,
+    id: `${r.id}${OCCURRENCE_SEPARATOR}${o.key}`,
+    start: isoInZone(o.start, tz),
+    end: isoInZone(o.end, tz),
+    status: cancelled ? 'cancelled' : 'scheduled',
+    series: { ...(base.series as NonNullable<Cafe['series']>), occurrence: isoInZone(o.start, tz) },
+  };
+  if (cancelled && reason !== undefined) {
+    cafe.cancelReason = reason;
+    cafe.description = withCancelReason(r.data.description, reason);
+  }
+  return cafe;
+}
 
 /** A stored café as the contract's `Cafe` (times in the café's zone, with their offset). */
-export function cafeFromRow(r: CafeRow): Cafe & { createdAt: string } {
+export function cafeFromRow(r: CafeRow): StoredCafeView {
   const d = r.data;
   const tz = isKnownTimeZone(d.timeZone) ? d.timeZone : 'UTC';
-  const cafe: Cafe & { createdAt: string } = {
+  const cafe: StoredCafeView = {
     id: r.id,
+    kind: d.kind ?? 'cafe',
     title: d.title,
     start: isoInZone(new Date(toIso(r.start_at)), tz),
     end: isoInZone(new Date(toIso(r.end_at)), tz),
@@ -174,26 +257,42 @@ export function cafeFromRow(r: CafeRow): Cafe & { createdAt: string } {
   };
   let description = d.description;
   if (r.status === 'cancelled' && d.cancelReason !== undefined) {
-    const prefix = (l: string | undefined, label: string) => (l === undefined ? undefined : `${label} ${l}`);
-    const reason = d.cancelReason;
-    description = {
-      fr: [prefix(reason.fr, 'Annulé :'), description?.fr].filter(Boolean).join('\n\n'),
-      ...(reason.en !== undefined || description?.en !== undefined
-        ? { en: [prefix(reason.en, 'Cancelled:'), description?.en].filter(Boolean).join('\n\n') }
-        : {}),
-      ...(description?.['fr-falc'] !== undefined ? { 'fr-falc': description['fr-falc'] } : {}),
-    };
+    description = withCancelReason(description, d.cancelReason);
+    cafe.cancelReason = d.cancelReason;
   }
   if (description !== undefined) cafe.description = description;
   if (d.onlineUrl !== undefined) cafe.onlineUrl = d.onlineUrl;
   if (d.accessibility !== undefined) cafe.accessibility = d.accessibility;
   if (d.url !== undefined) cafe.url = d.url;
+  if (r.rrule != null) {
+    const exdates = d.exdates ?? [];
+    cafe.series = { id: r.id, rrule: r.rrule, exceptions: exdates.map(keyDate) };
+    cafe.exdateKeys = exdates;
+    const shape = seriesShape(r);
+    cafe.cancelledOccurrences = Object.entries(d.cancelled ?? {}).flatMap(([key, reason]) => {
+      const o = occurrenceAt(shape, key);
+      if (o === undefined) return [];
+      return [
+        {
+          key,
+          start: isoInZone(o.start, tz),
+          end: isoInZone(o.end, tz),
+          ...(reason !== null && { reason }),
+        },
+      ];
+    });
+  }
   return cafe;
 }
 
-/** Publicly a café is `Cafe`; `createdAt` is internal (iCalendar CREATED). */
-export function publicCafe(cafe: Cafe & { createdAt?: string }): Cafe {
-  const { createdAt: _createdAt, ...rest } = cafe;
+/** Publicly a café is `Cafe`; the rest of a {@link StoredCafeView} is internal. */
+export function publicCafe(cafe: Cafe & Partial<StoredCafeView>): Cafe {
+  const {
+    createdAt: _createdAt,
+    exdateKeys: _exdateKeys,
+    cancelledOccurrences: _cancelledOccurrences,
+    ...rest
+  } = cafe;
   return rest;
 }
 
@@ -237,11 +336,13 @@ export async function listCafes(
   q: CafeListOptions,
 ): Promise<{ items: Cafe[]; nextCursor: string | null }> {
   const limit = q.limit ?? DEFAULT_PAGE_LIMIT;
+  let cursor: [number, string] | undefined;
   const from = q.from !== undefined ? parseBound(q.from) : startOfToday(ctx.clock());
+  const to = q.to !== undefined ? parseBound(q.to, true) : undefined;
   const params: unknown[] = [from.toISOString()];
-  const where = ['end_at >= $1'];
-  if (q.to !== undefined) {
-    params.push(parseBound(q.to, true).toISOString());
+  const where = ['end_at >= $1', 'rrule IS NULL'];
+  if (to !== undefined) {
+    params.push(to.toISOString());
     where.push(`start_at <= $${params.length}`);
   }
   if (q.district !== undefined) {
@@ -256,18 +357,46 @@ export async function listCafes(
       });
     params.push(c[0], c[1]);
     where.push(`(start_at, id) > ($${params.length - 1}::timestamptz, $${params.length})`);
+    cursor = [new Date(c[0]).getTime(), c[1]];
   }
   params.push(limit + 1);
   const rows = await ctx.db.query<CafeRow>(
     `SELECT ${CAFE_COLUMNS} FROM cafes WHERE ${where.join(' AND ')} ORDER BY start_at, id LIMIT $${params.length}`,
     params,
   );
-  const page = rows.slice(0, limit);
+  // Series: every one that may have an occurrence in the window, expanded in it (RFC 5545 RRULE,
+  // EXDATE), merged with the single cafés in (start, id) order.
+  const seriesRows = await ctx.db.query<CafeRow>(
+    `SELECT ${CAFE_COLUMNS} FROM cafes WHERE rrule IS NOT NULL AND (series_end IS NULL OR series_end >= $1)
+       AND ($2::timestamptz IS NULL OR start_at <= $2) AND ($3::text IS NULL OR district_id = $3)
+     ORDER BY start_at, id LIMIT 500`,
+    [from.toISOString(), to?.toISOString() ?? null, q.district ?? null],
+  );
+  const after = (start: number, id: string) =>
+    cursor === undefined || start > cursor[0] || (start === cursor[0] && id > cursor[1]);
+  const merged: { start: number; id: string; cafe: () => Cafe }[] = rows.map((r) => ({
+    start: new Date(toIso(r.start_at)).getTime(),
+    id: r.id,
+    cafe: () => publicCafe(cafeFromRow(r)),
+  }));
+  for (const r of seriesRows) {
+    // Enough occurrences for the page, past the cursor.
+    const skip = cursor === undefined ? from : new Date(Math.max(from.getTime(), cursor[0]));
+    for (const o of occurrencesOf(seriesShape(r), { from: skip, ...(to && { to }), max: limit + 2 })) {
+      const id = `${r.id}${OCCURRENCE_SEPARATOR}${o.key}`;
+      if (o.end.getTime() < from.getTime() || !after(o.start.getTime(), id)) continue;
+      merged.push({ start: o.start.getTime(), id, cafe: () => occurrenceFromRow(r, o) });
+    }
+  }
+  merged.sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const page = merged.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => publicCafe(cafeFromRow(r))),
+    items: page.map((m) => m.cafe()),
     nextCursor:
-      rows.length > limit && last !== undefined ? encodeCursor([toIso(last.start_at), last.id]) : null,
+      merged.length > limit && last !== undefined
+        ? encodeCursor([new Date(last.start).toISOString(), last.id])
+        : null,
   };
 }
 
@@ -275,22 +404,41 @@ export async function listCafes(
 export async function calendarCafes(
   ctx: StoreContext,
   district: string | undefined,
-): Promise<(Cafe & { createdAt: string })[]> {
+): Promise<StoredCafeView[]> {
   const since = new Date(ctx.clock().getTime() - 30 * 86400_000).toISOString();
   const rows = await ctx.db.query<CafeRow>(
-    `SELECT ${CAFE_COLUMNS} FROM cafes WHERE end_at >= $1 AND ($2::text IS NULL OR district_id = $2)
+    `SELECT ${CAFE_COLUMNS} FROM cafes
+     WHERE (CASE WHEN rrule IS NULL THEN end_at >= $1 ELSE series_end IS NULL OR series_end >= $1 END)
+       AND ($2::text IS NULL OR district_id = $2)
      ORDER BY start_at, id LIMIT 1000`,
     [since, district ?? null],
   );
   return rows.map(cafeFromRow);
 }
 
-export async function getCafe(
-  db: Queryable,
-  id: string,
-): Promise<(Cafe & { createdAt: string }) | undefined> {
-  const rows = await db.query<CafeRow>(`SELECT ${CAFE_COLUMNS} FROM cafes WHERE id = $1`, [id]);
-  return rows[0] === undefined ? undefined : cafeFromRow(rows[0]);
+/**
+ * A café by id: a single café, a series (its first occurrence, with `series`), or one occurrence
+ * of a series (`<series id>~<YYYYMMDDTHHMM>`; `undefined` when the series has none there).
+ */
+export async function getCafe(db: Queryable, id: string): Promise<StoredCafeView | undefined> {
+  const occurrence = splitOccurrenceId(id);
+  const rows = await db.query<CafeRow>(`SELECT ${CAFE_COLUMNS} FROM cafes WHERE id = $1`, [
+    occurrence?.seriesId ?? id,
+  ]);
+  const row = rows[0];
+  if (row === undefined) return undefined;
+  if (occurrence === undefined) return cafeFromRow(row);
+  if (row.rrule == null) return undefined;
+  const o = occurrenceAt(seriesShape(row), occurrence.key);
+  return o === undefined ? undefined : { ...occurrenceFromRow(row, o), createdAt: toIso(row.created_at) };
+}
+
+/** The series id and occurrence key of an occurrence id, else `undefined`. */
+export function splitOccurrenceId(id: string): { seriesId: string; key: string } | undefined {
+  const at = id.lastIndexOf(OCCURRENCE_SEPARATOR);
+  if (at <= 0) return undefined;
+  const key = id.slice(at + 1);
+  return parseOccurrenceKey(key) === undefined ? undefined : { seriesId: id.slice(0, at), key };
 }
 
 function storedCafe(input: CafeInput): StoredCafe {
@@ -300,6 +448,7 @@ function storedCafe(input: CafeInput): StoredCafe {
     });
   }
   const s: StoredCafe = {
+    kind: input.kind ?? 'cafe',
     title: input.title,
     timeZone: input.timeZone,
     allDay: input.allDay ?? false,
@@ -323,6 +472,24 @@ async function checkDistrict(db: Queryable, id: string | null | undefined, path:
   }
 }
 
+/** The RRULE, EXDATE keys and `series_end` of an input, checked (422 when the rule does not fit). */
+function seriesOf(input: CafeInput): { rrule: string | null; exdates?: string[]; end: Date | null } {
+  if (input.repeat === undefined) return { rrule: null, end: null };
+  const { rrule } = input.repeat;
+  const bad = (message: string, path = 'repeat.rrule') =>
+    new AppError('validation', 'Invalid repeat rule.', { errors: [{ path, message }] });
+  if (!isReadableRule(rrule)) throw bad('not a readable RRULE (RFC 5545 §3.3.10)');
+  const start = new Date(input.start);
+  const shape: SeriesShape = { start, end: new Date(input.end), timeZone: input.timeZone, rrule };
+  const first = occurrencesOf(shape, { max: 1 })[0];
+  if (first === undefined) throw bad('the rule has no occurrence');
+  // RFC 5545 §3.8.5.3: DTSTART should be synchronised with the rule; here it must be its first occurrence.
+  if (first.start.getTime() !== start.getTime())
+    throw bad('start is not an occurrence of the rule (e.g. a first Wednesday for BYDAY=1WE)', 'start');
+  const exdates = exceptionKeys(input.repeat.exceptions ?? [], start, input.timeZone);
+  return { rrule, exdates: [...new Set(exdates)].sort(), end: seriesEnd(shape, isFiniteRule(rrule)) };
+}
+
 function cafeId(input: CafeInput): string {
   const day = input.start.slice(0, 10);
   return `cafe-${day}-${newId().slice(0, 8)}`;
@@ -336,11 +503,14 @@ export async function createCafe(
 ): Promise<Cafe & { createdAt: string }> {
   await checkDistrict(db, input.districtId, 'districtId');
   const data = storedCafe(input);
+  const series = seriesOf(input);
+  if (series.exdates !== undefined) data.exdates = series.exdates;
   if (options.cancelReason !== undefined) data.cancelReason = options.cancelReason;
   const id = options.id ?? cafeId(input);
   const rows = await db.query<CafeRow>(
-    `INSERT INTO cafes (id, data, start_at, end_at, district_id, status, sequence, created_at, updated_at)
-     VALUES ($1, $2::jsonb, $3, $4, $5, $6, 0, $7, $7) RETURNING ${CAFE_COLUMNS}`,
+    `INSERT INTO cafes (id, data, start_at, end_at, district_id, status, sequence, created_at, updated_at,
+       rrule, series_end)
+     VALUES ($1, $2::jsonb, $3, $4, $5, $6, 0, $7, $7, $8, $9) RETURNING ${CAFE_COLUMNS}`,
     [
       id,
       JSON.stringify(data),
@@ -349,6 +519,8 @@ export async function createCafe(
       input.districtId ?? null,
       options.status ?? 'scheduled',
       now.toISOString(),
+      series.rrule,
+      series.end?.toISOString() ?? null,
     ],
   );
   return cafeFromRow(rows[0] as CafeRow);
@@ -364,10 +536,15 @@ export async function updateCafe(
   const current = await db.query<CafeRow>(`SELECT ${CAFE_COLUMNS} FROM cafes WHERE id = $1 FOR UPDATE`, [id]);
   if (current[0] === undefined) return undefined;
   const data = storedCafe(input);
+  const series = seriesOf(input);
+  if (series.exdates !== undefined) data.exdates = series.exdates;
   if (current[0].data.cancelReason !== undefined) data.cancelReason = current[0].data.cancelReason;
+  // Cancelled occurrences stay cancelled while the series still has them.
+  if (series.rrule !== null && current[0].data.cancelled !== undefined)
+    data.cancelled = current[0].data.cancelled;
   const rows = await db.query<CafeRow>(
     `UPDATE cafes SET data = $2::jsonb, start_at = $3, end_at = $4, district_id = $5, sequence = sequence + 1,
-       updated_at = $6 WHERE id = $1 RETURNING ${CAFE_COLUMNS}`,
+       updated_at = $6, rrule = $7, series_end = $8 WHERE id = $1 RETURNING ${CAFE_COLUMNS}`,
     [
       id,
       JSON.stringify(data),
@@ -375,6 +552,8 @@ export async function updateCafe(
       new Date(input.end).toISOString(),
       input.districtId ?? null,
       now.toISOString(),
+      series.rrule,
+      series.end?.toISOString() ?? null,
     ],
   );
   return rows[0] === undefined ? undefined : publicCafe(cafeFromRow(rows[0]));
@@ -386,6 +565,8 @@ export async function cancelCafe(
   id: string,
   input: CafeCancelInput,
 ): Promise<Cafe | undefined> {
+  const occurrence = splitOccurrenceId(id);
+  if (occurrence !== undefined) return cancelOccurrence(db, now, occurrence.seriesId, occurrence.key, input);
   const rows = await db.query<CafeRow>(
     `UPDATE cafes SET status = 'cancelled', sequence = sequence + 1, updated_at = $2,
        data = CASE WHEN $3::jsonb IS NULL THEN data ELSE jsonb_set(data, '{cancelReason}', $3::jsonb) END
@@ -393,6 +574,82 @@ export async function cancelCafe(
     [id, now.toISOString(), input.reason === undefined ? null : JSON.stringify(input.reason)],
   );
   return rows[0] === undefined ? undefined : publicCafe(cafeFromRow(rows[0]));
+}
+
+/**
+ * Cancels one occurrence of a series (kept in the series, written to iCalendar as a RECURRENCE-ID
+ * override with STATUS:CANCELLED); `undefined` when there is no such occurrence.
+ */
+async function cancelOccurrence(
+  db: Queryable,
+  now: Date,
+  seriesId: string,
+  key: string,
+  input: CafeCancelInput,
+): Promise<Cafe | undefined> {
+  const current = await db.query<CafeRow>(`SELECT ${CAFE_COLUMNS} FROM cafes WHERE id = $1 FOR UPDATE`, [
+    seriesId,
+  ]);
+  const row = current[0];
+  if (row?.rrule == null || occurrenceAt(seriesShape(row), key) === undefined) return undefined;
+  const rows = await db.query<CafeRow>(
+    `UPDATE cafes SET sequence = sequence + 1, updated_at = $2,
+       data = jsonb_set(data, '{cancelled}', COALESCE(data->'cancelled', '{}'::jsonb) || jsonb_build_object($3::text, $4::jsonb))
+     WHERE id = $1 RETURNING ${CAFE_COLUMNS}`,
+    [seriesId, now.toISOString(), key, JSON.stringify(input.reason ?? null)],
+  );
+  const updated = rows[0] as CafeRow;
+  const o = occurrenceAt(seriesShape(updated), key);
+  return o === undefined ? undefined : occurrenceFromRow(updated, o);
+}
+
+/** The input a stored café was made from (to duplicate it). */
+function inputOfRow(r: CafeRow): CafeInput {
+  const d = r.data;
+  const tz = isKnownTimeZone(d.timeZone) ? d.timeZone : 'UTC';
+  const input: CafeInput = {
+    kind: (d.kind ?? 'cafe') as NonNullable<CafeInput['kind']>,
+    title: d.title,
+    start: isoInZone(new Date(toIso(r.start_at)), tz),
+    end: isoInZone(new Date(toIso(r.end_at)), tz),
+    timeZone: d.timeZone,
+    allDay: d.allDay,
+    place: d.place,
+    districtId: r.district_id,
+    mode: d.mode as CafeInput['mode'],
+    organizer: d.organizer,
+    languages: d.languages,
+  };
+  if (d.description !== undefined) input.description = d.description;
+  if (d.onlineUrl !== undefined) input.onlineUrl = d.onlineUrl;
+  if (d.accessibility !== undefined) input.accessibility = d.accessibility;
+  if (d.url !== undefined) input.url = d.url;
+  if (r.rrule != null) input.repeat = { rrule: r.rrule };
+  return input;
+}
+
+/**
+ * A copy of a café (or of a series, with its rule but not its exceptions or cancellations) starting
+ * at `start`, scheduled; `undefined` when there is no such café.
+ */
+export async function duplicateCafe(
+  db: Queryable,
+  now: Date,
+  id: string,
+  start: string,
+): Promise<StoredCafeView | undefined> {
+  const rows = await db.query<CafeRow>(`SELECT ${CAFE_COLUMNS} FROM cafes WHERE id = $1`, [
+    splitOccurrenceId(id)?.seriesId ?? id,
+  ]);
+  const row = rows[0];
+  if (row === undefined) return undefined;
+  const input = inputOfRow(row);
+  const duration = new Date(toIso(row.end_at)).getTime() - new Date(toIso(row.start_at)).getTime();
+  const tz = isKnownTimeZone(row.data.timeZone) ? row.data.timeZone : 'UTC';
+  const begin = new Date(start);
+  input.start = isoInZone(begin, tz);
+  input.end = isoInZone(new Date(begin.getTime() + duration), tz);
+  return createCafe(db, now, input);
 }
 
 export async function deleteCafe(db: Queryable, id: string): Promise<boolean> {
