@@ -20,6 +20,7 @@ import {
   ConcernBulkResult,
   AuditVerifyResult,
   Cafe,
+  CafeImportResult,
   PastMeeting,
   Priority,
   RightsOverrides,
@@ -32,6 +33,8 @@ import {
   type AuditEntry,
   type AuditListQuery,
   type CafeCancelInput,
+  type CafeDuplicateInput,
+  type CafeImportInput,
   type CafeInput,
   type ConcernBulkInput,
   type ConcernTriageInput,
@@ -177,7 +180,12 @@ export interface AdminClient {
     create(input: CafeInput, options?: RequestOptions): Promise<Cafe>;
     update(id: string, input: CafeInput, options?: RequestOptions): Promise<Cafe>;
     delete(id: string, options?: RequestOptions): Promise<void>;
+    /** Cancels a café, a whole series (its id), or one occurrence (`<series id>~<YYYYMMDDTHHMM>`). */
     cancel(id: string, input?: CafeCancelInput, options?: RequestOptions): Promise<Cafe>;
+    /** Copies a café (or a series) to a new start; the copy is scheduled. */
+    duplicate(id: string, input: CafeDuplicateInput, options?: RequestOptions): Promise<Cafe>;
+    /** Imports the events of an iCalendar text as cafés (as `proximite import-ics`). */
+    importIcs(input: CafeImportInput, options?: RequestOptions): Promise<CafeImportResult>;
     /** Publishes (or replaces) the public report of a café. */
     putReport(id: string, input: MeetingReportInput, options?: RequestOptions): Promise<PastMeeting>;
     /** Withdraws the public report of a café. */
@@ -380,6 +388,8 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       update: (id, input, o) => write('PUT', path`/v1/admin/cafes/${id}`, input, Cafe, o),
       delete: (id, o) => write('DELETE', path`/v1/admin/cafes/${id}`, undefined, undefined, o),
       cancel: (id, input = {}, o) => write('POST', path`/v1/admin/cafes/${id}/cancel`, input, Cafe, o),
+      duplicate: (id, input, o) => write('POST', path`/v1/admin/cafes/${id}/duplicate`, input, Cafe, o),
+      importIcs: (input, o) => write('POST', '/v1/admin/cafes/import', input, CafeImportResult, o),
       putReport: (id, input, o) => write('PUT', path`/v1/admin/cafes/${id}/report`, input, PastMeeting, o),
       deleteReport: (id, o) => write('DELETE', path`/v1/admin/cafes/${id}/report`, undefined, undefined, o),
     },

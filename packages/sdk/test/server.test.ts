@@ -245,6 +245,40 @@ describe('admin API', () => {
     await admin.cafes.delete(cafe.id);
     await assert.rejects(client.cafes.get(cafe.id), NotFoundError);
 
+    // A weekly series: duplicated, one occurrence cancelled by its id; an .ics imported.
+    const weekly = await admin.cafes.create({
+      ...input,
+      kind: 'watch-group',
+      repeat: { rrule: 'FREQ=WEEKLY;COUNT=3' },
+    });
+    assert.equal(weekly.series?.rrule, 'FREQ=WEEKLY;COUNT=3');
+    const copy = await admin.cafes.duplicate(weekly.id, { start: '2030-06-02T17:30:00+02:00' });
+    assert.equal(copy.end, '2030-06-02T19:00:00+02:00');
+    const second = await admin.cafes.cancel(`${weekly.id}~20300519T1730`, { reason: { fr: 'Férié' } });
+    assert.equal(second.status, 'cancelled');
+    const imported = await admin.cafes.importIcs({
+      calendar: [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'PRODID:-//sdk//EN',
+        'BEGIN:VEVENT',
+        'UID:sdk-import@example.org',
+        'DTSTAMP:20300101T000000Z',
+        'DTSTART:20300514T160000Z',
+        'DTEND:20300514T170000Z',
+        'SUMMARY:Réunion publique',
+        'LOCATION:Mairie',
+        'END:VEVENT',
+        'END:VCALENDAR',
+        '',
+      ].join('\r\n'),
+      from: '2030-05-01',
+      to: '2030-05-31',
+    });
+    assert.equal(imported.created.length, 1);
+    // Gone again: the feed test below compares the API with the feed's default window.
+    for (const id of [weekly.id, copy.id, ...imported.created]) await admin.cafes.delete(id);
+
     const receipt = await client.concerns.submit(concernFor(await bruit(), 'Pour le triage'));
     const page = await admin.concerns.list({ limit: 5 });
     assert.ok(page.items.length > 0);

@@ -313,6 +313,13 @@ for (const target of targets()) {
         (await call(s.url, '/v1/admin/cafes/import', jsonInit('POST', { calendar: '' }, auth()))).status,
         422,
       );
+      const notCalendar = await call(
+        s.url,
+        '/v1/admin/cafes/import',
+        jsonInit('POST', { calendar: 'Réunion jeudi à 18 h' }, auth()),
+      );
+      assert.equal(notCalendar.status, 422);
+      assert.equal((notCalendar.json as { errors: { path: string }[] }).errors[0]?.path, 'calendar');
       assert.equal((await call(s.url, '/v1/admin/cafes/import', jsonInit('POST', body))).status, 401);
     });
   });

@@ -65,6 +65,11 @@ const FIXTURES: Record<string, unknown> = {
   },
   CafeInput: cafeInput,
   CafeCancelInput: { reason: { fr: 'Pluie' } },
+  CafeDuplicateInput: { start: '2026-07-14T17:00:00+02:00' },
+  CafeImportInput: {
+    calendar:
+      'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//fuzz//EN\r\nBEGIN:VEVENT\r\nUID:fuzz@example.org\r\nDTSTAMP:20260701T080000Z\r\nDTSTART:20260714T150000Z\r\nDTEND:20260714T160000Z\r\nSUMMARY:Café\r\nLOCATION:Quai Bélu\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
+  },
   PriorityInput: { issue: priority.issue, issueDate: priority.issueDate, status: 'raised' },
   AdminTokenCreateInput: { name: 'fuzz', scopes: ['cafes:write'] },
   ConcernTriageInput: { status: 'in-progress' },

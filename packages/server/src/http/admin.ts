@@ -165,6 +165,11 @@ export function adminApp(deps: AppDeps): Hono<AppEnv> {
         throw new AppError('validation', error.message, {
           errors: [{ path: 'districtId', message: error.message }],
         });
+      // The reader refuses a text that is not iCalendar at all (no BEGIN:VCALENDAR).
+      if (error instanceof TypeError)
+        throw new AppError('validation', 'Not an iCalendar text.', {
+          errors: [{ path: 'calendar', message: error.message }],
+        });
       throw error;
     }
     return jsonResponse({
