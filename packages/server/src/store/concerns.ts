@@ -32,6 +32,8 @@ import { districtExists, getCategory, parseBound } from './content.js';
 import { decodeCursor, encodeCursor, isPairCursor } from './context.js';
 import { refreshDueDates } from './due.js';
 import { assignableStaff, concernHistory } from './inbox.js';
+import { reaches } from './reach.js';
+import type { Reach } from './reach.js';
 
 /** Statuses that count as closed (retention runs from closure). */
 export const CLOSED_STATUSES: readonly string[] = ['resolved', 'closed', 'duplicate', 'not-responsible'];
@@ -271,37 +273,8 @@ interface ConcernRow {
 const CONCERN_COLUMNS =
   'id, reference, category_code, service, status, description, location, attributes, lang, quarantined, shareable, duplicate_of, district_id, restricted, status_token_hash, tracking_code_hash, open311_token, submitted_at, updated_at, closed_at, assignee_id, due_at, raised_at';
 
-/**
- * Which concerns a reader reaches: `services` limits them to those routed to these services
- * (agents); a restricted concern (a conduct complaint) only when routed to a service of `memberOf`
- * (the reader's services; none for a token). `undefined` reaches every concern (the server itself).
- */
-export interface Reach {
-  services?: readonly string[] | undefined;
-  memberOf?: readonly string[] | undefined;
-}
-
-export function reaches(
-  reach: Reach | undefined,
-  row: { service: ServiceRef; restricted: boolean },
-): boolean {
-  if (reach === undefined) return true;
-  if (row.restricted && !(reach.memberOf ?? []).includes(row.service.id)) return false;
-  return reach.services === undefined || reach.services.includes(row.service.id);
-}
-
-/** The SQL condition of {@link reaches} on `concerns` (parameters appended to `params`). */
-export function reachSql(reach: Reach | undefined, params: unknown[], alias = ''): string {
-  if (reach === undefined) return 'TRUE';
-  const col = (c: string) => (alias === '' ? c : `${alias}.${c}`);
-  params.push(JSON.stringify(reach.memberOf ?? []));
-  let sql = `(NOT ${col('restricted')} OR ${col('service')}->>'id' IN (SELECT jsonb_array_elements_text($${params.length}::jsonb)))`;
-  if (reach.services !== undefined) {
-    params.push(JSON.stringify(reach.services));
-    sql += ` AND ${col('service')}->>'id' IN (SELECT jsonb_array_elements_text($${params.length}::jsonb))`;
-  }
-  return sql;
-}
+export { reaches, reachSql } from './reach.js';
+export type { Reach } from './reach.js';
 
 async function publicUpdates(db: Queryable, concernId: string): Promise<PublicUpdate[]> {
   const rows = await db.query<{

@@ -16,8 +16,8 @@ import type {
 import type { Queryable } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { toIso } from '../util.js';
-import type { Reach } from './concerns.js';
-import { reachSql } from './concerns.js';
+import type { Reach } from './reach.js';
+import { reachSql } from './reach.js';
 import { parseBound } from './content.js';
 import { decodeCursor, encodeCursor } from './context.js';
 
