@@ -162,6 +162,14 @@ export const StatsDataset = /* @__PURE__ */ (() =>
   }))();
 export type StatsDataset = z.infer<typeof StatsDataset>;
 
+/**
+ * The part of `GET /v1/stats` the staff console reads (the activity counters as published): the
+ * same field as `StatsDataset.activity`, validated alone so the console's core does not carry the
+ * whole dataset's schema. Other fields pass through unread.
+ */
+export const StatsActivityView = /* @__PURE__ */ (() => z.object({ activity: z.array(ActivityCounter) }))();
+export type StatsActivityView = z.infer<typeof StatsActivityView>;
+
 /** `GET /v1/stats` query: area code (INSEE commune, département, `FR`), indicator ids (csv), years. */
 export const StatsQuery = /* @__PURE__ */ (() =>
   z.strictObject({

@@ -46,6 +46,8 @@ import {
   OversightConcernPage,
   PROBLEM_TYPES,
   ServiceList,
+  StatsActivityView,
+  type StatsQuery,
   ConcernPreview,
   ResponseTemplate,
   ResponseTemplateList,
@@ -235,6 +237,8 @@ export interface AdminClient {
     delete(id: string, options?: RequestOptions): Promise<void>;
   };
   stats: {
+    /** The municipal activity counters as the public widget reads them (`GET /v1/stats`). */
+    activity(query?: StatsQuery, options?: RequestOptions): Promise<ActivityCounter[]>;
     putActivity(input: ActivityCountersInput, options?: RequestOptions): Promise<ActivityCounter[]>;
   };
   rights: {
@@ -421,6 +425,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       delete: (id, o) => write('DELETE', path`/v1/admin/priorities/${id}`, undefined, undefined, o),
     },
     stats: {
+      activity: async (query = {}, o) => (await t.get('/v1/stats', query, StatsActivityView, o)).activity,
       putActivity: async (input, o) =>
         (await write('PUT', '/v1/admin/stats/activity', input, ActivityCounterList, o)).items,
     },

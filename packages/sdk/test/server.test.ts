@@ -317,6 +317,9 @@ describe('admin API', () => {
       ],
     });
     assert.ok(counters.some((c) => c.metric === 'cafes-held' && c.value === 12));
+    // The admin client reads them back as the public widget will (GET /v1/stats).
+    const published = await admin.stats.activity();
+    assert.ok(published.some((c) => c.metric === 'cafes-held' && c.period === '2026' && c.value === 12));
     const overrides = await admin.rights.putOverrides({ disclaimer: { fr: 'Avertissement de la ville' } });
     assert.equal(overrides.disclaimer?.fr, 'Avertissement de la ville');
     assert.deepEqual(await admin.rights.getOverrides(), overrides);

@@ -54,6 +54,14 @@ export const sections: readonly SectionDefinition[] = [
     nav: true,
     load: () => import('../audit/define.js'),
   },
+  {
+    id: 'figures',
+    tag: 'prox-staff-figures',
+    label: { fr: 'Chiffres d’activité', en: 'Activity figures' },
+    nav: true,
+    permission: 'stats:write',
+    load: () => import('../figures/define.js'),
+  },
 ];
 
 /** The section of an id, if the table has one. */
