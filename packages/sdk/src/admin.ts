@@ -21,6 +21,10 @@ import {
   AuditVerifyResult,
   Cafe,
   CafeImportResult,
+  CafePage,
+  type CafeListQuery,
+  ConcernReceipt,
+  type CafeConcernInput,
   PastMeeting,
   Priority,
   RightsOverrides,
@@ -179,6 +183,8 @@ export interface AdminClient {
     revoke(id: string, options?: RequestOptions): Promise<void>;
   };
   cafes: {
+    /** The public list of cafés (`GET /v1/cafes`): a window, a district, paging. */
+    list(query?: CafeListQuery, options?: RequestOptions): Promise<CafePage>;
     create(input: CafeInput, options?: RequestOptions): Promise<Cafe>;
     update(id: string, input: CafeInput, options?: RequestOptions): Promise<Cafe>;
     delete(id: string, options?: RequestOptions): Promise<void>;
@@ -192,6 +198,15 @@ export interface AdminClient {
     putReport(id: string, input: MeetingReportInput, options?: RequestOptions): Promise<PastMeeting>;
     /** Withdraws the public report of a café. */
     deleteReport(id: string, options?: RequestOptions): Promise<void>;
+    /**
+     * Café mode: notes a concern a resident raised at café `id` (routed like any other). Give the
+     * same `idempotencyKey` on every retry of one note (the field outbox keeps it across reloads).
+     */
+    noteConcern(
+      id: string,
+      input: CafeConcernInput,
+      options?: RequestOptions & { idempotencyKey?: string },
+    ): Promise<ConcernReceipt>;
   };
   concerns: {
     /**
@@ -290,10 +305,17 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     json: unknown,
     schema: z.ZodMiniType<T> | undefined,
     o?: RequestOptions,
+    idempotencyKey?: string,
   ): Promise<T> {
     const attempt = async (): Promise<T> => {
       const headers: Record<string, string> = session && csrf !== undefined ? { 'x-csrf-token': csrf } : {};
-      const spec = { method, path: pathname, headers, ...(json !== undefined ? { json } : {}) };
+      const spec = {
+        method,
+        path: pathname,
+        headers,
+        ...(json !== undefined ? { json } : {}),
+        ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+      };
       if (schema === undefined) return void (await t.send(spec, o)) as T;
       return t.json(spec, schema, o);
     };
@@ -388,6 +410,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       revoke: (id, o) => write('DELETE', path`/v1/admin/tokens/${id}`, undefined, undefined, o),
     },
     cafes: {
+      list: (query = {}, o) => t.get('/v1/cafes', query, CafePage, o),
       create: (input, o) => write('POST', '/v1/admin/cafes', input, Cafe, o),
       update: (id, input, o) => write('PUT', path`/v1/admin/cafes/${id}`, input, Cafe, o),
       delete: (id, o) => write('DELETE', path`/v1/admin/cafes/${id}`, undefined, undefined, o),
@@ -396,6 +419,17 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       importIcs: (input, o) => write('POST', '/v1/admin/cafes/import', input, CafeImportResult, o),
       putReport: (id, input, o) => write('PUT', path`/v1/admin/cafes/${id}/report`, input, PastMeeting, o),
       deleteReport: (id, o) => write('DELETE', path`/v1/admin/cafes/${id}/report`, undefined, undefined, o),
+      noteConcern: (id, input, o = {}) => {
+        const { idempotencyKey = crypto.randomUUID(), ...rest } = o;
+        return write(
+          'POST',
+          path`/v1/admin/cafes/${id}/concerns`,
+          input,
+          ConcernReceipt,
+          rest,
+          idempotencyKey,
+        );
+      },
     },
     concerns: {
       list: concernsList,

@@ -22,6 +22,7 @@
 import type { ConcernInput, ConcernReceipt, Problem } from '@proximite/contract';
 import { createStore, del, get, set, values, type UseStore } from 'idb-keyval';
 import type { ProximiteClient } from './client.js';
+import type { SubmitOptions } from './resources/concerns.js';
 import { ApiError, NetworkError, ResponseValidationError, isTransient } from './errors.js';
 
 /** Where an entry stands. `sent` entries are removed from storage. */
@@ -42,11 +43,11 @@ export interface OutboxFailure {
   network?: true;
 }
 
-/** A stored submission. */
-export interface OutboxEntry {
+/** A stored submission (`I`: what is sent; a concern by default). */
+export interface OutboxEntry<I = ConcernInput> {
   id: string;
   idempotencyKey: string;
-  input: ConcernInput;
+  input: I;
   state: 'queued' | 'failed';
   /** Epoch ms. */
   createdAt: number;
@@ -80,20 +81,25 @@ export interface OutboxEvent {
 export type OutboxListener = (event: OutboxEvent) => void;
 
 /** Durable storage of outbox entries. Implementations must keep entries across reloads. */
-export interface OutboxStorage {
-  get(id: string): Promise<OutboxEntry | undefined>;
-  set(entry: OutboxEntry): Promise<void>;
+export interface OutboxStorage<I = ConcernInput> {
+  get(id: string): Promise<OutboxEntry<I> | undefined>;
+  set(entry: OutboxEntry<I>): Promise<void>;
   delete(id: string): Promise<void>;
-  list(): Promise<OutboxEntry[]>;
+  list(): Promise<OutboxEntry<I>[]>;
   /** Names the storage (the cross-tab lock is per name). */
   readonly name: string;
 }
 
-export interface OutboxOptions {
+export interface OutboxOptions<I = ConcernInput> {
   /** The client to send with (the reference API, or an adapter implementing `concerns.submit`). */
-  client: Pick<ProximiteClient, 'concerns'>;
+  client?: Pick<ProximiteClient, 'concerns'>;
+  /**
+   * Sends one entry instead of `client.concerns.submit` (another idempotent write, such as the
+   * staff console's café notes): given the entry's input and its idempotency key.
+   */
+  send?: (input: I, options: SubmitOptions) => Promise<ConcernReceipt>;
   /** Default: IndexedDB (`idbStorage()`) where available, else memory. */
-  storage?: OutboxStorage;
+  storage?: OutboxStorage<I>;
   /** How long an entry may be sent, ms. Default 24 h. */
   ttl?: number;
   /** First retry delay, ms (doubled each attempt, half of it random). Default 2 000. */
@@ -108,15 +114,15 @@ export interface OutboxOptions {
   maxServerErrors?: number;
 }
 
-export interface Outbox {
+export interface Outbox<I = ConcernInput> {
   /** Stores the submission (durably, before any network), then sends it. */
-  submit(input: ConcernInput): Promise<{ id: string; idempotencyKey: string; state: 'queued' }>;
+  submit(input: I): Promise<{ id: string; idempotencyKey: string; state: 'queued' }>;
   /** Sends every entry now (ignoring backoff, not the server's Retry-After); resolves after one pass. */
   flush(): Promise<void>;
   /** Calls `listener` on every change; returns the unsubscribe function. */
   subscribe(listener: OutboxListener): () => void;
   /** Every stored entry (queued and failed), oldest first. */
-  entries(): Promise<OutboxEntry[]>;
+  entries(): Promise<OutboxEntry<I>[]>;
   /** Removes an entry (a failed one the user dismissed, or a queued one they cancelled). */
   discard(id: string): Promise<void>;
   /** Stops listening to the page and cancels the retry timer (entries stay stored). */
@@ -129,8 +135,8 @@ const DAY = 86_400_000;
 const offline = (): boolean => (globalThis.navigator as { onLine?: boolean } | undefined)?.onLine === false;
 
 /** Entries in memory (tests, Node scripts): lost with the process. */
-export function memoryStorage(name = 'memory'): OutboxStorage {
-  const map = new Map<string, OutboxEntry>();
+export function memoryStorage<I = ConcernInput>(name = 'memory'): OutboxStorage<I> {
+  const map = new Map<string, OutboxEntry<I>>();
   return {
     name,
     get: async (id) => structuredClone(map.get(id)),
@@ -141,19 +147,19 @@ export function memoryStorage(name = 'memory'): OutboxStorage {
 }
 
 /** Entries in IndexedDB (database `dbName`, store `entries`), via idb-keyval. */
-export function idbStorage(dbName = 'proximite-outbox'): OutboxStorage {
+export function idbStorage<I = ConcernInput>(dbName = 'proximite-outbox'): OutboxStorage<I> {
   let store: UseStore | undefined;
   const use = (): UseStore => (store ??= createStore(dbName, 'entries'));
   return {
     name: dbName,
-    get: (id) => get<OutboxEntry>(id, use()),
+    get: (id) => get<OutboxEntry<I>>(id, use()),
     set: (entry) => set(entry.id, entry, use()),
     delete: (id) => del(id, use()),
-    list: () => values<OutboxEntry>(use()),
+    list: () => values<OutboxEntry<I>>(use()),
   };
 }
 
-function snapshot(entry: OutboxEntry, state: OutboxState = entry.state): OutboxEvent {
+function snapshot<I>(entry: OutboxEntry<I>, state: OutboxState = entry.state): OutboxEvent {
   return {
     id: entry.id,
     idempotencyKey: entry.idempotencyKey,
@@ -179,8 +185,8 @@ function failureOf(error: unknown, recurring: boolean): OutboxFailure {
   };
 }
 
-/** Creates an outbox over `storage` that sends with `client.concerns.submit`. */
-export function createOutbox(options: OutboxOptions): Outbox {
+/** Creates an outbox over `storage` that sends with `client.concerns.submit` (or `send`). */
+export function createOutbox<I = ConcernInput>(options: OutboxOptions<I>): Outbox<I> {
   const {
     client,
     ttl = DAY,
@@ -190,7 +196,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
     autoFlush = true,
     maxServerErrors = 5,
   } = options;
-  const storage = options.storage ?? (typeof indexedDB === 'undefined' ? memoryStorage() : idbStorage());
+  const storage =
+    options.storage ?? (typeof indexedDB === 'undefined' ? memoryStorage<I>() : idbStorage<I>());
+  // Without `send`, `client` is required (a concern outbox).
+  const deliver =
+    options.send ?? ((input: I, o: SubmitOptions) => client!.concerns.submit(input as ConcernInput, o));
   const listeners = new Set<OutboxListener>();
   const sending = new Set<string>();
   let flushing: Promise<void> | undefined;
@@ -210,20 +220,20 @@ export function createOutbox(options: OutboxOptions): Outbox {
   };
 
   /** Saves `entry` only if it is still stored (another tab may have delivered and removed it). */
-  const update = async (entry: OutboxEntry): Promise<boolean> => {
+  const update = async (entry: OutboxEntry<I>): Promise<boolean> => {
     if ((await storage.get(entry.id)) === undefined) return false;
     await storage.set(entry);
     return true;
   };
 
-  const send = async (entry: OutboxEntry): Promise<void> => {
+  const send = async (entry: OutboxEntry<I>): Promise<void> => {
     sending.add(entry.id);
     entry.attempts += 1;
     emit(snapshot(entry, 'sending'));
     try {
       // One request per attempt: the client's own retries would multiply the outbox's (3 requests
       // per attempt, 14 in the first 9 s while offline); the outbox spaces its attempts itself.
-      const receipt = await client.concerns.submit(entry.input, {
+      const receipt = await deliver(entry.input, {
         idempotencyKey: entry.idempotencyKey,
         retry: 0,
         ...(timeout !== undefined && { timeout }),
@@ -319,7 +329,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   return {
     async submit(input) {
       const now = Date.now();
-      const entry: OutboxEntry = {
+      const entry: OutboxEntry<I> = {
         id: crypto.randomUUID(),
         idempotencyKey: crypto.randomUUID(),
         input,

@@ -198,6 +198,32 @@ describe('<prox-staff-concern>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says when a concern was raised at a café, and the resident’s agreement to be contacted (fr and en)', async () => {
+    const noted = concern({
+      raisedAt: {
+        cafeId: 'cafe-don',
+        start: '2026-12-05T09:00:00+01:00',
+        timeZone: 'Europe/Paris',
+        place: 'place du Don',
+      },
+      contact: {
+        name: 'Mme Leroy',
+        email: 'leroy@example.org',
+        consent: { at: '2026-12-05T09:20:00Z', by: 'Ange Agent' },
+      },
+    });
+    for (const lang of ['fr', 'en']) {
+      const { el, page } = await mount({ get: async () => noted, lang });
+      const fr = lang === 'fr';
+      expect(page.facts[fr ? 'Origine' : 'Origin']).to.equal(
+        fr ? 'Relevé au café du 5 décembre, place du Don' : 'Raised at the café of 5 December, place du Don',
+      );
+      expect(page.section('contact-title')).to.include(fr ? 'Noté le' : 'Recorded on');
+      expect(page.section('contact-title')).to.include('Ange Agent');
+      await expect(el).to.be.accessible();
+    }
+  });
+
   it('changes the status, says so and keeps focus where it was', async () => {
     const { page, context, triaged } = await mount();
     page.set('status', 'in-progress');

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { AdminConcern, ConcernPreview, ConcernTriageInput, ResponseTemplate } from '@proximite/contract';
+import { raisedAtCafeText } from '@proximite/contract/concerns.js';
 import { describeError } from '@proximite/widgets/kit/data.controller.js';
 import { kitMessages } from '@proximite/widgets/kit/kit.messages.js';
 import { LocalizeController, type LocalizedTextLike } from '@proximite/widgets/kit/localize.js';
@@ -363,6 +364,12 @@ export class StaffConcern extends StaffSection {
         <dd>${district ?? html`<span class="muted">—</span>`}</dd>
         <dt>${t('received')}</dt>
         <dd><time datetime=${c.submittedAt}>${formatDateTime(c.submittedAt, locale)}</time></dd>
+        ${
+          c.raisedAt
+            ? html`<dt>${t('origin')}</dt>
+                <dd class="origin">${raisedAtCafeText(c.raisedAt, this.localize.lang)}</dd>`
+            : nothing
+        }
         <dt>${t('due')}</dt>
         <dd>
           ${
@@ -491,6 +498,14 @@ export class StaffConcern extends StaffSection {
                   contact.phone
                     ? html`<dt>${t('phone')}</dt>
                         <dd><a href="tel:${contact.phone.replace(/[^+0-9]/g, '')}">${contact.phone}</a></dd>`
+                    : nothing
+                }
+                ${
+                  contact.consent
+                    ? html`<dt>${t('consent')}</dt>
+                        <dd>
+                          ${t('consentRecorded', formatDateTime(contact.consent.at, this.localize.locale), contact.consent.by)}
+                        </dd>`
                     : nothing
                 }
                 ${

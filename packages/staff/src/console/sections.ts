@@ -62,6 +62,14 @@ export const sections: readonly SectionDefinition[] = [
     permission: 'stats:write',
     load: () => import('../figures/define.js'),
   },
+  {
+    id: 'field',
+    tag: 'prox-staff-field',
+    label: { fr: 'Mode café', en: 'Café mode' },
+    nav: true,
+    permission: 'concerns:triage',
+    load: () => import('../field/define.js'),
+  },
 ];
 
 /** The section of an id, if the table has one. */
