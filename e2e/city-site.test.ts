@@ -14,6 +14,7 @@ import { start } from '../examples/city-site/serve.mjs';
 import {
   downloadText,
   focusedIdIn,
+  clippedContent,
   horizontalOverflow,
   screenshot,
   SCREENSHOT_DIR,
@@ -269,6 +270,32 @@ describe('city site', () => {
         }
       });
     }
+
+    test(`reflows in ${lang} at 320 px and at 200 % text: no horizontal scrolling, nothing cut off (WCAG 1.4.10)`, async () => {
+      // 320 CSS px is the width WCAG 1.4.10 names; 200 % text (WCAG 1.4.4) is the root font size
+      // doubled on a 640 px window, as a browser's text-size setting does.
+      for (const [width, text] of [
+        [320, '100%'],
+        [640, '200%'],
+      ] as const) {
+        const w = await watchedPage(browser, { width, height: 900 });
+        try {
+          await w.page.goto(`${server.url}${path}`);
+          await widgetsReady(w.page, WIDGETS);
+          await w.page.evaluate((size) => {
+            document.documentElement.style.fontSize = size;
+          }, text);
+          await w.page.evaluate(
+            () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined))),
+          );
+          await screenshot(w.page, `city-site-${lang}-${width}-text-${text.replace('%', '')}`);
+          assert.equal(await horizontalOverflow(w.page), 0, `${width} px, text ${text}`);
+          assert.deepEqual(await clippedContent(w.page), [], `${width} px, text ${text}`);
+        } finally {
+          await w.close();
+        }
+      }
+    });
   }
 });
 

@@ -147,6 +147,31 @@ export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
+/**
+ * Content cut off inside the page, shadow roots included (WCAG 1.4.10 Reflow): each element whose
+ * content is wider than its box, unless the box is a scrolling region a keyboard can reach
+ * (a wide data table may scroll on its own) or content hidden on purpose (visually hidden text, a
+ * bot trap, a label shown at other widths). Described as `tag > element.class: text`.
+ */
+export function clippedContent(page: Page): Promise<string[]> {
+  // A string, not a function: tsx names inner functions with a helper the page does not have.
+  return page.evaluate(`(() => {
+    const found = [];
+    const visit = (root, host) => {
+      for (const e of root.querySelectorAll('*')) {
+        if (e.shadowRoot) visit(e.shadowRoot, e.localName);
+        if (e.scrollWidth <= e.clientWidth + 1 || e.clientWidth === 0) continue;
+        const box = e.getBoundingClientRect();
+        if (box.width <= 1 || box.height <= 1) continue;
+        if (/auto|scroll/.test(getComputedStyle(e).overflowX) && e.tabIndex >= 0) continue;
+        found.push(host + ' > ' + e.localName + '.' + e.className + ': ' + (e.textContent || '').trim().slice(0, 40));
+      }
+    };
+    visit(document, 'document');
+    return found;
+  })()`);
+}
+
 /** Clicks and returns the download it starts, read as UTF-8 text. */
 export async function downloadText(page: Page, trigger: Locator): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), trigger.click()]);

@@ -66,16 +66,21 @@ export const styles = css`
     color: var(--_prox-fg);
     font: inherit;
   }
+  /* Reflow (WCAG 1.4.10): at 320 px or 200 % text the buttons never shrink below their text (a
+     clipped « Past meetings » was measured); if the row is too narrow they wrap inside the group. */
   .segmented {
     display: inline-flex;
+    flex-wrap: wrap;
+    max-inline-size: 100%;
     border: 2px solid var(--_prox-accent);
     border-radius: var(--_prox-radius);
     overflow: hidden;
   }
   .segment {
+    flex: 1 0 auto;
     min-block-size: 2.5rem;
     min-inline-size: 4.5rem;
-    padding: 0.25rem 0.875rem;
+    padding: 0.25rem 0.75rem;
     border: 0;
     background: var(--_prox-bg);
     color: var(--_prox-accent);
