@@ -50,6 +50,11 @@ import {
   OversightConcernPage,
   PROBLEM_TYPES,
   ServiceList,
+  Service,
+  RoutingTable,
+  type RoutingRulesInput,
+  type ServiceCreateInput,
+  type ServiceInput,
   StatsActivityView,
   type StatsQuery,
   ConcernPreview,
@@ -72,7 +77,6 @@ import {
   type OidcProvider,
   type PasswordChangeInput,
   type OversightConcernListQuery,
-  type Service,
   type StaffInviteInput,
   type StaffSignInInput,
   type StaffUpdateInput,
@@ -146,6 +150,19 @@ export interface AdminClient {
   };
   services: {
     list(options?: RequestOptions): Promise<Service[]>;
+    get(id: string, options?: RequestOptions): Promise<Service>;
+    /** A webhook without `secret` gets one, shown once in the answer's `webhookSecret`. */
+    create(input: ServiceCreateInput, options?: RequestOptions): Promise<Service>;
+    /** Replaces the settings; the stored webhook secret and Open311 key are kept unless given. */
+    update(id: string, input: ServiceInput, options?: RequestOptions): Promise<Service>;
+    /** Deletes a service nothing is routed to (`ConflictError` otherwise). */
+    delete(id: string, options?: RequestOptions): Promise<void>;
+  };
+  /** Routing rules: category → service, overridden by district. */
+  routing: {
+    get(options?: RequestOptions): Promise<RoutingTable>;
+    /** Replaces the rules (concerns already routed stay where they are). */
+    put(input: RoutingRulesInput, options?: RequestOptions): Promise<RoutingTable>;
   };
   /** Response templates (per category and status, fr/en) and the preview of what a resident receives. */
   templates: {
@@ -384,6 +401,14 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     },
     services: {
       list: async (o) => (await t.get('/v1/admin/services', undefined, ServiceList, o)).items,
+      get: (id, o) => t.get(path`/v1/admin/services/${id}`, undefined, Service, o),
+      create: (input, o) => write('POST', '/v1/admin/services', input, Service, o),
+      update: (id, input, o) => write('PUT', path`/v1/admin/services/${id}`, input, Service, o),
+      delete: (id, o) => write('DELETE', path`/v1/admin/services/${id}`, undefined, undefined, o),
+    },
+    routing: {
+      get: (o) => t.get('/v1/admin/routing-rules', undefined, RoutingTable, o),
+      put: (input, o) => write('PUT', '/v1/admin/routing-rules', input, RoutingTable, o),
     },
     templates: {
       list: async (query = {}, o) =>

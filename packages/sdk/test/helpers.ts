@@ -150,7 +150,7 @@ export async function startRealServer(env: Record<string, string> = {}): Promise
         '--name',
         'sdk-tests',
         '--scope',
-        'cafes:write,concerns:triage,content:write,stats:write,tokens:write,staff:write',
+        'cafes:write,concerns:triage,content:write,stats:write,tokens:write,staff:write,services:write',
       ],
       dataDir,
     )

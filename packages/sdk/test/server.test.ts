@@ -317,6 +317,38 @@ describe('admin API', () => {
       ],
     });
     assert.ok(counters.some((c) => c.metric === 'cafes-held' && c.value === 12));
+    // Services and routing rules, as the console's services section writes them (with a token
+    // holding services:write, as an admin's session does).
+    const { token: servicesToken } = await admin.tokens.create({
+      name: 'services',
+      scopes: ['services:write'],
+    });
+    const services = createAdminClient({ baseUrl: server.url, token: servicesToken });
+    const service = await services.services.create({
+      id: 'sdk-voirie',
+      name: { fr: 'Voirie (essai)', en: 'Roads (test)' },
+      target: { days: 5, unit: 'working-days' },
+      delivery: { method: 'email', to: ['voirie@ville.example'] },
+    });
+    assert.deepEqual(service.delivery?.to, ['voirie@ville.example']);
+    const changed = await services.services.update('sdk-voirie', {
+      name: { fr: 'Voirie', en: 'Roads' },
+      target: null,
+      delivery: { method: 'none' },
+    });
+    assert.equal(changed.delivery?.method, 'none');
+    assert.equal((await services.services.get('sdk-voirie')).name.fr, 'Voirie');
+    const before = await services.routing.get();
+    const routed = await services.routing.put({
+      rules: [...before.rules, { categoryCode: 'bruit', districtId: null, serviceId: 'sdk-voirie' }],
+    });
+    assert.ok(routed.rules.some((r) => r.categoryCode === 'bruit' && r.serviceId === 'sdk-voirie'));
+    await assert.rejects(
+      services.services.delete('sdk-voirie'),
+      (e: unknown) => (e as { status?: number }).status === 409,
+    );
+    await services.routing.put({ rules: before.rules });
+    await services.services.delete('sdk-voirie');
     // The admin client reads them back as the public widget will (GET /v1/stats).
     const published = await admin.stats.activity();
     assert.ok(published.some((c) => c.metric === 'cafes-held' && c.period === '2026' && c.value === 12));

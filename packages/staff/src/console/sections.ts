@@ -70,6 +70,14 @@ export const sections: readonly SectionDefinition[] = [
     permission: 'concerns:triage',
     load: () => import('../field/define.js'),
   },
+  {
+    id: 'services',
+    tag: 'prox-staff-services',
+    label: { fr: 'Services', en: 'Services' },
+    nav: true,
+    permission: 'services:write',
+    load: () => import('../services/define.js'),
+  },
 ];
 
 /** The section of an id, if the table has one. */
