@@ -123,6 +123,12 @@ export const PriorityInput = /* @__PURE__ */ (() =>
       actionDate: z.optional(IsoDate),
       status: z.enum(PRIORITY_STATUSES),
       districtId: z.optional(IdInput),
+      /**
+       * At creation only: `true` keeps the priority out of `GET /v1/priorities` until it is
+       * published (`POST /v1/admin/priorities/{id}/publish`); absent or `false`, it is public at
+       * once. A replacement (`PUT`) never changes whether it is published.
+       */
+      draft: z.optional(z.boolean()),
       actions: z.optional(z.array(PriorityActionInput).check(z.maxLength(30))),
       sources: z.optional(
         z.strictObject({
@@ -142,7 +148,8 @@ export const PriorityInput = /* @__PURE__ */ (() =>
         path: ['actionDate'],
       }),
       z.refine(
-        (p) => p.status !== 'done' || p.action !== undefined || (p.actions ?? []).some((a) => a.status === 'done'),
+        (p) =>
+          p.status !== 'done' || p.action !== undefined || (p.actions ?? []).some((a) => a.status === 'done'),
         { message: 'a done priority needs an action', path: ['action'] },
       ),
       z.refine((p) => (p.actions ?? []).every((a) => a.status === 'planned' || a.date >= p.issueDate), {
@@ -151,3 +158,28 @@ export const PriorityInput = /* @__PURE__ */ (() =>
       }),
     ))();
 export type PriorityInput = z.infer<typeof PriorityInput>;
+
+/**
+ * A priority as staff see it (`GET /v1/admin/priorities`): drafts included. « Published » means
+ * public (`GET /v1/priorities`, its feed and the public report). Its action is published when the
+ * priority is published and has an action carried out (`action`, or an action `done`): then each
+ * linked concern's resident who asked for e-mail updates is told, once per priority.
+ */
+export const AdminPriority = /* @__PURE__ */ (() =>
+  z.object({
+    ...Priority.shape,
+    published: z.boolean(),
+    publishedAt: z.optional(DateTimeString),
+    /** How many residents were told of its action (by e-mail, once each). */
+    notified: z.int(),
+  }))();
+export type AdminPriority = z.infer<typeof AdminPriority>;
+
+/** `GET /v1/admin/priorities` response: every priority, drafts included, newest issue first. */
+export const AdminPriorityList = /* @__PURE__ */ (() => z.object({ items: z.array(AdminPriority) }))();
+export type AdminPriorityList = z.infer<typeof AdminPriorityList>;
+
+/** Whether a priority has an action carried out (what « its action is published » needs). */
+export function hasActionDone(p: Pick<Priority, 'action' | 'actions'>): boolean {
+  return p.action !== undefined || (p.actions ?? []).some((a) => a.status === 'done');
+}

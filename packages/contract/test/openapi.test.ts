@@ -57,6 +57,8 @@ const REQUIRED: [string, string][] = [
   ['post', '/v1/admin/concerns/bulk'],
   ['get', '/v1/admin/concerns.csv'],
   ['post', '/v1/admin/concerns/{reference}/triage'],
+  ['get', '/v1/admin/priorities'],
+  ['post', '/v1/admin/priorities/{id}/publish'],
   ['post', '/v1/admin/priorities'],
   ['put', '/v1/admin/priorities/{id}'],
   ['delete', '/v1/admin/priorities/{id}'],

@@ -29,7 +29,7 @@ export function concernKey(salt: string, purpose: ConcernKeyPurpose, reference: 
   return hmacHex(salt, `concern-${purpose}:${reference}`).slice(0, 32);
 }
 
-export type ResidentMailKind = 'acknowledgement' | 'update' | 'handoff' | 'closure' | 'verdict';
+export type ResidentMailKind = 'acknowledgement' | 'update' | 'handoff' | 'closure' | 'verdict' | 'priority';
 
 export interface ResidentMailData {
   kind: ResidentMailKind;
@@ -42,6 +42,8 @@ export interface ResidentMailData {
   text?: LocalizedText | undefined;
   /** When the service's target says an answer is due (the acknowledgement). */
   dueAt?: string | undefined;
+  /** « Vous avez dit, nous avons fait »: the priority the concern fed, and what was done. */
+  priority?: { issue: LocalizedText; action: LocalizedText; actionDate?: string | undefined } | undefined;
   statusUrl: string;
   unsubscribeUrl: string;
 }
@@ -54,6 +56,7 @@ const T = {
       handoff: (ref: string, service: string) => `Signalement ${ref} transmis au service ${service}`,
       closure: (ref: string, status: string) => `Signalement ${ref} : ${status}`,
       verdict: (ref: string) => `Le problème est-il réglé ? (signalement ${ref})`,
+      priority: (ref: string) => `Vous avez dit, nous avons fait (signalement ${ref})`,
     },
     intro: {
       acknowledgement: (service: string) =>
@@ -64,7 +67,12 @@ const T = {
       closure: (service: string) => `Le service ${service} a clos votre signalement.`,
       verdict: () =>
         'Votre signalement a été clos il y a quelque temps. Le problème est-il réglé ? Votre réponse (oui ou non, avec un commentaire si vous le souhaitez) aide le service et compte dans les chiffres publics. Si vous répondez non, le signalement est rouvert.',
+      priority: () =>
+        'Ce que vous avez signalé fait partie d’une priorité du quartier. Voici ce qui a été fait.',
     },
+    issue: 'Vous avez dit',
+    done: (date: string | undefined) =>
+      date !== undefined ? `Nous avons fait (le ${date})` : 'Nous avons fait',
     next: (due: string | undefined) =>
       due !== undefined
         ? `Et ensuite ? Le service examine votre signalement et s’est engagé à y répondre avant le ${due}. Vous recevrez un message à chaque nouvelle publique.`
@@ -87,6 +95,7 @@ const T = {
       handoff: (ref: string, service: string) => `Report ${ref} passed to ${service}`,
       closure: (ref: string, status: string) => `Report ${ref}: ${status}`,
       verdict: (ref: string) => `Is the problem solved? (report ${ref})`,
+      priority: (ref: string) => `You said, we did (report ${ref})`,
     },
     intro: {
       acknowledgement: (service: string) => `Your report was received. It was passed to ${service}.`,
@@ -95,7 +104,10 @@ const T = {
       closure: (service: string) => `${service} closed your report.`,
       verdict: () =>
         'Your report was closed a while ago. Is the problem solved? Your answer (yes or no, with a comment if you wish) helps the service and counts in the public figures. If you answer no, the report is reopened.',
+      priority: () => 'What you reported is part of a neighbourhood priority. Here is what was done.',
     },
+    issue: 'You said',
+    done: (date: string | undefined) => (date !== undefined ? `We did (on ${date})` : 'We did'),
     next: (due: string | undefined) =>
       due !== undefined
         ? `What next? The service looks into your report and has committed to answer by ${due}. You will get a message at each public update.`
@@ -128,12 +140,19 @@ export const residentUpdate: MailTemplate<ResidentMailData> = (data, lang) => {
   const rows: [string, string][] = [[t.reference, ref]];
   if (data.code !== undefined) rows.push([t.code, data.code]);
   rows.push([t.service, service]);
-  if (data.kind !== 'acknowledgement' && data.kind !== 'verdict') rows.push([t.status, status]);
-  const update = data.text !== undefined ? pick(data.text, lang) : '';
+  if (data.kind !== 'acknowledgement' && data.kind !== 'verdict' && data.kind !== 'priority')
+    rows.push([t.status, status]);
+  const sep = lang === 'fr' ? ' : ' : ': ';
+  const p = data.priority;
+  const update =
+    p !== undefined
+      ? `${t.issue}${sep}${pick(p.issue, lang)}\n\n${t.done(p.actionDate === undefined ? undefined : formatDateTime(p.actionDate, lang, false))}${sep}${pick(p.action, lang)}`
+      : data.text !== undefined
+        ? pick(data.text, lang)
+        : '';
   const due = data.dueAt !== undefined ? formatDateTime(data.dueAt, lang, false) : undefined;
   const after = data.kind === 'acknowledgement' ? [t.next(due), t.keep] : [];
   const action = data.kind === 'verdict' ? t.answer : t.follow;
-  const sep = lang === 'fr' ? ' : ' : ': ';
   const text = [
     intro,
     '',
@@ -171,6 +190,8 @@ export interface ResidentEvent {
   /** The receipt's secrets, when the caller has them (the acknowledgement). */
   code?: string | undefined;
   token?: string | undefined;
+  /** The priority and its action (`priority` messages). */
+  priority?: ResidentMailData['priority'];
 }
 
 /** The language of a resident's messages: the one they used. */
@@ -199,6 +220,7 @@ export async function residentMailData(
     status: event.status ?? r.status,
     ...(event.text !== undefined ? { text: event.text } : {}),
     ...(dueAt !== undefined ? { dueAt } : {}),
+    ...(event.priority !== undefined ? { priority: event.priority } : {}),
     statusUrl: statusUrl.href,
     unsubscribeUrl: `${links.apiUrl}/v1/concerns/${r.reference}/unsubscribe?key=${keys.unsubscribe}`,
   };

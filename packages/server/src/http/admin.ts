@@ -43,7 +43,8 @@ import { assignableStaff, countInbox, exportInbox, listInbox } from '../store/in
 import { concernsCsv } from '../concerns-csv.js';
 import type { InboxReader } from '../store/inbox.js';
 import { getStaff, listStaff } from '../store/staff.js';
-import { getRightsOverrides } from '../store/content.js';
+import { getRightsOverrides, listAdminPriorities } from '../store/content.js';
+import { publishPriority } from '../services/priority-notices.js';
 import { getStatsDataset } from '../store/stats.js';
 import { listAdminTokens } from '../store/tokens.js';
 import { deliveryOperations } from './admin-delivery.js';
@@ -417,6 +418,14 @@ export function adminApp(deps: AppDeps): Hono<AppEnv> {
     const id = pathId(c, 'id');
     const { value } = await parseJsonBody(c, PriorityInput);
     const priority = await content.updatePriority(deps, deps.clock(), principalOf(c).actor, id, value);
+    if (priority === undefined) throw new AppError('notFound', 'No such priority.');
+    return jsonResponse(priority);
+  });
+
+  operation('listAdminPriorities', async () => jsonResponse({ items: await listAdminPriorities(db) }));
+
+  operation('publishPriority', async (c) => {
+    const priority = await publishPriority(deps, deps.clock(), principalOf(c).actor, pathId(c, 'id'));
     if (priority === undefined) throw new AppError('notFound', 'No such priority.');
     return jsonResponse(priority);
   });

@@ -14,13 +14,15 @@ import {
   putRightsOverrides as storePutOverrides,
   updatePriority as storeUpdatePriority,
 } from '../store/content.js';
+import type { Outbox } from '../delivery/outbox.js';
 import { putStatsDataset } from '../store/stats.js';
+import { tellResidents } from './priority-notices.js';
 import type { Actor } from './actor.js';
 import { audited } from './audited.js';
 import type { ServiceContext } from './audited.js';
 
 export function createPriority(
-  ctx: ServiceContext,
+  ctx: ServiceContext & { outbox?: Outbox },
   now: Date,
   actor: Actor,
   input: PriorityInput,
@@ -28,13 +30,15 @@ export function createPriority(
   return audited(ctx, now, actor, async (u) => {
     const p = await storeCreatePriority(u.tx, now, input);
     await u.audit({ action: 'priority.create', target: `priority:${p.id}` });
+    // Published at once with an action carried out: its residents are told now.
+    if (ctx.outbox !== undefined) await tellResidents(u.tx, now, ctx.outbox, p.id);
     return p;
   });
 }
 
 /** Replaces a priority; `undefined` when there is no such priority. */
 export function updatePriority(
-  ctx: ServiceContext,
+  ctx: ServiceContext & { outbox?: Outbox },
   now: Date,
   actor: Actor,
   id: string,
@@ -43,6 +47,8 @@ export function updatePriority(
   return audited(ctx, now, actor, async (u) => {
     const p = await storeUpdatePriority(u.tx, now, id, input);
     if (p !== undefined) await u.audit({ action: 'priority.update', target: `priority:${id}` });
+    // A published priority given its first action carried out: its residents are told now.
+    if (p !== undefined && ctx.outbox !== undefined) await tellResidents(u.tx, now, ctx.outbox, id);
     return p;
   });
 }

@@ -8,6 +8,7 @@ import type {
   ConcernCategory,
   District,
   LocalizedText,
+  AdminPriority,
   Priority,
   PriorityInput,
   RightsOverrides,
@@ -736,7 +737,8 @@ export async function listPriorities(
 ): Promise<{ items: Priority[]; nextCursor: string | null }> {
   const limit = q.limit ?? DEFAULT_PAGE_LIMIT;
   const params: unknown[] = [];
-  const where: string[] = ['TRUE'];
+  // Only what is published is public (a draft waits for `POST …/publish`).
+  const where: string[] = ['published_at IS NOT NULL'];
   if (q.district !== undefined) {
     params.push(q.district);
     where.push(`district_id = $${params.length}`);
@@ -774,7 +776,8 @@ export async function allPriorities(
   q: { district?: string | undefined; max?: number } = {},
 ): Promise<Priority[]> {
   const rows = await db.query<PriorityRow>(
-    `SELECT id, data, issue_date, updated_at FROM priorities WHERE ($1::text IS NULL OR district_id = $1)
+    `SELECT id, data, issue_date, updated_at FROM priorities
+      WHERE published_at IS NOT NULL AND ($1::text IS NULL OR district_id = $1)
      ORDER BY issue_date DESC, id DESC LIMIT $2`,
     [q.district ?? null, q.max ?? 1000],
   );
@@ -834,7 +837,7 @@ async function checkPrioritySources(db: Queryable, input: PriorityInput): Promis
   }
 }
 
-async function getPriority(db: Queryable, id: string): Promise<Priority | undefined> {
+export async function getPriority(db: Queryable, id: string): Promise<Priority | undefined> {
   const rows = await db.query<PriorityRow>(
     'SELECT id, data, issue_date, updated_at FROM priorities WHERE id = $1',
     [id],
@@ -854,9 +857,17 @@ export async function createPriority(
   if (options.demo === true) data.demo = true;
   const pid = id ?? `prio-${input.issueDate.slice(0, 7)}-${newId().slice(0, 8)}`;
   await db.query(
-    `INSERT INTO priorities (id, data, issue_date, district_id, status, created_at, updated_at)
-     VALUES ($1, $2::jsonb, $3, $4, $5, $6, $6)`,
-    [pid, JSON.stringify(data), input.issueDate, input.districtId ?? null, input.status, now.toISOString()],
+    `INSERT INTO priorities (id, data, issue_date, district_id, status, created_at, updated_at, published_at)
+     VALUES ($1, $2::jsonb, $3, $4, $5, $6, $6, $7)`,
+    [
+      pid,
+      JSON.stringify(data),
+      input.issueDate,
+      input.districtId ?? null,
+      input.status,
+      now.toISOString(),
+      input.draft === true ? null : now.toISOString(),
+    ],
   );
   return (await getPriority(db, pid)) as Priority;
 }
@@ -875,6 +886,40 @@ export async function updatePriority(
     [id, JSON.stringify(data), input.issueDate, input.districtId ?? null, input.status, now.toISOString()],
   );
   return rows.length === 0 ? undefined : getPriority(db, id);
+}
+
+/** Every priority, drafts included, for staff: whether published, and how many residents were told. */
+export async function listAdminPriorities(db: Queryable, id?: string): Promise<AdminPriority[]> {
+  const rows = await db.query<PriorityRow & { published_at: Date | string | null; notified: number }>(
+    `SELECT id, data, issue_date, updated_at, published_at,
+            (SELECT count(*)::int FROM priority_notices n WHERE n.priority_id = priorities.id) AS notified
+       FROM priorities WHERE ($1::text IS NULL OR id = $1) ORDER BY issue_date DESC, id DESC LIMIT 1000`,
+    [id ?? null],
+  );
+  const publicOnes = await publicPriorities(db, rows);
+  return publicOnes.map((p, i) => {
+    const row = rows[i]!;
+    return {
+      ...p,
+      published: row.published_at !== null,
+      ...(row.published_at !== null ? { publishedAt: toIso(row.published_at) } : {}),
+      notified: row.notified,
+    };
+  });
+}
+
+/** One priority for staff; `undefined` when there is none. */
+export async function getAdminPriority(db: Queryable, id: string): Promise<AdminPriority | undefined> {
+  return (await listAdminPriorities(db, id))[0];
+}
+
+/** Publishes a priority (kept as it is when published already); `false` when there is none. */
+export async function markPriorityPublished(db: Queryable, now: Date, id: string): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE priorities SET published_at = COALESCE(published_at, $2) WHERE id = $1 RETURNING id`,
+    [id, now.toISOString()],
+  );
+  return rows.length > 0;
 }
 
 export async function deletePriority(db: Queryable, id: string): Promise<boolean> {
