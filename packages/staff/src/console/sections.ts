@@ -78,6 +78,14 @@ export const sections: readonly SectionDefinition[] = [
     permission: 'services:write',
     load: () => import('../services/define.js'),
   },
+  {
+    id: 'staff',
+    tag: 'prox-staff-accounts',
+    label: { fr: 'Comptes', en: 'Accounts' },
+    nav: true,
+    permission: 'staff:write',
+    load: () => import('../staff/define.js'),
+  },
 ];
 
 /** The section of an id, if the table has one. */
