@@ -27,6 +27,8 @@ import {
   type CafeConcernInput,
   PastMeeting,
   Priority,
+  AdminPriority,
+  AdminPriorityList,
   RightsOverrides,
   type ActivityCounter,
   type ActivityCountersInput,
@@ -264,6 +266,10 @@ export interface AdminClient {
     share(reference: string, shareable: boolean, options?: RequestOptions): Promise<AdminConcern>;
   };
   priorities: {
+    /** Every priority, drafts included, with whether it is published and how many residents were told. */
+    list(options?: RequestOptions): Promise<AdminPriority[]>;
+    /** Publishes it (public, and its residents told once its action is carried out). */
+    publish(id: string, options?: RequestOptions): Promise<AdminPriority>;
     create(input: PriorityInput, options?: RequestOptions): Promise<Priority>;
     update(id: string, input: PriorityInput, options?: RequestOptions): Promise<Priority>;
     delete(id: string, options?: RequestOptions): Promise<void>;
@@ -479,6 +485,9 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
         write('POST', path`/v1/admin/concerns/${reference}/share`, { shareable }, AdminConcern, o),
     },
     priorities: {
+      list: async (o) => (await t.get('/v1/admin/priorities', undefined, AdminPriorityList, o)).items,
+      publish: (id, o) =>
+        write('POST', path`/v1/admin/priorities/${id}/publish`, undefined, AdminPriority, o),
       create: (input, o) => write('POST', '/v1/admin/priorities', input, Priority, o),
       update: (id, input, o) => write('PUT', path`/v1/admin/priorities/${id}`, input, Priority, o),
       delete: (id, o) => write('DELETE', path`/v1/admin/priorities/${id}`, undefined, undefined, o),

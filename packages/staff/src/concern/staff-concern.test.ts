@@ -76,6 +76,7 @@ async function mount(
   } = {},
 ) {
   const triaged: unknown[] = [];
+  const linked: [string, unknown][] = [];
   let current = concern();
   const client = fakeClient({
     concerns: {
@@ -107,6 +108,21 @@ async function mount(
       ],
     },
     deliveries: { list: async () => ({ items: [DELIVERY], nextCursor: null }), retry: async () => DELIVERY },
+    priorities: {
+      list: async () => [
+        {
+          id: 'prio-1',
+          issue: { fr: 'Bruit rue de la Dodane', en: 'Noise in rue de la Dodane' },
+          issueDate: '2026-11-30',
+          status: 'in-progress',
+          actions: [],
+          sources: { concernReferences: ['PRX-AAAA-0009'], cafeIds: [] },
+          published: true,
+          notified: 0,
+        },
+      ],
+      update: async (id: string, input: unknown) => (linked.push([id, input]), {}),
+    },
     templates: {
       list: async () => [
         {
@@ -160,7 +176,7 @@ async function mount(
   );
   const page = new ConcernPageObject(el);
   await waitUntil(() => page.state !== 'loading' && page.state !== 'none', 'loaded', { timeout: 3000 });
-  return { el, page, context, triaged, client };
+  return { el, page, context, triaged, client, linked };
 }
 
 describe('<prox-staff-concern>', () => {
@@ -222,6 +238,35 @@ describe('<prox-staff-concern>', () => {
       expect(page.section('contact-title')).to.include('Ange Agent');
       await expect(el).to.be.accessible();
     }
+  });
+
+  it('links the concern to a priority (« Lier à une priorité »), its other concerns kept; accessible', async () => {
+    const { el, page, linked } = await mount({
+      permissions: [
+        'concerns:read',
+        'concerns:triage',
+        'oversight:read',
+        'deliveries:write',
+        'content:write',
+      ],
+    });
+    await waitUntil(() => page.actionTitles.includes('Lier à une priorité'), 'the action shows');
+    await expect(el).to.be.accessible();
+    page.set('priority', 'prio-1');
+    page.submit('priority');
+    await waitUntil(() => linked.length === 1);
+    expect(linked[0]![0]).to.equal('prio-1');
+    expect((linked[0]![1] as { sources: unknown }).sources).to.deep.equal({
+      concernReferences: ['PRX-AAAA-0009', REF],
+      cafeIds: [],
+    });
+    await waitUntil(() => page.notice('priority') !== '');
+    expect(page.notice('priority')).to.equal('Lié à la priorité « Bruit rue de la Dodane ».');
+  });
+
+  it('offers no link to a priority to a role that does not edit them', async () => {
+    const { page } = await mount();
+    expect(page.actionTitles).not.to.include('Lier à une priorité');
   });
 
   it('changes the status, says so and keeps focus where it was', async () => {

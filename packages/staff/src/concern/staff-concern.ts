@@ -1,5 +1,11 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import type { AdminConcern, ConcernPreview, ConcernTriageInput, ResponseTemplate } from '@proximite/contract';
+import type {
+  AdminConcern,
+  AdminPriority,
+  ConcernPreview,
+  ConcernTriageInput,
+  ResponseTemplate,
+} from '@proximite/contract';
 import { raisedAtCafeText } from '@proximite/contract/concerns.js';
 import { describeError } from '@proximite/widgets/kit/data.controller.js';
 import { kitMessages } from '@proximite/widgets/kit/kit.messages.js';
@@ -10,13 +16,15 @@ import { formStyles } from '../shared/forms.styles.js';
 import { warningIcon } from '../shared/icons.js';
 import { NO_LOOKUPS, type Lookups } from '../shared/lookups.js';
 import { StaffSection } from '../shared/section.js';
+import { linkReference } from '../shared/priorities.js';
 import { statusOf, withSession } from '../shared/session.js';
 import { STATUS_LABELS, statusLabel } from '../shared/statuses.js';
 import { ConcernController, type ConcernDetail } from './concern.controller.js';
 import { messages } from './staff-concern.messages.js';
 import { styles } from './staff-concern.styles.js';
 
-type Action = 'status' | 'assign' | 'update' | 'note' | 'category' | 'refer' | 'duplicate' | 'release';
+type Action =
+  'status' | 'assign' | 'update' | 'note' | 'category' | 'refer' | 'duplicate' | 'release' | 'priority';
 
 /** Statuses staff set by hand (`duplicate` has its own action; `reopen-requested` is the resident's). */
 const SETTABLE = [
@@ -55,6 +63,7 @@ export class StaffConcern extends StaffSection {
     pending: { state: true },
     errors: { state: true },
     notices: { state: true },
+    priorities: { state: true },
     previewFr: { state: true },
     previewStatus: { state: true },
     exact: { state: true },
@@ -68,6 +77,8 @@ export class StaffConcern extends StaffSection {
   }));
 
   declare private lists: Lookups;
+  /** The priorities a concern can be linked to (when the role edits them). */
+  declare private priorities: AdminPriority[];
   /** The concern as the last action returned it (newer than the loaded one). */
   declare private latest?: AdminConcern;
   declare private pending?: Action;
@@ -84,6 +95,7 @@ export class StaffConcern extends StaffSection {
     this.lists = NO_LOOKUPS;
     this.errors = {};
     this.notices = {};
+    this.priorities = [];
     this.previewFr = '';
     this.previewStatus = '';
   }
@@ -92,6 +104,7 @@ export class StaffConcern extends StaffSection {
     if (changed.has('context') && this.context && this.listsFrom !== this.context.client) {
       this.listsFrom = this.context.client;
       void this.context.lookups().then((lists) => (this.lists = lists));
+      this.loadPriorities();
     }
     if (changed.has('route') && (changed.get('route') as typeof this.route)?.id !== this.route?.id) {
       // Another concern: nothing of the previous one's outcomes stays (its drafts are in its forms).
@@ -255,6 +268,35 @@ export class StaffConcern extends StaffSection {
       form,
       (c, ref) => c.client.concerns.triage(ref, { serviceId: id }),
       () => this.t('doneRefer'),
+    );
+  }
+
+  private loadPriorities(): void {
+    const context = this.context;
+    if (!context?.can('content:write')) return;
+    void context.client.priorities.list().then(
+      (items) => (this.priorities = items),
+      () => undefined,
+    );
+  }
+
+  /** « Lier à une priorité »: the priority's concerns, this one added. */
+  private onLinkPriority(event: SubmitEvent): void {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const id = this.field(form, 'priority');
+    if (!this.require('priority', id)) return;
+    const priority = this.priorities.find((p) => p.id === id);
+    if (!priority) return;
+    void this.act(
+      'priority',
+      form,
+      async (c, ref) => {
+        await c.client.priorities.update(priority.id, linkReference(priority, ref));
+        this.loadPriorities();
+        return c.client.concerns.get(ref);
+      },
+      () => this.t('doneLinked', this.pick(priority.issue)),
     );
   }
 
@@ -893,6 +935,34 @@ export class StaffConcern extends StaffSection {
         (e) => this.onDuplicate(e),
         t('duplicateHint'),
       )}
+      ${
+        this.priorities.length > 0
+          ? this.renderAction(
+              'priority',
+              t('linkPriority'),
+              this.select(
+                'priority',
+                t('priorityLabel'),
+                [
+                  html`<option value=""></option>`,
+                  ...this.priorities.map(
+                    (p) =>
+                      html`<option
+                        value=${p.id}
+                        ?disabled=${p.sources.concernReferences.includes(c.reference)}
+                      >
+                        ${this.pick(p.issue)}
+                      </option>`,
+                  ),
+                ],
+                'priority',
+              ),
+              t('linkButton'),
+              (e) => this.onLinkPriority(e),
+              t('linkHint'),
+            )
+          : nothing
+      }
       ${
         c.quarantined
           ? this.renderAction(

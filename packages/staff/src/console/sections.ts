@@ -71,6 +71,14 @@ export const sections: readonly SectionDefinition[] = [
     load: () => import('../field/define.js'),
   },
   {
+    id: 'priorities',
+    tag: 'prox-staff-priorities',
+    label: { fr: 'Priorités', en: 'Priorities' },
+    nav: true,
+    permission: 'content:write',
+    load: () => import('../priorities/define.js'),
+  },
+  {
     id: 'services',
     tag: 'prox-staff-services',
     label: { fr: 'Services', en: 'Services' },

@@ -67,6 +67,7 @@ export const messages = defineMessages({
     bulkFailed: 'L’action groupée a échoué.',
     bulkNothing: 'Choisissez un statut, une personne ou une réponse.',
     bulkClear: 'Tout désélectionner',
+    bulkPriority: 'Créer une priorité',
     pseudonymised: 'Vue pseudonymisée : ni coordonnées ni texte libre, sauf partage explicite.',
   },
   en: {
@@ -132,6 +133,7 @@ export const messages = defineMessages({
     bulkFailed: 'The bulk action failed.',
     bulkNothing: 'Choose a status, a person or an answer.',
     bulkClear: 'Clear the selection',
+    bulkPriority: 'Create a priority',
     pseudonymised: 'Pseudonymised view: no contact details and no free text, unless shared.',
   },
 });

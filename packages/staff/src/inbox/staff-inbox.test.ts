@@ -264,6 +264,26 @@ describe('<prox-staff-inbox>', () => {
     });
   });
 
+  it('« Créer une priorité » opens the priorities form with the selected concerns', async () => {
+    const { el, page, context } = await mount(listing(), {
+      permissions: ['concerns:read', 'concerns:triage', 'content:write'],
+      extra: { bulk: async () => ({ items: [] }) },
+    });
+    await waitUntil(() => page.state === 'list');
+    page.selectPage();
+    await el.updateComplete;
+    const button = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.bulk button')].find(
+      (b) => b.textContent?.trim() === 'Créer une priorité',
+    )!;
+    await expect(el).to.be.accessible();
+    button.click();
+    expect(context.routes.at(-1)).to.deep.equal({
+      section: 'priorities',
+      id: 'new',
+      params: { refs: 'PRX-AAAA-0001,PRX-AAAA-0002' },
+    });
+  });
+
   it('offers the observers the pseudonymised list, without selection', async () => {
     const { el, page, queries } = await mount(listing(), {
       permissions: ['concerns:read', 'oversight:read'],

@@ -134,6 +134,15 @@ export class StaffInbox extends StaffSection {
     this.show({ ...this.filters, sort: nextSort(this.filters.sort, column), cursor: undefined });
   }
 
+  /** « Créer une priorité »: the priorities section's form, with the selected concerns. */
+  private readonly createPriority = (): void => {
+    this.context?.navigate({
+      section: 'priorities',
+      id: 'new',
+      params: { refs: [...this.selection].join(',') },
+    });
+  };
+
   /** Whether the signed-in person may act on a selection (bulk triage). */
   private get canBulk(): boolean {
     return this.context !== undefined && this.context.can('concerns:triage') && !pseudonymised(this.context);
@@ -416,6 +425,17 @@ export class StaffInbox extends StaffSection {
                 >
                   ${t('bulkClear')}
                 </button>
+                ${
+                  this.context?.can('content:write')
+                    ? html`<button
+                        class="button button--secondary"
+                        type="button"
+                        @click=${this.createPriority}
+                      >
+                        ${t('bulkPriority')}
+                      </button>`
+                    : nothing
+                }
               </div>`
           : nothing
       }

@@ -1,0 +1,84 @@
+import { expect } from '@open-wc/testing';
+import type { AdminPriority } from '@proximite/contract';
+import { linkReference } from '../shared/priorities.js';
+import { fieldsOf, inputFromFields, parseReferences } from './priorities-model.js';
+
+const P: AdminPriority = {
+  id: 'prio-1',
+  issue: { fr: 'Dépôts rue Motte', en: 'Dumping in rue Motte' },
+  issueDate: '2026-12-01',
+  status: 'in-progress',
+  districtId: 'saint-leu',
+  actions: [],
+  sources: { concernReferences: ['PRX-AAAA-0001'], cafeIds: ['cafe-1'], concernCount: 1, cafes: [] },
+  published: false,
+  notified: 0,
+};
+
+describe('priorities: references and the form', () => {
+  it('reads references from lines, commas or spaces, upper-cased, each once; names the others', () => {
+    expect(parseReferences('prx-aaaa-0001, PRX-AAAA-0002\nPRX-AAAA-0001 nope')).to.deep.equal({
+      references: ['PRX-AAAA-0001', 'PRX-AAAA-0002'],
+      invalid: ['NOPE'],
+    });
+  });
+
+  it('a new priority from two concerns is a draft unless published at once', () => {
+    const f = fieldsOf(undefined, '2026-12-03', ['PRX-AAAA-0001', 'PRX-AAAA-0002']);
+    expect(f.references).to.equal('PRX-AAAA-0001\nPRX-AAAA-0002');
+    expect(inputFromFields({ ...f, issueFr: ' Bruit la nuit ' })).to.deep.equal({
+      input: {
+        issue: { fr: 'Bruit la nuit' },
+        issueDate: '2026-12-03',
+        status: 'raised',
+        sources: { concernReferences: ['PRX-AAAA-0001', 'PRX-AAAA-0002'], cafeIds: [] },
+        draft: true,
+      },
+    });
+    const now = inputFromFields({ ...f, issueFr: 'Bruit', publishNow: true });
+    expect('input' in now && now.input.draft).to.equal(undefined);
+  });
+
+  it('says what stops a save', () => {
+    const f = fieldsOf(undefined, '2026-12-03');
+    expect(inputFromFields({ ...f, references: 'PRX-1', status: 'done' })).to.deep.equal({
+      errors: ['errorIssue', 'errorReferences', 'errorAction'],
+    });
+    expect(inputFromFields({ ...f, issueFr: 'x', actionFr: 'Fait', actionDate: '2026-11-01' })).to.deep.equal(
+      {
+        errors: ['errorActionDate'],
+      },
+    );
+  });
+
+  it('an edit keeps the cafés and never changes the publication; its action is dated', () => {
+    const r = inputFromFields(
+      {
+        ...fieldsOf(P, '2026-12-03'),
+        status: 'done',
+        actionFr: 'Nettoyage quotidien',
+        actionDate: '2026-12-03',
+      },
+      P,
+    );
+    expect(r).to.deep.equal({
+      input: {
+        issue: { fr: 'Dépôts rue Motte', en: 'Dumping in rue Motte' },
+        issueDate: '2026-12-01',
+        status: 'done',
+        districtId: 'saint-leu',
+        sources: { concernReferences: ['PRX-AAAA-0001'], cafeIds: ['cafe-1'] },
+        action: { fr: 'Nettoyage quotidien' },
+        actionDate: '2026-12-03',
+      },
+    });
+  });
+
+  it('links one more concern, once', () => {
+    expect(linkReference(P, 'PRX-AAAA-0002').sources).to.deep.equal({
+      concernReferences: ['PRX-AAAA-0001', 'PRX-AAAA-0002'],
+      cafeIds: ['cafe-1'],
+    });
+    expect(linkReference(P, 'PRX-AAAA-0001').sources?.concernReferences).to.deep.equal(['PRX-AAAA-0001']);
+  });
+});

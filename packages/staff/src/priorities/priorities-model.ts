@@ -1,0 +1,103 @@
+/**
+ * The priorities section's pure logic: a priority's form ↔ the contract's `PriorityInput`, the
+ * concern references typed or chosen in the inbox, and what stops a save. No DOM.
+ */
+import type { AdminPriority, PriorityInput } from '@proximite/contract';
+
+const REFERENCE = /^PRX-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
+
+/** The references of a text (commas, spaces or lines between them), upper-cased, each once. */
+export function parseReferences(text: string): { references: string[]; invalid: string[] } {
+  const words = text
+    .split(/[\s,;]+/)
+    .map((w) => w.trim().toUpperCase())
+    .filter((w) => w !== '');
+  const references = [...new Set(words.filter((w) => REFERENCE.test(w)))];
+  const invalid = [...new Set(words.filter((w) => !REFERENCE.test(w)))];
+  return { references, invalid };
+}
+
+/** What the form holds, as typed. */
+export interface PriorityFields {
+  issueFr: string;
+  issueEn: string;
+  issueDate: string;
+  status: string;
+  districtId: string;
+  references: string;
+  actionFr: string;
+  actionEn: string;
+  actionDate: string;
+  publishNow: boolean;
+}
+
+export type PriorityError =
+  'errorIssue' | 'errorIssueDate' | 'errorReferences' | 'errorAction' | 'errorActionDate';
+
+/** The field each error points at (its id in the form). */
+export const ERROR_FIELD: Record<PriorityError, string> = {
+  errorIssue: 'issue-fr',
+  errorIssueDate: 'issue-date',
+  errorReferences: 'references',
+  errorAction: 'action-fr',
+  errorActionDate: 'action-date',
+};
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The `PriorityInput` of the form, or what stops it. `existing`: the priority edited (its cafés
+ * and unrecorded concerns are kept; a replacement never changes whether it is published).
+ */
+export function inputFromFields(
+  f: PriorityFields,
+  existing?: AdminPriority,
+): { input: PriorityInput } | { errors: PriorityError[] } {
+  const errors: PriorityError[] = [];
+  const issueFr = f.issueFr.trim();
+  const actionFr = f.actionFr.trim();
+  const { references, invalid } = parseReferences(f.references);
+  if (issueFr === '') errors.push('errorIssue');
+  if (!DAY.test(f.issueDate)) errors.push('errorIssueDate');
+  if (invalid.length > 0) errors.push('errorReferences');
+  if (f.status === 'done' && actionFr === '') errors.push('errorAction');
+  if (actionFr !== '' && (!DAY.test(f.actionDate) || f.actionDate < f.issueDate))
+    errors.push('errorActionDate');
+  if (errors.length > 0) return { errors };
+  const input: PriorityInput = {
+    issue: { fr: issueFr, ...(f.issueEn.trim() !== '' ? { en: f.issueEn.trim() } : {}) },
+    issueDate: f.issueDate,
+    status: f.status as PriorityInput['status'],
+    ...(f.districtId !== '' ? { districtId: f.districtId } : {}),
+    sources: {
+      concernReferences: references,
+      cafeIds: existing?.sources.cafeIds ?? [],
+    },
+  };
+  if (actionFr !== '') {
+    input.action = { fr: actionFr, ...(f.actionEn.trim() !== '' ? { en: f.actionEn.trim() } : {}) };
+    input.actionDate = f.actionDate;
+  }
+  if (existing === undefined && !f.publishNow) input.draft = true;
+  return { input };
+}
+
+/** The form's fields for `p` (or a new priority from `references`, dated `today`). */
+export function fieldsOf(
+  p: AdminPriority | undefined,
+  today: string,
+  references: string[] = [],
+): PriorityFields {
+  return {
+    issueFr: p?.issue.fr ?? '',
+    issueEn: p?.issue.en ?? '',
+    issueDate: p?.issueDate ?? today,
+    status: p?.status ?? 'raised',
+    districtId: p?.districtId ?? '',
+    references: (p?.sources.concernReferences ?? references).join('\n'),
+    actionFr: p?.action?.fr ?? '',
+    actionEn: p?.action?.en ?? '',
+    actionDate: p?.actionDate ?? '',
+    publishNow: false,
+  };
+}
