@@ -130,7 +130,9 @@ const budgets = [
     // (an address, its error, the confirmation, 7 texts in two languages: +0.46 KB).
     name: '<prox-concern-form> status view, a lazy chunk of the standalone form',
     path: 'bundles/standalone/prox-concern-form/lazy/status-view-*.js',
-    limit: '5.15 KB',
+    // Then 5.25 KB (5.21 KB measured) for « Relevé au café du 5 décembre, place du Don » on a
+    // concern an agent noted at a café (issue 17).
+    limit: '5.25 KB',
   },
   {
     name: '<prox-cafe-calendar> beyond the shared chunk',

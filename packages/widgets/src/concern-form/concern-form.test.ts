@@ -1225,6 +1225,47 @@ describe('<prox-concern-form mode="status">', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says when an agent noted the concern at a café (fr and en, axe)', async () => {
+    for (const lang of ['fr', 'en']) {
+      const backend = makeBackend(defaultCategories, true);
+      const receipt = await submitOne(backend);
+      // The status as the server answers it for a concern noted in café mode.
+      const client = createClient({
+        baseUrl: 'http://127.0.0.1:9',
+        retry: 0,
+        cache: false,
+        fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+          const request = input instanceof Request ? input : new Request(input, init);
+          const res = await backend.fake!.handle(request);
+          if (
+            request.method !== 'GET' ||
+            new URL(request.url).pathname !== `/v1/concerns/${receipt.reference}`
+          )
+            return res;
+          const raisedAt = {
+            cafeId: 'cafe-don',
+            start: '2026-12-05T09:00:00+01:00',
+            timeZone: 'Europe/Paris',
+            place: 'place du Don',
+          };
+          return json({ ...((await res.json()) as object), raisedAt }, res.status);
+        },
+      });
+      const el = await fixture<ConcernForm>(
+        html`<prox-concern-form mode="status" lang=${lang} .client=${client}></prox-concern-form>`,
+      );
+      const page = new ConcernFormPage(el);
+      await page.lookUp(receipt.reference, receipt.trackingCode!);
+      const line = await page.waitFor('.raised-at', 'the café');
+      expect(line.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+        lang === 'fr'
+          ? 'Relevé au café du 5 décembre, place du Don'
+          : 'Raised at the café of 5 December, place du Don',
+      );
+      await expect(el).to.be.accessible();
+    }
+  });
+
   it('reads ?ref= and &token= from the page URL', async () => {
     const backend = makeBackend();
     const receipt = await submitOne(backend);

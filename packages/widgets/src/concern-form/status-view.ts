@@ -235,6 +235,19 @@ function renderStatus(ctx: StatusViewContext, view: ConcernStatusView): Template
       <dd><time datetime=${view.updatedAt}>${date(view.updatedAt)}</time></dd>
     </dl>
     ${
+      view.raisedAt
+        ? html`<p class="raised-at">
+            ${t.raisedAt}
+            ${localize.date(view.raisedAt.start, {
+              day: 'numeric',
+              month: 'long',
+              timeZone: view.raisedAt.timeZone,
+            })},
+            ${view.raisedAt.place}
+          </p>`
+        : nothing
+    }
+    ${
       current >= 0
         ? html`<ol class="stages">
             ${STATUS_STAGES.map((stage, i) => {
