@@ -51,6 +51,8 @@ const REQUIRED: [string, string][] = [
   ['post', '/v1/admin/cafes/{id}/concerns'],
   ['post', '/v1/admin/cafes/{id}/duplicate'],
   ['post', '/v1/admin/cafes/import'],
+  ['get', '/v1/admin/cafes'],
+  ['get', '/v1/admin/cafes/{id}'],
   ['get', '/v1/admin/concerns'],
   ['get', '/v1/admin/concerns/{reference}'],
   ['get', '/v1/admin/concerns/{reference}/assignees'],

@@ -22,7 +22,6 @@ import {
   Cafe,
   CafeImportResult,
   CafePage,
-  type CafeListQuery,
   ConcernReceipt,
   type CafeConcernInput,
   PastMeeting,
@@ -42,6 +41,7 @@ import {
   type CafeDuplicateInput,
   type CafeImportInput,
   type CafeInput,
+  type CafeListQuery,
   type ConcernBulkInput,
   type ConcernTriageInput,
   type InboxItem,
@@ -204,6 +204,13 @@ export interface AdminClient {
   cafes: {
     /** The public list of cafés (`GET /v1/cafes`): a window, a district, paging. */
     list(query?: CafeListQuery, options?: RequestOptions): Promise<CafePage>;
+    /**
+     * The same list through `GET /v1/admin/cafes` (`cafes:write`), never cached: what the cafés
+     * section shows right after a change.
+     */
+    adminList(query?: CafeListQuery, options?: RequestOptions): Promise<CafePage>;
+    /** A café, a series or one occurrence, never cached (`cafes:write`). */
+    get(id: string, options?: RequestOptions): Promise<Cafe>;
     create(input: CafeInput, options?: RequestOptions): Promise<Cafe>;
     update(id: string, input: CafeInput, options?: RequestOptions): Promise<Cafe>;
     delete(id: string, options?: RequestOptions): Promise<void>;
@@ -442,6 +449,8 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     },
     cafes: {
       list: (query = {}, o) => t.get('/v1/cafes', query, CafePage, o),
+      adminList: (query = {}, o) => t.get('/v1/admin/cafes', query, CafePage, o),
+      get: (id, o) => t.get(path`/v1/admin/cafes/${id}`, undefined, Cafe, o),
       create: (input, o) => write('POST', '/v1/admin/cafes', input, Cafe, o),
       update: (id, input, o) => write('PUT', path`/v1/admin/cafes/${id}`, input, Cafe, o),
       delete: (id, o) => write('DELETE', path`/v1/admin/cafes/${id}`, undefined, undefined, o),

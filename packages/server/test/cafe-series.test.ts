@@ -96,6 +96,20 @@ for (const target of targets()) {
       assert.equal((await call(s.url, `/v1/cafes/${series.id}~20261202T1730`)).status, 404);
     });
 
+    test('the console reads the same through /v1/admin/cafes, never cached', async () => {
+      const r = await call(s.url, '/v1/admin/cafes?from=2026-11-01&to=2026-11-30', { headers: auth() });
+      assert.equal(r.status, 200);
+      assert.equal(r.headers.get('cache-control'), 'no-store');
+      assert.deepEqual(
+        (r.json as CafePage).items.map((c) => c.id),
+        [`${series.id}~${NOVEMBER}`],
+      );
+      const one = await call(s.url, `/v1/admin/cafes/${series.id}~${NOVEMBER}`, { headers: auth() });
+      assert.equal((one.json as Cafe).series?.id, series.id);
+      assert.equal((await call(s.url, `/v1/admin/cafes/nope`, { headers: auth() })).status, 404);
+      assert.equal((await call(s.url, '/v1/admin/cafes')).status, 401);
+    });
+
     test('a rule that does not fit is 422 problem+json', async () => {
       for (const [body, path] of [
         [{ ...monthly, start: '2026-10-08T17:30:00+02:00', end: '2026-10-08T19:00:00+02:00' }, 'start'],

@@ -13,6 +13,7 @@ import {
   CafeDuplicateInput,
   CafeImportInput,
   CafeInput,
+  CafeListQuery,
   CONTACT_EXPORT_ROLES,
   ConcernBulkInput,
   MeetingReportInput,
@@ -43,7 +44,7 @@ import { assignableStaff, countInbox, exportInbox, listInbox } from '../store/in
 import { concernsCsv } from '../concerns-csv.js';
 import type { InboxReader } from '../store/inbox.js';
 import { getStaff, listStaff } from '../store/staff.js';
-import { getRightsOverrides, listAdminPriorities } from '../store/content.js';
+import { getCafe, getRightsOverrides, listAdminPriorities, listCafes, publicCafe } from '../store/content.js';
 import { publishPriority } from '../services/priority-notices.js';
 import { getStatsDataset } from '../store/stats.js';
 import { listAdminTokens } from '../store/tokens.js';
@@ -129,6 +130,14 @@ export function adminApp(deps: AppDeps): Hono<AppEnv> {
     const cafe = await cafes.cancelCafe(deps, deps.clock(), principalOf(c).actor, id, value);
     if (cafe === undefined) throw new AppError('notFound', 'No such café.');
     return jsonResponse(cafe);
+  });
+
+  operation('listAdminCafes', async (c) => jsonResponse(await listCafes(deps, parseQuery(c, CafeListQuery))));
+
+  operation('getAdminCafe', async (c) => {
+    const cafe = await getCafe(db, pathId(c, 'id'));
+    if (cafe === undefined) throw new AppError('notFound', 'No such café.');
+    return jsonResponse(publicCafe(cafe));
   });
 
   operation('duplicateCafe', async (c) => {
