@@ -39,6 +39,14 @@ export const sections: readonly SectionDefinition[] = [
     load: () => import('../concern/define.js'),
   },
   {
+    id: 'cafes',
+    tag: 'prox-staff-cafes',
+    label: { fr: 'Cafés et rencontres', en: 'Cafés and meetings' },
+    nav: true,
+    permission: 'cafes:write',
+    load: () => import('../cafes/define.js'),
+  },
+  {
     id: 'deliveries',
     tag: 'prox-staff-deliveries',
     label: { fr: 'Envois', en: 'Deliveries' },
