@@ -59,7 +59,7 @@ const budgets = [
     // its loading and error states and its texts (the view itself is the lazy chunk below); then
     // 24.96 KB (24,861 → 24,952 bytes on aea34ae) for issue 22: the SDK's permanence rules (see the
     // SDK core's budget) and lone surrogates refused in URLs.
-    limit: '24.96 KB',
+    limit: '25.05 KB',
   },
   {
     // Loaded the first time a resident opens « Rencontres passées » (upcoming cafés come first):
@@ -298,6 +298,14 @@ const budgets = [
     // 929 bytes measured.
     path: 'bundles/cdn/staff/settings-kit-*.js',
     limit: '0.95 KB',
+  },
+  {
+    // Cafés and meetings: the list, the form with its repeat rules and the public card's preview,
+    // cancel, duplicate, .ics import and the report after the meeting, fr and en (10,186 bytes
+    // measured).
+    name: '<prox-staff-console> cafés and meetings section, a lazy chunk',
+    path: 'bundles/cdn/staff/cafes-*.js',
+    limit: '10.4 KB',
   },
   {
     // The delivery log: failed sends first, filters, paging, « Réessayer » and its messages
