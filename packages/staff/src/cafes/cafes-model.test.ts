@@ -18,6 +18,8 @@ describe('cafés model', () => {
     expect(monthlyPosition('2026-10-14')).to.deep.equal({ rank: 2, weekday: 'WE' });
     expect(monthlyPosition('2026-10-29')).to.deep.equal({ rank: -1, weekday: 'TH' });
     expect(monthlyPosition('2026-02-30')).to.equal(undefined);
+    // What a date field holds while its year is typed.
+    expect(monthlyPosition('0002-10-07')).to.equal(undefined);
     expect(ruleFor('monthly', '2026-10-07')).to.equal('FREQ=MONTHLY;BYDAY=1WE');
     expect(ruleFor('weekly', '2026-10-07')).to.equal('FREQ=WEEKLY');
     expect(ruleFor('none', '2026-10-07')).to.equal(undefined);

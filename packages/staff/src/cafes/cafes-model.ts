@@ -63,6 +63,8 @@ export function monthlyPosition(date: string): { rank: number; weekday: string }
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // A year being typed (`0002-…` while the field fills in) is not a date yet.
+  if (y < 1900) return undefined;
   const day = new Date(Date.UTC(y, mo - 1, d));
   if (day.getUTCDate() !== d) return undefined;
   const rank = Math.ceil(d / 7);

@@ -28,6 +28,20 @@ export const styles = css`
   .line {
     display: block;
   }
+  th .muted {
+    font-weight: 400;
+  }
+  input[type='time'],
+  input[type='url'] {
+    min-block-size: 2.75rem;
+    max-inline-size: 100%;
+    padding: 0.5rem 0.625rem;
+    border: 1px solid var(--_prox-border);
+    border-radius: calc(var(--_prox-radius) / 2);
+    background: var(--_prox-bg);
+    color: var(--_prox-fg);
+    font: inherit;
+  }
   .cell-actions a {
     display: inline-flex;
     align-items: center;

@@ -78,7 +78,8 @@ export class StaffCafes extends StaffSection {
   /** The fields the last attempt found wrong (shown in a summary and beside each field). */
   declare private errors: DraftError[];
   declare private busy: boolean;
-  declare private outcome: { ok: boolean; text: string } | undefined;
+  /** What the last action did, for the view it is shown in (another view does not show it). */
+  declare private outcome: { ok: boolean; text: string; view?: string } | undefined;
   declare private importResult: CafeImportResult | undefined;
   private listsFrom?: unknown;
   private announcedFor?: unknown;
@@ -147,8 +148,13 @@ export class StaffCafes extends StaffSection {
     return formatRoute(this.route_(params));
   }
 
+  /** A view's key: its parameters. */
+  private keyOf(params: Record<string, string> | undefined): string {
+    return new URLSearchParams(params ?? {}).toString();
+  }
+
   private show(params: Record<string, string>, outcome?: { ok: boolean; text: string }): void {
-    this.outcome = outcome;
+    this.outcome = outcome && { ...outcome, view: this.keyOf(params) };
     this.importResult = undefined;
     this.context?.navigate(this.route_(params));
     if (outcome) this.context?.announce(outcome.text);
@@ -199,7 +205,11 @@ export class StaffCafes extends StaffSection {
       );
       this.show({}, { ok: true, text: this.t('saved', this.describe(saved)) });
     } catch (error) {
-      this.outcome = { ok: false, text: this.t('saveFailed', this.why(error)) };
+      this.outcome = {
+        view: this.keyOf(this.route?.params),
+        ok: false,
+        text: this.t('saveFailed', this.why(error)),
+      };
       context.announce(this.outcome.text);
     } finally {
       this.busy = false;
@@ -222,7 +232,11 @@ export class StaffCafes extends StaffSection {
       );
       this.show({}, { ok: true, text: this.t('cancelledOne', this.describe(cancelled)) });
     } catch (error) {
-      this.outcome = { ok: false, text: this.t('cancelFailed', this.why(error)) };
+      this.outcome = {
+        view: this.keyOf(this.route?.params),
+        ok: false,
+        text: this.t('cancelFailed', this.why(error)),
+      };
       context.announce(this.outcome.text);
     } finally {
       this.busy = false;
@@ -237,7 +251,11 @@ export class StaffCafes extends StaffSection {
     const date = String(data.get('date') ?? '');
     const time = String(data.get('time') ?? '');
     if (!monthlyPosition(date) || !/^\d{2}:\d{2}$/.test(time)) {
-      this.outcome = { ok: false, text: this.t('duplicateFailed', this.t('fieldError', 'date')) };
+      this.outcome = {
+        view: this.keyOf(this.route?.params),
+        ok: false,
+        text: this.t('duplicateFailed', this.t('fieldError', 'date')),
+      };
       return;
     }
     this.busy = true;
@@ -247,7 +265,11 @@ export class StaffCafes extends StaffSection {
       );
       this.show({}, { ok: true, text: this.t('duplicated', this.describe(copy)) });
     } catch (error) {
-      this.outcome = { ok: false, text: this.t('duplicateFailed', this.why(error)) };
+      this.outcome = {
+        view: this.keyOf(this.route?.params),
+        ok: false,
+        text: this.t('duplicateFailed', this.why(error)),
+      };
       context.announce(this.outcome.text);
     } finally {
       this.busy = false;
@@ -261,7 +283,7 @@ export class StaffCafes extends StaffSection {
     const data = new FormData(event.target as HTMLFormElement);
     const file = data.get('file');
     if (!(file instanceof File) || file.size === 0) {
-      this.outcome = { ok: false, text: this.t('noFile') };
+      this.outcome = { view: this.keyOf(this.route?.params), ok: false, text: this.t('noFile') };
       context.announce(this.outcome.text);
       return;
     }
@@ -279,12 +301,17 @@ export class StaffCafes extends StaffSection {
       );
       this.importResult = r;
       this.outcome = {
+        view: this.keyOf(this.route?.params),
         ok: r.skipped.length === 0,
         text: this.t('imported', r.created.length, r.updated.length, r.unchanged.length, r.skipped.length),
       };
     } catch (error) {
       this.importResult = undefined;
-      this.outcome = { ok: false, text: this.t('importFailed', this.why(error)) };
+      this.outcome = {
+        view: this.keyOf(this.route?.params),
+        ok: false,
+        text: this.t('importFailed', this.why(error)),
+      };
     } finally {
       this.busy = false;
     }
@@ -304,7 +331,11 @@ export class StaffCafes extends StaffSection {
       followUps: value('followUps'),
     });
     if ('badReferences' in read) {
-      this.outcome = { ok: false, text: this.t('badReferences', read.badReferences.join(', ')) };
+      this.outcome = {
+        view: this.keyOf(this.route?.params),
+        ok: false,
+        text: this.t('badReferences', read.badReferences.join(', ')),
+      };
       context.announce(this.outcome.text);
       return;
     }
@@ -313,7 +344,11 @@ export class StaffCafes extends StaffSection {
       await withSession(context, () => context.client.cafes.putReport(cafe.id, read.input));
       this.show({ when: 'past' }, { ok: true, text: this.t('published', this.describe(cafe)) });
     } catch (error) {
-      this.outcome = { ok: false, text: this.t('publishFailed', this.why(error)) };
+      this.outcome = {
+        view: this.keyOf(this.route?.params),
+        ok: false,
+        text: this.t('publishFailed', this.why(error)),
+      };
       context.announce(this.outcome.text);
     } finally {
       this.busy = false;
@@ -324,7 +359,8 @@ export class StaffCafes extends StaffSection {
   // rendering
 
   private renderOutcome(): TemplateResult | typeof nothing {
-    return this.outcome
+    const here = this.keyOf(this.route?.params);
+    return this.outcome && (this.outcome.view === undefined || this.outcome.view === here)
       ? html`<p class="notice ${this.outcome.ok ? 'notice--success' : 'notice--error'}" role="status">
           ${this.outcome.text}
         </p>`
@@ -450,7 +486,7 @@ export class StaffCafes extends StaffSection {
     const d = this.draft;
     const cafe = previewOf(d);
     const l = this.localize.locale;
-    const dated = monthlyPosition(d.date) !== undefined;
+    const dated = monthlyPosition(d.date) !== undefined && !Number.isNaN(Date.parse(cafe.start));
     const when = dated
       ? `${new Intl.DateTimeFormat(l, { dateStyle: 'full', timeZone: CITY_TIME_ZONE }).format(new Date(cafe.start))}, ${d.startTime}–${d.endTime}`
       : '—';
@@ -464,7 +500,13 @@ export class StaffCafes extends StaffSection {
         <p class="muted">
           ${t('kindLabel', d.kind)}${d.repeat !== 'none' ? ` · ${this.repeatLabel(d.repeat)}` : ''}
         </p>
-        <p>${[d.placeName, d.placeAddress, district].filter(Boolean).join(', ') || '—'}</p>
+        <p>
+          ${
+            [d.placeAddress.includes(d.placeName) ? '' : d.placeName, d.placeAddress, district]
+              .filter(Boolean)
+              .join(', ') || '—'
+          }
+        </p>
         <p>${t('modeLabel', d.mode)}</p>
         ${cafe.accessibility ? html`<p>${t('previewAccessibility', this.localize.pick(cafe.accessibility))}</p>` : nothing}
         <p>${t('previewLanguages', (cafe.languages ?? []).map((x) => this.languageName(x)).join(', '))}</p>
