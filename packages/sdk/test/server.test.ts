@@ -256,6 +256,12 @@ describe('admin API', () => {
     assert.equal(copy.end, '2030-06-02T19:00:00+02:00');
     const second = await admin.cafes.cancel(`${weekly.id}~20300519T1730`, { reason: { fr: 'Férié' } });
     assert.equal(second.status, 'cancelled');
+    const listed = await admin.cafes.adminList({ from: '2030-05-01', to: '2030-05-31' });
+    assert.deepEqual(
+      listed.items.filter((c) => c.series?.id === weekly.id).map((c) => c.status),
+      ['scheduled', 'cancelled', 'scheduled'],
+    );
+    assert.equal((await admin.cafes.get(`${weekly.id}~20300519T1730`)).status, 'cancelled');
     const imported = await admin.cafes.importIcs({
       calendar: [
         'BEGIN:VCALENDAR',

@@ -35,7 +35,7 @@ export class CafesController {
         if (!context || when === undefined) return initialState;
         const window = windowOf(when === 'past' ? 'past' : 'upcoming', context.now());
         const page = await withSession(context, () =>
-          context.client.cafes.list({ ...window, limit: 100 }, { signal }),
+          context.client.cafes.adminList({ ...window, limit: 100 }, { signal }),
         );
         return when === 'past' ? [...page.items].reverse() : page.items;
       },

@@ -66,7 +66,7 @@ async function mount(
 ) {
   const client = fakeClient({
     cafes: {
-      list: async (q: { from: string }) => ({
+      adminList: async (q: { from: string }) => ({
         items: q.from < '2026-12-02' ? PAST : UPCOMING,
         nextCursor: null,
       }),
@@ -131,7 +131,7 @@ describe('<prox-staff-cafes>', () => {
       const waiting: (() => void)[] = [];
       const { el, page } = await mount(
         {
-          list: () => new Promise((resolve) => waiting.push(() => resolve({ items: [], nextCursor: null }))),
+          adminList: () => new Promise((resolve) => waiting.push(() => resolve({ items: [], nextCursor: null }))),
         },
         { lang },
       );
@@ -147,7 +147,7 @@ describe('<prox-staff-cafes>', () => {
       let fail = true;
       const { el, page } = await mount(
         {
-          list: async () => {
+          adminList: async () => {
             if (fail) throw apiError(503);
             return { items: UPCOMING, nextCursor: null };
           },
