@@ -11,12 +11,13 @@ export const styles = css`
   .intro {
     margin: 0 0 1rem;
   }
+  /* The live region stays in the page (announced when the network goes); it takes room only offline. */
   .network {
-    margin: 0 0 1rem;
-    min-block-size: 1.5rem;
+    margin: 0;
     font-weight: 600;
   }
   .network--offline {
+    margin: 0 0 1rem;
     padding: 0.75rem 1rem;
     border-inline-start: 4px solid var(--_prox-danger);
     background: var(--_prox-bg-muted);
