@@ -288,6 +288,32 @@ for (const target of targets()) {
       assert.match(ics, /\r\nRRULE:/);
     });
 
+    test('a report on one past date of a series: published, and the date listed once', async () => {
+      const report = { attendance: 12, topics: [{ title: { fr: 'Éclairage' } }], answers: [], followUps: [] };
+      const id = `${series.id}~20261007T1730`;
+      const put = await call(s.url, `/v1/admin/cafes/${id}/report`, jsonInit('PUT', report, auth()));
+      assert.equal(put.status, 200, put.text);
+      const read = await call(s.url, `/v1/cafes/${id}/report`);
+      assert.equal(read.status, 200);
+      assert.equal((read.json as { cafe: Cafe }).cafe.start, '2026-10-07T17:30:00+02:00');
+      assert.deepEqual(
+        (await list('from=2026-10-07&to=2026-10-07')).items.filter((c) => c.id === id).length,
+        1,
+      );
+      const ics = (await call(s.url, '/v1/cafes.ics')).text;
+      assert.equal(ics.split(`UID:${id}@`).length, 1, 'no VEVENT of its own');
+      assert.equal(
+        (
+          await call(
+            s.url,
+            `/v1/admin/cafes/${series.id}~20261008T1730/report`,
+            jsonInit('PUT', report, auth()),
+          )
+        ).status,
+        404,
+      );
+    });
+
     test('import an .ics from the console: created, then unchanged; audited as the caller', async () => {
       const calendar = [
         'BEGIN:VCALENDAR',

@@ -12,6 +12,7 @@ import {
   createCafe as storeCreate,
   deleteCafe as storeDelete,
   duplicateCafe as storeDuplicate,
+  occurrenceRow,
   publicCafe,
   updateCafe as storeUpdate,
 } from '../store/content.js';
@@ -121,6 +122,8 @@ export function putCafeReport(
   input: MeetingReportInput,
 ): Promise<PastMeeting | undefined> {
   return audited(ctx, now, actor, async (u) => {
+    // One date of a series gets a row of its own to carry its report.
+    if (!(await occurrenceRow(u.tx, now, id))) return undefined;
     const meeting = await putMeetingReport(u.tx, now, id, input);
     if (meeting !== undefined) await u.audit({ action: 'cafe.report.put', target: `cafe:${id}` });
     return meeting;

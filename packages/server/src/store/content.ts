@@ -153,6 +153,12 @@ interface StoredCafe {
   exdates?: string[];
   /** A series' cancelled occurrences: occurrence key → the public reason (null: none given). */
   cancelled?: Record<string, LocalizedText | null>;
+  /**
+   * Set on the row that holds one past occurrence of a series so that it can carry a report (the
+   * report's table references a café row): the series' id. The series still lists and writes that
+   * occurrence; this row is left out of the lists and the iCalendar feed.
+   */
+  occurrenceOf?: string;
 }
 
 interface CafeRow {
@@ -341,7 +347,7 @@ export async function listCafes(
   const from = q.from !== undefined ? parseBound(q.from) : startOfToday(ctx.clock());
   const to = q.to !== undefined ? parseBound(q.to, true) : undefined;
   const params: unknown[] = [from.toISOString()];
-  const where = ['end_at >= $1', 'rrule IS NULL'];
+  const where = ['end_at >= $1', 'rrule IS NULL', "data->>'occurrenceOf' IS NULL"];
   if (to !== undefined) {
     params.push(to.toISOString());
     where.push(`start_at <= $${params.length}`);
@@ -410,6 +416,7 @@ export async function calendarCafes(
   const rows = await ctx.db.query<CafeRow>(
     `SELECT ${CAFE_COLUMNS} FROM cafes
      WHERE (CASE WHEN rrule IS NULL THEN end_at >= $1 ELSE series_end IS NULL OR series_end >= $1 END)
+       AND data->>'occurrenceOf' IS NULL
        AND ($2::text IS NULL OR district_id = $2)
      ORDER BY start_at, id LIMIT 1000`,
     [since, district ?? null],
@@ -651,6 +658,42 @@ export async function duplicateCafe(
   input.start = isoInZone(begin, tz);
   input.end = isoInZone(new Date(begin.getTime() + duration), tz);
   return createCafe(db, now, input);
+}
+
+/**
+ * Makes sure one occurrence of a series has a row of its own (a snapshot of that date, marked
+ * `occurrenceOf`), so that a report can be published for it; `false` when there is no such
+ * occurrence. A single café's id is left as it is (`true` when it exists).
+ */
+export async function occurrenceRow(db: Queryable, now: Date, id: string): Promise<boolean> {
+  if ((await db.query('SELECT 1 FROM cafes WHERE id = $1', [id])).length > 0) return true;
+  const occurrence = splitOccurrenceId(id);
+  if (occurrence === undefined) return false;
+  const cafe = await getCafe(db, id);
+  if (cafe === undefined) return false;
+  const series = await db.query<CafeRow>(`SELECT ${CAFE_COLUMNS} FROM cafes WHERE id = $1`, [
+    occurrence.seriesId,
+  ]);
+  const row = series[0] as CafeRow;
+  const { exdates: _exdates, cancelled: _cancelled, ...data } = row.data;
+  await db.query(
+    `INSERT INTO cafes (id, data, start_at, end_at, district_id, status, sequence, created_at, updated_at)
+     VALUES ($1, $2::jsonb, $3, $4, $5, $6, 0, $7, $7) ON CONFLICT (id) DO NOTHING`,
+    [
+      id,
+      JSON.stringify({
+        ...data,
+        ...(cafe.cancelReason && { cancelReason: cafe.cancelReason }),
+        occurrenceOf: row.id,
+      }),
+      new Date(cafe.start).toISOString(),
+      new Date(cafe.end).toISOString(),
+      row.district_id,
+      cafe.status,
+      now.toISOString(),
+    ],
+  );
+  return true;
 }
 
 export async function deleteCafe(db: Queryable, id: string): Promise<boolean> {
