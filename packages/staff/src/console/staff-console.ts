@@ -6,6 +6,7 @@ import { createAdminClient, type AdminClient } from '@proximite/sdk/admin.js';
 import type { StaffContext, StaffIdentity } from '../shared/context.js';
 import type { StaffSignedInEvent } from '../sign-in/staff-sign-in.events.js';
 import type { StaffSignIn } from '../sign-in/staff-sign-in.js';
+import type { StaffLinkRedeemedEvent } from '../link/staff-link.events.js';
 import type { StaffSection } from '../shared/section.js';
 import { formatRoute, parseRoute, sameRoute, type Route } from './router.js';
 import { forgetSession, maySignedIn, rememberSession } from './session-hint.js';
@@ -32,6 +33,14 @@ function statusOf(error: unknown): number | undefined {
 /** The code of a failed single sign-on, which the server puts in the fragment (`#proximite-sso-error=…`). */
 export function ssoErrorOf(hash: string): string | undefined {
   return /^#proximite-sso-error=([a-z-]{1,40})$/.exec(hash)?.[1];
+}
+
+/**
+ * The token of an invitation or password-reset link (`#proximite-link=<token>`, the address the
+ * server e-mails), if the fragment holds one.
+ */
+export function linkTokenOf(hash: string): string | undefined {
+  return /^#proximite-link=([A-Za-z0-9_-]{43})$/.exec(hash)?.[1];
 }
 
 /**
@@ -67,6 +76,7 @@ export class StaffConsole extends ProxElement {
     loads: { state: true },
     announcement: { state: true },
     auth: { state: true },
+    linkToken: { state: true },
   };
 
   /** The section table; a subclass or a test may replace it. */
@@ -100,6 +110,10 @@ export class StaffConsole extends ProxElement {
   declare private loads: Map<string, LoadState>;
   declare private announcement: string;
   declare private auth: AuthState;
+  /** An invitation or reset link being used: its page shows instead of the sign-in. */
+  declare private linkToken: string | undefined;
+  /** The address the sign-in starts with (after a password was chosen with a link). */
+  private signInEmail = '';
   /** The session's own client, made from `api` when the page gives none. */
   private ownClient?: AdminClient;
   private account?: StaffSession['staff'];
@@ -125,6 +139,10 @@ export class StaffConsole extends ProxElement {
     this.auth = 'off';
     const hash = globalThis.location?.hash ?? '';
     this.ssoError = ssoErrorOf(hash);
+    // The link's token leaves the address bar (and the history) at once; the page keeps it.
+    this.linkToken = linkTokenOf(hash);
+    if (this.linkToken !== undefined)
+      history.replaceState(history.state, '', formatRoute({ section: 'inbox', params: {} }));
     if (this.ssoError !== undefined)
       history.replaceState(history.state, '', formatRoute({ section: 'inbox', params: {} }));
     this.route = parseRoute(globalThis.location?.hash ?? '');
@@ -450,11 +468,29 @@ export class StaffConsole extends ProxElement {
   private renderSignIn(expired: boolean): TemplateResult {
     return html`<prox-staff-sign-in
       .client=${this.activeClient}
-      .email=${expired ? (this.account?.email ?? '') : ''}
+      .email=${expired ? (this.account?.email ?? '') : this.signInEmail}
       ?expired=${expired}
       sso-error=${(!expired && this.ssoError) || nothing}
       @prox-staff-signed-in=${this.onSignedIn}
     ></prox-staff-sign-in>`;
+  }
+
+  /** The page of an invitation or reset link (a lazy chunk, loaded only when a link is opened). */
+  private renderLink(): TemplateResult {
+    void import('../link/define.js');
+    return html`<prox-staff-link
+      .client=${this.activeClient}
+      .token=${this.linkToken ?? ''}
+      @prox-staff-link-redeemed=${this.onLinkRedeemed}
+    ></prox-staff-link>`;
+  }
+
+  private async onLinkRedeemed(event: StaffLinkRedeemedEvent): Promise<void> {
+    this.linkToken = undefined;
+    this.signInEmail = event.detail.email;
+    if (!this.working || this.auth === 'off') this.auth = 'signed-out';
+    await this.updateComplete;
+    await this.renderRoot.querySelector<StaffSignIn>('prox-staff-sign-in')?.focusFirst();
   }
 
   private renderAuth(): unknown {
@@ -490,6 +526,7 @@ export class StaffConsole extends ProxElement {
   }
 
   private renderSection(): unknown {
+    if (this.linkToken !== undefined && this.activeClient) return this.renderLink();
     if (!this.working) return this.renderAuth();
     const context = this.context();
     if (!context) return this.renderMessage(this.localize.t('product'), this.localize.t('noSource'), false);
