@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { AdminPriority, PriorityInput } from '@proximite/contract';
 import { defineElement } from '@proximite/widgets/kit/define.js';
 import type { Route } from '../console/router.js';
@@ -148,6 +149,22 @@ describe('<prox-staff-priorities>', () => {
     await waitUntil(() => page.notice === 'Priorité enregistrée.' && !page.$('button[disabled]'));
     page.publish(/^\s*Publier\s*$/);
     await waitUntil(() => published.length === 1);
+  });
+
+  it('works from the keyboard: type the priority, Tab to « Enregistrer », Enter saves it', async () => {
+    const { el, page, created } = await mount({
+      route: { section: 'priorities', id: 'new', params: { refs: 'PRX-AAAA-0001' } },
+    });
+    await waitUntil(() => page.state === 'form');
+    page.$<HTMLTextAreaElement>('#issue-fr')!.focus();
+    await sendKeys({ type: 'Rodéos le soir' });
+    for (let i = 0; i < 20 && el.shadowRoot!.activeElement?.getAttribute('type') !== 'submit'; i += 1)
+      await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Enregistrer');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => created.length === 1, 'saved with Enter');
+    expect(created[0]!.issue).to.deep.equal({ fr: 'Rodéos le soir' });
+    expect(created[0]!.sources?.concernReferences).to.deep.equal(['PRX-AAAA-0001']);
   });
 
   it('an unknown priority says so', async () => {
