@@ -71,6 +71,12 @@ const FIXTURES: Record<string, unknown> = {
       'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//fuzz//EN\r\nBEGIN:VEVENT\r\nUID:fuzz@example.org\r\nDTSTAMP:20260701T080000Z\r\nDTSTART:20260714T150000Z\r\nDTEND:20260714T160000Z\r\nSUMMARY:Café\r\nLOCATION:Quai Bélu\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
   },
   PriorityInput: { issue: priority.issue, issueDate: priority.issueDate, status: 'raised' },
+  CafeConcernInput: {
+    categoryCode: 'depots-sauvages',
+    description: 'Des sacs derrière le kiosque.',
+    contact: { email: 'fuzz@example.org', emailUpdates: true },
+    consent: true,
+  },
   AdminTokenCreateInput: { name: 'fuzz', scopes: ['cafes:write'] },
   ConcernTriageInput: { status: 'in-progress' },
   RightsOverrides: { disclaimer: { fr: 'Texte' } },
