@@ -89,7 +89,10 @@ const PROFILES: Profile[] = [
       fr: 'La police municipale passera aux heures indiquées.',
       en: 'The municipal police will come at the times given.',
     },
-    resolved: { fr: 'Passages effectués ; situation revenue à la normale.', en: 'Patrols made; back to normal.' },
+    resolved: {
+      fr: 'Passages effectués ; situation revenue à la normale.',
+      en: 'Patrols made; back to normal.',
+    },
   },
   {
     category: 'securite-routiere',
@@ -123,7 +126,10 @@ const PROFILES: Profile[] = [
       fr: 'Pris en compte par la tranquillité publique ; rondes renforcées.',
       en: 'Taken up by the public tranquillity department; more patrols.',
     },
-    resolved: { fr: 'Rondes effectuées ; suivi avec le bailleur.', en: 'Patrols made; follow-up with the landlord.' },
+    resolved: {
+      fr: 'Rondes effectuées ; suivi avec le bailleur.',
+      en: 'Patrols made; follow-up with the landlord.',
+    },
   },
   {
     category: 'bruit',
@@ -144,7 +150,10 @@ const PROFILES: Profile[] = [
     firstAnswer: [4, 20],
     resolution: [10, 60],
     notResponsible: 0.05,
-    texts: ['Conflit avec un voisin au sujet d’une haie.', 'Désaccord de voisinage sur des bruits de travaux.'],
+    texts: [
+      'Conflit avec un voisin au sujet d’une haie.',
+      'Désaccord de voisinage sur des bruits de travaux.',
+    ],
     answer: {
       fr: 'Proposition de rencontre avec un conciliateur de justice.',
       en: 'A meeting with a court conciliator is offered.',
@@ -157,7 +166,10 @@ const PROFILES: Profile[] = [
     firstAnswer: [1, 10],
     resolution: [2, 30],
     notResponsible: 0.2,
-    texts: ['Question sur les horaires du poste de police municipale.', 'Demande d’information sur un arrêté.'],
+    texts: [
+      'Question sur les horaires du poste de police municipale.',
+      'Demande d’information sur un arrêté.',
+    ],
     answer: { fr: 'Réponse apportée par la mairie.', en: 'Answered by the city hall.' },
     resolved: { fr: 'Demande traitée.', en: 'Request handled.' },
   },
@@ -174,7 +186,8 @@ const DISTRICTS = [
   'saint-pierre',
 ];
 
-const between = (rnd: () => number, [min, max]: [number, number]) => min + Math.floor(rnd() * (max - min + 1));
+const between = (rnd: () => number, [min, max]: [number, number]) =>
+  min + Math.floor(rnd() * (max - min + 1));
 
 /** Inserts the year's concerns and their public updates in two statements (the seed stays fast). */
 async function seedConcerns(tx: Queryable, now: Date): Promise<void> {
@@ -220,7 +233,13 @@ async function seedConcerns(tx: Queryable, now: Date): Promise<void> {
             });
           } else {
             status = 'in-progress';
-            updates.push({ id: newId(), concern_id: id, at: first.toISOString(), status, text: profile.answer });
+            updates.push({
+              id: newId(),
+              concern_id: id,
+              at: first.toISOString(),
+              status,
+              text: profile.answer,
+            });
             if (resolved < now) {
               status = 'resolved';
               closedAt = resolved;
@@ -235,7 +254,11 @@ async function seedConcerns(tx: Queryable, now: Date): Promise<void> {
               // of them says no (the concern was then reopened and dealt with again).
               const answered = new Date(resolved.getTime() + 14 * 86_400_000 + 5 * 3_600_000);
               if (verdictRnd() < 0.4 && answered < now)
-                verdicts.push({ concern_id: id, resolved: verdictRnd() >= 1 / 6, at: answered.toISOString() });
+                verdicts.push({
+                  concern_id: id,
+                  resolved: verdictRnd() >= 1 / 6,
+                  at: answered.toISOString(),
+                });
             }
           }
           last = closedAt ?? first;
@@ -309,7 +332,11 @@ const PAST: PastMeetingSeed[] = [
     start: [18, 0],
     minutes: 120,
     input: {
-      title: t('Réunion publique — bilan annuel de la tranquillité', 'Public meeting — annual review of public safety'),
+      kind: 'public-meeting',
+      title: t(
+        'Réunion publique — bilan annuel de la tranquillité',
+        'Public meeting — annual review of public safety',
+      ),
       place: {
         name: 'Hôtel de Ville d’Amiens, salle du Conseil',
         address: 'Place de l’Hôtel de Ville, 80000 Amiens',
@@ -356,7 +383,12 @@ const PAST: PastMeetingSeed[] = [
     minutes: 90,
     input: {
       title: cafeTitle('Saint-Maurice', 'Saint-Maurice'),
-      place: { name: 'Place Saint-Maurice', address: 'Place Saint-Maurice, 80000 Amiens', lat: 49.9012, lon: 2.2834 },
+      place: {
+        name: 'Place Saint-Maurice',
+        address: 'Place Saint-Maurice, 80000 Amiens',
+        lat: 49.9012,
+        lon: 2.2834,
+      },
       districtId: 'saint-maurice',
       mode: 'in-person',
       organizer: pm,
@@ -365,7 +397,10 @@ const PAST: PastMeetingSeed[] = [
     report: {
       attendance: 23,
       topics: [
-        { title: t('Voitures trop rapides rue Saint-Maurice', 'Cars too fast on rue Saint-Maurice'), concernCount: 6 },
+        {
+          title: t('Voitures trop rapides rue Saint-Maurice', 'Cars too fast on rue Saint-Maurice'),
+          concernCount: 6,
+        },
         { title: t('Stationnement sur les trottoirs', 'Parking on pavements'), concernCount: 4 },
       ],
       answers: [
@@ -385,6 +420,7 @@ const PAST: PastMeetingSeed[] = [
     start: [18, 0],
     minutes: 90,
     input: {
+      kind: 'watch-group',
       title: t('Groupe de veille — Étouvie', 'Watch group — Étouvie'),
       place: {
         name: 'Centre social et culturel d’Étouvie',
@@ -411,7 +447,9 @@ const PAST: PastMeetingSeed[] = [
           ),
         },
       ],
-      followUps: [{ text: t('Collecte mensuelle d’encombrants à tester', 'A monthly bulky-waste collection to try') }],
+      followUps: [
+        { text: t('Collecte mensuelle d’encombrants à tester', 'A monthly bulky-waste collection to try') },
+      ],
     },
   },
   {
@@ -421,7 +459,12 @@ const PAST: PastMeetingSeed[] = [
     minutes: 90,
     input: {
       title: cafeTitle('parvis de la gare', 'station forecourt'),
-      place: { name: 'Parvis de la gare du Nord', address: 'Place Alphonse Fiquet, 80000 Amiens', lat: 49.8906, lon: 2.3082 },
+      place: {
+        name: 'Parvis de la gare du Nord',
+        address: 'Place Alphonse Fiquet, 80000 Amiens',
+        lat: 49.8906,
+        lon: 2.3082,
+      },
       districtId: 'centre-ville',
       mode: 'in-person',
       organizer: pm,
@@ -431,7 +474,10 @@ const PAST: PastMeetingSeed[] = [
       attendance: 31,
       topics: [
         { title: t('Vols de vélos', 'Bicycle thefts'), concernCount: 8 },
-        { title: t('Mendicité agressive signalée le soir', 'Aggressive begging reported in the evening'), concernCount: 3 },
+        {
+          title: t('Mendicité agressive signalée le soir', 'Aggressive begging reported in the evening'),
+          concernCount: 3,
+        },
       ],
       answers: [
         {
@@ -451,7 +497,12 @@ const PAST: PastMeetingSeed[] = [
     minutes: 90,
     input: {
       title: cafeTitle('Henriville', 'Henriville'),
-      place: { name: 'Square Jules Bocquet', address: 'Rue Jules Barni, 80000 Amiens', lat: 49.8872, lon: 2.2949 },
+      place: {
+        name: 'Square Jules Bocquet',
+        address: 'Rue Jules Barni, 80000 Amiens',
+        lat: 49.8872,
+        lon: 2.2949,
+      },
       districtId: 'henriville',
       mode: 'in-person',
       organizer: pm,
@@ -460,7 +511,10 @@ const PAST: PastMeetingSeed[] = [
     report: {
       attendance: 18,
       topics: [
-        { title: t('Rassemblements nocturnes dans le square', 'Night gatherings in the square'), concernCount: 5 },
+        {
+          title: t('Rassemblements nocturnes dans le square', 'Night gatherings in the square'),
+          concernCount: 5,
+        },
         { title: t('Déjections canines', 'Dog mess'), concernCount: 2 },
       ],
       answers: [
@@ -481,7 +535,12 @@ const PAST: PastMeetingSeed[] = [
     minutes: 120,
     input: {
       title: cafeTitle('parc Saint-Pierre', 'Saint-Pierre park'),
-      place: { name: 'Parc Saint-Pierre', address: 'Rue Saint-Pierre, 80000 Amiens', lat: 49.9042, lon: 2.3103 },
+      place: {
+        name: 'Parc Saint-Pierre',
+        address: 'Rue Saint-Pierre, 80000 Amiens',
+        lat: 49.9042,
+        lon: 2.3103,
+      },
       districtId: 'saint-pierre',
       mode: 'in-person',
       organizer: pm,
@@ -525,7 +584,10 @@ const PAST: PastMeetingSeed[] = [
     report: {
       attendance: null,
       topics: [
-        { title: t('Occupation des halls d’immeuble', 'People gathering in building halls'), concernCount: 9 },
+        {
+          title: t('Occupation des halls d’immeuble', 'People gathering in building halls'),
+          concernCount: 9,
+        },
       ],
       answers: [
         {
@@ -535,7 +597,9 @@ const PAST: PastMeetingSeed[] = [
           ),
         },
       ],
-      followUps: [{ text: t('Point avec le bailleur dans trois mois', 'Review with the landlord in three months') }],
+      followUps: [
+        { text: t('Point avec le bailleur dans trois mois', 'Review with the landlord in three months') },
+      ],
     },
   },
   {
@@ -544,6 +608,7 @@ const PAST: PastMeetingSeed[] = [
     start: [18, 0],
     minutes: 90,
     input: {
+      kind: 'watch-group',
       title: t('Groupe de veille — Amiens Nord', 'Watch group — Amiens Nord'),
       place: {
         name: 'Centre culturel Jacques Tati',
@@ -560,7 +625,10 @@ const PAST: PastMeetingSeed[] = [
       attendance: 12,
       topics: [
         { title: t('Rodéos motorisés le soir', 'Evening motorbike joyriding'), concernCount: 7 },
-        { title: t('Stationnement devant le centre commercial', 'Parking at the shopping centre'), concernCount: 2 },
+        {
+          title: t('Stationnement devant le centre commercial', 'Parking at the shopping centre'),
+          concernCount: 2,
+        },
       ],
       answers: [
         {
@@ -570,7 +638,14 @@ const PAST: PastMeetingSeed[] = [
           ),
         },
       ],
-      followUps: [{ text: t('Réunion avec la police nationale au prochain trimestre', 'Meeting with the national police next quarter') }],
+      followUps: [
+        {
+          text: t(
+            'Réunion avec la police nationale au prochain trimestre',
+            'Meeting with the national police next quarter',
+          ),
+        },
+      ],
     },
   },
   {
@@ -595,7 +670,10 @@ const PAST: PastMeetingSeed[] = [
       attendance: 41,
       topics: [
         { title: t('Dépôts sauvages rue Motte', 'Illegal dumping on rue Motte'), concernCount: 5 },
-        { title: t('Bruit des terrasses le week-end', 'Noise from café terraces at weekends'), concernCount: 3 },
+        {
+          title: t('Bruit des terrasses le week-end', 'Noise from café terraces at weekends'),
+          concernCount: 3,
+        },
       ],
       answers: [
         {
@@ -605,7 +683,9 @@ const PAST: PastMeetingSeed[] = [
           ),
         },
       ],
-      followUps: [{ text: t('Passage hebdomadaire de la propreté urbaine', 'A weekly street-cleaning round') }],
+      followUps: [
+        { text: t('Passage hebdomadaire de la propreté urbaine', 'A weekly street-cleaning round') },
+      ],
     },
   },
   {
@@ -625,7 +705,13 @@ const PAST: PastMeetingSeed[] = [
     report: {
       attendance: 19,
       topics: [
-        { title: t('Comment obtenir un récépissé après un contrôle', 'How to get a receipt after an identity check'), concernCount: 3 },
+        {
+          title: t(
+            'Comment obtenir un récépissé après un contrôle',
+            'How to get a receipt after an identity check',
+          ),
+          concernCount: 3,
+        },
         { title: t('Arnaques au faux conseiller bancaire', 'Fake bank adviser scams'), concernCount: 4 },
       ],
       answers: [
@@ -676,7 +762,10 @@ const PRIORITIES: PrioritySeed[] = [
     id: 'prio-saint-maurice-vitesse',
     cafes: ['saint-maurice', 'bilan-annuel'],
     input: (now, cafes) => ({
-      issue: t('Vitesse excessive rue Saint-Maurice et devant l’école', 'Speeding on rue Saint-Maurice and at the school'),
+      issue: t(
+        'Vitesse excessive rue Saint-Maurice et devant l’école',
+        'Speeding on rue Saint-Maurice and at the school',
+      ),
       issueDate: ymdString(now, -300),
       status: 'done',
       districtId: 'saint-maurice',
@@ -687,17 +776,26 @@ const PRIORITIES: PrioritySeed[] = [
           status: 'done',
         },
         {
-          text: t('Contrôles de vitesse par la police nationale (4 opérations)', 'Speed checks by the national police (4 operations)'),
+          text: t(
+            'Contrôles de vitesse par la police nationale (4 opérations)',
+            'Speed checks by the national police (4 operations)',
+          ),
           date: ymdString(now, -230),
           status: 'done',
         },
         {
-          text: t('Zone 30 et plateau surélevé rue Saint-Maurice', '30 km/h zone and a raised crossing on rue Saint-Maurice'),
+          text: t(
+            'Zone 30 et plateau surélevé rue Saint-Maurice',
+            '30 km/h zone and a raised crossing on rue Saint-Maurice',
+          ),
           date: ymdString(now, -150),
           status: 'done',
         },
       ],
-      sources: { cafeIds: [cafes['saint-maurice'] ?? '', cafes['bilan-annuel'] ?? ''], unrecordedConcerns: 14 },
+      sources: {
+        cafeIds: [cafes['saint-maurice'] ?? '', cafes['bilan-annuel'] ?? ''],
+        unrecordedConcerns: 14,
+      },
     }),
   },
   {
@@ -733,7 +831,10 @@ const PRIORITIES: PrioritySeed[] = [
       districtId: 'etouvie',
       actions: [
         {
-          text: t('Collecte mensuelle d’encombrants au pied des immeubles', 'Monthly bulky-waste collection at the buildings'),
+          text: t(
+            'Collecte mensuelle d’encombrants au pied des immeubles',
+            'Monthly bulky-waste collection at the buildings',
+          ),
           date: ymdString(now, -210),
           status: 'done',
         },
@@ -745,7 +846,10 @@ const PRIORITIES: PrioritySeed[] = [
     id: 'prio-henriville-square',
     cafes: ['henriville'],
     input: (now, cafes) => ({
-      issue: t('Rassemblements nocturnes au square Jules Bocquet', 'Night gatherings in square Jules Bocquet'),
+      issue: t(
+        'Rassemblements nocturnes au square Jules Bocquet',
+        'Night gatherings in square Jules Bocquet',
+      ),
       issueDate: ymdString(now, -200),
       status: 'in-progress',
       districtId: 'henriville',
@@ -786,13 +890,19 @@ const PRIORITIES: PrioritySeed[] = [
     id: 'prio-sud-est-halls',
     cafes: ['sud-est'],
     input: (now, cafes) => ({
-      issue: t('Occupation des halls d’immeuble à Philéas Lebesgue', 'People gathering in building halls at Philéas Lebesgue'),
+      issue: t(
+        'Occupation des halls d’immeuble à Philéas Lebesgue',
+        'People gathering in building halls at Philéas Lebesgue',
+      ),
       issueDate: ymdString(now, -130),
       status: 'in-progress',
       districtId: 'sud-est',
       actions: [
         {
-          text: t('Passages communs police municipale et bailleur', 'Joint rounds by the municipal police and the landlord'),
+          text: t(
+            'Passages communs police municipale et bailleur',
+            'Joint rounds by the municipal police and the landlord',
+          ),
           date: ymdString(now, -110),
           status: 'in-progress',
         },
@@ -816,11 +926,17 @@ export async function seedYear(tx: Queryable, now: Date, cafeIds: Record<string,
     const end = new Date(start.getTime() + seed.minutes * 60_000);
     const startIso = isoInZone(start, TZ);
     const id = `cafe-${startIso.slice(0, 10)}-${seed.slug}`;
-    await createCafe(tx, now, { ...seed.input, start: startIso, end: isoInZone(end, TZ), timeZone: TZ }, { id });
+    await createCafe(
+      tx,
+      now,
+      { ...seed.input, start: startIso, end: isoInZone(end, TZ), timeZone: TZ },
+      { id },
+    );
     cafeIds[seed.slug] = id;
     if (seed.report !== undefined) reports.push([seed.slug, seed.report]);
   }
-  for (const seed of PRIORITIES) await createPriority(tx, now, seed.input(now, cafeIds), seed.id, { demo: true });
+  for (const seed of PRIORITIES)
+    await createPriority(tx, now, seed.input(now, cafeIds), seed.id, { demo: true });
   // The reports' topics and follow-ups point to the priorities they fed.
   for (const [slug, report] of reports) {
     const priority = PRIORITIES.find((p) => p.cafes[0] === slug);
@@ -829,7 +945,9 @@ export async function seedYear(tx: Queryable, now: Date, cafeIds: Record<string,
         ? report
         : {
             ...report,
-            topics: report.topics.map((topic, i) => (i === 0 ? { ...topic, priorityId: priority.id } : topic)),
+            topics: report.topics.map((topic, i) =>
+              i === 0 ? { ...topic, priorityId: priority.id } : topic,
+            ),
             followUps: report.followUps.map((f, i) => (i === 0 ? { ...f, priorityId: priority.id } : f)),
           };
     await putMeetingReport(tx, now, cafeIds[slug] ?? '', linked, { demo: true });
@@ -853,7 +971,10 @@ export async function seedYear(tx: Queryable, now: Date, cafeIds: Record<string,
             concernCount: 3,
             priorityId: 'prio-saint-leu-depots',
           },
-          { title: t('Stationnement des livraisons place du Don', 'Delivery parking on place du Don'), concernCount: 2 },
+          {
+            title: t('Stationnement des livraisons place du Don', 'Delivery parking on place du Don'),
+            concernCount: 2,
+          },
         ],
         answers: [
           {
@@ -870,7 +991,10 @@ export async function seedYear(tx: Queryable, now: Date, cafeIds: Record<string,
           },
         ],
         followUps: [
-          { text: t('Éclairage du quai Bélu', 'Lighting on quai Bélu'), priorityId: 'prio-saint-leu-eclairage' },
+          {
+            text: t('Éclairage du quai Bélu', 'Lighting on quai Bélu'),
+            priorityId: 'prio-saint-leu-eclairage',
+          },
         ],
       },
       { demo: true },

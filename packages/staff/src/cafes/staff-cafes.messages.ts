@@ -40,6 +40,7 @@ export const messages = defineMessages({
     modeLabel: (mode: string): string =>
       ({ 'in-person': 'Sur place', online: 'En ligne', hybrid: 'Sur place et en ligne' })[mode] ?? mode,
     scheduled: 'Prévue',
+    over: 'Passée',
     cancelled: 'Annulée',
     repeats: 'Répétée',
     edit: 'Modifier',
@@ -186,6 +187,7 @@ export const messages = defineMessages({
     modeLabel: (mode: string): string =>
       ({ 'in-person': 'In person', online: 'Online', hybrid: 'In person and online' })[mode] ?? mode,
     scheduled: 'Scheduled',
+    over: 'Over',
     cancelled: 'Cancelled',
     repeats: 'Repeats',
     edit: 'Edit',

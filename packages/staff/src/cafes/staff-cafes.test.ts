@@ -121,6 +121,7 @@ describe('<prox-staff-cafes>', () => {
     expect(page.heading).to.equal('Cafés and meetings');
     expect(page.caption).to.equal('Past meetings');
     expect(page.rows[0]![1]).to.equal('Bilan annuel Public meeting / annual review');
+    expect(page.rows[0]![3]).to.equal('Over');
     expect(page.link('Report: Bilan annuel, 20 Nov 2026')).to.exist;
     expect(page.link('Past')!.getAttribute('aria-current')).to.equal('page');
     await expect(el).to.be.accessible();
@@ -131,7 +132,8 @@ describe('<prox-staff-cafes>', () => {
       const waiting: (() => void)[] = [];
       const { el, page } = await mount(
         {
-          adminList: () => new Promise((resolve) => waiting.push(() => resolve({ items: [], nextCursor: null }))),
+          adminList: () =>
+            new Promise((resolve) => waiting.push(() => resolve({ items: [], nextCursor: null }))),
         },
         { lang },
       );

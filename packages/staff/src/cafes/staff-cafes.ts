@@ -412,7 +412,7 @@ export class StaffCafes extends StaffSection {
       </td>
       <td>
         <span class="badge ${cancelled ? 'badge--danger' : ''}"
-          >${cancelled ? t('cancelled') : t('scheduled')}</span
+          >${cancelled ? t('cancelled') : past ? t('over') : t('scheduled')}</span
         >
         ${cancelled && c.cancelReason ? html`<span class="line muted">${this.localize.pick(c.cancelReason)}</span>` : nothing}
       </td>
