@@ -102,6 +102,14 @@ export const sections: readonly SectionDefinition[] = [
     permission: 'staff:write',
     load: () => import('../staff/define.js'),
   },
+  {
+    id: 'templates',
+    tag: 'prox-staff-templates',
+    label: { fr: 'Modèles de réponse', en: 'Response templates' },
+    nav: true,
+    permission: 'content:write',
+    load: () => import('../templates/define.js'),
+  },
 ];
 
 /** The section of an id, if the table has one. */
