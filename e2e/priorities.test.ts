@@ -123,6 +123,11 @@ describe('priorities', () => {
       await inbox.locator('table').waitFor();
       await inbox.getByRole('searchbox', { name: 'Rechercher' }).fill(WORD);
       await inbox.getByRole('button', { name: 'Filtrer' }).click();
+      await page.waitForURL(new RegExp(`#/inbox\\?q=${WORD}`));
+      // The previous view's table stays (marked busy) until the search answers.
+      await inbox.locator('.table-wrap[aria-busy="false"]').waitFor();
+      for (let i = 0; i < 100 && (await inbox.locator('tbody tr').count()) !== 2; i += 1)
+        await page.waitForTimeout(100);
       await inbox.locator('tbody tr', { hasText: a }).waitFor();
       await inbox.locator('tbody tr', { hasText: b }).waitFor();
       assert.equal(await inbox.locator('tbody tr').count(), 2);

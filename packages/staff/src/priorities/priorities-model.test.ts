@@ -70,8 +70,31 @@ describe('priorities: references and the form', () => {
         sources: { concernReferences: ['PRX-AAAA-0001'], cafeIds: ['cafe-1'] },
         action: { fr: 'Nettoyage quotidien' },
         actionDate: '2026-12-03',
+        actions: [{ text: { fr: 'Nettoyage quotidien' }, date: '2026-12-03', status: 'done' }],
       },
     });
+  });
+
+  it('an edit keeps the actions recorded before and the concerns noted at cafés without a record', () => {
+    const earlier = {
+      ...P,
+      actions: [{ text: { fr: 'Rencontre avec les riverains' }, date: '2026-12-02', status: 'done' }],
+      sources: { ...P.sources, concernCount: 3 },
+    };
+    const r = inputFromFields(
+      { ...fieldsOf(earlier, '2026-12-03'), actionFr: 'Caméra posée', actionDate: '2026-12-03' },
+      earlier,
+    );
+    expect('input' in r && r.input.actions).to.deep.equal([
+      { text: { fr: 'Rencontre avec les riverains' }, date: '2026-12-02', status: 'done' },
+      { text: { fr: 'Caméra posée' }, date: '2026-12-03', status: 'done' },
+    ]);
+    expect('input' in r && r.input.sources).to.deep.equal({
+      concernReferences: ['PRX-AAAA-0001'],
+      cafeIds: ['cafe-1'],
+      unrecordedConcerns: 2,
+    });
+    expect(linkReference(earlier, 'PRX-AAAA-0002').sources?.unrecordedConcerns).to.equal(2);
   });
 
   it('links one more concern, once', () => {

@@ -3,6 +3,7 @@
  * concern references typed or chosen in the inbox, and what stops a save. No DOM.
  */
 import type { AdminPriority, PriorityInput } from '@proximite/contract';
+import { actionsOf, keptSources } from '../shared/priorities.js';
 
 const REFERENCE = /^PRX-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 
@@ -69,15 +70,17 @@ export function inputFromFields(
     issueDate: f.issueDate,
     status: f.status as PriorityInput['status'],
     ...(f.districtId !== '' ? { districtId: f.districtId } : {}),
-    sources: {
-      concernReferences: references,
-      cafeIds: existing?.sources.cafeIds ?? [],
-    },
+    sources: { ...keptSources(existing), concernReferences: references },
   };
+  // The actions already recorded are kept; the one typed is added when it is new.
+  const actions = actionsOf(existing);
   if (actionFr !== '') {
     input.action = { fr: actionFr, ...(f.actionEn.trim() !== '' ? { en: f.actionEn.trim() } : {}) };
     input.actionDate = f.actionDate;
+    if (!actions.some((a) => a.text.fr === actionFr && a.date === f.actionDate))
+      actions.push({ text: input.action, date: f.actionDate, status: 'done' });
   }
+  if (actions.length > 0) input.actions = actions;
   if (existing === undefined && !f.publishNow) input.draft = true;
   return { input };
 }
