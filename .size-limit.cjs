@@ -243,7 +243,9 @@ const budgets = [
     // Then 33.95 KB (33,930 bytes measured) for the shell's handling of invitation and reset links
     // (the token read from the fragment and taken out of the address bar, the lazy page, +148 B);
     // then 34 KB (33,987 bytes measured) for the response templates' row.
-    limit: '34 KB',
+    // Then 34.1 KB (34.07 KB measured) for the priorities' shared helpers that keep a priority's
+    // earlier actions and the concerns noted at cafés when the console edits or links it (+70 B).
+    limit: '34.1 KB',
   },
   {
     // The concern inbox: the table, filters, sort, paging and bulk actions, its data controller,
