@@ -245,7 +245,8 @@ const budgets = [
     // then 34 KB (33,987 bytes measured) for the response templates' row.
     // Then 34.1 KB (34.07 KB measured) for the priorities' shared helpers that keep a priority's
     // earlier actions and the concerns noted at cafés when the console edits or links it (+70 B).
-    limit: '34.1 KB',
+    // Then 34.15 KB (34,110 bytes measured) for the content section's row.
+    limit: '34.15 KB',
   },
   {
     // The concern inbox: the table, filters, sort, paging and bulk actions, its data controller,
@@ -366,6 +367,13 @@ const budgets = [
     name: '<prox-staff-console> response templates section, a lazy chunk',
     path: 'bundles/cdn/staff/templates-*.js',
     limit: '4.35 KB',
+  },
+  {
+    // Content and settings: the rights guide's local contacts and disclaimer, the retention note
+    // (4,157 bytes measured).
+    name: '<prox-staff-console> content and settings section, a lazy chunk',
+    path: 'bundles/cdn/staff/content-*.js',
+    limit: '4.2 KB',
   },
 ];
 

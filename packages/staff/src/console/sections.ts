@@ -110,6 +110,14 @@ export const sections: readonly SectionDefinition[] = [
     permission: 'content:write',
     load: () => import('../templates/define.js'),
   },
+  {
+    id: 'content',
+    tag: 'prox-staff-content',
+    label: { fr: 'Contenus', en: 'Content' },
+    nav: true,
+    permission: 'content:write',
+    load: () => import('../content/define.js'),
+  },
 ];
 
 /** The section of an id, if the table has one. */
