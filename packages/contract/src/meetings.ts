@@ -106,10 +106,13 @@ export const MeetingReportInput = /* @__PURE__ */ (() =>
             priorityId: z.optional(IdInput),
           })
           .check(
-            z.refine((t) => t.concernCount === undefined || t.concernCount >= (t.concernReferences?.length ?? 0), {
-              message: 'concernCount is not below the number of concernReferences',
-              path: ['concernCount'],
-            }),
+            z.refine(
+              (t) => t.concernCount === undefined || t.concernCount >= (t.concernReferences?.length ?? 0),
+              {
+                message: 'concernCount is not below the number of concernReferences',
+                path: ['concernCount'],
+              },
+            ),
           ),
       )
       .check(z.maxLength(50)),
@@ -119,3 +122,31 @@ export const MeetingReportInput = /* @__PURE__ */ (() =>
       .check(z.maxLength(50)),
   }))();
 export type MeetingReportInput = z.infer<typeof MeetingReportInput>;
+
+/**
+ * `GET /v1/admin/cafes/{id}/report` response (staff only): the stored report as
+ * `PUT /v1/admin/cafes/{id}/report` takes it — each topic with the concerns it is linked to — so
+ * that putting `report` back changes nothing; and when it was published and last changed.
+ */
+export const AdminMeetingReport = /* @__PURE__ */ (() =>
+  z.object({
+    cafeId: Id,
+    report: z.object({
+      attendance: z.nullable(z.int()),
+      topics: z.array(
+        z.object({
+          title: LocalizedText,
+          /** References of the recorded concerns it is linked to (`PRX-…`). */
+          concernReferences: z.array(z.string()),
+          concernCount: z.int(),
+          priorityId: z.optional(z.string()),
+        }),
+      ),
+      answers: z.array(z.object({ text: LocalizedText })),
+      followUps: z.array(MeetingFollowUp),
+    }),
+    publishedAt: DateTimeString,
+    updatedAt: DateTimeString,
+    demo: z.optional(z.boolean()),
+  }))();
+export type AdminMeetingReport = z.infer<typeof AdminMeetingReport>;

@@ -123,6 +123,7 @@ import {
   Open311TokenResult,
 } from './open311.js';
 import {
+  AdminMeetingReport,
   MeetingReport,
   MeetingReportInput,
   PastMeeting,
@@ -241,6 +242,7 @@ export const schemas = {
   PastMeetingPage,
   PastMeetingListQuery,
   MeetingReportInput,
+  AdminMeetingReport,
   RightsSource,
   RightsItem,
   RightsContact,
@@ -960,6 +962,19 @@ const declared = [
     scopes: ['cafes:write'],
     body: { schema: 'CafeImportInput', contentType: 'application/json' },
     responses: { 200: ok('CafeImportResult'), ...writeErrors },
+    errorFormat: 'problem',
+  },
+  {
+    id: 'getAdminCafeReport',
+    method: 'get',
+    path: '/v1/admin/cafes/{id}/report',
+    summary: 'The stored report of a café, as `PUT` takes it (with its concern references), never cached',
+    description:
+      'Putting `report` back unchanged changes nothing: the console edits a published report from it.',
+    tag: 'admin',
+    scopes: ['cafes:write'],
+    params: [pathParam('id', 'Café id.')],
+    responses: { 200: ok('AdminMeetingReport'), 404: p('No such café, or no report.'), ...adminErrors },
     errorFormat: 'problem',
   },
   {

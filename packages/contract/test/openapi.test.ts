@@ -36,6 +36,7 @@ const REQUIRED: [string, string][] = [
   ['get', '/v1/priorities.atom'],
   ['get', '/v1/reports/{period}'],
   ['get', '/v1/reports/{period}.html'],
+  ['get', '/v1/admin/cafes/{id}/report'],
   ['put', '/v1/admin/cafes/{id}/report'],
   ['delete', '/v1/admin/cafes/{id}/report'],
   ['get', '/v1/priorities'],

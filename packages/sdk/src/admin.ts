@@ -11,6 +11,7 @@
  */
 import {
   ActivityCounterList,
+  AdminMeetingReport,
   AdminConcern,
   AdminConcernPage,
   AdminTokenCreated,
@@ -220,6 +221,11 @@ export interface AdminClient {
     duplicate(id: string, input: CafeDuplicateInput, options?: RequestOptions): Promise<Cafe>;
     /** Imports the events of an iCalendar text as cafés (as `proximite import-ics`). */
     importIcs(input: CafeImportInput, options?: RequestOptions): Promise<CafeImportResult>;
+    /**
+     * The stored report of a café as `putReport` takes it (with its concern references), to edit
+     * it: `putReport(id, (await getReport(id)).report)` changes nothing. `NotFoundError` when none.
+     */
+    getReport(id: string, options?: RequestOptions): Promise<AdminMeetingReport>;
     /** Publishes (or replaces) the public report of a café. */
     putReport(id: string, input: MeetingReportInput, options?: RequestOptions): Promise<PastMeeting>;
     /** Withdraws the public report of a café. */
@@ -457,6 +463,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       cancel: (id, input = {}, o) => write('POST', path`/v1/admin/cafes/${id}/cancel`, input, Cafe, o),
       duplicate: (id, input, o) => write('POST', path`/v1/admin/cafes/${id}/duplicate`, input, Cafe, o),
       importIcs: (input, o) => write('POST', '/v1/admin/cafes/import', input, CafeImportResult, o),
+      getReport: (id, o) => t.get(path`/v1/admin/cafes/${id}/report`, undefined, AdminMeetingReport, o),
       putReport: (id, input, o) => write('PUT', path`/v1/admin/cafes/${id}/report`, input, PastMeeting, o),
       deleteReport: (id, o) => write('DELETE', path`/v1/admin/cafes/${id}/report`, undefined, undefined, o),
       noteConcern: (id, input, o = {}) => {

@@ -240,7 +240,13 @@ describe('admin API', () => {
     });
     assert.equal(met.report.attendance, 8);
     assert.deepEqual(await client.meetings.report(cafe.id), met);
+    const stored = await admin.cafes.getReport(cafe.id);
+    assert.deepEqual(stored.report.topics, [
+      { title: { fr: 'Éclairage' }, concernReferences: [], concernCount: 2 },
+    ]);
+    assert.equal(stored.publishedAt, met.report.publishedAt);
     await admin.cafes.deleteReport(cafe.id);
+    await assert.rejects(admin.cafes.getReport(cafe.id), NotFoundError);
     await assert.rejects(client.meetings.report(cafe.id), NotFoundError);
     await admin.cafes.delete(cafe.id);
     await assert.rejects(client.cafes.get(cafe.id), NotFoundError);

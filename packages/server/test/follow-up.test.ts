@@ -4,7 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { PastMeeting, PastMeetingPage, Priority, PriorityPage, StatsDataset } from '@proximite/contract';
+import type {
+  AdminMeetingReport,
+  PastMeeting,
+  PastMeetingPage,
+  Priority,
+  PriorityPage,
+  StatsDataset,
+} from '@proximite/contract';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { createAdminToken } from '../src/store/tokens.js';
 import { call, jsonInit, startTestServer, targets } from './helpers.js';
@@ -163,6 +170,63 @@ for (const target of targets()) {
         audit.map((a) => a.action),
         ['cafe.report.put', 'cafe.report.delete'],
       );
+    });
+
+    test('admin: read a stored report back with its references; putting it back changes nothing', async () => {
+      const cafe = (
+        await s.db.query<{ id: string }>(
+          'SELECT id FROM cafes WHERE start_at > now() AND id NOT IN (SELECT cafe_id FROM cafe_reports) ORDER BY id DESC LIMIT 1',
+        )
+      )[0];
+      const path = `/v1/admin/cafes/${cafe?.id ?? ''}/report`;
+      const none = await call(s.url, path, { headers: auth() });
+      assert.equal(none.status, 404);
+      assert.match(none.headers.get('content-type') ?? '', /^application\/problem\+json/);
+      assert.equal((await call(s.url, '/v1/admin/cafes/nope/report', { headers: auth() })).status, 404);
+      assert.equal((await call(s.url, path)).status, 401, 'staff only');
+
+      const refs = await s.db.query<{ reference: string }>(
+        'SELECT reference FROM concerns ORDER BY reference LIMIT 3',
+      );
+      const body = {
+        attendance: null,
+        topics: [
+          {
+            title: { fr: 'Rodéos urbains', en: 'Street racing' },
+            concernReferences: refs.map((r) => r.reference),
+            concernCount: 4,
+            priorityId: 'prio-saint-leu-depots',
+          },
+          { title: { fr: 'Éclairage du square' }, concernReferences: [], concernCount: 0 },
+        ],
+        answers: [{ text: { fr: 'Une patrouille le soir.', en: 'An evening patrol.' } }],
+        followUps: [{ text: { fr: 'Revoir au prochain café.' }, priorityId: 'prio-saint-leu-depots' }],
+      };
+      assert.equal((await call(s.url, path, jsonInit('PUT', body, auth()))).status, 200);
+      const read = await call(s.url, path, { headers: auth() });
+      assert.equal(read.status, 200);
+      assert.equal(read.headers.get('cache-control'), 'no-store');
+      const stored = read.json as AdminMeetingReport;
+      assert.equal(stored.cafeId, cafe?.id);
+      assert.deepEqual(stored.report, body);
+      assert.match(stored.publishedAt, RFC3339);
+
+      // PUT(GET()) is the identity: same report, same publication date.
+      assert.equal((await call(s.url, path, jsonInit('PUT', stored.report, auth()))).status, 200);
+      const again = (await call(s.url, path, { headers: auth() })).json as AdminMeetingReport;
+      assert.deepEqual(again.report, stored.report);
+      assert.equal(again.publishedAt, stored.publishedAt);
+
+      // A topic without references nor count reads back with both, as PUT takes them.
+      const short = { attendance: 3, topics: [{ title: { fr: 'Bruit' } }], answers: [], followUps: [] };
+      assert.equal((await call(s.url, path, jsonInit('PUT', short, auth()))).status, 200);
+      const filled = (await call(s.url, path, { headers: auth() })).json as AdminMeetingReport;
+      assert.deepEqual(filled.report.topics, [
+        { title: { fr: 'Bruit' }, concernReferences: [], concernCount: 0 },
+      ]);
+
+      assert.equal((await call(s.url, path, { method: 'DELETE', headers: auth() })).status, 204);
+      assert.equal((await call(s.url, path, { headers: auth() })).status, 404);
     });
 
     test('admin: a priority with several actions; a done one summarises the latest', async () => {

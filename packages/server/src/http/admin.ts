@@ -47,6 +47,7 @@ import { getStaff, listStaff } from '../store/staff.js';
 import { getCafe, getRightsOverrides, listAdminPriorities, listCafes, publicCafe } from '../store/content.js';
 import { publishPriority } from '../services/priority-notices.js';
 import { getStatsDataset } from '../store/stats.js';
+import { getStoredMeetingReport } from '../store/meetings.js';
 import { listAdminTokens } from '../store/tokens.js';
 import { deliveryOperations } from './admin-delivery.js';
 import { fieldOperations } from './admin-field.js';
@@ -401,6 +402,12 @@ export function adminApp(deps: AppDeps): Hono<AppEnv> {
   fieldOperations(operation, deps);
 
   // ---- meeting reports
+  operation('getAdminCafeReport', async (c) => {
+    const found = await getStoredMeetingReport(db, pathId(c, 'id'));
+    if (found === undefined) throw new AppError('notFound', 'No such café, or no report.');
+    return jsonResponse(found);
+  });
+
   operation('putCafeReport', async (c) => {
     const id = pathId(c, 'id');
     const { value } = await parseJsonBody(c, MeetingReportInput);

@@ -1,5 +1,5 @@
 /** Public meeting reports of past cafés (SQL only: the audited writes are in services/cafes.ts). */
-import type { MeetingReport, MeetingReportInput, PastMeeting } from '@proximite/contract';
+import type { AdminMeetingReport, MeetingReport, MeetingReportInput, PastMeeting } from '@proximite/contract';
 import { DEFAULT_PAGE_LIMIT } from '@proximite/contract';
 import type { Queryable } from '../db/database.js';
 import { AppError } from '../errors.js';
@@ -65,6 +65,39 @@ function pastMeeting(row: ReportRow): PastMeeting {
 export async function getMeetingReport(db: Queryable, cafeId: string): Promise<PastMeeting | undefined> {
   const rows = await db.query<ReportRow>(`${SELECT} WHERE c.id = $1`, [cafeId]);
   return rows[0] === undefined ? undefined : pastMeeting(rows[0]);
+}
+
+/** A café's stored report as `PUT` takes it, with its concern references (staff only). */
+export async function getStoredMeetingReport(
+  db: Queryable,
+  cafeId: string,
+): Promise<AdminMeetingReport | undefined> {
+  const rows = await db.query<{
+    cafe_id: string;
+    data: StoredReport;
+    published_at: Date | string;
+    updated_at: Date | string;
+  }>('SELECT cafe_id, data, published_at, updated_at FROM cafe_reports WHERE cafe_id = $1', [cafeId]);
+  const row = rows[0];
+  if (row === undefined) return undefined;
+  const r = row.data;
+  return {
+    cafeId: row.cafe_id,
+    report: {
+      attendance: r.attendance,
+      topics: r.topics.map((t) => ({
+        title: t.title,
+        concernReferences: t.concernReferences,
+        concernCount: t.concernCount,
+        ...(t.priorityId !== undefined ? { priorityId: t.priorityId } : {}),
+      })),
+      answers: r.answers,
+      followUps: r.followUps,
+    },
+    publishedAt: toIso(row.published_at),
+    updatedAt: toIso(row.updated_at),
+    ...(r.demo === true ? { demo: true } : {}),
+  };
 }
 
 /** Past meetings with a report, most recent first. */
@@ -139,7 +172,9 @@ export async function putMeetingReport(
   ];
   for (const [id, path] of priorityIds) {
     if (id !== undefined && (await db.query('SELECT 1 FROM priorities WHERE id = $1', [id])).length === 0)
-      throw new AppError('validation', 'Unknown priority.', { errors: [{ path, message: 'unknown priority' }] });
+      throw new AppError('validation', 'Unknown priority.', {
+        errors: [{ path, message: 'unknown priority' }],
+      });
   }
   const data: StoredReport = {
     attendance: input.attendance,
@@ -163,5 +198,7 @@ export async function putMeetingReport(
 
 /** Withdraws a café's report; `false` when there was none. */
 export async function deleteMeetingReport(db: Queryable, cafeId: string): Promise<boolean> {
-  return (await db.query('DELETE FROM cafe_reports WHERE cafe_id = $1 RETURNING cafe_id', [cafeId])).length > 0;
+  return (
+    (await db.query('DELETE FROM cafe_reports WHERE cafe_id = $1 RETURNING cafe_id', [cafeId])).length > 0
+  );
 }
