@@ -5,6 +5,7 @@ import {
   inputOf,
   monthlyPosition,
   parseDates,
+  reportDraftOf,
   reportInputOf,
   repeatOf,
   ruleFor,
@@ -94,6 +95,43 @@ describe('cafés model', () => {
     ).to.deep.equal({
       badReferences: ['12'],
     });
+  });
+
+  it('fills the form from a stored report; publishing it unchanged gives the same report back', () => {
+    const stored = {
+      attendance: 40,
+      topics: [
+        {
+          title: { fr: 'Rodéos', en: 'Street racing' },
+          concernReferences: ['PRX-7K3M-Q9AB', 'PRX-7K3M-Q9AC'],
+          concernCount: 5,
+          priorityId: 'prio-rodeos',
+        },
+        { title: { fr: 'Éclairage' }, concernReferences: [], concernCount: 0 },
+      ],
+      answers: [{ text: { fr: 'Patrouille le soir', en: 'Evening patrol' } }],
+      followUps: [{ text: { fr: 'Voir la voirie' }, priorityId: 'prio-rodeos' }],
+    };
+    const draft = reportDraftOf(stored);
+    expect(draft).to.deep.equal({
+      attendance: '40',
+      topics: 'Rodéos | PRX-7K3M-Q9AB, PRX-7K3M-Q9AC\nÉclairage',
+      answers: 'Patrouille le soir',
+      followUps: 'Voir la voirie',
+    });
+    expect(reportInputOf(draft, stored)).to.deep.equal({ input: stored });
+    // One reference dropped: the three concerns noted only at the meeting are still counted.
+    const edited = reportInputOf({ ...draft, topics: 'Rodéos | PRX-7K3M-Q9AB\nNouveau sujet' }, stored);
+    expect('input' in edited && edited.input.topics).to.deep.equal([
+      {
+        title: { fr: 'Rodéos', en: 'Street racing' },
+        concernReferences: ['PRX-7K3M-Q9AB'],
+        concernCount: 4,
+        priorityId: 'prio-rodeos',
+      },
+      { title: { fr: 'Nouveau sujet' } },
+    ]);
+    expect(reportDraftOf({ ...stored, attendance: null }).attendance).to.equal('');
   });
 
   it('windows: upcoming from today, past until yesterday', () => {

@@ -3,7 +3,7 @@
  * « every week » and « every month, the first Wednesday »), local dates and times in the city's
  * zone, the list's windows, and the meeting report's lines. No DOM.
  */
-import type { Cafe, CafeInput, MeetingReportInput } from '@proximite/contract';
+import type { AdminMeetingReport, Cafe, CafeInput, MeetingReportInput } from '@proximite/contract';
 
 /** The zone the console writes cafés in (the city's). */
 export const CITY_TIME_ZONE = 'Europe/Paris';
@@ -266,8 +266,32 @@ const lines = (text: string) =>
     .map((l) => l.trim())
     .filter((l) => l !== '');
 
-/** The report's input, or the lines that do not read (a concern reference that is not one). */
-export function reportInputOf(d: ReportDraft): { input: MeetingReportInput } | { badReferences: string[] } {
+type StoredReport = AdminMeetingReport['report'];
+
+/** The form's values of a stored report (`GET /v1/admin/cafes/{id}/report`): the French texts, a line each. */
+export function reportDraftOf(r: StoredReport): ReportDraft {
+  return {
+    attendance: r.attendance === null ? '' : String(r.attendance),
+    topics: r.topics
+      .map((t) =>
+        t.concernReferences.length > 0 ? `${t.title.fr} | ${t.concernReferences.join(', ')}` : t.title.fr,
+      )
+      .join('\n'),
+    answers: r.answers.map((a) => a.text.fr).join('\n'),
+    followUps: r.followUps.map((f) => f.text.fr).join('\n'),
+  };
+}
+
+/**
+ * The report's input, or the lines that do not read (a concern reference that is not one). With the
+ * stored report, a line whose French text is unchanged keeps what the form does not show: its
+ * English text, its priority and, for a topic, the concerns only noted at the meeting (counted
+ * beyond its references) — so that publishing an unchanged form changes nothing.
+ */
+export function reportInputOf(
+  d: ReportDraft,
+  stored?: StoredReport,
+): { input: MeetingReportInput } | { badReferences: string[] } {
   const bad: string[] = [];
   const topics = lines(d.topics).map((line) => {
     const [title = '', refs = ''] = line.split('|');
@@ -276,9 +300,14 @@ export function reportInputOf(d: ReportDraft): { input: MeetingReportInput } | {
       .map((r) => r.trim().toUpperCase())
       .filter((r) => r !== '');
     for (const r of references) if (!REFERENCE.test(r)) bad.push(r);
+    const fr = title.trim();
+    const was = stored?.topics.find((t) => t.title.fr === fr);
+    if (!was) return { title: { fr }, ...(references.length > 0 && { concernReferences: references }) };
     return {
-      title: { fr: title.trim() },
-      ...(references.length > 0 && { concernReferences: references }),
+      title: was.title,
+      concernReferences: references,
+      concernCount: references.length + Math.max(0, was.concernCount - was.concernReferences.length),
+      ...(was.priorityId !== undefined && { priorityId: was.priorityId }),
     };
   });
   if (bad.length > 0) return { badReferences: bad };
@@ -287,8 +316,13 @@ export function reportInputOf(d: ReportDraft): { input: MeetingReportInput } | {
     input: {
       attendance: attendance === null || Number.isNaN(attendance) ? null : attendance,
       topics,
-      answers: lines(d.answers).map((text) => ({ text: { fr: text } })),
-      followUps: lines(d.followUps).map((text) => ({ text: { fr: text } })),
+      answers: lines(d.answers).map((fr) => ({
+        text: stored?.answers.find((a) => a.text.fr === fr)?.text ?? { fr },
+      })),
+      followUps: lines(d.followUps).map((fr) => {
+        const was = stored?.followUps.find((f) => f.text.fr === fr);
+        return was ? { ...was } : { text: { fr } };
+      }),
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import { Task, initialState } from '@lit/task';
-import type { Cafe } from '@proximite/contract';
+import type { AdminMeetingReport, Cafe } from '@proximite/contract';
 import type { StaffContext } from '../shared/context.js';
 import { withSession } from '../shared/session.js';
 import { windowOf } from './cafes-model.js';
@@ -8,11 +8,13 @@ import { windowOf } from './cafes-model.js';
 /**
  * The section's data through @lit/task, each with the request's AbortSignal: the list of a window
  * (upcoming or past) when the list shows, one café when a view works on one (for the form of an
- * occurrence, its series: the form edits the series). A refused session signs in again, then loads.
+ * occurrence, its series: the form edits the series), and the stored report of a café when its
+ * report form shows (`null` when it has none yet). A refused session signs in again, then loads.
  */
 export class CafesController {
   readonly list: Task<[StaffContext | undefined, string | undefined], Cafe[]>;
   readonly one: Task<[StaffContext | undefined, string | undefined, boolean], Cafe>;
+  readonly report: Task<[StaffContext | undefined, string | undefined], AdminMeetingReport | null>;
 
   constructor(
     host: ReactiveControllerHost & HTMLElement,
@@ -24,6 +26,8 @@ export class CafesController {
       id: string | undefined;
       /** Load the series of an occurrence (the form). */
       series: boolean;
+      /** Load the stored report of the café (the report form). */
+      report: boolean;
     },
   ) {
     this.list = new Task(host, {
@@ -50,6 +54,21 @@ export class CafesController {
         const cafe = await withSession(context, () => context.client.cafes.get(id, { signal }));
         if (!series || cafe.series === undefined || cafe.series.id === cafe.id) return cafe;
         return withSession(context, () => context.client.cafes.get(cafe.series!.id, { signal }));
+      },
+    });
+    this.report = new Task(host, {
+      args: () => {
+        const v = view();
+        return [v.context, v.report ? v.id : undefined] as [StaffContext | undefined, string | undefined];
+      },
+      task: async ([context, id], { signal }) => {
+        if (!context || id === undefined) return initialState;
+        try {
+          return await withSession(context, () => context.client.cafes.getReport(id, { signal }));
+        } catch (error) {
+          if ((error as { status?: number }).status === 404) return null;
+          throw error;
+        }
       },
     });
   }

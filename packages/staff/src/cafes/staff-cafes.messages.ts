@@ -161,6 +161,15 @@ export const messages = defineMessages({
     publish: 'Publier le compte rendu',
     published: (what: string) => `Compte rendu publié : ${what}.`,
     publishFailed: (why: string) => `Le compte rendu n’a pas été publié. ${why}`,
+    publishedOn: (when: string) => `Compte rendu publié le ${when}. Modifiez-le ci-dessous, ou retirez-le.`,
+    republish: 'Publier les modifications',
+    withdraw: 'Retirer le compte rendu',
+    withdrawQuestion:
+      'Retirer le compte rendu ? Il ne sera plus montré avec la rencontre ; les signalements liés restent.',
+    confirmWithdraw: 'Oui, retirer le compte rendu',
+    keepReport: 'Non, le garder',
+    withdrawn: (what: string) => `Compte rendu retiré : ${what}.`,
+    withdrawFailed: (why: string) => `Le compte rendu n’a pas été retiré. ${why}`,
     badReferences: (refs: string) => `Ces références ne sont pas des références de signalement : ${refs}.`,
   },
   en: {
@@ -299,6 +308,15 @@ export const messages = defineMessages({
     publish: 'Publish the report',
     published: (what: string) => `Report published: ${what}.`,
     publishFailed: (why: string) => `The report was not published. ${why}`,
+    publishedOn: (when: string) => `Report published on ${when}. Edit it below, or withdraw it.`,
+    republish: 'Publish the changes',
+    withdraw: 'Withdraw the report',
+    withdrawQuestion:
+      'Withdraw the report? It will no longer be shown with the meeting; the linked concerns stay.',
+    confirmWithdraw: 'Yes, withdraw the report',
+    keepReport: 'No, keep it',
+    withdrawn: (what: string) => `Report withdrawn: ${what}.`,
+    withdrawFailed: (why: string) => `The report was not withdrawn. ${why}`,
     badReferences: (refs: string) => `These are not concern references: ${refs}.`,
   },
 });

@@ -79,6 +79,7 @@ async function mount(
               series: { ...cafe().series!, occurrence: undefined },
             })
           : ([...UPCOMING, ...PAST].find((c) => c.id === id) ?? Promise.reject(apiError(404))),
+      getReport: async () => Promise.reject(apiError(404)),
       ...methods,
     },
   });
@@ -364,8 +365,91 @@ describe('<prox-staff-cafes>', () => {
       await waitUntil(() => context.routes.length === 1);
       expect(context.routes[0]).to.deep.equal({ section: 'cafes', params: { when: 'past' } });
     });
+
+    it(`opens a published report pre-filled, publishes the changes, withdraws it after asking (${lang})`, async () => {
+      const puts: [string, unknown][] = [];
+      const deletes: string[] = [];
+      const { el, page, context } = await mount(
+        {
+          getReport: async (id: string) => ({ ...STORED, cafeId: id }),
+          putReport: async (id: string, input: unknown) => (puts.push([id, input]), {}),
+          deleteReport: async (id: string) => void deletes.push(id),
+        },
+        { params: { view: 'report', id: 'cafe-2026-11-20-past0001' }, lang },
+      );
+      await waitUntil(() => page.state === 'form');
+      expect(page.published).to.equal(
+        lang === 'fr'
+          ? 'Compte rendu publié le 21 nov. 2026, 09:15. Modifiez-le ci-dessous, ou retirez-le.'
+          : 'Report published on 21 Nov 2026, 09:15. Edit it below, or withdraw it.',
+      );
+      expect(page.field('attendance').value).to.equal('31');
+      expect(page.field<HTMLTextAreaElement>('topics').value).to.equal(
+        'Rodéos urbains | PRX-7K3M-Q9AB, PRX-7K3M-Q9AC\nÉclairage du square',
+      );
+      expect(page.field<HTMLTextAreaElement>('answers').value).to.equal('Une patrouille le soir.');
+      expect(page.field<HTMLTextAreaElement>('followUps').value).to.equal('Revoir au prochain café.');
+      await expect(el).to.be.accessible();
+
+      // Unchanged, it is published as it was read (its English texts and priorities kept).
+      page.submit();
+      await waitUntil(() => puts.length === 1);
+      expect(puts[0]).to.deep.equal(['cafe-2026-11-20-past0001', STORED.report]);
+      await waitUntil(() => context.routes.length === 1);
+
+      // Withdraw: asked first; « keep it » withdraws nothing and gives the focus back.
+      el.route = { section: 'cafes', params: { view: 'report', id: 'cafe-2026-11-20-past0001' } };
+      await waitUntil(() => page.state === 'form' && page.published !== '');
+      page.button(lang === 'fr' ? 'Retirer le compte rendu' : 'Withdraw the report')!.click();
+      await waitUntil(() => page.$('.confirm') !== null);
+      await expect(el).to.be.accessible();
+      expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal(
+        lang === 'fr' ? 'Oui, retirer le compte rendu' : 'Yes, withdraw the report',
+      );
+      page.button(lang === 'fr' ? 'Non, le garder' : 'No, keep it')!.click();
+      await waitUntil(() => page.$('.confirm') === null);
+      expect(deletes).to.have.length(0);
+      expect(el.shadowRoot!.activeElement?.classList.contains('withdraw')).to.equal(true);
+      // By keyboard: Enter on « withdraw », then Enter on « yes ».
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => page.$('.confirm') !== null);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => deletes.length === 1);
+      expect(deletes[0]).to.equal('cafe-2026-11-20-past0001');
+      await waitUntil(() => context.routes.length === 2);
+      expect(context.routes[1]).to.deep.equal({ section: 'cafes', params: { when: 'past' } });
+    });
   }
+
+  it('says when the stored report cannot be read', async () => {
+    const { el, page } = await mount(
+      { getReport: async () => Promise.reject(apiError(503)) },
+      { params: { view: 'report', id: 'cafe-2026-11-20-past0001' } },
+    );
+    await waitUntil(() => page.state === 'error');
+    await expect(el).to.be.accessible();
+  });
 });
+
+const STORED = {
+  cafeId: 'cafe-2026-11-20-past0001',
+  report: {
+    attendance: 31,
+    topics: [
+      {
+        title: { fr: 'Rodéos urbains', en: 'Street racing' },
+        concernReferences: ['PRX-7K3M-Q9AB', 'PRX-7K3M-Q9AC'],
+        concernCount: 6,
+        priorityId: 'prio-rodeos',
+      },
+      { title: { fr: 'Éclairage du square' }, concernReferences: [], concernCount: 0 },
+    ],
+    answers: [{ text: { fr: 'Une patrouille le soir.', en: 'An evening patrol.' } }],
+    followUps: [{ text: { fr: 'Revoir au prochain café.' }, priorityId: 'prio-rodeos' }],
+  },
+  publishedAt: '2026-11-21T08:15:00Z',
+  updatedAt: '2026-11-21T08:15:00Z',
+};
 
 function text(node: Element | null): string {
   return node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { TaskStatus } from '@lit/task';
-import type { Cafe, CafeImportResult } from '@proximite/contract';
+import type { AdminMeetingReport, Cafe, CafeImportResult } from '@proximite/contract';
 import { describeError } from '@proximite/widgets/kit/data.controller.js';
 import { kitMessages } from '@proximite/widgets/kit/kit.messages.js';
 import { LocalizeController } from '@proximite/widgets/kit/localize.js';
@@ -24,6 +24,7 @@ import {
   localParts,
   monthlyPosition,
   previewOf,
+  reportDraftOf,
   reportInputOf,
   weekdayIndex,
   zonedIso,
@@ -59,6 +60,7 @@ export class StaffCafes extends StaffSection {
     busy: { state: true },
     outcome: { state: true },
     importResult: { state: true },
+    confirmingWithdraw: { state: true },
   };
 
   readonly localize = new LocalizeController(this, messages);
@@ -71,6 +73,7 @@ export class StaffCafes extends StaffSection {
         ? undefined
         : this.route?.params.id,
     series: this.view === 'edit',
+    report: this.view === 'report',
   }));
 
   declare private lists: Lookups;
@@ -81,6 +84,8 @@ export class StaffCafes extends StaffSection {
   /** What the last action did, for the view it is shown in (another view does not show it). */
   declare private outcome: { ok: boolean; text: string; view?: string } | undefined;
   declare private importResult: CafeImportResult | undefined;
+  /** The report view asks « withdraw the report? » before it does. */
+  declare private confirmingWithdraw: boolean;
   private listsFrom?: unknown;
   private announcedFor?: unknown;
   /** The view and café the draft was filled for. */
@@ -94,6 +99,7 @@ export class StaffCafes extends StaffSection {
     this.busy = false;
     this.outcome = undefined;
     this.importResult = undefined;
+    this.confirmingWithdraw = false;
   }
 
   private get view(): View {
@@ -156,6 +162,7 @@ export class StaffCafes extends StaffSection {
   private show(params: Record<string, string>, outcome?: { ok: boolean; text: string }): void {
     this.outcome = outcome && { ...outcome, view: this.keyOf(params) };
     this.importResult = undefined;
+    this.confirmingWithdraw = false;
     this.context?.navigate(this.route_(params));
     if (outcome) this.context?.announce(outcome.text);
   }
@@ -318,18 +325,21 @@ export class StaffCafes extends StaffSection {
     context.announce(this.outcome.text);
   }
 
-  private async onReport(event: SubmitEvent, cafe: Cafe): Promise<void> {
+  private async onReport(event: SubmitEvent, cafe: Cafe, stored: AdminMeetingReport | null): Promise<void> {
     event.preventDefault();
     const context = this.context;
     if (!context || this.busy) return;
     const data = new FormData(event.target as HTMLFormElement);
     const value = (name: string) => String(data.get(name) ?? '');
-    const read = reportInputOf({
-      attendance: value('attendance'),
-      topics: value('topics'),
-      answers: value('answers'),
-      followUps: value('followUps'),
-    });
+    const read = reportInputOf(
+      {
+        attendance: value('attendance'),
+        topics: value('topics'),
+        answers: value('answers'),
+        followUps: value('followUps'),
+      },
+      stored?.report,
+    );
     if ('badReferences' in read) {
       this.outcome = {
         view: this.keyOf(this.route?.params),
@@ -353,6 +363,32 @@ export class StaffCafes extends StaffSection {
     } finally {
       this.busy = false;
     }
+  }
+
+  private async onWithdraw(cafe: Cafe): Promise<void> {
+    const context = this.context;
+    if (!context || this.busy) return;
+    this.busy = true;
+    try {
+      await withSession(context, () => context.client.cafes.deleteReport(cafe.id));
+      this.show({ when: 'past' }, { ok: true, text: this.t('withdrawn', this.describe(cafe)) });
+    } catch (error) {
+      this.confirmingWithdraw = false;
+      this.outcome = {
+        view: this.keyOf(this.route?.params),
+        ok: false,
+        text: this.t('withdrawFailed', this.why(error)),
+      };
+      context.announce(this.outcome.text);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async askWithdraw(ask: boolean): Promise<void> {
+    this.confirmingWithdraw = ask;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(ask ? '.confirm button' : '.withdraw')?.focus();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -765,31 +801,102 @@ export class StaffCafes extends StaffSection {
 
   private renderReport(cafe: Cafe): TemplateResult {
     const t = this.t;
+    const task = this.data.report;
+    return task.render({
+      initial: () => loadingState(t('loading')),
+      pending: () => loadingState(t('loading')),
+      error: (error) =>
+        html`${this.renderBack()}
+        ${errorState(t('errorTitle'), error, this.kit.t.bind(this.kit), t('reload'), () => void task.run())}`,
+      complete: (stored) => this.renderReportForm(cafe, stored),
+    }) as TemplateResult;
+  }
+
+  private renderReportForm(cafe: Cafe, stored: AdminMeetingReport | null): TemplateResult {
+    const t = this.t;
+    const d = stored ? reportDraftOf(stored.report) : undefined;
     return html`${this.renderBack()}
       <p class="intro">${t('reportHint')}</p>
+      ${
+        stored
+          ? html`<p class="notice report-published">
+              ${t('publishedOn', formatDateTime(stored.publishedAt, this.localize.locale, CITY_TIME_ZONE))}
+            </p>`
+          : nothing
+      }
       ${this.renderOutcome()}
-      <form @submit=${(e: SubmitEvent) => void this.onReport(e, cafe)}>
+      <form @submit=${(e: SubmitEvent) => void this.onReport(e, cafe, stored)}>
         <div class="field">
           <label for="attendance">${t('attendance')}</label>
-          <input id="attendance" name="attendance" type="text" inputmode="numeric" pattern="[0-9]*" />
+          <input
+            id="attendance"
+            name="attendance"
+            type="text"
+            inputmode="numeric"
+            pattern="[0-9]*"
+            .value=${d?.attendance ?? ''}
+          />
         </div>
         <div class="field">
           <label for="topics">${t('topics')}</label>
           <p class="hint" id="topics-hint">${t('topicsHint')}</p>
-          <textarea id="topics" name="topics" aria-describedby="topics-hint"></textarea>
+          <textarea
+            id="topics"
+            name="topics"
+            aria-describedby="topics-hint"
+            .value=${d?.topics ?? ''}
+          ></textarea>
         </div>
         <div class="field">
           <label for="answers">${t('answers')}</label>
-          <textarea id="answers" name="answers"></textarea>
+          <textarea id="answers" name="answers" .value=${d?.answers ?? ''}></textarea>
         </div>
         <div class="field">
           <label for="followUps">${t('followUps')}</label>
-          <textarea id="followUps" name="followUps"></textarea>
+          <textarea id="followUps" name="followUps" .value=${d?.followUps ?? ''}></textarea>
         </div>
         <div class="actions">
-          <button class="button" type="submit" ?disabled=${this.busy}>${t('publish')}</button>
+          <button class="button" type="submit" ?disabled=${this.busy}>
+            ${stored ? t('republish') : t('publish')}
+          </button>
+          ${
+            stored && !this.confirmingWithdraw
+              ? html`<button
+                  class="button button--secondary withdraw"
+                  type="button"
+                  ?disabled=${this.busy}
+                  @click=${() => void this.askWithdraw(true)}
+                >
+                  ${t('withdraw')}
+                </button>`
+              : nothing
+          }
         </div>
-      </form>`;
+      </form>
+      ${
+        stored && this.confirmingWithdraw
+          ? html`<div class="confirm" role="group" aria-labelledby="withdraw-question">
+              <p id="withdraw-question">${t('withdrawQuestion')}</p>
+              <div class="actions">
+                <button
+                  class="button"
+                  type="button"
+                  ?disabled=${this.busy}
+                  @click=${() => void this.onWithdraw(cafe)}
+                >
+                  ${t('confirmWithdraw')}
+                </button>
+                <button
+                  class="button button--secondary"
+                  type="button"
+                  @click=${() => void this.askWithdraw(false)}
+                >
+                  ${t('keepReport')}
+                </button>
+              </div>
+            </div>`
+          : nothing
+      }`;
   }
 
   /** A view on one café: its heading and body once loaded, the kit's states meanwhile. */

@@ -71,6 +71,14 @@ export class CafesPageObject {
   get errors(): string[] {
     return [...this.root.querySelectorAll('.errors li')].map((li) => text(li));
   }
+  /** « Report published on … » when the report form opens on a stored report. */
+  get published(): string {
+    return text(this.$('.report-published'));
+  }
+  /** A button by its text. */
+  button(name: string): HTMLButtonElement | undefined {
+    return [...this.root.querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === name);
+  }
   get outcome(): string {
     return text(this.$('.notice[role="status"]'));
   }
