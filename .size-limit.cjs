@@ -312,10 +312,11 @@ const budgets = [
   {
     // Cafés and meetings: the list, the form with its repeat rules and the public card's preview,
     // cancel, duplicate, .ics import and the report after the meeting, fr and en (10,186 bytes
-    // measured; 10.38 KB with its later fixes).
+    // measured; 10.38 KB with its later fixes; 11,167 bytes with the report opened pre-filled and
+    // its withdrawal behind a confirmation).
     name: '<prox-staff-console> cafés and meetings section, a lazy chunk',
     path: 'bundles/cdn/staff/cafes-*.js',
-    limit: '10.45 KB',
+    limit: '11.2 KB',
   },
   {
     // The delivery log: failed sends first, filters, paging, « Réessayer » and its messages
