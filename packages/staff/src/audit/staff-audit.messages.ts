@@ -55,7 +55,7 @@ export const messages = defineMessages({
     showBroken: (at: string) => `Show entry no. ${at}`,
     verifyFailed: (why: string) => `The verification could not be made. ${why}`,
     filters: 'Filter the log',
-    after: 'From after entry no.',
+    after: 'After entry no.',
     afterHint: 'The log reads in order, 50 entries a page.',
     actor: 'Actor',
     actorHint: 'A name, an account (staff:…) or a token.',
