@@ -245,8 +245,9 @@ const budgets = [
     // then 34 KB (33,987 bytes measured) for the response templates' row.
     // Then 34.1 KB (34.07 KB measured) for the priorities' shared helpers that keep a priority's
     // earlier actions and the concerns noted at cafés when the console edits or links it (+70 B).
-    // Then 34.15 KB (34,110 bytes measured) for the content section's row.
-    limit: '34.15 KB',
+    // Then 34.15 KB (34,110 bytes measured) for the content section's row; then 34.2 KB (34.17 KB
+    // measured by `npm run bundle` on main at 66d980a, after the rows and helpers landed since).
+    limit: '34.2 KB',
   },
   {
     // The concern inbox: the table, filters, sort, paging and bulk actions, its data controller,
