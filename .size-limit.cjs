@@ -256,8 +256,10 @@ const budgets = [
     // observers' unknown columns (+11 B measured, 6,707 bytes) with room for the busy state.
     name: '<prox-staff-console> inbox section, a lazy chunk',
     path: 'bundles/cdn/staff/inbox-*.js',
-    // Then 6.85 KB (6.82 KB measured) for « Créer une priorité » on a selection.
-    limit: '6.85 KB',
+    // Then 6.85 KB (6.82 KB measured) for « Créer une priorité » on a selection. Then 7.3 KB
+    // (7.28 KB measured, +~430 B) for a bulk answer from a response template: the template select,
+    // its loading once per client and its fr and en texts.
+    limit: '7.3 KB',
   },
   {
     // The lists filters choose from (categories and districts through the SDK's public client),

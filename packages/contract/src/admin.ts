@@ -320,7 +320,7 @@ export const MAX_BULK_REFERENCES = 100;
 
 /**
  * `POST /v1/admin/concerns/bulk` body: the same change (a status, an assignee — `null` unassigns —
- * and/or a public update; `duplicateOf` with the status `duplicate`) made to each concern of
+ * and/or a public update, written or from a template; `duplicateOf` with the status `duplicate`) made to each concern of
  * `references`, each on its own.
  */
 export const ConcernBulkInput = /* @__PURE__ */ (() =>
@@ -334,11 +334,25 @@ export const ConcernBulkInput = /* @__PURE__ */ (() =>
       status: z.optional(z.enum(CONCERN_STATUSES)),
       assigneeId: z.optional(z.nullable(IdInput)),
       publicUpdate: z.optional(localizedTextInput(2000)),
+      /**
+       * A response template as the public update, filled in for each concern (`{reference}`, and
+       * `{service}` in each language) by the server; not with `publicUpdate`.
+       */
+      templateId: z.optional(IdInput),
       duplicateOf: z.optional(ConcernReference),
     })
     .check(
-      z.refine((t) => t.status !== undefined || t.assigneeId !== undefined || t.publicUpdate !== undefined, {
-        message: 'nothing to change: give status, assigneeId and/or publicUpdate',
+      z.refine(
+        (t) =>
+          t.status !== undefined ||
+          t.assigneeId !== undefined ||
+          t.publicUpdate !== undefined ||
+          t.templateId !== undefined,
+        { message: 'nothing to change: give status, assigneeId, publicUpdate and/or templateId' },
+      ),
+      z.refine((t) => t.publicUpdate === undefined || t.templateId === undefined, {
+        message: 'a public update is either a text or a template, not both',
+        path: ['templateId'],
       }),
       z.refine((t) => t.status !== 'duplicate' || t.duplicateOf !== undefined, {
         message: 'a duplicate needs duplicateOf',

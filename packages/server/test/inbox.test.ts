@@ -461,6 +461,55 @@ for (const target of targets()) {
       assert.equal(refused.status, 403);
     });
 
+    test('bulk: a template answer is filled in for each concern (its reference and its service, fr and en); bad templates refused', async () => {
+      await submit('tpl1', 'bruit', 'Des cris chaque soir dans la cour.', { source: 'logement' });
+      await submit('tpl2', 'depots-sauvages', 'Des gravats le long du canal.', { 'type-depot': 'gravats' });
+      const tpl1 = refs.tpl1 ?? '';
+      const tpl2 = refs.tpl2 ?? '';
+      const created = await coord.request(
+        '/v1/admin/templates',
+        jsonInit('POST', {
+          categoryCode: 'bruit',
+          status: 'in-progress',
+          text: {
+            fr: 'Votre signalement {reference} est suivi par le service {service}.',
+            en: 'Your report {reference} is followed by {service}.',
+          },
+        }),
+      );
+      assert.equal(created.status, 201, created.text);
+      const templateId = (created.json as { id: string }).id;
+      clock.advance(60_000);
+      const res = await coord.request(
+        '/v1/admin/concerns/bulk',
+        jsonInit('POST', { references: [tpl1, tpl2], status: 'in-progress', templateId }),
+      );
+      assert.equal(res.status, 200, res.text);
+      assert.equal((res.json as ConcernBulkResult).succeeded, 2);
+      for (const name of ['tpl1', 'tpl2']) {
+        const ref = refs[name] ?? '';
+        const detail = await coord.request(`/v1/admin/concerns/${ref}`);
+        const service = (detail.json as { service: { name: { fr: string; en?: string } } }).service.name;
+        const view = (await call(s.url, `/v1/concerns/${ref}?token=${statusTokens[name]}`))
+          .json as ConcernStatusView;
+        assert.deepEqual(view.updates.find((u) => u.text.fr.startsWith('Votre signalement'))?.text, {
+          fr: `Votre signalement ${ref} est suivi par le service ${service.fr}.`,
+          en: `Your report ${ref} is followed by ${service.en ?? service.fr}.`,
+        });
+      }
+      for (const [body, what] of [
+        [{ references: [tpl1], templateId: 'no-such-template' }, 'unknown template'],
+        [{ references: [tpl1], templateId, publicUpdate: { fr: 'Texte.' } }, 'text and template'],
+      ] as const) {
+        const bad = await coord.request('/v1/admin/concerns/bulk', jsonInit('POST', body));
+        assert.equal(bad.status, 422, `${what}: ${bad.text}`);
+        assert.ok(
+          (bad.json as Problem).errors?.some((e) => e.path === 'templateId'),
+          bad.text,
+        );
+      }
+    });
+
     test('CSV export: the same filters, RFC 4180, UTF-8 with a BOM, formulas neutralised, contacts only for coordinators and admins; audited', async () => {
       const formula = '=HYPERLINK("https://evil.example";"cliquez ici"); puis +1\nligne 2';
       await submit('formula', 'bruit', formula, { source: 'logement' });

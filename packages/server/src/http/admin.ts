@@ -52,6 +52,7 @@ import { listAdminTokens } from '../store/tokens.js';
 import { deliveryOperations } from './admin-delivery.js';
 import { fieldOperations } from './admin-field.js';
 import { templateOperations } from './admin-templates.js';
+import { fillTemplate, getTemplate } from '../store/templates.js';
 import { principalOf, requireScopes } from './auth.js';
 import type { AppDeps } from './context.js';
 import type { AppEnv, Principal } from './env.js';
@@ -248,17 +249,31 @@ export function adminApp(deps: AppDeps): Hono<AppEnv> {
   operation('bulkTriageConcerns', async (c) => {
     const principal = principalOf(c);
     const { value } = await parseJsonBody(c, ConcernBulkInput);
-    const { references, ...change } = value;
+    const { references, templateId, ...change } = value;
+    const template = templateId === undefined ? undefined : await getTemplate(db, templateId);
+    if (templateId !== undefined && template === undefined)
+      throw new AppError('validation', 'No such template.', {
+        errors: [{ path: 'templateId', message: 'unknown template' }],
+      });
     const items: ConcernBulkOutcome[] = [];
     for (const reference of references) {
       const instance = `${ADMIN_PREFIX}/concerns/${reference}`;
       try {
+        // A template is filled in with each concern's own reference and service.
+        let publicUpdate = change.publicUpdate;
+        if (template !== undefined) {
+          const [row] = await db.query<{ service: ServiceRef }>(
+            'SELECT service FROM concerns WHERE reference = $1',
+            [reference],
+          );
+          if (row !== undefined) publicUpdate = fillTemplate(template.text, reference, row.service.name);
+        }
         const concern = await concerns.triageConcern(
           deps,
           deps.clock(),
           principal.actor,
           reference,
-          change,
+          { ...change, ...(publicUpdate !== undefined ? { publicUpdate } : {}) },
           principal,
         );
         items.push(

@@ -66,6 +66,11 @@ export const messages = defineMessages({
         : `${ok} mis à jour, ${failed} en échec : voir la liste.`,
     bulkFailed: 'L’action groupée a échoué.',
     bulkNothing: 'Choisissez un statut, une personne ou une réponse.',
+    bulkTemplate: 'Réponse à partir d’un modèle',
+    bulkTemplateNone: 'Aucun (texte ci-dessous)',
+    bulkTemplateShared: 'toutes catégories',
+    bulkTemplateFilled:
+      'Envoyé en français et en anglais, complété pour chaque signalement (sa référence, son service) :',
     bulkClear: 'Tout désélectionner',
     bulkPriority: 'Créer une priorité',
     pseudonymised: 'Vue pseudonymisée : ni coordonnées ni texte libre, sauf partage explicite.',
@@ -132,6 +137,11 @@ export const messages = defineMessages({
         : `${ok} updated, ${failed} failed: see the list.`,
     bulkFailed: 'The bulk action failed.',
     bulkNothing: 'Choose a status, a person or an answer.',
+    bulkTemplate: 'Answer from a template',
+    bulkTemplateNone: 'None (the text below)',
+    bulkTemplateShared: 'every category',
+    bulkTemplateFilled:
+      'Sent in French and English, filled in for each concern (its reference, its service):',
     bulkClear: 'Clear the selection',
     bulkPriority: 'Create a priority',
     pseudonymised: 'Pseudonymised view: no contact details and no free text, unless shared.',

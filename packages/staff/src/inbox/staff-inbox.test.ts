@@ -25,17 +25,20 @@ async function mount(
     lang = 'fr',
     permissions,
     extra = {},
+    templates,
   }: {
     params?: Record<string, string>;
     lang?: string;
     permissions?: string[];
     extra?: Record<string, unknown>;
+    templates?: unknown[];
   } = {},
 ) {
   const queries: Record<string, unknown>[] = [];
   const client = fakeClient({
     concerns: { list: (q: Record<string, unknown>) => (queries.push(q), list(q)), ...extra },
     oversight: { list: (q: Record<string, unknown>) => (queries.push(q), list(q)) },
+    ...(templates ? { templates: { list: async () => templates } } : {}),
   });
   const holder: { el?: StaffInbox } = {};
   const context = fakeContext(client, {
@@ -263,6 +266,62 @@ describe('<prox-staff-inbox>', () => {
       publicUpdate: { fr: 'Merci, nous traitons votre signalement.' },
     });
   });
+
+  for (const lang of ['fr', 'en']) {
+    it(`answers a selection from a response template, filled in by the server for each concern (${lang})`, async () => {
+      const inputs: Record<string, unknown>[] = [];
+      const template = {
+        id: 'tpl-1',
+        categoryCode: null,
+        status: 'in-progress',
+        text: {
+          fr: 'Votre signalement {reference} est pris en charge.',
+          en: 'Your report {reference} is in hand.',
+        },
+        updatedAt: '2026-11-30T08:00:00Z',
+      };
+      const { el, page } = await mount(listing(), {
+        lang,
+        templates: [template],
+        extra: {
+          bulk: async (input: { references: string[] }) => {
+            inputs.push(input);
+            return { items: input.references.map((reference) => ({ reference, ok: true })) };
+          },
+        },
+      });
+      await waitUntil(() => page.state === 'list');
+      page.selectPage();
+      await waitUntil(() => page.$('#bulk-template') !== null);
+      const select = page.$<HTMLSelectElement>('#bulk-template')!;
+      const label = page.$('label[for="bulk-template"]')!.textContent!.trim();
+      expect(label).to.equal(lang === 'fr' ? 'Réponse à partir d’un modèle' : 'Answer from a template');
+      expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal(
+        lang === 'fr'
+          ? ['Aucun (texte ci-dessous)', 'En cours — toutes catégories']
+          : ['None (the text below)', 'In progress — every category'],
+      );
+      select.value = 'tpl-1';
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      // The text box gives way to the template, shown as residents will read it (before filling in).
+      expect(page.$<HTMLTextAreaElement>('#bulk-answer')!.disabled).to.equal(true);
+      expect(page.$('#bulk-template-text')!.textContent).to.include(
+        lang === 'fr'
+          ? 'Votre signalement {reference} est pris en charge.'
+          : 'Your report {reference} is in hand.',
+      );
+      expect(select.getAttribute('aria-describedby')).to.equal('bulk-template-text');
+      await expect(el).to.be.accessible();
+      page.bulk({ status: 'in-progress' });
+      await waitUntil(() => inputs.length === 1);
+      expect(inputs[0]).to.deep.equal({
+        references: ['PRX-AAAA-0001', 'PRX-AAAA-0002'],
+        status: 'in-progress',
+        templateId: 'tpl-1',
+      });
+    });
+  }
 
   it('« Créer une priorité » opens the priorities form with the selected concerns', async () => {
     const { el, page, context } = await mount(listing(), {

@@ -24,7 +24,12 @@ import {
   type InboxRow,
   type SortColumn,
 } from './inbox-model.js';
-import type { AdminConcernExportQuery, ConcernBulkInput, ConcernBulkOutcome } from '@proximite/contract';
+import type {
+  AdminConcernExportQuery,
+  ConcernBulkInput,
+  ConcernBulkOutcome,
+  ResponseTemplate,
+} from '@proximite/contract';
 import { InboxController, type InboxPage } from './inbox.controller.js';
 import { pseudonymised } from '../shared/session.js';
 import { messages } from './staff-inbox.messages.js';
@@ -49,6 +54,8 @@ export class StaffInbox extends StaffSection {
     bulkMessage: { state: true },
     bulkFailures: { state: true },
     bulkBusy: { state: true },
+    bulkTemplates: { state: true },
+    bulkTemplateId: { state: true },
   };
 
   readonly localize = new LocalizeController(this, messages);
@@ -60,6 +67,11 @@ export class StaffInbox extends StaffSection {
   declare private bulkMessage: string;
   declare private bulkFailures: ConcernBulkOutcome[];
   declare private bulkBusy: boolean;
+  /** The response templates offered for a bulk answer (loaded when a first row is selected). */
+  declare private bulkTemplates: readonly ResponseTemplate[];
+  /** The template chosen for the bulk answer ('' : the text typed). */
+  declare private bulkTemplateId: string;
+  private templatesFrom?: unknown;
   private announcedKey?: string;
   private listsFrom?: unknown;
 
@@ -70,6 +82,8 @@ export class StaffInbox extends StaffSection {
     this.bulkMessage = '';
     this.bulkFailures = [];
     this.bulkBusy = false;
+    this.bulkTemplates = [];
+    this.bulkTemplateId = '';
   }
 
   private get filters(): InboxFilters {
@@ -87,6 +101,19 @@ export class StaffInbox extends StaffSection {
         JSON.stringify(queryOf(filtersFromParams({ ...r?.params, cursor: '' })));
       // Another view: what was selected in the previous one no longer shows.
       if (previous && key(previous) !== key(this.route)) this.selection = new Set();
+    }
+    if (changed.has('selection') && this.selection.size > 0 && this.canBulk) void this.loadTemplates();
+  }
+
+  /** Once per client: the templates a bulk answer can start from (none offered if they cannot load). */
+  private async loadTemplates(): Promise<void> {
+    const context = this.context;
+    if (!context || this.templatesFrom === context.client) return;
+    this.templatesFrom = context.client;
+    try {
+      this.bulkTemplates = await withSession(context, () => context.client.templates.list({}));
+    } catch {
+      this.bulkTemplates = [];
     }
   }
 
@@ -184,14 +211,16 @@ export class StaffInbox extends StaffSection {
     const status = String(data.get('bulk-status') ?? '');
     const assignee = String(data.get('bulk-assignee') ?? '');
     const answer = String(data.get('bulk-answer') ?? '').trim();
+    const templateId = this.bulkTemplateId;
     const me = context.identity?.id;
     const input: ConcernBulkInput = {
       references: [...this.selection],
       ...(status ? { status: status as ConcernBulkInput['status'] } : {}),
       ...(assignee === 'me' && me ? { assigneeId: me } : assignee === 'none' ? { assigneeId: null } : {}),
-      ...(answer ? { publicUpdate: { fr: answer } } : {}),
+      // A template is filled in by the server for each concern, in French and English.
+      ...(templateId ? { templateId } : answer ? { publicUpdate: { fr: answer } } : {}),
     };
-    if (!('status' in input) && !('assigneeId' in input) && !('publicUpdate' in input)) {
+    if (!('status' in input) && !('assigneeId' in input) && !('publicUpdate' in input) && !templateId) {
       this.bulkMessage = this.localize.t('bulkNothing');
       return;
     }
@@ -203,7 +232,10 @@ export class StaffInbox extends StaffSection {
       this.bulkFailures = failed;
       this.selection = new Set(failed.map((f) => f.reference));
       this.bulkMessage = this.localize.t('bulkDone', ok, failed.length);
-      if (failed.length === 0) form.reset();
+      if (failed.length === 0) {
+        form.reset();
+        this.bulkTemplateId = '';
+      }
       await this.data.reload();
     } catch {
       this.bulkMessage = this.localize.t('bulkFailed');
@@ -412,9 +444,15 @@ export class StaffInbox extends StaffSection {
                   <option value="none">${t('bulkNobody')}</option>
                 </select>
               </div>
+              ${this.renderBulkTemplate()}
               <div class="field field--answer">
                 <label for="bulk-answer">${t('bulkAnswer')}</label>
-                <textarea id="bulk-answer" name="bulk-answer" maxlength="2000"></textarea>
+                <textarea
+                  id="bulk-answer"
+                  name="bulk-answer"
+                  maxlength="2000"
+                  ?disabled=${this.bulkTemplateId !== ''}
+                ></textarea>
               </div>
               <div class="actions">
                 <button class="button" type="submit" ?disabled=${this.bulkBusy}>${t('bulkApply')}</button>
@@ -450,6 +488,40 @@ export class StaffInbox extends StaffSection {
           : nothing
       }
     </form>`;
+  }
+
+  private renderBulkTemplate(): TemplateResult | typeof nothing {
+    if (this.bulkTemplates.length === 0) return nothing;
+    const t = this.localize.t.bind(this.localize);
+    const pick = (text: Parameters<typeof this.localize.pick>[0]) => this.localize.pick(text);
+    const category = (code: string | null) =>
+      code === null
+        ? t('bulkTemplateShared')
+        : pick(this.lists.categories.find((c) => c.code === code)?.label ?? { fr: code });
+    const chosen = this.bulkTemplates.find((x) => x.id === this.bulkTemplateId);
+    return html`<div class="field field--answer">
+      <label for="bulk-template">${t('bulkTemplate')}</label>
+      <select
+        id="bulk-template"
+        aria-describedby=${chosen ? 'bulk-template-text' : nothing}
+        @change=${(e: Event) => (this.bulkTemplateId = (e.target as HTMLSelectElement).value)}
+      >
+        <option value="" ?selected=${!chosen}>${t('bulkTemplateNone')}</option>
+        ${this.bulkTemplates.map(
+          (x) =>
+            html`<option value=${x.id} ?selected=${x.id === this.bulkTemplateId}>
+              ${pick(statusLabel(x.status))} — ${category(x.categoryCode)}
+            </option>`,
+        )}
+      </select>
+      ${
+        chosen
+          ? html`<p id="bulk-template-text" class="hint">
+              ${t('bulkTemplateFilled')} « ${pick(chosen.text)} »
+            </p>`
+          : nothing
+      }
+    </div>`;
   }
 
   private renderTable(page: InboxPage, f: InboxFilters, busy = false): TemplateResult {
