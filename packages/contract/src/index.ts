@@ -5,6 +5,7 @@
 export * from './common.js';
 export * from './cafes.js';
 export * from './concerns.js';
+export * from './category-answers.js';
 export * from './priorities.js';
 export * from './meetings.js';
 export * from './response-times.js';

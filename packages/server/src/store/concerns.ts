@@ -1,5 +1,13 @@
 /** Concerns: intake (with anti-spam signals), public status, triage, Open311 listing, retention. */
-import { CONCERN_STATUSES, DEFAULT_PAGE_LIMIT, VERDICT_STATUSES } from '@proximite/contract';
+import {
+  CONCERN_STATUSES,
+  DEFAULT_PAGE_LIMIT,
+  MAX_ANSWER_LENGTH,
+  VERDICT_STATUSES,
+  checkAnswers,
+  findEmergency,
+} from '@proximite/contract';
+import type { AnswerError } from '@proximite/contract';
 import type {
   RaisedAtCafe,
   AdminConcern,
@@ -70,10 +78,22 @@ export interface CreatedConcern {
   submittedAt: string;
 }
 
+/** The server's words for each answer problem (`ProblemFieldError.message`). */
+const ANSWER_PROBLEMS: Record<AnswerError['problem'], string> = {
+  unknown: 'unknown field for this category',
+  required: 'required',
+  choice: 'not an allowed value',
+  number: 'expected number',
+  datetime: 'expected an ISO 8601 date or date-time',
+  text: 'expected string',
+  tooLong: `at most ${MAX_ANSWER_LENGTH} characters`,
+};
+
 /**
- * Checks the answers against the category: required fields present, list values known, no
- * unknown field, and no emergency (the category's stopper or a field's) — an emergency is
- * refused with its message, since this channel is not watched in real time.
+ * Checks the answers against the category with the contract's rules (`checkAnswers`, the ones the
+ * concern form applies before sending): required fields present, list values known, no unknown
+ * field, and no emergency (the category's stopper or a field's) — an emergency is refused with its
+ * message, since this channel is not watched in real time.
  */
 export function checkAgainstCategory(
   category: ConcernCategory,
@@ -81,55 +101,22 @@ export function checkAgainstCategory(
   basePath = 'attributes',
   options: { requiredFields?: boolean } = {},
 ): void {
-  if (category.emergency !== undefined) {
-    throw new AppError('validation', category.emergency.message.fr, {
-      errors: [{ path: 'categoryCode', message: `emergency: ${category.emergency.numbers.join(', ')}` }],
+  const emergency = findEmergency(category, attributes);
+  if (emergency?.source === 'field') {
+    throw new AppError('validation', emergency.message.fr, {
+      errors: [{ path: `${basePath}.${emergency.field.code}`, message: 'emergency: call the numbers shown' }],
     });
   }
-  const errors: ProblemFieldError[] = [];
-  const answers = attributes ?? {};
-  const known = new Map(category.fields.map((f) => [f.code, f]));
-  for (const key of Object.keys(answers)) {
-    if (!known.has(key))
-      errors.push({ path: `${basePath}.${key}`, message: 'unknown field for this category' });
+  if (emergency?.source === 'category') {
+    const numbers = category.emergency?.numbers ?? [];
+    throw new AppError('validation', emergency.message.fr, {
+      errors: [{ path: 'categoryCode', message: `emergency: ${numbers.join(', ')}` }],
+    });
   }
-  for (const field of category.fields) {
-    const value = answers[field.code];
-    const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
-    if (empty) {
-      if (field.required && options.requiredFields !== false)
-        errors.push({ path: `${basePath}.${field.code}`, message: 'required' });
-      continue;
-    }
-    const keys = field.values?.map((v) => v.key) ?? [];
-    if (field.datatype === 'singlevaluelist' && (typeof value !== 'string' || !keys.includes(value))) {
-      errors.push({ path: `${basePath}.${field.code}`, message: 'not an allowed value' });
-    } else if (
-      field.datatype === 'multivaluelist' &&
-      !(Array.isArray(value) ? value : [value]).every((v) => typeof v === 'string' && keys.includes(v))
-    ) {
-      errors.push({ path: `${basePath}.${field.code}`, message: 'not an allowed value' });
-    } else if (field.datatype === 'number' && typeof value !== 'number' && !Number.isFinite(Number(value))) {
-      errors.push({ path: `${basePath}.${field.code}`, message: 'expected number' });
-    } else if (
-      field.datatype === 'datetime' &&
-      (typeof value !== 'string' || Number.isNaN(Date.parse(value)))
-    ) {
-      errors.push({ path: `${basePath}.${field.code}`, message: 'expected a date-time' });
-    } else if ((field.datatype === 'string' || field.datatype === 'text') && typeof value !== 'string') {
-      errors.push({ path: `${basePath}.${field.code}`, message: 'expected string' });
-    }
-    if (field.stopper !== undefined) {
-      const hit = Array.isArray(value)
-        ? value.includes(field.stopper.whenValue)
-        : value === field.stopper.whenValue;
-      if (hit) {
-        throw new AppError('validation', field.stopper.message.fr, {
-          errors: [{ path: `${basePath}.${field.code}`, message: 'emergency: call the numbers shown' }],
-        });
-      }
-    }
-  }
+  const errors: ProblemFieldError[] = checkAnswers(category, attributes, options).map((e) => ({
+    path: `${basePath}.${e.code}`,
+    message: ANSWER_PROBLEMS[e.problem],
+  }));
   if (errors.length > 0)
     throw new AppError('validation', 'Some answers do not match the category.', { errors });
 }

@@ -4,7 +4,13 @@
  * otherwise), emergency detection and the local draft with its expiry.
  */
 import {
+  MAX_ANSWER_LENGTH,
   MAX_DESCRIPTION_LENGTH,
+  checkAnswer,
+  fieldsInOrder,
+  findEmergency,
+  isEmptyAnswer,
+  type AnswerProblem,
   type CategoryField,
   type ConcernCategory,
   type ConcernInput,
@@ -72,9 +78,8 @@ export function findCategory(
 }
 
 /** The category's extra fields in their display order. */
-export function sortedFields(category: ConcernCategory | undefined): CategoryField[] {
-  return category ? [...category.fields].sort((a, b) => a.order - b.order) : [];
-}
+/** The fields of a category in the order they are asked (the contract's rule). */
+export const sortedFields = fieldsInOrder;
 
 /** The steps the resident goes through for this category (no `details` step without extra fields). */
 export function stepsFor(category: ConcernCategory | undefined): Step[] {
@@ -167,7 +172,7 @@ export interface FieldError {
 }
 
 export const MAX_ADDRESS_LENGTH = 300;
-export const MAX_ANSWER_LENGTH = 1000;
+export { MAX_ANSWER_LENGTH };
 export const MAX_NAME_LENGTH = 200;
 
 // The contract's e-mail and phone rules (zod's email pattern and ConcernContactInput's phone pattern),
@@ -175,40 +180,32 @@ export const MAX_NAME_LENGTH = 200;
 const EMAIL =
   /^(?!\.)(?!.*\.\.)([A-Za-z0-9_'+\-.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
 const PHONE = /^\+?[0-9 ().-]{3,32}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?$/;
-
 /** The input key of a category field. */
 export const fieldKey = (code: string) => `attr:${code}`;
 
-const isEmpty = (a: Answer | undefined) =>
-  a === undefined || (Array.isArray(a) ? a.length === 0 : a.trim() === '');
+const isEmpty = isEmptyAnswer;
 
+/** The form's message code for each of the contract's answer problems. */
+const ANSWER_CODES = {
+  required: 'fieldRequired',
+  number: 'fieldNumber',
+  datetime: 'fieldDate',
+  choice: 'fieldChoice',
+  text: 'fieldTooLong',
+  tooLong: 'fieldTooLong',
+} as const satisfies Record<AnswerProblem, FieldError['code']>;
+
+/** The field's error, by the contract's rules for answers (`checkAnswer`, as the server applies them). */
 function validateField(field: CategoryField, answer: Answer | undefined): FieldError | undefined {
-  const base = { field: fieldKey(field.code), step: 'details' as const, label: field.label };
-  if (isEmpty(answer)) return field.required ? { ...base, code: 'fieldRequired' } : undefined;
-  const keys = (field.values ?? []).map((v) => v.key);
-  switch (field.datatype) {
-    case 'number':
-      return typeof answer === 'string' && Number.isFinite(Number(answer.trim()))
-        ? undefined
-        : { ...base, code: 'fieldNumber' };
-    case 'datetime':
-      return typeof answer === 'string' && DATE.test(answer.trim()) && !Number.isNaN(Date.parse(answer))
-        ? undefined
-        : { ...base, code: 'fieldDate' };
-    case 'singlevaluelist':
-      return typeof answer === 'string' && keys.includes(answer)
-        ? undefined
-        : { ...base, code: 'fieldChoice' };
-    case 'multivaluelist':
-      return Array.isArray(answer) && answer.every((k) => keys.includes(k))
-        ? undefined
-        : { ...base, code: 'fieldChoice' };
-    default:
-      return typeof answer === 'string' && answer.length <= MAX_ANSWER_LENGTH
-        ? undefined
-        : { ...base, code: 'fieldTooLong', max: MAX_ANSWER_LENGTH };
-  }
+  const problem = checkAnswer(field, answer);
+  if (problem === undefined) return undefined;
+  const error: FieldError = {
+    field: fieldKey(field.code),
+    step: 'details',
+    label: field.label,
+    code: ANSWER_CODES[problem],
+  };
+  return ANSWER_CODES[problem] === 'fieldTooLong' ? { ...error, max: MAX_ANSWER_LENGTH } : error;
 }
 
 /** The errors of one step, in the order of its fields (empty when the step is valid). */
@@ -303,26 +300,22 @@ export interface Emergency {
 export function detectEmergency(state: FormState, categories: readonly ConcernCategory[]): Emergency | null {
   const category = findCategory(categories, state.categoryCode);
   if (!category) return null;
-  if (category.emergency) {
-    const numbers = category.emergency.numbers.length ? category.emergency.numbers : [...EMERGENCY_NUMBERS];
-    return { source: 'category', message: category.emergency.message, numbers };
+  const found = findEmergency(category, answersFor(state, category.code));
+  if (!found) return null;
+  if (found.source === 'category') {
+    const listed = category.emergency?.numbers ?? [];
+    return {
+      source: 'category',
+      message: found.message,
+      numbers: listed.length ? listed : [...EMERGENCY_NUMBERS],
+    };
   }
-  const answers = answersFor(state, category.code);
-  for (const field of sortedFields(category)) {
-    const answer = answers[field.code];
-    if (!field.stopper || answer === undefined) continue;
-    const hit = Array.isArray(answer)
-      ? answer.includes(field.stopper.whenValue)
-      : answer.trim() === field.stopper.whenValue;
-    if (hit)
-      return {
-        source: 'field',
-        message: field.stopper.message,
-        numbers: [...EMERGENCY_NUMBERS],
-        field: fieldKey(field.code),
-      };
-  }
-  return null;
+  return {
+    source: 'field',
+    message: found.message,
+    numbers: [...EMERGENCY_NUMBERS],
+    field: fieldKey(found.field.code),
+  };
 }
 
 /** What `tel:` and `sms:` link an emergency number gets: 114 is reached by text message. */
