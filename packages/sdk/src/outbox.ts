@@ -8,6 +8,9 @@
  *   the UI discards it. 409 (same key in flight), 408, 425, 429, 5xx, timeouts and network errors
  *   are retried later with exponential backoff (2 s, 4 s, 8 s…, half of each delay random, at most
  *   5 min) and `Retry-After`, one request per attempt; nothing is tried while the browser is offline.
+ *   A 429 or 503 with `Retry-After` is about the server, not the entry: the whole queue waits.
+ * - Up to `concurrency` entries (4) are sent at once, started in order of creation: 1,000 reports
+ *   queued offline drain in a fraction of the time one at a time took.
  *   A 500 that answers `maxServerErrors` attempts in a row is taken as permanent too: a server
  *   that fails on this very submission would otherwise be sent it for a whole day, and the
  *   resident never told. 501 and 505 are permanent at once (see `isTransient`).
@@ -112,6 +115,8 @@ export interface OutboxOptions<I = ConcernInput> {
   autoFlush?: boolean;
   /** Attempts in a row answered 500 after which an entry fails as `rejected`. Default 5. */
   maxServerErrors?: number;
+  /** Entries sent at once, at most (started in order of creation). Default 4; 1 sends one by one. */
+  concurrency?: number;
 }
 
 export interface Outbox<I = ConcernInput> {
@@ -196,6 +201,7 @@ export function createOutbox<I = ConcernInput>(options: OutboxOptions<I>): Outbo
     autoFlush = true,
     maxServerErrors = 5,
   } = options;
+  const concurrency = Math.max(1, options.concurrency ?? 4);
   const storage =
     options.storage ?? (typeof indexedDB === 'undefined' ? memoryStorage<I>() : idbStorage<I>());
   // Without `send`, `client` is required (a concern outbox).
@@ -208,6 +214,8 @@ export function createOutbox<I = ConcernInput>(options: OutboxOptions<I>): Outbo
   let rerunForced = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
+  /** Epoch ms before which no entry is sent: a 429 or 503's Retry-After (RFC 9110 §10.2.3). */
+  let pausedUntil = 0;
 
   const emit = (event: OutboxEvent): void => {
     for (const listener of listeners) {
@@ -252,6 +260,9 @@ export function createOutbox<I = ConcernInput>(options: OutboxOptions<I>): Outbo
         entry.nextAttemptAt = now + backoff / 2 + (Math.random() * backoff) / 2;
         const retryAfter = error instanceof ApiError ? error.retryAfter : undefined;
         entry.notBefore = retryAfter === undefined ? 0 : now + retryAfter * 1000;
+        // Too many requests (429) or the service unavailable (503): every entry waits, not this one.
+        if ([429, 503].includes((error as ApiError).status))
+          pausedUntil = Math.max(pausedUntil, entry.notBefore);
       } else entry.state = 'failed';
       if (await update(entry)) emit(snapshot(entry));
     } finally {
@@ -261,28 +272,48 @@ export function createOutbox<I = ConcernInput>(options: OutboxOptions<I>): Outbo
 
   const pass = async (force: boolean): Promise<void> => {
     const entries = (await storage.list()).sort((a, b) => a.createdAt - b.createdAt);
+    const inFlight = new Set<Promise<unknown>>();
+    // A storage error is thrown once every send of the pass has ended.
+    let failure: unknown;
     for (const entry of entries) {
-      if (closed) return;
-      const now = Date.now();
+      if (closed) break;
       if (entry.state !== 'queued' || sending.has(entry.id)) continue;
-      if (now >= entry.expiresAt) {
+      if (Date.now() >= entry.expiresAt) {
         entry.state = 'failed';
         entry.error = { reason: 'expired', message: 'not delivered in time; it was not sent again' };
         if (await update(entry)) emit(snapshot(entry));
-      } else if (!offline() && now >= entry.notBefore && (force || now >= entry.nextAttemptAt))
-        await send(entry);
+        continue;
+      }
+      // Started in order of creation, at most `concurrency` at once; whether an entry is due is
+      // asked after the wait, as an answer meanwhile may have paused the queue.
+      while (inFlight.size >= concurrency) await Promise.race(inFlight);
+      const now = Date.now();
+      if (
+        !closed &&
+        !offline() &&
+        now >= Math.max(entry.notBefore, pausedUntil) &&
+        (force || now >= entry.nextAttemptAt)
+      ) {
+        // `send` marks the entry as sending before its first await: no second send can start.
+        const sent = send(entry)
+          .catch((error: unknown) => (failure ??= error))
+          .finally(() => inFlight.delete(sent));
+        inFlight.add(sent);
+      }
     }
+    await Promise.all(inFlight);
+    if (failure) throw failure;
   };
 
   const schedule = async (): Promise<void> => {
     clearTimeout(timer);
     if (closed) return;
-    const due = (await storage.list())
+    const times = (await storage.list())
       .filter((e) => e.state === 'queued')
-      .map((e) => Math.min(e.expiresAt, Math.max(e.nextAttemptAt, e.notBefore)));
+      .map((e) => Math.min(e.expiresAt, Math.max(e.nextAttemptAt, e.notBefore, pausedUntil)));
     // Offline, the `online` event flushes: a timer would only find the network still missing.
-    if (due.length === 0 || closed || offline()) return;
-    timer = setTimeout(() => void run(false), Math.max(0, Math.min(...due) - Date.now()));
+    if (times.length === 0 || closed || offline()) return;
+    timer = setTimeout(() => void run(false), Math.max(0, Math.min(...times) - Date.now()));
     // In Node, a pending retry must not keep the process alive (call flush() to deliver first).
     (timer as unknown as { unref?: () => void }).unref?.();
   };

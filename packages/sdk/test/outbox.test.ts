@@ -8,11 +8,14 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import type { ConcernInput } from '@proximite/contract';
+import type { ConcernInput, ConcernReceipt, Problem } from '@proximite/contract';
+
 import {
+  ApiError,
   createClient,
   createOutbox,
   memoryStorage,
+  type OutboxEntry,
   type OutboxEvent,
   type OutboxStorage,
 } from '@proximite/sdk';
@@ -284,19 +287,150 @@ describe('outbox', () => {
     outbox.close();
   });
 
-  it('delivers many submissions in order, each with its own key', async () => {
+  it('delivers many submissions, started in order, each once with its own key', async () => {
     let n = 0;
     fx.handle((_req, res) => json(res, 201, receipt(++n % 10)));
     const outbox = createOutbox({ client: client(), storage: memoryStorage(), autoFlush: false });
     const seen = events(outbox);
-    for (let i = 0; i < 20; i++) await outbox.submit({ ...input, description: `n°${i}` });
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) ids.push((await outbox.submit({ ...input, description: `n°${i}` })).id);
     while (seen.seen.filter((e) => e.state === 'sent').length < 20)
       await new Promise((r) => setTimeout(r, 10));
+    // Sent in parallel, so they may reach the server in another order; they start in order.
     assert.deepEqual(
-      fx.requests.map((r) => (JSON.parse(r.body) as ConcernInput).description),
-      Array.from({ length: 20 }, (_, i) => `n°${i}`),
+      seen.seen.filter((e) => e.state === 'sending').map((e) => e.id),
+      ids,
+    );
+    assert.deepEqual(
+      fx.requests.map((r) => (JSON.parse(r.body) as ConcernInput).description).sort(),
+      Array.from({ length: 20 }, (_, i) => `n°${i}`).sort(),
     );
     assert.equal(new Set(fx.requests.map((r) => r.headers['idempotency-key'])).size, 20);
+    outbox.close();
+  });
+});
+
+/** `count` queued entries already stored (as after a day offline), oldest first. */
+async function stored(count: number): Promise<OutboxStorage> {
+  const storage = memoryStorage();
+  const now = Date.now();
+  for (let i = 0; i < count; i++) {
+    const entry: OutboxEntry = {
+      id: `entry-${i}`,
+      idempotencyKey: `key-${i}`,
+      input: { ...input, description: `n°${i}` },
+      state: 'queued',
+      createdAt: now - count + i,
+      expiresAt: now + 86_400_000,
+      attempts: 0,
+      nextAttemptAt: 0,
+      notBefore: 0,
+    };
+    await storage.set(entry);
+  }
+  return storage;
+}
+
+const fullReceipt = receipt() as ConcernReceipt;
+const tooMany = (status: number, type = `https://proximite.dev/problems/test-${status}`) =>
+  new ApiError(status, { type, title: 'later', status } as Problem, { headers: { 'retry-after': '1' } });
+
+describe('outbox: sending in parallel', () => {
+  /** A `send` that answers after a few ms and counts the sends in flight. */
+  function counting() {
+    const calls: { key: string; description: string }[] = [];
+    let now = 0;
+    let most = 0;
+    const send = async (entry: ConcernInput, options: { idempotencyKey: string }) => {
+      calls.push({ key: options.idempotencyKey, description: entry.description });
+      most = Math.max(most, ++now);
+      await new Promise((r) => setTimeout(r, 5));
+      now -= 1;
+      return fullReceipt;
+    };
+    return { calls, send, most: () => most };
+  }
+
+  it('sends up to 4 entries at once by default, `concurrency` when given, each once in order', async () => {
+    for (const [concurrency, expected] of [
+      [undefined, 4],
+      [2, 2],
+      [1, 1],
+    ] as const) {
+      const counter = counting();
+      const outbox = createOutbox({
+        send: counter.send,
+        storage: await stored(10),
+        autoFlush: false,
+        ...(concurrency !== undefined && { concurrency }),
+      });
+      await outbox.flush();
+      assert.equal(counter.most(), expected, `concurrency ${String(concurrency)}`);
+      assert.deepEqual(
+        counter.calls.map((c) => c.key),
+        Array.from({ length: 10 }, (_, i) => `key-${i}`),
+        'each entry once, with its own key, started in order of creation',
+      );
+      assert.deepEqual(await outbox.entries(), []);
+      outbox.close();
+    }
+  });
+
+  it('a 429 or 503 with Retry-After pauses the whole queue, not only its entry', async () => {
+    for (const status of [429, 503]) {
+      const calls: string[] = [];
+      let release: () => void = () => undefined;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const outbox = createOutbox({
+        storage: await stored(8),
+        autoFlush: false,
+        send: async (_input, { idempotencyKey }) => {
+          calls.push(idempotencyKey);
+          if (calls.length === 1) throw tooMany(status);
+          // The three other first sends end only once the server's answer is recorded.
+          if (calls.length <= 4) await released;
+          return fullReceipt;
+        },
+      });
+      const seen = events(outbox);
+      outbox.subscribe((e) => e.state === 'queued' && e.error?.status === status && release());
+      await outbox.flush();
+      assert.deepEqual(calls, ['key-0', 'key-1', 'key-2', 'key-3'], `${status}: nothing started after it`);
+      const waiting = await outbox.entries();
+      assert.deepEqual(
+        waiting.map((e) => e.id),
+        ['entry-0', 'entry-4', 'entry-5', 'entry-6', 'entry-7'],
+      );
+      await outbox.flush();
+      assert.equal(calls.length, 4, `${status}: flush() waits for the Retry-After too`);
+      const pausedUntil = waiting[0]?.notBefore ?? 0;
+      // The retry timer sends them all once the Retry-After has passed.
+      while (seen.seen.filter((e) => e.state === 'sent').length < 8)
+        await new Promise((r) => setTimeout(r, 20));
+      assert.ok(Date.now() >= pausedUntil);
+      assert.deepEqual(calls.slice(4).sort(), ['key-0', 'key-4', 'key-5', 'key-6', 'key-7']);
+      outbox.close();
+    }
+  });
+
+  it('a 409 with Retry-After holds back only its own entry', async () => {
+    const calls: string[] = [];
+    const outbox = createOutbox({
+      storage: await stored(3),
+      autoFlush: false,
+      concurrency: 1,
+      send: async (_input, { idempotencyKey }) => {
+        calls.push(idempotencyKey);
+        if (calls.length === 1) throw tooMany(409, 'https://proximite.dev/problems/in-flight');
+        return fullReceipt;
+      },
+    });
+    await outbox.flush();
+    assert.deepEqual(calls, ['key-0', 'key-1', 'key-2']);
+    assert.deepEqual(
+      (await outbox.entries()).map((e) => e.id),
+      ['entry-0'],
+    );
     outbox.close();
   });
 });
