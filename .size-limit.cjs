@@ -33,8 +33,10 @@ const budgets = [
     // then 10.15 KB (10.14 KB measured) for issue 15's `concerns.feedback` (the resident's verdict)
     // and the status's `verdict` / `verdictOpen` in its schema (+65 B); then 10.2 KB (10.19 KB
     // measured) for `concerns.addEmail` (updates by e-mail added from the status page) and the
-    // contact's `emailUpdates` (+43 B).
-    limit: '10.3 KB',
+    // contact's `emailUpdates` (+43 B). Then 10.42 KB (10,411 bytes measured, +119 B) for issue 21:
+    // the outbox sends up to 4 entries at once (1,000 queued reports drained one round trip at a
+    // time) and a 429/503 Retry-After pauses its whole queue.
+    limit: '10.42 KB',
   },
   {
     name: 'SDK full client (+ priorities, rights, stats)',
@@ -45,8 +47,9 @@ const budgets = [
     // then 14.4 KB (14.38 KB measured) for issue 15's verdict (see the SDK core's budget, +80 B),
     // then 14.45 KB (14.41 KB measured) for its e-mail updates (+13 B).
     // Then 14.55 KB (14.52 KB measured) for issue 17: `raisedAt` in the status schema and the
-    // cafés' meeting kinds.
-    limit: '14.55 KB',
+    // cafés' meeting kinds. Then 14.63 KB (14,623 bytes measured) for issue 21's parallel outbox
+    // (see the SDK core's budget).
+    limit: '14.63 KB',
   },
   {
     name: '<prox-cafe-calendar> standalone, Lit + SDK included (target 20 KB, issue 5)',
@@ -115,8 +118,9 @@ const budgets = [
     // `feedback` and the status's `verdict` / `verdictOpen` and `reopen-requested` (+0.36 KB);
     // then 34.7 KB (34.68 KB measured): « Me tenir informé·e par e-mail » on the contact step, its
     // hint and its error in French and English (+0.33 KB, most of it text); then 34.85 KB (34.82 KB
-    // measured): the status view's « Recevoir les nouvelles par e-mail » wiring (+0.12 KB).
-    limit: '35.2 KB',
+    // measured): the status view's « Recevoir les nouvelles par e-mail » wiring (+0.12 KB); then
+    // 35.25 KB (35,226 bytes measured) for issue 21's parallel outbox (see the SDK core's budget).
+    limit: '35.25 KB',
   },
   {
     // Loaded the first time a resident chooses the conduct-complaint category (few ever do).
@@ -213,8 +217,9 @@ const budgets = [
     // measured) for issue 15's verdict in the form and the SDK (the status view's texts are in
     // it too: +0.35 KB); then 61.75 KB (61.7 KB measured) for the contact step's e-mail updates
     // box (+0.25 KB); then 61.85 KB (61.81 KB measured) for the status page's e-mail offer (+65 B);
-    // then 62.2 KB (62.17 KB measured) for the contract's answer rules in the form (issue 19).
-    limit: '62.2 KB',
+    // then 62.2 KB (62.17 KB measured) for the contract's answer rules in the form (issue 19); then
+    // 62.3 KB (62,260 bytes measured) for issue 21's parallel outbox (see the SDK core's budget).
+    limit: '62.3 KB',
   },
   {
     // The staff console's core (a build apart from the public bundles): Lit, the kit, the SDK with
@@ -289,18 +294,20 @@ const budgets = [
     // Café mode: today's cafés, the fast note form with its checks, the list of waiting and sent
     // notes, fr and en (about 1.6 KB of texts), and the SDK's outbox on IndexedDB (idb-keyval),
     // which only this section loads.
-    // 6.77 KB measured at its first build.
+    // 6.77 KB measured at its first build; then 6.9 KB (6,891 bytes measured) for issue 21's
+    // parallel outbox (see the SDK core's budget).
     name: '<prox-staff-console> café mode section, a lazy chunk',
     path: 'bundles/cdn/staff/field-*.js',
-    limit: '6.85 KB',
+    limit: '6.9 KB',
   },
   {
     // Priorities (« vous avez dit, nous avons fait »): the list with drafts and publication, the
     // form to create one from concerns or edit its status, action and date, fr and en. 4.37 KB
-    // measured at its first build.
+    // measured at its first build. Then 4.46 KB (4,452 bytes measured): the file names of the
+    // chunks it imports carry content hashes, which the outbox change of issue 21 changed (+2 B).
     name: '<prox-staff-console> priorities section, a lazy chunk',
     path: 'bundles/cdn/staff/priorities-*.js',
-    limit: '4.45 KB',
+    limit: '4.46 KB',
   },
   {
     // @lit/task, shared by the sections that load data. 807 bytes measured.
