@@ -13,8 +13,9 @@
  *   proximite purge [--contact-days N] [--contact-max-days N] [--closed-days N]
  *   proximite audit verify
  *   proximite import-ics <file|url> [--district ID] [--from DATE] [--to DATE] [--organizer NAME] [--time-zone TZ]
- *   proximite import-ssmsi <file.csv[.gz]> --area CODE [--name NAME] [--edition YYYY-MM-DD] [--from YEAR]
- *     [--to YEAR] [--indicators ID,ID] [--provisional YEAR,YEAR]
+ *   proximite import-ssmsi <file.csv[.gz]|data.gouv> --area CODE [--name NAME] [--edition YYYY-MM-DD] [--from YEAR]
+ *     [--to YEAR] [--indicators ID,ID] [--provisional YEAR,YEAR] [--resource RID]
+ *     (data.gouv: the area's rows from data.gouv.fr's tabular API, no download)
  *   proximite conformance <baseUrl> [--json] [--admin-token TOKEN] [--read-only]
  *   proximite doctor --origin https://www.your-city.example <baseUrl> [--json]
  *
@@ -30,6 +31,7 @@ import { formatReport, runConformance } from './conformance/index.js';
 import { checkOrigin, formatDoctorReport } from '@proximite/sdk/doctor.js';
 import { defaultWindow, importIcs, parseWindowBound, readFeed } from './import/ics.js';
 import { readSsmsiFile, storeStatsDataset } from './import/ssmsi.js';
+import { fetchSsmsiArea } from './import/ssmsi-datagouv.js';
 import { CLI_ACTOR } from './services/actor.js';
 import { purgeRetention } from './services/concerns.js';
 import { createAccount, issuePasswordReset, resetSecondFactor, updateAccount } from './services/staff.js';
@@ -60,8 +62,9 @@ const USAGE = `Usage:
   proximite purge [--contact-days N] [--contact-max-days N] [--closed-days N]
   proximite audit verify
   proximite import-ics <file|url> [--district ID] [--from DATE] [--to DATE] [--organizer NAME] [--time-zone TZ]
-  proximite import-ssmsi <file.csv[.gz]> --area CODE [--name NAME] [--edition YYYY-MM-DD] [--from YEAR]
-      [--to YEAR] [--indicators ID,ID] [--provisional YEAR,YEAR]
+  proximite import-ssmsi <file.csv[.gz]|data.gouv> --area CODE [--name NAME] [--edition YYYY-MM-DD] [--from YEAR]
+      [--to YEAR] [--indicators ID,ID] [--provisional YEAR,YEAR] [--resource RID]
+      data.gouv: read only the area's rows from data.gouv.fr's tabular API (the newest file)
   proximite conformance <baseUrl> [--json] [--admin-token TOKEN] [--read-only]
   proximite doctor --origin https://www.your-city.example <baseUrl> [--json]
       what works from that site: reads, reports (the origin check), the widgets' script
@@ -229,7 +232,10 @@ export async function runCli(
         if (sub === undefined) throw new UsageError('import-ics: give a file or an http(s) URL');
         return await importIcsCommand(config, sub, parsed, clock, io);
       case 'import-ssmsi':
-        if (sub === undefined) throw new UsageError('import-ssmsi: give the CSV file');
+        if (sub === undefined)
+          throw new UsageError(
+            'import-ssmsi: give the CSV file, or data.gouv to read the area from data.gouv.fr',
+          );
         return await importSsmsiCommand(config, sub, parsed, clock, io);
       case 'conformance': {
         if (sub === undefined || !/^https?:\/\//.test(sub))
@@ -575,7 +581,7 @@ async function importSsmsiCommand(
   const indicators = csv(p, 'indicators');
   let dataset;
   try {
-    dataset = await readSsmsiFile(file, {
+    const options = {
       area,
       ...(name !== undefined && { name }),
       ...(fromYear !== undefined && { from: fromYear }),
@@ -583,7 +589,22 @@ async function importSsmsiCommand(
       ...(indicators !== undefined && { indicators }),
       ...(provisional !== undefined && { provisionalYears: provisional }),
       ...(edition !== undefined && { dataset: { edition } }),
-    });
+    };
+    if (file === 'data.gouv') {
+      // One area's rows through data.gouv.fr's tabular API (--datagouv-api and --tabular-api
+      // point elsewhere: a mirror, or a test server).
+      const resourceId = one(p, 'resource');
+      const datasetUrl = one(p, 'datagouv-api');
+      const tabularUrl = one(p, 'tabular-api');
+      dataset = await fetchSsmsiArea({
+        ...options,
+        ...(resourceId !== undefined && { resourceId }),
+        ...(datasetUrl !== undefined && { datasetUrl }),
+        ...(tabularUrl !== undefined && { tabularUrl }),
+      });
+    } else {
+      dataset = await readSsmsiFile(file, options);
+    }
   } catch (error) {
     const message = (error as Error).message;
     const hint = /MISSING_EDITION/.test(String((error as { code?: string }).code))

@@ -587,4 +587,149 @@ describe('CLI import-ics and import-ssmsi', () => {
       assert.equal(amiens.dataset.edition, '2024-07-05', 'the failed imports left the stored dataset alone');
     });
   });
+
+  test('import-ssmsi data.gouv: one commune read through the tabular API, the newest file of its level', async () => {
+    // A stand-in for data.gouv.fr: the dataset API lists the resources, the tabular API (as
+    // datagouv/api-tabular answers: profile header, typed JSON rows, at most 50 a page, links.next)
+    // serves the rows of the commune file. This one pages by 4 to make the importer follow `next`.
+    const csv = readFileSync(join(contentFixtures, 'ssmsi-com-2026-amiens.csv'), 'utf8').trim().split('\n');
+    const header = csv[0]!.split(';').map((c) => c.replace(/"/g, ''));
+    const typed = (v: string): unknown => {
+      const raw = v.replace(/"/g, '');
+      if (v === 'NA') return null;
+      return /^-?\d+(,\d+)?$/.test(raw) ? Number(raw.replace(',', '.')) : raw;
+    };
+    const rows = csv.slice(1).map((line, i) => ({
+      __id: i + 1,
+      ...Object.fromEntries(line.split(';').map((v, j) => [header[j]!, typed(v)])),
+    }));
+    const requests: string[] = [];
+    const api = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      requests.push(url.pathname + url.search);
+      const json = (body: unknown, status = 200) => {
+        res.writeHead(status, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify(body));
+      };
+      const origin = `http://${req.headers.host}`;
+      if (url.pathname === '/api/1/datasets/621df2954fa5a3b5a023e23c/')
+        return json({
+          resources: [
+            {
+              id: 'com-2025',
+              format: 'csv.gz',
+              last_modified: '2025-07-10T09:00:00',
+              url: `${origin}/f/donnee-data.gouv-2024-geographie2025-produit-le2025-06-26.csv.gz`,
+            },
+            {
+              id: 'dep-2026',
+              format: 'csv',
+              last_modified: '2026-07-09T11:59:42',
+              url: `${origin}/f/donnee-dep-data.gouv-2025-geographie2026-produit-le2026-06-25.csv`,
+            },
+            {
+              id: 'com-2026',
+              format: 'csv.gz',
+              last_modified: '2026-07-09T11:59:42',
+              url: `${origin}/f/donnee-data.gouv-2025-geographie2026-produit-le2026-06-25.csv.gz`,
+            },
+            {
+              id: 'com-parquet',
+              format: 'parquet',
+              last_modified: '2026-07-09T12:00:00',
+              url: `${origin}/f/donnee-data.gouv-2025-geographie2026-produit-le2026-06-25.parquet`,
+            },
+          ],
+        });
+      if (url.pathname === '/api/resources/com-2026/profile/') return json({ profile: { header } });
+      if (url.pathname === '/api/resources/com-2026/data/') {
+        const code = url.searchParams.get('CODGEO_2026__exact');
+        const size = Number(url.searchParams.get('page_size') ?? 20);
+        if (size > 50) return json({ errors: [{ detail: 'page_size: max 50' }] }, 400);
+        const page = Number(url.searchParams.get('page') ?? 1);
+        const matching = rows.filter((r) => code === null || String(r.CODGEO_2026) === code);
+        const per = Math.min(size, 4);
+        const next = new URL(url);
+        next.searchParams.set('page', String(page + 1));
+        return json({
+          data: matching.slice((page - 1) * per, page * per),
+          links: { next: page * per < matching.length ? `${origin}${next.pathname}${next.search}` : null },
+          meta: { page, page_size: per, total: matching.length },
+        });
+      }
+      return json({ message: 'not found' }, 404);
+    });
+    await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+    const flags = [
+      '--datagouv-api',
+      `${base}/api/1/datasets/621df2954fa5a3b5a023e23c/`,
+      '--tabular-api',
+      `${base}/api/`,
+    ];
+    try {
+      const c = capture();
+      assert.equal(
+        await runCli(['import-ssmsi', 'data.gouv', '--area', '80021', '--name', 'Amiens', ...flags], {
+          env,
+          io: c.io,
+          clock,
+        }),
+        0,
+        c.err.join('\n'),
+      );
+      assert.match(c.out.join('\n'), /for commune 80021 \(Amiens\), edition 2026-06-25/);
+      const pages = requests.filter((r) => r.startsWith('/api/resources/com-2026/data/'));
+      assert.equal(pages.length, 3, 'ten rows of Amiens, four a page');
+      assert.ok(pages.every((r) => r.includes('CODGEO_2026__exact=80021') && r.includes('page_size=50')));
+
+      // Unreachable, or an area with no rows: a clear error, exit 1, the stored dataset kept.
+      const offline = capture();
+      const closed = ['--datagouv-api', 'http://127.0.0.1:9/api/1/datasets/x/'];
+      assert.equal(
+        await runCli(['import-ssmsi', 'data.gouv', '--area', '80021', ...closed], {
+          env,
+          io: offline.io,
+          clock,
+        }),
+        1,
+      );
+      assert.match(offline.err.join('\n'), /cannot reach 127\.0\.0\.1:9.*import a downloaded file instead/);
+      const none = capture();
+      assert.equal(
+        await runCli(['import-ssmsi', 'data.gouv', '--area', '80999', ...flags], { env, io: none.io, clock }),
+        1,
+      );
+      assert.match(none.err.join('\n'), /no rows for area 80999/);
+    } finally {
+      api.close();
+    }
+    await withServer(async (url) => {
+      const amiens = (await call(url, '/v1/stats?area=80021')).json as StatsDataset;
+      assert.ok(StatsDataset.safeParse(amiens).success);
+      assert.equal(amiens.dataset.edition, '2026-06-25', 'read from the official file name');
+      assert.equal(
+        amiens.dataset.resource,
+        'donnee-data.gouv-2025-geographie2026-produit-le2026-06-25.csv.gz',
+      );
+      const series = (label: string) => amiens.series.find((s) => s.sourceLabel === label)?.points;
+      assert.deepEqual(
+        series('Cambriolages de logement')?.map((p) => [p.year, p.count, p.rate]),
+        [
+          [2023, 612, 7.21],
+          [2024, 590, 6.95],
+          [2025, 574, 6.76],
+        ],
+      );
+      // Statistical secrecy (`ndiff`, NA) stays unpublished, never the département's mean; a true 0 is published.
+      assert.deepEqual(
+        series('Usage de stupéfiants (AFD)')?.map((p) => [p.year, p.count, p.published]),
+        [
+          [2023, null, false],
+          [2024, null, false],
+          [2025, 0, true],
+        ],
+      );
+    });
+  });
 });
