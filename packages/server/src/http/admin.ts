@@ -52,7 +52,7 @@ import { listAdminTokens } from '../store/tokens.js';
 import { deliveryOperations } from './admin-delivery.js';
 import { fieldOperations } from './admin-field.js';
 import { templateOperations } from './admin-templates.js';
-import { fillTemplate, getTemplate } from '../store/templates.js';
+import { getTemplate } from '../store/templates.js';
 import { principalOf, requireScopes } from './auth.js';
 import type { AppDeps } from './context.js';
 import type { AppEnv, Principal } from './env.js';
@@ -259,22 +259,15 @@ export function adminApp(deps: AppDeps): Hono<AppEnv> {
     for (const reference of references) {
       const instance = `${ADMIN_PREFIX}/concerns/${reference}`;
       try {
-        // A template is filled in with each concern's own reference and service.
-        let publicUpdate = change.publicUpdate;
-        if (template !== undefined) {
-          const [row] = await db.query<{ service: ServiceRef }>(
-            'SELECT service FROM concerns WHERE reference = $1',
-            [reference],
-          );
-          if (row !== undefined) publicUpdate = fillTemplate(template.text, reference, row.service.name);
-        }
+        // A template is filled in with each concern's own reference and service (under its lock).
         const concern = await concerns.triageConcern(
           deps,
           deps.clock(),
           principal.actor,
           reference,
-          { ...change, ...(publicUpdate !== undefined ? { publicUpdate } : {}) },
+          change,
           principal,
+          template?.text,
         );
         items.push(
           concern === undefined

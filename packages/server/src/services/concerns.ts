@@ -1,6 +1,6 @@
 /** Concerns seen by staff: reading contact data, triage (and the hand-offs it makes) and retention, each audited. */
 import { VERDICT_STATUSES } from '@proximite/contract';
-import type { AdminConcern, ConcernTriageInput, ServiceRef } from '@proximite/contract';
+import type { AdminConcern, ConcernTriageInput, LocalizedText, ServiceRef } from '@proximite/contract';
 import type { Outbox } from '../delivery/outbox.js';
 import { enqueueConcernEvent } from '../delivery/outbox.js';
 import { notifyResident } from '../delivery/resident.js';
@@ -20,6 +20,7 @@ import type { PurgeResult, Reach, StatusSecret } from '../store/concerns.js';
 import { purgeStaffAuth } from '../store/sessions.js';
 import { getCategory } from '../store/content.js';
 import { getServiceRecord } from '../store/services.js';
+import { fillTemplate } from '../store/templates.js';
 import { RESIDENT_ACTOR, authorName } from './actor.js';
 import type { Actor } from './actor.js';
 import { audited } from './audited.js';
@@ -61,10 +62,17 @@ export function triageConcern(
   now: Date,
   actor: Actor,
   reference: string,
-  input: ConcernTriageInput,
+  triage: ConcernTriageInput,
   reach?: Reach,
+  /**
+   * A response template whose text becomes the public update, filled in with this concern's
+   * reference and the service it is with — read under the concern's lock, so a concurrent
+   * hand-off cannot leave the answer naming the former service (the bulk answer).
+   */
+  template?: LocalizedText,
 ): Promise<AdminConcern | undefined> {
   return audited(ctx, now, actor, async (u) => {
+    let input = triage;
     if (!(await lockConcernInReach(u.tx, reference, reach))) return undefined;
     const rows = await u.tx.query<{
       id: string;
@@ -112,6 +120,11 @@ export function triageConcern(
       serviceId: input.serviceId,
       districtId: current.district_id,
     });
+    if (template !== undefined)
+      input = {
+        ...input,
+        publicUpdate: fillTemplate(template, reference, (route?.service ?? current.service).name),
+      };
     const r = await storeTriage(u.tx, now, reference, input, authorName(actor), route);
     if (r === undefined) return undefined;
     if (r.changes.length > 0 || input.assigneeId === undefined)
