@@ -63,7 +63,10 @@ const budgets = [
     // 24.96 KB (24,861 → 24,952 bytes on aea34ae) for issue 22: the SDK's permanence rules (see the
     // SDK core's budget) and lone surrogates refused in URLs.
     // Then 25.1 KB (25.06 KB measured) with the reflow fix of the view switch and the café's series fields.
-    limit: '25.1 KB',
+    // Then 25.4 KB (25.35 KB measured): the contract's one wall-clock-time module (issue 19) is shared
+    // by the agenda and the iCalendar reader, so its reading half moved from that lazy chunk into
+    // the first view (+0.25 KB; the reader's chunk lost as much).
+    limit: '25.4 KB',
   },
   {
     // Loaded the first time a resident opens « Rencontres passées » (upcoming cafés come first):
@@ -219,7 +222,9 @@ const budgets = [
     // box (+0.25 KB); then 61.85 KB (61.81 KB measured) for the status page's e-mail offer (+65 B);
     // then 62.2 KB (62.17 KB measured) for the contract's answer rules in the form (issue 19); then
     // 62.3 KB (62,260 bytes measured) for issue 21's parallel outbox (see the SDK core's budget).
-    limit: '62.3 KB',
+    // Then 62.55 KB (62.53 KB measured): the contract's wall-clock-time module, shared with the
+    // iCalendar reader's lazy chunk, now in the first file (+0.27 KB).
+    limit: '62.55 KB',
   },
   {
     // The staff console's core (a build apart from the public bundles): Lit, the kit, the SDK with

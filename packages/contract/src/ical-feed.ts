@@ -27,6 +27,7 @@
  */
 import ICAL from 'ical.js';
 import type { Cafe } from './cafes.js';
+import { isIanaZone, wallMs, wallToInstant, zoneOffsetMs, type WallTime } from './zoned-time.js';
 
 type ICalComponent = InstanceType<typeof ICAL.Component>;
 type ICalProperty = InstanceType<typeof ICAL.Property>;
@@ -85,69 +86,17 @@ function toMs(value: Date | number | string): number {
   return ms;
 }
 
-// ---- Time zones through Intl ----------------------------------------------------------------
+// ---- Time zones through Intl (zoned-time.ts) -------------------------------------------------
 
-const formatters = new Map<string, Intl.DateTimeFormat | null>();
+export { isIanaZone };
 
-function formatter(zone: string): Intl.DateTimeFormat | null {
-  let f = formatters.get(zone);
-  if (f === undefined) {
-    try {
-      f = new Intl.DateTimeFormat('en-US', {
-        timeZone: zone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      });
-    } catch {
-      f = null;
-    }
-    formatters.set(zone, f);
-  }
-  return f;
-}
+type Wall = WallTime;
 
-/** True when `zone` is an IANA time zone this platform knows (not an offset such as `+01:00`). */
-export function isIanaZone(zone: string | undefined): boolean {
-  return zone !== undefined && /^[A-Za-z]/.test(zone) && formatter(zone) !== null;
-}
+const zoneOffset = (zone: string, ms: number): number => zoneOffsetMs(ms, zone);
 
-/** Offset of `zone` at the instant `ms`, in ms (local − UTC). */
-function zoneOffset(zone: string, ms: number): number {
-  const parts: Record<string, number> = {};
-  for (const p of formatter(zone)!.formatToParts(ms))
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  const local = Date.UTC(
-    parts.year!,
-    parts.month! - 1,
-    parts.day!,
-    parts.hour!,
-    parts.minute!,
-    parts.second!,
-  );
-  return local - Math.floor(ms / 1000) * 1000;
-}
-
-interface Wall {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-const wallMs = (w: Wall): number => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-
-/** The offset (ms) of a wall-clock time in `zone` (the earlier instant in a DST overlap, shifted in a gap). */
+/** The offset (ms) of a wall-clock time in `zone` (the earlier instant in a DST overlap, the offset before a gap). */
 function wallOffset(wall: Wall, zone: string): number {
-  const guess = wallMs(wall);
-  const offset = zoneOffset(zone, guess - zoneOffset(zone, guess));
-  return zoneOffset(zone, guess - offset);
+  return wallMs(wall) - wallToInstant(wall, zone);
 }
 
 /** An ical.js zone whose offsets come from the platform's IANA data. */

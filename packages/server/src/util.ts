@@ -1,5 +1,6 @@
 /** Small helpers shared by the store and the HTTP layer: hashing, random tokens, dates, JSON. */
 import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { isTimeZone, wallMs, wallTimeAt, wallToInstant } from '@proximite/contract/zoned-time.js';
 
 /** A source of the current time; tests inject a fake one. */
 export type Clock = () => Date;
@@ -87,35 +88,11 @@ export interface ZonedParts {
   offset: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /** Wall-clock parts of `date` in the IANA zone `timeZone`, with the zone's offset at that instant. */
 export function zonedParts(date: Date, timeZone: string): ZonedParts {
-  let f = formatters.get(timeZone);
-  if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  const parts: Record<string, number> = {};
-  for (const p of f.formatToParts(date)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  const year = parts.year ?? 0;
-  const month = parts.month ?? 1;
-  const day = parts.day ?? 1;
-  const hour = parts.hour ?? 0;
-  const minute = parts.minute ?? 0;
-  const second = parts.second ?? 0;
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
-  const offset = Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
-  return { year, month, day, hour, minute, second, offset };
+  const ms = date.getTime();
+  const wall = wallTimeAt(ms, timeZone);
+  return { ...wall, offset: Math.round((wallMs(wall) - Math.floor(ms / 1000) * 1000) / 60000) };
 }
 
 const pad = (n: number, w = 2): string => String(Math.abs(n)).padStart(w, '0');
@@ -131,7 +108,10 @@ export function isoInZone(date: Date, timeZone: string): string {
   return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${off}`;
 }
 
-/** The UTC instant of a wall-clock time in `timeZone` (DST gaps resolve forward). */
+/**
+ * The UTC instant of a wall-clock time in `timeZone` (fields may overflow: day 32 is next month's
+ * 1st). As RFC 5545 reads local times: DST gaps resolve forward, overlaps to the first instant.
+ */
 export function zonedToDate(
   timeZone: string,
   year: number,
@@ -140,18 +120,10 @@ export function zonedToDate(
   hour: number,
   minute: number,
 ): Date {
-  const guess = Date.UTC(year, month - 1, day, hour, minute);
-  let t = guess - zonedParts(new Date(guess), timeZone).offset * 60000;
-  t = guess - zonedParts(new Date(t), timeZone).offset * 60000;
-  return new Date(t);
+  return new Date(wallToInstant({ year, month, day, hour, minute, second: 0 }, timeZone));
 }
 
 /** Is `timeZone` an IANA zone this runtime knows? */
 export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
+  return isTimeZone(timeZone);
 }

@@ -15,6 +15,7 @@
  * an evening café ending at midnight does not spill into the next day.
  */
 import type { Cafe, CafePlace } from '@proximite/contract';
+import { isTimeZone, wallTimeAt, zoneOffsetMs, type WallTime } from '@proximite/contract/zoned-time.js';
 import { cached, dateFormat } from '../kit/localize.js';
 
 /** The zone used when a café's zone is missing or unknown to Intl (the project's home zone). */
@@ -28,38 +29,11 @@ const DAY_MS = 86_400_000;
 // ---------------------------------------------------------------------------
 // Instants and zones
 
-/** Wall-clock fields of an instant in a zone. `month` is 1–12. */
-export interface WallTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function partsFormat(timeZone: string): Intl.DateTimeFormat {
-  return dateFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-}
+export type { WallTime };
 
 /** Whether `Intl` knows the zone (an IANA name such as `Europe/Paris`, or `UTC`). */
 export function isValidTimeZone(timeZone: unknown): timeZone is string {
-  if (typeof timeZone !== 'string' || timeZone === '') return false;
-  try {
-    partsFormat(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
+  return isTimeZone(timeZone);
 }
 
 /** The zone to show a café in: its own if valid, else {@link DEFAULT_TIME_ZONE}. */
@@ -75,27 +49,12 @@ function toDate(instant: string | Date | number): Date {
 export function wallTime(instant: string | Date | number, timeZone: string): WallTime {
   const date = toDate(instant);
   if (Number.isNaN(date.getTime())) throw new RangeError(`Invalid date: ${String(instant)}`);
-  const fields: Record<string, number> = {};
-  for (const part of partsFormat(timeZone).formatToParts(date)) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
-  return {
-    year: fields.year ?? 0,
-    month: fields.month ?? 1,
-    day: fields.day ?? 1,
-    hour: fields.hour ?? 0,
-    minute: fields.minute ?? 0,
-    second: fields.second ?? 0,
-  };
+  return wallTimeAt(date.getTime(), timeZone);
 }
 
 /** The UTC offset of `timeZone` at an instant, in minutes (Paris in summer: 120). */
 export function zoneOffsetMinutes(instant: string | Date | number, timeZone: string): number {
-  const date = toDate(instant);
-  const w = wallTime(date, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  const ms = date.getTime() - (date.getTime() % 1000);
-  return Math.round((asUtc - ms) / 60_000);
+  return Math.round(zoneOffsetMs(toDate(instant).getTime(), timeZone) / 60_000);
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
