@@ -119,6 +119,22 @@ const OPEN_STATUSES: readonly string[] = [
   'reopen-requested',
 ];
 
+/** Statuses that count as closed (retention runs from closure; Open311 says `closed`). */
+export const CLOSED_STATUSES: readonly string[] = ['resolved', 'closed', 'duplicate', 'not-responsible'];
+
+/**
+ * Whether staff may move a concern from `from` to `to` — the server refuses the others (409), and
+ * the console offers only these. Nothing goes back to `received`; a closed one may only be
+ * reopened (`in-progress`); `reopen-requested` is the resident's verdict alone (it is open: staff
+ * take it on from there like any open concern).
+ */
+export function transitionAllowed(from: string, to: string): boolean {
+  if (from === to) return true;
+  if (to === 'received' || to === 'reopen-requested') return false;
+  if (CLOSED_STATUSES.includes(from)) return to === 'in-progress';
+  return true;
+}
+
 /** The statuses after which a resident may give a verdict (« Le problème est-il réglé ? »). */
 export const VERDICT_STATUSES: readonly string[] = ['resolved', 'closed'];
 

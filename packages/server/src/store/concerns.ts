@@ -1,11 +1,13 @@
 /** Concerns: intake (with anti-spam signals), public status, triage, Open311 listing, retention. */
 import {
+  CLOSED_STATUSES,
   CONCERN_STATUSES,
   DEFAULT_PAGE_LIMIT,
   MAX_ANSWER_LENGTH,
   VERDICT_STATUSES,
   checkAnswers,
   findEmergency,
+  transitionAllowed,
 } from '@proximite/contract';
 import type { AnswerError } from '@proximite/contract';
 import type {
@@ -43,8 +45,7 @@ import { assignableStaff, concernHistory } from './inbox.js';
 import { reaches } from './reach.js';
 import type { Reach } from './reach.js';
 
-/** Statuses that count as closed (retention runs from closure). */
-export const CLOSED_STATUSES: readonly string[] = ['resolved', 'closed', 'duplicate', 'not-responsible'];
+export { CLOSED_STATUSES, transitionAllowed };
 export const OPEN_STATUSES: readonly string[] = CONCERN_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
 
 export type AttributeValue = string | number | string[];
@@ -600,18 +601,6 @@ export async function getOversightConcern(
     [reference],
   );
   return rows[0] === undefined ? undefined : oversightView(db, rows[0]);
-}
-
-/**
- * Whether staff may move a concern from `from` to `to`. Nothing goes back to `received`; a closed
- * one may only be reopened (in-progress); `reopen-requested` is the resident's verdict alone (it
- * is open: staff take it on from there like any open concern).
- */
-export function transitionAllowed(from: string, to: string): boolean {
-  if (from === to) return true;
-  if (to === 'received' || to === 'reopen-requested') return false;
-  if (CLOSED_STATUSES.includes(from)) return to === 'in-progress';
-  return true;
 }
 
 /**

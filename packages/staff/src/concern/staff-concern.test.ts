@@ -283,6 +283,25 @@ describe('<prox-staff-concern>', () => {
     expect(page.root.activeElement).to.equal(button);
   });
 
+  it('offers only the status changes the server accepts: a closed concern can only be reopened', async () => {
+    const { page } = await mount();
+    const offered = () => [...page.$<HTMLSelectElement>('#status')!.options].map((o) => o.value);
+    expect(offered()).to.deep.equal([
+      'received',
+      'in-progress',
+      'action-scheduled',
+      'referred',
+      'resolved',
+      'closed',
+      'not-responsible',
+    ]);
+    page.set('status', 'resolved');
+    page.submit('status');
+    await waitUntil(() => page.facts.Statut === 'Résolu');
+    expect(offered()).to.deep.equal(['in-progress', 'resolved']);
+    expect(page.$<HTMLSelectElement>('#status')!.value).to.equal('resolved');
+  });
+
   it('assigns to someone who can take it, and unassigns', async () => {
     const { page, context, triaged } = await mount();
     const options = [...page.$<HTMLSelectElement>('#assignee')!.options].map((o) => o.textContent!.trim());

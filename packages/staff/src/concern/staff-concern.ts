@@ -6,7 +6,7 @@ import type {
   ConcernTriageInput,
   ResponseTemplate,
 } from '@proximite/contract';
-import { raisedAtCafeText } from '@proximite/contract/concerns.js';
+import { raisedAtCafeText, transitionAllowed } from '@proximite/contract/concerns.js';
 import { describeError } from '@proximite/widgets/kit/data.controller.js';
 import { kitMessages } from '@proximite/widgets/kit/kit.messages.js';
 import { LocalizeController, type LocalizedTextLike } from '@proximite/widgets/kit/localize.js';
@@ -758,7 +758,8 @@ export class StaffConcern extends StaffSection {
     const me = this.context.identity?.id;
     const statusOptions = (blank?: string) => [
       ...(blank !== undefined ? [html`<option value="">${blank}</option>`] : []),
-      ...SETTABLE.map(
+      // Only the moves the server accepts from the current status (a closed concern: reopen).
+      ...SETTABLE.filter((s) => transitionAllowed(c.status, s)).map(
         (s) =>
           html`<option value=${s} ?selected=${blank === undefined && s === c.status}>
             ${this.pick(STATUS_LABELS[s])}
