@@ -101,6 +101,10 @@ async function addHandoffUpdate(
  * Stores a new concern where the routing rules send it — in the caller's transaction — and records
  * its arrival: the hand-off public update, an audit entry (`system:routing`) and the messages for
  * its service.
+ *
+ * The audit entry is appended last: appending takes the audit chain's lock (store/audit.ts), which
+ * every other audited write then waits for until this transaction commits. With `deferAudit`, it is
+ * handed to the caller instead, to append as the very last step of its transaction.
  */
 export async function createRoutedConcern(
   tx: Queryable,
@@ -108,40 +112,42 @@ export async function createRoutedConcern(
   outbox: Outbox,
   category: ConcernCategory,
   input: NewConcern,
+  deferAudit?: (append: (u: Unit) => Promise<void>) => void,
 ): Promise<CreatedConcern> {
   const route = await routeFor(tx, category, input.location.districtId);
-  const created = await insertConcern(tx, now, category, {
-    ...input,
-    service: route.service,
-    restricted: route.restricted,
-  });
-  await auditedIn(tx, now, ROUTING_ACTOR, async (u) => {
-    const handoffId = await addHandoffUpdate(
-      tx,
-      created.id,
-      now.toISOString(),
-      created.status,
-      route.service,
-    );
-    await u.audit({
+  const created = await insertConcern(
+    tx,
+    now,
+    category,
+    { ...input, service: route.service, restricted: route.restricted },
+    // The service's target is known: the due date is computed with the insert.
+    route.record?.target ?? null,
+  );
+  const handoffId = await addHandoffUpdate(tx, created.id, now.toISOString(), created.status, route.service);
+  if (route.record !== undefined)
+    await enqueueConcernEvent(tx, now, outbox, {
+      event: 'concern.created',
+      concernId: created.id,
+      service: route.record,
+    });
+  // The resident's acknowledgement, when they asked to be kept informed by e-mail (without an
+  // address and that wish, notifyResident would find nothing to send).
+  const c = input.contact;
+  if (c?.emailUpdates === true && c.email !== undefined)
+    await notifyResident(tx, now, outbox, created.id, {
+      kind: 'acknowledgement',
+      at: created.submittedAt,
+      code: created.trackingCode,
+      token: created.statusToken,
+    });
+  const append = (u: Unit) =>
+    u.audit({
       action: 'concern.routed',
       target: `concern:${created.reference}`,
       detail: { to: route.service.id, reason: 'arrival', handoff: handoffId },
     });
-    if (route.record !== undefined)
-      await enqueueConcernEvent(tx, now, outbox, {
-        event: 'concern.created',
-        concernId: created.id,
-        service: route.record,
-      });
-  });
-  // The resident's acknowledgement, when they asked to be kept informed by e-mail.
-  await notifyResident(tx, now, outbox, created.id, {
-    kind: 'acknowledgement',
-    at: created.submittedAt,
-    code: created.trackingCode,
-    token: created.statusToken,
-  });
+  if (deferAudit) deferAudit(append);
+  else await auditedIn(tx, now, ROUTING_ACTOR, append);
   return created;
 }
 

@@ -24,9 +24,11 @@ import type {
   ProblemFieldError,
   PublicUpdate,
   ServiceRef,
+  ServiceTarget,
 } from '@proximite/contract';
 import type { Queryable } from '../db/database.js';
-import { AppError, isUniqueViolation } from '../errors.js';
+import { dueDate } from '../delivery/due.js';
+import { AppError } from '../errors.js';
 import {
   newId,
   newReference,
@@ -148,58 +150,63 @@ export async function prepareConcern(
   return category;
 }
 
-/** Inserts a concern (and its contact details, apart). Retries on a reference collision. */
+/**
+ * Inserts a concern (and its contact details, apart). Draws another reference on a collision.
+ * `target`: its service's response-time target when the caller has read it (the due date is then
+ * stored with the row); without it, the due date is computed from the services table after.
+ */
 export async function insertConcern(
   tx: Queryable,
   now: Date,
   category: ConcernCategory,
   input: NewConcern,
+  target?: ServiceTarget | null,
 ): Promise<CreatedConcern> {
   const statusToken = randomSecret(24);
   const trackingCode = newTrackingCode();
   const open311Token = randomSecret(12);
   const id = newId();
   const submittedAt = now.toISOString();
+  const due = target === undefined ? undefined : (dueDate(target, now)?.toISOString() ?? null);
   for (let attempt = 0; ; attempt++) {
     const reference = newReference();
-    try {
-      await tx.query('SAVEPOINT concern_insert');
-      await tx.query(
-        `INSERT INTO concerns (id, reference, category_code, service, status, description, location, district_id,
-           attributes, lang, quarantined, quarantine_reasons, status_token_hash, open311_token, channel,
-           submitted_at, updated_at, tracking_code_hash, restricted, cafe_id, raised_at, noted_by)
-         VALUES ($1, $2, $3, $4::jsonb, 'received', $5, $6::jsonb, $7, $8::jsonb, $9, $10, $11::jsonb, $12, $13, $14, $15, $15, $16, $17,
-           $18, $19::jsonb, $20)`,
-        [
-          id,
-          reference,
-          category.code,
-          JSON.stringify(input.service ?? category.service),
-          input.description,
-          JSON.stringify(input.location),
-          input.location.districtId ?? null,
-          input.attributes === undefined ? null : JSON.stringify(input.attributes),
-          input.lang ?? null,
-          input.quarantineReasons.length > 0,
-          JSON.stringify(input.quarantineReasons),
-          sha256Hex(statusToken),
-          open311Token,
-          input.channel,
-          submittedAt,
-          trackingCodeHash(reference, trackingCode),
-          input.restricted === true,
-          input.raisedAt?.cafe.cafeId ?? null,
-          input.raisedAt === undefined ? null : JSON.stringify(input.raisedAt.cafe),
-          input.raisedAt?.notedBy ?? null,
-        ],
-      );
-      await tx.query('RELEASE SAVEPOINT concern_insert');
-    } catch (error) {
-      await tx.query('ROLLBACK TO SAVEPOINT concern_insert');
-      if (isUniqueViolation(error) && attempt < 5) continue;
-      throw error;
+    // A reference already taken inserts nothing (no error, so no savepoint to roll back to).
+    const inserted = await tx.query(
+      `INSERT INTO concerns (id, reference, category_code, service, status, description, location, district_id,
+         attributes, lang, quarantined, quarantine_reasons, status_token_hash, open311_token, channel,
+         submitted_at, updated_at, tracking_code_hash, restricted, cafe_id, raised_at, noted_by, due_at)
+       VALUES ($1, $2, $3, $4::jsonb, 'received', $5, $6::jsonb, $7, $8::jsonb, $9, $10, $11::jsonb, $12, $13, $14, $15, $15, $16, $17,
+         $18, $19::jsonb, $20, $21)
+       ON CONFLICT (reference) DO NOTHING RETURNING id`,
+      [
+        id,
+        reference,
+        category.code,
+        JSON.stringify(input.service ?? category.service),
+        input.description,
+        JSON.stringify(input.location),
+        input.location.districtId ?? null,
+        input.attributes === undefined ? null : JSON.stringify(input.attributes),
+        input.lang ?? null,
+        input.quarantineReasons.length > 0,
+        JSON.stringify(input.quarantineReasons),
+        sha256Hex(statusToken),
+        open311Token,
+        input.channel,
+        submittedAt,
+        trackingCodeHash(reference, trackingCode),
+        input.restricted === true,
+        input.raisedAt?.cafe.cafeId ?? null,
+        input.raisedAt === undefined ? null : JSON.stringify(input.raisedAt.cafe),
+        input.raisedAt?.notedBy ?? null,
+        due ?? null,
+      ],
+    );
+    if (inserted.length === 0) {
+      if (attempt < 5) continue;
+      throw new Error('no free concern reference after 6 draws');
     }
-    await refreshDueDates(tx, { concernId: id });
+    if (due === undefined) await refreshDueDates(tx, { concernId: id });
     const c = input.contact;
     if (c !== undefined && (c.name ?? c.email ?? c.phone) !== undefined) {
       await tx.query(

@@ -32,6 +32,11 @@ export type IdempotencyOutcome<T> =
 export interface IdempotentResult<T> {
   value: T;
   store?: StoredResponse;
+  /**
+   * Runs last, after the response is stored, just before commit: for a step that takes a lock
+   * other requests wait for until commit (the audit chain's), so that they wait as little as can be.
+   */
+  last?: (tx: Queryable) => Promise<void>;
 }
 
 /** The first half of the advisory lock key of idempotency claims ("idem"); the second is per key. */
@@ -96,17 +101,18 @@ export async function withIdempotency<T>(
 ): Promise<IdempotencyOutcome<T>> {
   const [, lock] = claimLock(scope, key);
   return db.transaction(async (tx): Promise<IdempotencyOutcome<T>> => {
-    if (db.kind === 'postgres') {
-      // A request that hangs (rather than dies) gives its key back too; a backend waiting on a lock
-      // notices within a second that its client is gone.
-      await tx.query(`SET LOCAL statement_timeout = '${CLAIM_TIMEOUT_S}s'`);
-      await tx.query(`SET LOCAL idle_in_transaction_session_timeout = '${CLAIM_TIMEOUT_S}s'`);
-      await tx.query(`SET LOCAL client_connection_check_interval = '1s'`);
-    }
-    const [claimed] = await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1, $2) AS ok', [
-      LOCK_CLASS,
-      lock,
-    ]);
+    // On PostgreSQL, a request that hangs (rather than dies) gives its key back too, and a backend
+    // waiting on a lock notices within a second that its client is gone: `set_config(…, true)` is
+    // SET LOCAL, here in the claim's own statement (one round trip instead of four).
+    const [claimed] = await tx.query<{ ok: boolean }>(
+      db.kind === 'postgres'
+        ? `SELECT set_config('statement_timeout', '${CLAIM_TIMEOUT_S}s', true),
+                  set_config('idle_in_transaction_session_timeout', '${CLAIM_TIMEOUT_S}s', true),
+                  set_config('client_connection_check_interval', '1s', true),
+                  pg_try_advisory_xact_lock($1, $2) AS ok`
+        : 'SELECT pg_try_advisory_xact_lock($1, $2) AS ok',
+      [LOCK_CLASS, lock],
+    );
     if (claimed?.ok !== true)
       return { kind: 'in-flight', retryAfter: claimRetryAfter(await holderElapsed(tx, lock)) };
     const [row] = await tx.query<{
@@ -135,6 +141,7 @@ export async function withIdempotency<T>(
         [scope, key, bodyHash, result.store.status, JSON.stringify(result.store), now.toISOString()],
       );
     }
+    await result.last?.(tx);
     return { kind: 'done', value: result.value };
   });
 }
