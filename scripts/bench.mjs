@@ -8,6 +8,8 @@
 //  3. long tasks of the widgets at 4× CPU throttling (Chromium's trace; packages/widgets/bench/long-tasks.mjs)
 //  4. bundle sizes in brotli bytes (size-limit; the same budgets npm test checks)
 //  5. the staff inbox over 10 000 concerns on PGlite and PostgreSQL (packages/server/bench/inbox.bench.ts)
+//  6. the SDK outbox in Node: queueing 1,000 reports in the file store, draining them to a local
+//     server one at a time and in parallel (packages/sdk/bench/outbox.bench.ts)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -48,6 +50,14 @@ if (wanted('inbox')) {
   // PostgreSQL too when a URL is given (a schema of its own, dropped after).
   const reports = await runInboxBench({ log, databaseUrl: process.env.PROXIMITE_BENCH_DATABASE_URL });
   sections.push(`## Staff inbox\n\n${formatInboxBench(reports)}`);
+}
+
+if (wanted('outbox')) {
+  log('› outbox: 1,000 reports queued in the file store, drained to a local server…');
+  const { runOutboxBench, formatOutboxBench } = await import('../packages/sdk/bench/outbox.bench.ts');
+  // PostgreSQL too when a URL is given (a database of its own, dropped after).
+  const report = await runOutboxBench({ log, databaseUrl: process.env.PROXIMITE_BENCH_DATABASE_URL });
+  sections.push(`## SDK outbox in Node\n\n${formatOutboxBench(report)}`);
 }
 
 if (wanted('render')) {
@@ -152,6 +162,7 @@ different machines.
 const order = [
   '## Reference server over HTTP',
   '## Staff inbox',
+  '## SDK outbox in Node',
   '## Widget render in Chromium',
   '## Widget long tasks',
   '## Bundle sizes',
