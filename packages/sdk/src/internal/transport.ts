@@ -20,7 +20,7 @@ import {
 } from '../errors.js';
 import { freshness, raceSignal, remember, type ResponseCache } from './cache.js';
 import { joinUrl, type Query } from './path.js';
-import { validate } from './validate.js';
+import { validateInSlices } from './validate.js';
 import type { Problem } from '@proximite/contract';
 
 /**
@@ -225,7 +225,8 @@ export class Transport {
         );
         const fresh = freshness(response.headers.get('cache-control'));
         const at = Date.now();
-        const data = response.status === 304 && entry ? (entry.data as T) : parse(schema, response, 'GET');
+        const data =
+          response.status === 304 && entry ? (entry.data as T) : await parse(schema, response, 'GET');
         const etag = response.headers.get('etag') ?? (response.status === 304 ? (entry?.etag ?? null) : null);
         if (fresh.store && (etag !== null || fresh.maxAge + fresh.swr > 0))
           remember(cache, key, {
@@ -248,8 +249,9 @@ export class Transport {
   }
 }
 
-function parse<T>(schema: z.ZodMiniType<T>, response: ReadResponse, method: string): T {
-  return validate(schema, readJson(response, method), { method, url: response.url }, response.status) as T;
+function parse<T>(schema: z.ZodMiniType<T>, response: ReadResponse, method: string): Promise<T> {
+  const request = { method, url: response.url };
+  return validateInSlices(schema, readJson(response, method), request, response.status) as Promise<T>;
 }
 
 function readJson(response: ReadResponse, method: string): unknown {
