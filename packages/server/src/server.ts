@@ -16,7 +16,8 @@ import { migrate } from './db/migrate.js';
 import { deliveryOptions, queuedStaffLinkSender } from './delivery/setup.js';
 import { startDeliveryWorker } from './delivery/worker.js';
 import type { DeliveryOptions, DeliveryWorker } from './delivery/worker.js';
-import { createApp } from './http/app.js';
+import { createServer } from 'node:http';
+import { createApp, nodeCachedAnswer } from './http/app.js';
 import type { AppDeps } from './http/context.js';
 import { refreshDueDates } from './store/due.js';
 import { getSetting, listCategories, replaceCategories, setSettingIfAbsent } from './store/content.js';
@@ -139,19 +140,34 @@ export async function listen(
   port: number,
 ): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
-      const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
-      resolve({
-        url,
-        port: info.port,
-        server,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-          }),
-      });
-    });
+    // A GET the app's response cache holds is answered on node:http's objects, before the adapter.
+    const cached = nodeCachedAnswer(app);
+    const server = serve(
+      {
+        fetch: app.fetch,
+        hostname: host,
+        port,
+        ...(cached && {
+          createServer: ((options, listener) =>
+            createServer(options, (incoming, outgoing) => {
+              if (!cached(incoming, outgoing)) listener?.(incoming, outgoing);
+            })) as typeof createServer,
+        }),
+      },
+      (info: AddressInfo) => {
+        const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
+        resolve({
+          url,
+          port: info.port,
+          server,
+          close: () =>
+            new Promise<void>((done) => {
+              server.close(() => done());
+              (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+            }),
+        });
+      },
+    );
     server.once('error', reject);
   });
 }

@@ -4,12 +4,14 @@
  * one, and with a request id of its own.
  */
 import assert from 'node:assert/strict';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { CafePage } from '@proximite/contract';
 import { testConfig } from '../src/config.js';
 import type { Config } from '../src/config.js';
 import type { Database, Queryable } from '../src/db/database.js';
-import { createApp } from '../src/http/app.js';
+import { createApp, nodeCachedAnswer } from '../src/http/app.js';
 import { seedDemo } from '../src/seed.js';
 import { buildDeps, listen } from '../src/server.js';
 import { call, fakeClock, jsonInit, openTestDb, targets } from './helpers.js';
@@ -62,6 +64,7 @@ for (const target of targets()) {
     let db: Database & { queries: number };
     let config: Config;
     let close: () => Promise<void>;
+    let app: ReturnType<typeof createApp>;
 
     before(async () => {
       // Versions trusted for a minute: within a test, only this instance's own writes refresh them.
@@ -69,7 +72,8 @@ for (const target of targets()) {
       const opened = await openTestDb(target, config);
       await seedDemo(opened.db, clock());
       db = counting(opened.db);
-      const running = await listen(createApp(buildDeps({ db, config, clock })), '127.0.0.1', 0);
+      app = createApp(buildDeps({ db, config, clock }));
+      const running = await listen(app, '127.0.0.1', 0);
       url = running.url;
       close = async () => {
         await running.close();
@@ -123,6 +127,55 @@ for (const target of targets()) {
       assert.equal(hit.headers.get('x-request-id'), 'trace-789');
       const odd = await call(url, `/v1/cafes/${id}`, { headers: { 'X-Request-Id': 'no spaces <here>' } });
       assert.match(odd.headers.get('x-request-id') ?? '', /^[0-9a-f-]{36}$/);
+    });
+
+    test('a cached GET is answered on node:http’s own objects, before the Hono adapter', async () => {
+      const answer = nodeCachedAnswer(app);
+      assert.ok(answer);
+      // A server with nothing but the cache's node:http answer: what it cannot answer is a 599.
+      const bare = createServer((incoming, outgoing) => {
+        if (!answer(incoming, outgoing)) outgoing.writeHead(599).end();
+      });
+      await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+      const get = (path: string, headers: Record<string, string> = {}) =>
+        new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
+          // Sent with the Host of the app's own server: the URL its cache entries are kept under.
+          const req = request(
+            {
+              port: (bare.address() as AddressInfo).port,
+              host: '127.0.0.1',
+              path,
+              headers: { host: new URL(url).host, ...headers },
+            },
+            (res) => {
+              let body = '';
+              res.setEncoding('utf8');
+              res.on('data', (chunk: string) => (body += chunk));
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+            },
+          );
+          req.on('error', reject);
+          req.end();
+        });
+      try {
+        const viaApp = await call(url, '/v1/districts');
+        const hit = await get('/v1/districts', { 'X-Request-Id': 'trace-node' });
+        assert.equal(hit.status, 200);
+        assert.equal(hit.body, viaApp.text);
+        for (const [name, value] of Object.entries(stable(viaApp.headers)))
+          assert.equal(hit.headers[name], value, name);
+        assert.equal(hit.headers['x-request-id'], 'trace-node');
+        const etag = viaApp.headers.get('etag') ?? '';
+        // A 304's headers are kept once the app has answered one.
+        await call(url, '/v1/districts', { headers: { 'If-None-Match': etag } });
+        assert.equal((await get('/v1/districts', { 'If-None-Match': etag })).status, 304);
+        // Not held, or not a plain target: left to the app.
+        assert.equal((await get('/v1/districts?lang=en&x=1')).status, 599);
+        assert.equal((await get('/v1/%64istricts')).status, 599);
+        assert.equal((await get('/v1/./districts')).status, 599);
+      } finally {
+        await new Promise<void>((resolve) => bare.close(() => resolve()));
+      }
     });
 
     test('HEAD answers the headers of GET without a body', async () => {

@@ -5,6 +5,7 @@
  * and the 404/405 and error handlers. Sub-apps never import this module; what they share lives in
  * env.ts, context.ts, shared.ts, rate-limit.ts, auth.ts, problems.ts and validate.ts.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
@@ -134,7 +135,22 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const dispatch = app.fetch;
   app.fetch = (request, env, executionCtx) =>
     cache.serve(request, deps) ?? dispatch(request, env, executionCtx);
+  cachedAnswers.set(app, (incoming, outgoing) => cache.serveNode(incoming, outgoing, deps));
   return app;
+}
+
+/** Per app: its cache's answer on node:http's own objects (see {@link nodeCachedAnswer}). */
+const cachedAnswers = new WeakMap<object, (incoming: IncomingMessage, outgoing: ServerResponse) => boolean>();
+
+/**
+ * The response cache of an app made by {@link createApp}, for a node:http server to call before
+ * the Hono adapter: answers a cached GET and returns true, else returns false (the adapter then
+ * handles the request). Undefined for any other app.
+ */
+export function nodeCachedAnswer(
+  app: object,
+): ((incoming: IncomingMessage, outgoing: ServerResponse) => boolean) | undefined {
+  return cachedAnswers.get(app);
 }
 
 const methodsWithoutBody = new Set(['GET', 'HEAD', 'OPTIONS']);
