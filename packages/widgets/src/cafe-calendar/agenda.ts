@@ -424,6 +424,24 @@ export function languageName(tag: string, locale: string): string {
   }
 }
 
+/**
+ * What the list's first render formats with, as steps to take beforehand (each in a task of its
+ * own, while the cafés load): Intl's objects cost far more to build, and their locale and zone
+ * data to load, than to use, and that cost would otherwise fall in the render's task.
+ */
+export function formatWarmups(locale: string, zone = DEFAULT_TIME_ZONE): (() => unknown)[] {
+  const day = '2026-01-01';
+  return [
+    () => wallTime(0, zone),
+    () => formatDay(day, locale),
+    () => relativeDay(day, day, locale),
+    () => dateFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(0),
+    () => isValidTimeZone(visitorZone()),
+    () => dateFormat(locale, { timeZone: zone, timeZoneName: 'longGeneric' }).formatToParts(0),
+    () => languageName('fr', locale),
+  ];
+}
+
 /** A file name for a café's `.ics`: `cafe-<date>-<slug>.ics`, ASCII only. */
 export function icsFileName(cafe: Cafe): string {
   const slug = cafe.title.fr

@@ -260,6 +260,38 @@ describe('<prox-cafe-calendar>: the agenda list', () => {
       .and.include('Month');
   });
 
+  it('renders its ten first cafés two at a time, each step a task of its own; updateComplete waits for the last', async () => {
+    const base = allCafes.find((c) => c.id === 'cafe-saint-leu')!;
+    const many = Array.from({ length: 12 }, (_, i): Cafe => {
+      const start = Date.UTC(2026, 4, 11 + i, 15, 30);
+      return {
+        ...base,
+        id: `step-${i + 1}`,
+        start: new Date(start).toISOString(),
+        end: new Date(start + 5_400_000).toISOString(),
+      };
+    });
+    const { client } = testClient(many);
+    const el = document.createElement('prox-cafe-calendar');
+    el.setAttribute('lang', 'fr');
+    el.client = client;
+    el.now = NOW;
+    document.body.append(el);
+    // Every count of listed cafés the page went through, as the DOM changed.
+    const counts: number[] = [];
+    const observer = new MutationObserver(() => {
+      const n = $$(el, '.event').length;
+      if (n !== counts.at(-1)) counts.push(n);
+    });
+    observer.observe(root(el), { childList: true, subtree: true });
+    await waitUntil(() => $(el, '.agenda'), 'the list did not render', { timeout: 8000 });
+    await el.updateComplete;
+    observer.disconnect();
+    expect($$(el, '.event')).to.have.length(10);
+    expect(counts.filter((n) => n > 0)).to.deep.equal([2, 4, 6, 8, 10]);
+    el.remove();
+  });
+
   it('shows a long agenda ten cafés at a time, « Voir plus » moving focus to the next ones', async () => {
     const base = allCafes.find((c) => c.id === 'cafe-saint-leu')!;
     // 23 cafés, one a day from 11 May (in Paris), alternating two districts.

@@ -19,6 +19,7 @@ import {
   formatDay,
   formatWhenParts,
   googleCalendarUrl,
+  formatWarmups,
   groupByDay,
   icsFileName,
   isDateOnly,
@@ -40,6 +41,7 @@ import {
 import { CafesController } from './cafes.controller.js';
 import { absoluteUrl, isICalendarUrl, resolveCafesClient } from '../kit/client.js';
 import type { ProximiteCafesClient } from '@proximite/sdk/core.js';
+import { yieldToMain } from '@proximite/sdk/internal/validate.js';
 import { CafeSelectEvent } from './cafe-calendar.events.js';
 import type * as MonthViewModule from './month-view.js';
 import type * as PastViewModule from './past-view.js';
@@ -53,6 +55,11 @@ export type CafeCalendarView = 'list' | 'month' | 'past';
  * took 0.3 s of script and 0.35 s of layout at 4× CPU throttling (BENCHMARKS.md).
  */
 const PAGE = 10;
+/**
+ * The list renders its cafés this many at a time, one task each, the main thread given back in
+ * between (issue 21: no long task on a phone's CPU); `updateComplete` waits for the last step.
+ */
+const STEP = 2;
 type MonthView = typeof MonthViewModule;
 type PastView = typeof PastViewModule;
 
@@ -101,6 +108,7 @@ export class CafeCalendar extends ProxElement {
     monthView: { state: true },
     monthError: { state: true },
     shown: { state: true },
+    rendered: { state: true },
     pastView: { state: true },
     past: { state: true },
   };
@@ -127,6 +135,10 @@ export class CafeCalendar extends ProxElement {
   declare private monthError?: unknown;
   /** How many cafés the list shows; « Voir plus » adds {@link PAGE} (a long list renders in steps). */
   declare private shown: number;
+  /** How many of the {@link shown} cafés are rendered so far (they render {@link STEP} at a time). */
+  declare private rendered: number;
+  /** The next rendering step, while one is scheduled. */
+  private stepping?: Promise<void> | undefined;
   /** The past view's module, once loaded. */
   declare private pastView?: PastView;
   /**
@@ -168,7 +180,21 @@ export class CafeCalendar extends ProxElement {
     this.open = new Set();
     this.monthAnnouncement = '';
     this.shown = PAGE;
+    this.rendered = STEP;
     this.past = { key: '', state: 'loading', open: new Set() };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.warmUp();
+  }
+
+  /** Builds the formatters of the first render, one per task, while the cafés load. */
+  private async warmUp(): Promise<void> {
+    for (const step of formatWarmups(this.locale)) {
+      await yieldToMain();
+      step();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -180,14 +206,36 @@ export class CafeCalendar extends ProxElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('from') || changed.has('now')) this.month = undefined;
     // Another selection of cafés starts again from its first page.
-    if ((['api', 'src', 'client', 'district', 'from', 'to', 'limit'] as const).some((p) => changed.has(p)))
+    if ((['api', 'src', 'client', 'district', 'from', 'to', 'limit'] as const).some((p) => changed.has(p))) {
       this.shown = PAGE;
+      this.rendered = STEP;
+    }
     // After a failed load, only the retry button or choosing the month view again loads again
     // (retrying on every update would loop while the network is down).
     if (this.view === 'month' && (!this.monthError || changed.has('view'))) this.loadMonthView();
     // Past meetings load when shown, again when the source or the district changes.
     if (this.view === 'past' && this.past.key !== this.pastKey() && this.isConnected)
       void this.loadPast(false);
+  }
+
+  protected override updated(): void {
+    // The list's next cafés render in a task of their own.
+    const count = this.cafes.data.status === TaskStatus.COMPLETE ? (this.cafes.data.value?.length ?? 0) : 0;
+    if (this.stepping || this.view !== 'list' || this.rendered >= Math.min(this.shown, count)) return;
+    this.stepping = yieldToMain().then(() => {
+      this.stepping = undefined;
+      this.rendered = Math.min(this.shown, this.rendered + STEP);
+    });
+  }
+
+  /** Resolves once the list has rendered all the cafés it shows, not only its first step. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.stepping) {
+      await this.stepping;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   /** What the past meetings depend on. */
@@ -633,7 +681,7 @@ export class CafeCalendar extends ProxElement {
     const today = this.today(cafes);
     const left = cafes.length - this.shown;
     return html`<div class="agenda">
-        ${groupByDay(cafes.slice(0, this.shown)).map((group) => this.renderDay(group, today))}
+        ${groupByDay(cafes.slice(0, Math.min(this.shown, this.rendered))).map((group) => this.renderDay(group, today))}
       </div>
       ${
         left > 0
@@ -649,6 +697,7 @@ export class CafeCalendar extends ProxElement {
   /** Shows the next cafés and moves focus to the day of the first of them (keyboard users go on). */
   private async showMore(cafes: Cafe[]): Promise<void> {
     const next = cafes[this.shown];
+    this.rendered = this.shown + STEP;
     this.shown += PAGE;
     await this.updateComplete;
     if (next) this.renderRoot.querySelector<HTMLElement>(`#day-${cafeSpan(next).first}`)?.focus();
