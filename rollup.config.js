@@ -13,6 +13,7 @@
 //
 // Lit's production build is selected by the default export conditions; workspace packages resolve
 // to their TypeScript sources through the "source" condition.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -107,11 +108,47 @@ function staffChunkName(chunk) {
   return section ? `staff/${section[1]}-[hash].js` : 'staff/[name]-[hash].js';
 }
 
+/**
+ * The console's files as the staff build wrote them (filled by its generateBundle, read by the
+ * service worker's build that follows it: rollup builds an array of configurations in order).
+ */
+const staffFiles = [];
+const collectStaffFiles = {
+  name: 'proximite-staff-files',
+  generateBundle(_options, bundle) {
+    staffFiles.length = 0;
+    for (const file of Object.values(bundle))
+      if (file.type === 'chunk') staffFiles.push({ name: file.fileName, code: file.code });
+  },
+};
+
+/**
+ * The console's service worker (packages/staff/src/offline), one classic script of its own (not in
+ * the core chunk), served by the server at /staff/service-worker.js. Its banner gives it the build's
+ * version (a hash of every file of the console: a new deploy is a new cache) and the chunks to keep,
+ * relative to /staff/.
+ */
+const serviceWorker = 'packages/staff/src/offline/service-worker.ts';
+function serviceWorkerBanner() {
+  if (staffFiles.length === 0) throw new Error('the service worker is built after the staff console');
+  const hash = createHash('sha256');
+  for (const file of [...staffFiles].sort((a, b) => a.name.localeCompare(b.name)))
+    hash.update(file.name).update('\0').update(file.code);
+  const build = {
+    version: hash.digest('hex').slice(0, 16),
+    files: staffFiles
+      .filter((f) => f.name.startsWith('staff/'))
+      .map((f) => `../bundles/cdn/${f.name}`)
+      .sort(),
+  };
+  return `var PROXIMITE_STAFF_BUILD=${JSON.stringify(build)};`;
+}
+
 const staffBuild = existsSync(staffEntry)
   ? [
       {
         input: { 'prox-staff-console': staffEntry },
-        plugins: plugins(),
+        plugins: [...plugins(), collectStaffFiles],
         onwarn,
         preserveEntrySignatures: 'allow-extension',
         output: {
@@ -123,6 +160,20 @@ const staffBuild = existsSync(staffEntry)
           sourcemap: true,
         },
       },
+      ...(existsSync(serviceWorker)
+        ? [
+            {
+              input: serviceWorker,
+              plugins: plugins(),
+              onwarn,
+              output: {
+                file: 'bundles/cdn/staff/service-worker.js',
+                format: 'iife',
+                banner: serviceWorkerBanner,
+              },
+            },
+          ]
+        : []),
     ]
   : [];
 

@@ -17,6 +17,8 @@ for (const target of targets()) {
       writeFileSync(join(staticDir, 'demo.js'), 'export {};');
       mkdirSync(join(staticDir, 'bundles'));
       writeFileSync(join(staticDir, 'bundles', 'proximite-0.1.0.js'), 'export const x = 1;');
+      mkdirSync(join(staticDir, 'bundles', 'cdn', 'staff'), { recursive: true });
+      writeFileSync(join(staticDir, 'bundles', 'cdn', 'staff', 'service-worker.js'), 'self.x = 1;');
       s = await startTestServer(target, {
         seed: true,
         config: { staticDir, bundlesDir: join(staticDir, 'bundles') },
@@ -247,6 +249,17 @@ for (const target of targets()) {
       assert.equal((await call(s.url, '/..%2f..%2fetc/passwd')).status, 404);
       assert.equal((await call(s.url, '/bundles/..%2f..%2fpackage.json')).status, 404);
       assert.equal((await call(s.url, '/missing.js')).status, 404);
+    });
+
+    test('the staff console’s service worker is served beside its page, and the CSP lets it run', async () => {
+      const page = await call(s.url, '/');
+      assert.match(page.headers.get('content-security-policy') ?? '', /worker-src 'self'/);
+      const worker = await call(s.url, '/staff/service-worker.js');
+      assert.equal(worker.status, 200);
+      assert.match(worker.headers.get('content-type') ?? '', /text\/javascript/);
+      // Revalidated on every update check: a new deploy's worker is picked up at once.
+      assert.match(worker.headers.get('cache-control') ?? '', /max-age=0/);
+      assert.equal(worker.headers.get('service-worker-allowed'), null);
     });
   });
 }

@@ -1,6 +1,6 @@
 /**
- * The demo page at `/` (examples/demo) and the browser bundles at `/bundles/` (bundles/), when
- * those folders exist. HTML gets a strict CSP; every file an ETag.
+ * The demo page at `/` (examples/demo), the browser bundles at `/bundles/` (bundles/) and the staff
+ * console's service worker at `/staff/service-worker.js` (from bundles/), when those folders exist. HTML gets a strict CSP; every file an ETag.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
@@ -12,7 +12,7 @@ import type { AppDeps } from './context.js';
 import type { AppEnv } from './env.js';
 
 export const HTML_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; require-trusted-types-for 'script'; trusted-types lit-html; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; worker-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html proximite-staff-sw; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -98,6 +98,12 @@ export function staticApp(deps: AppDeps): Hono<AppEnv> {
     // Versioned CDN files (name@x.y.z or -x.y.z.js) never change.
     const immutable = /[@-]\d+\.\d+\.\d+/.test(rel);
     return serve(c, deps.config.bundlesDir, rel, immutable) ?? next();
+  });
+
+  // The staff console's service worker, built with the console's bundles, served beside its page so
+  // that its scope is the page's folder (/staff/) without a Service-Worker-Allowed header.
+  app.get('/staff/service-worker.js', (c, next) => {
+    return serve(c, join(deps.config.bundlesDir, 'cdn', 'staff'), 'service-worker.js', false) ?? next();
   });
 
   app.get('/*', (c, next) => {
