@@ -1,19 +1,16 @@
 /**
  * Café mode (issue #17) against the reference server as `npm start` runs it (seeded, with its demo
  * accounts), at 375 px as on a phone: a coordinator puts today's café « place du Don » in the
- * calendar; an agent signs in at /staff/, opens « Mode café », loses the network, notes three
- * concerns (each kept on the device, « En attente »), reloads the page while the notes still
- * cannot leave (they are listed again, from IndexedDB), gets the network back → the server has
- * exactly three concerns from that café, each routed to a service and marked « Relevé au café du
- * … ». No console error, no horizontal scrolling.
- *
- * The console has no service worker: a page loads only with a network. So the reload happens with
- * the network back for the page, but with the notes' endpoint still cut (its requests fail as they
- * do offline); the notes wait, then leave when Chromium comes back online.
+ * calendar; an agent signs in at /staff/, opens « Mode café » (the page registers the console's
+ * service worker, which keeps the page and its chunks), loses the network, notes a concern (kept
+ * on the device, « En attente »), reloads the page with no network — the console, café mode,
+ * today's café and the categories come back from the device, the note is listed again — notes two
+ * more, gets the network back → the server has exactly three concerns from that café, each routed
+ * to a service and marked « Relevé au café du … ». No console error, no horizontal scrolling.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page, Route } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startTestServer } from '../scripts/test-server.mjs';
 import { DEMO_TOTP_SECRET, totpCode } from '../scripts/demo-code.mjs';
 import { horizontalOverflow, screenshot, watchedPage, withBrowser } from './helpers.js';
@@ -98,10 +95,28 @@ describe('café mode', () => {
       await field.getByRole('heading', { name: 'Mode café' }).waitFor();
       await field.getByRole('radio', { name: /place du Don/ }).check();
 
+      // The console's service worker has kept the page and its chunks.
+      const ready = await page.evaluate(() =>
+        Promise.race([
+          navigator.serviceWorker.ready.then(() => true),
+          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20_000)),
+        ]),
+      );
+      assert.equal(ready, true, 'the service worker is active');
+
       // The tent has no signal.
       await context.setOffline(true);
       await field.getByText('Hors ligne').waitFor();
       await note(page, 'Dépôts sauvages', `Sacs déposés derrière le kiosque chaque soir (${WORD} 1).`);
+      assert.equal(await field.locator('.note[data-state="queued"]').count(), 1);
+
+      // A reload with no network: the console and café mode come back from the device.
+      await page.reload();
+      await page.getByText('Hors ligne : la session sera vérifiée au retour du réseau.').waitFor();
+      await field.getByRole('heading', { name: 'Mode café' }).waitFor();
+      await field.getByRole('radio', { name: /place du Don/ }).check();
+      await field.locator('.note').first().waitFor();
+      assert.equal(await field.locator('.note').count(), 1, 'the note is kept');
       await note(page, 'Bruit', `Musique très forte la nuit rue des Granges (${WORD} 2).`);
       await note(page, 'Dépôts sauvages', `Encombrants au pied du pont de la Dodane (${WORD} 3).`);
       const waiting = field.locator('.note[data-state="queued"]');
@@ -109,17 +124,6 @@ describe('café mode', () => {
       assert.equal(await field.locator('.pending-count').textContent(), '3 notes en attente.');
       assert.equal(await horizontalOverflow(page), 0, 'café mode scrolls sideways at 375 px');
       await screenshot(page, 'field-375-offline');
-
-      // Reload: the page needs the network, the notes' endpoint stays cut.
-      const cut = (route: Route) => route.abort('internetdisconnected');
-      await page.route('**/v1/admin/cafes/*/concerns', cut);
-      await context.setOffline(false);
-      await page.reload();
-      await field.getByRole('heading', { name: 'Mode café' }).waitFor();
-      await field.getByRole('radio', { name: /place du Don/ }).check();
-      await field.locator('.note').first().waitFor();
-      assert.equal(await field.locator('.note').count(), 3, 'the three notes are kept');
-      assert.equal(await field.locator('.note[data-state="sent"]').count(), 0);
       const before = (await (
         await coordinator('GET', `/v1/admin/concerns?q=${WORD}&status=received,in-progress`)
       ).json()) as {
@@ -128,8 +132,6 @@ describe('café mode', () => {
       assert.equal(before.total, 0, 'nothing reached the server yet');
 
       // The network comes back.
-      await context.setOffline(true);
-      await page.unroute('**/v1/admin/cafes/*/concerns', cut);
       await context.setOffline(false);
       await field.locator('.note[data-state="sent"]').nth(2).waitFor({ timeout: 20_000 });
       assert.equal(await field.locator('.pending-count').textContent(), 'Tout est envoyé.');
@@ -152,6 +154,21 @@ describe('café mode', () => {
         assert.ok(detail.history.some((h) => h.action === 'concern.routed'));
         assert.ok(detail.history.some((h) => h.action === 'concern.note-at-cafe'));
       }
+      // Nothing of the API is in the worker's cache: personal data stays out of Cache Storage.
+      const cached = await page.evaluate(async () => {
+        const urls: string[] = [];
+        for (const name of await caches.keys())
+          for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+        return urls;
+      });
+      assert.ok(
+        cached.some((u) => /\/staff\/field-[^/]+\.js$/.test(u)),
+        'café mode’s chunk is kept',
+      );
+      assert.deepEqual(
+        cached.filter((u) => u.includes('/v1/')),
+        [],
+      );
       assert.deepEqual(
         w.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::/.test(e)),
         [],

@@ -5,6 +5,7 @@ import {
   maySignedIn,
   rememberSession,
   rememberSsoStart,
+  rememberedScopes,
 } from './session-hint.js';
 
 function memory(): Storage {
@@ -32,6 +33,18 @@ describe('session hint', () => {
     expect(maySignedIn(new Date('2026-12-02T18:00:01Z'), store)).to.equal(false);
     forgetSession(store);
     expect(store.getItem(SESSION_HINT_KEY)).to.equal(null);
+  });
+
+  it('keeps the session’s scopes for a console opened with no network, as long as the session lasts', () => {
+    const store = memory();
+    expect(rememberedScopes(now, store)).to.equal(undefined);
+    rememberSession('2026-12-02T18:00:00Z', store);
+    expect(rememberedScopes(now, store)).to.equal(undefined);
+    rememberSession('2026-12-02T18:00:00Z', store, ['concerns:triage']);
+    expect(rememberedScopes(now, store)).to.deep.equal(['concerns:triage']);
+    expect(rememberedScopes(new Date('2026-12-02T18:00:01Z'), store)).to.equal(undefined);
+    forgetSession(store);
+    expect(rememberedScopes(now, store)).to.equal(undefined);
   });
 
   it('expects a session back from a single sign-on for a while', () => {

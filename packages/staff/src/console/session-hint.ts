@@ -15,6 +15,8 @@ const SSO_PENDING_MS = 15 * 60_000;
 interface Hint {
   /** The session's absolute end (ISO date). */
   until: string;
+  /** What the session may do (its scopes), for a console opened with no network (café mode). */
+  scopes?: string[];
 }
 
 function storage(): Storage | null {
@@ -39,12 +41,25 @@ export function maySignedIn(now: Date, store: Storage | null = storage()): boole
   }
 }
 
-/** Notes that a session is open until `until`. */
-export function rememberSession(until: string, store: Storage | null = storage()): void {
+/** Notes that a session is open until `until`, and what it may do. */
+export function rememberSession(until: string, store: Storage | null = storage(), scopes?: string[]): void {
   try {
-    store?.setItem(SESSION_HINT_KEY, JSON.stringify({ until } satisfies Hint));
+    store?.setItem(SESSION_HINT_KEY, JSON.stringify({ until, scopes } satisfies Hint));
   } catch {
     // full or refused storage: the hint is only an optimisation
+  }
+}
+
+/**
+ * The scopes of a session that may still be open at `now`, as last seen from the server: what a
+ * console reloaded with no network shows until the server can say (undefined: none known).
+ */
+export function rememberedScopes(now: Date, store: Storage | null = storage()): string[] | undefined {
+  try {
+    const hint = JSON.parse(store?.getItem(SESSION_HINT_KEY) ?? '{}') as Partial<Hint>;
+    return maySignedIn(now, store) && Array.isArray(hint.scopes) ? hint.scopes : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -297,6 +297,41 @@ describe('<prox-staff-console session>', () => {
     await waitUntil(() => section(el, 'prox-test-alpha'));
   });
 
+  it('with no network, shows the sections of the session last seen, and asks again when it is back', async () => {
+    let offline = true;
+    const client = fakeClient({
+      session: {
+        get: async () => (offline ? Promise.reject(new TypeError('Failed to fetch')) : session()),
+      },
+    });
+    rememberSession(new Date(Date.now() + 3600_000).toISOString(), undefined, ['concerns:triage']);
+    history.replaceState(null, '', '#/alpha');
+    const el = await fixture<TestConsole>(
+      html`<prox-test-console lang="fr" session .client=${client}></prox-test-console>`,
+    );
+    await waitUntil(() => section(el, 'prox-test-alpha'), 'the section shows');
+    expect(text(shadow(el).querySelector('.who'))).to.equal(
+      'Hors ligne : la session sera vérifiée au retour du réseau.',
+    );
+    await expect(el).to.be.accessible();
+    offline = false;
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(
+      () => text(shadow(el).querySelector('.who')) === 'Dominique Coordination (coordination)',
+      'signed in again',
+    );
+    expect(client.calls.filter((c) => c === 'session.get')).to.have.length(2);
+  });
+
+  it('without a session seen before, no network is said as an unreachable server', async () => {
+    const client = fakeClient({
+      session: { get: async () => Promise.reject(new TypeError('Failed to fetch')) },
+    });
+    const el = await mountSession(client, true, 'en');
+    await waitUntil(() => shadow(el).querySelector('[role="alert"]'), 'the error shows');
+    expect(section(el, 'prox-test-alpha')).to.equal(null);
+  });
+
   it('shows why a single sign-on failed, from the fragment the server sent back', async () => {
     forgetSession();
     history.replaceState(null, '', '#proximite-sso-error=unknown-account');

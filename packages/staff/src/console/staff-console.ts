@@ -9,7 +9,7 @@ import type { StaffSignIn } from '../sign-in/staff-sign-in.js';
 import type { StaffLinkRedeemedEvent } from '../link/staff-link.events.js';
 import type { StaffSection } from '../shared/section.js';
 import { formatRoute, parseRoute, sameRoute, type Route } from './router.js';
-import { forgetSession, maySignedIn, rememberSession } from './session-hint.js';
+import { forgetSession, maySignedIn, rememberSession, rememberedScopes } from './session-hint.js';
 import type { Lookups } from '../shared/lookups.js';
 import { findSection, sections as defaultSections, type SectionDefinition } from './sections.js';
 import { messages } from './staff-console.messages.js';
@@ -20,9 +20,11 @@ type LoadState = 'loading' | 'ready' | 'error';
  * Where the staff session stands (`session` attribute): `off` when the console does not handle one
  * (a client given by the page, with a token); `checking` at start; `signed-out` shows the sign-in;
  * `expired` keeps the section on screen, inert, under a sign-in dialog; `unreachable` when the
- * server could not say.
+ * server could not say; `offline` when it could not be reached at all (no network) while this
+ * browser holds a session: the sections show with its last known scopes (café mode keeps taking
+ * notes), and the session is asked again when the network comes back.
  */
-type AuthState = 'off' | 'checking' | 'signed-out' | 'signed-in' | 'expired' | 'unreachable';
+type AuthState = 'off' | 'checking' | 'signed-out' | 'signed-in' | 'expired' | 'unreachable' | 'offline';
 
 /** The status of an error of the SDK (read by field: the SDK's classes stay out of the check). */
 function statusOf(error: unknown): number | undefined {
@@ -191,14 +193,21 @@ export class StaffConsole extends ProxElement {
       this.auth = 'signed-out';
       return;
     }
-    this.auth = 'checking';
+    // Offline, the sections stay on screen while the server is asked again.
+    if (this.auth !== 'offline') this.auth = 'checking';
     try {
       const session = await client.session.get();
       if (session.secondFactor === 'enrolment-required') this.auth = 'signed-out';
       else this.useSession(session);
     } catch (error) {
-      if (statusOf(error) === 401) forgetSession();
-      this.auth = statusOf(error) === 401 ? 'signed-out' : 'unreachable';
+      const status = statusOf(error);
+      if (status === 401) forgetSession();
+      const scopes = status === undefined ? rememberedScopes(this.now ?? new Date()) : undefined;
+      if (scopes) {
+        this.permissions = [...scopes, 'concerns:read'];
+        window.addEventListener('online', () => void this.checkSession(), { once: true });
+      }
+      this.auth = status === 401 ? 'signed-out' : scopes ? 'offline' : 'unreachable';
     }
   }
 
@@ -209,7 +218,7 @@ export class StaffConsole extends ProxElement {
       this.previousSection = undefined;
     }
     this.account = session.staff;
-    if (this.session) rememberSession(session.expiresAt);
+    if (this.session) rememberSession(session.expiresAt, undefined, session.scopes);
     this.identity = {
       id: session.staff.id,
       displayName: session.staff.displayName,
@@ -375,7 +384,7 @@ export class StaffConsole extends ProxElement {
 
   /** Whether sections show (no session handled, or one is open; an expired one keeps them on screen). */
   private get working(): boolean {
-    return this.auth === 'off' || this.auth === 'signed-in' || this.auth === 'expired';
+    return ['off', 'signed-in', 'expired', 'offline'].includes(this.auth);
   }
 
   protected override updated(): void {
@@ -446,6 +455,7 @@ export class StaffConsole extends ProxElement {
     const who = this.working ? this.identity : undefined;
     return html`<div class="account">
       ${who ? html`<p class="who">${this.localize.t('signedInAs', who.displayName, this.localize.t('roleName', who.role))}</p>` : nothing}
+      ${this.auth === 'offline' ? html`<p class="who">${this.localize.t('offlineSession')}</p>` : nothing}
       ${
         this.auth === 'signed-in'
           ? html`<button type="button" class="button button--quiet" @click=${() => void this.signOut()}>

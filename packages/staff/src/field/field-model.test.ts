@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { Cafe } from '@proximite/contract';
-import { dayIn, excerpt, noteFromFields, todaysCafes, type NoteFields } from './field-model.js';
+import { dayIn, excerpt, kitOf, noteFromFields, todaysCafes, type NoteFields } from './field-model.js';
 
 const cafe = (id: string, start: string, extra: Partial<Cafe> = {}): Cafe =>
   ({
@@ -126,5 +126,15 @@ describe('café mode: a note from the form', () => {
   it('excerpts long notes on one line', () => {
     expect(excerpt('a\n  b')).to.equal('a b');
     expect(excerpt('x'.repeat(100), 10)).to.equal(`${'x'.repeat(9)}…`);
+  });
+});
+
+describe('the café mode kit kept on the device', () => {
+  it('is given back on its own day only, and never from unreadable text', () => {
+    const kit = { day: '2026-12-05', cafes: [], categories: [{ code: 'bruit', label: { fr: 'Bruit' } }] };
+    expect(kitOf(JSON.stringify(kit), '2026-12-05')).to.deep.equal(kit);
+    expect(kitOf(JSON.stringify(kit), '2026-12-06')).to.equal(undefined);
+    expect(kitOf(null, '2026-12-05')).to.equal(undefined);
+    expect(kitOf('{oops', '2026-12-05')).to.equal(undefined);
   });
 });

@@ -3,6 +3,7 @@
  * (the body of `POST /v1/admin/cafes/{id}/concerns`) — or which fields stop it. No DOM.
  */
 import type { Cafe, CafeConcernInput } from '@proximite/contract';
+import type { Lookups } from '../shared/lookups.js';
 
 /** The city's time zone: « today » is the day in Amiens, whatever the device says. */
 export const CITY_TIME_ZONE = 'Europe/Paris';
@@ -99,4 +100,25 @@ export function noteFromFields(
 export function excerpt(text: string, max = 80): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * What café mode keeps on the device for a reload with no network: today's cafés and the
+ * categories, as last loaded (public data: the API's public lists, no personal data). The notes
+ * themselves wait in the outbox.
+ */
+export interface FieldKit {
+  day: string;
+  cafes?: Cafe[];
+  categories?: Lookups['categories'];
+}
+
+/** The kit kept in `raw` (localStorage's text) if it is `day`'s, else undefined. */
+export function kitOf(raw: string | null, day: string): FieldKit | undefined {
+  try {
+    const kit = JSON.parse(raw ?? 'null') as Partial<FieldKit> | null;
+    return kit?.day === day ? (kit as FieldKit) : undefined;
+  } catch {
+    return undefined;
+  }
 }

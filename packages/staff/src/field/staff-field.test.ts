@@ -5,6 +5,8 @@ import { UnprocessableError } from '@proximite/sdk/errors.js';
 import { defineElement } from '@proximite/widgets/kit/define.js';
 import { apiError, fakeClient, fakeContext } from '../test-fixtures/client.js';
 import { FieldPageObject } from '../test-fixtures/field.page.js';
+import type { Lookups } from '../shared/lookups.js';
+import { FIELD_KIT_KEY } from './field.controller.js';
 import { StaffField } from './staff-field.js';
 
 defineElement('prox-staff-field', StaffField);
@@ -48,11 +50,13 @@ async function mount({
   note = async () => ({}),
   lang = 'fr',
   storage = `field-test-${Date.now()}-${run++}`,
+  lookups,
 }: {
   cafes?: () => Promise<unknown>;
   note?: (sent: Sent) => Promise<unknown>;
   lang?: string;
   storage?: string;
+  lookups?: () => Promise<Lookups>;
 } = {}) {
   StaffField.storageName = storage;
   const sent: Sent[] = [];
@@ -76,6 +80,7 @@ async function mount({
     },
   });
   const context = fakeContext(client, { now: NOW });
+  if (lookups) context.lookups = lookups;
   const el = await fixture<StaffField>(
     html`<prox-staff-field
       lang=${lang}
@@ -87,6 +92,8 @@ async function mount({
 }
 
 describe('<prox-staff-field>', () => {
+  afterEach(() => localStorage.removeItem(FIELD_KIT_KEY));
+
   it('loading, then today’s cafés with the first chosen; accessible in both states', async () => {
     let release!: (v: unknown) => void;
     const { el, page } = await mount({ cafes: () => new Promise((r) => (release = r)) });
@@ -128,6 +135,29 @@ describe('<prox-staff-field>', () => {
     fail = false;
     page.$<HTMLButtonElement>('.state--error button')!.click();
     await waitUntil(() => page.state === 'form');
+  });
+
+  it('with no network, today’s cafés and the categories loaded earlier today come from the device', async () => {
+    const online = await mount();
+    await waitUntil(() => online.page.state === 'form' && online.page.categories.length === 2);
+    online.el.remove();
+    // A reload with no network: the API cannot be reached, the lists come back empty.
+    const unreachable = () => Promise.reject(new TypeError('Failed to fetch'));
+    const { el, page } = await mount({
+      cafes: unreachable,
+      lookups: async () => ({ categories: [], districts: [], services: [] }),
+    });
+    await waitUntil(() => page.state === 'form' && page.categories.length === 2, 'the form shows');
+    expect(page.cafes).to.have.length(2);
+    expect(page.categories).to.deep.equal(['Bruit', 'Dépôts sauvages']);
+    await expect(el).to.be.accessible();
+    // Only today's: the next day, nothing kept is offered.
+    localStorage.setItem(
+      FIELD_KIT_KEY,
+      localStorage.getItem(FIELD_KIT_KEY)!.replace('2026-12-05', '2026-12-04'),
+    );
+    const next = await mount({ cafes: unreachable });
+    await waitUntil(() => next.page.state === 'error', 'the error shows');
   });
 
   it('refuses a note with what is missing, named and linked, fields marked; accessible', async () => {

@@ -9,8 +9,15 @@ import { clockIcon } from '../shared/icons.js';
 import { NO_LOOKUPS, type Lookups } from '../shared/lookups.js';
 import { StaffSection } from '../shared/section.js';
 import { withSession } from '../shared/session.js';
-import { TodaysCafesController } from './field.controller.js';
-import { excerpt, noteFromFields, type FieldNote, type NoteError, type NoteFields } from './field-model.js';
+import { TodaysCafesController, keepKit, readKit } from './field.controller.js';
+import {
+  dayIn,
+  excerpt,
+  noteFromFields,
+  type FieldNote,
+  type NoteError,
+  type NoteFields,
+} from './field-model.js';
 import { messages } from './staff-field.messages.js';
 import { styles } from './staff-field.styles.js';
 
@@ -94,7 +101,16 @@ export class StaffField extends StaffSection {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('context') && this.context && this.outboxFor !== this.context.client) {
       this.outboxFor = this.context.client;
-      void this.context.lookups().then((lists) => (this.lists = lists));
+      const day = dayIn(this.context.now());
+      void this.context.lookups().then((lists) => {
+        // Offline, the categories last loaded today (kept on the device) let notes be taken.
+        const kept = lists.categories.length === 0 ? readKit(day)?.categories : undefined;
+        if (kept) this.lists = { ...lists, categories: kept };
+        else {
+          this.lists = lists;
+          if (lists.categories.length > 0) keepKit({ day, categories: lists.categories });
+        }
+      });
       this.openOutbox();
     }
   }

@@ -30,6 +30,10 @@ export class FieldPageObject {
   get cafes(): string[] {
     return [...this.root.querySelectorAll('.choice')].map((l) => text(l));
   }
+  /** The categories the form offers, as their labels read (the first is « choose »). */
+  get categories(): string[] {
+    return [...this.root.querySelectorAll('#category option')].slice(1).map((o) => text(o));
+  }
   get chosenCafe(): string {
     return text(this.$('.choice:has(input:checked)'));
   }
