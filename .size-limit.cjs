@@ -132,8 +132,10 @@ const budgets = [
     // measured): the status view's « Recevoir les nouvelles par e-mail » wiring (+0.12 KB); then
     // 35.25 KB (35,226 bytes measured) for issue 21's parallel outbox (see the SDK core's budget).
     // Then 35.45 KB (35.43 KB measured): the SDK validates a list's items in slices of about
-    // 10 ms, giving the main thread back between them (issue 21: no long task), +0.2 KB.
-    limit: '35.45 KB',
+    // 10 ms, giving the main thread back between them (issue 21: no long task), +0.2 KB; then
+    // 35.6 KB (35.55 KB measured): « Modifier » on the review comes back to the review (« Revenir à la vérification »,
+    // issue 19), +0.11 KB.
+    limit: '35.6 KB',
   },
   {
     // Loaded the first time a resident chooses the conduct-complaint category (few ever do).
@@ -239,8 +241,9 @@ const budgets = [
     // Then 62.8 KB (62.77 KB measured): the SDK validates a list's items in slices of about
     // 10 ms, giving the main thread back between them (issue 21: no long task), +0.2 KB.
     // Then 63 KB (62.97 KB measured): the list renders its cafés two at a time, one task each, and
-    // builds its Intl formatters while the cafés load (issue 21: no long task), +0.15 KB.
-    limit: '63 KB',
+    // builds its Intl formatters while the cafés load (issue 21: no long task), +0.15 KB; then
+    // 63.1 KB (63.04 KB measured) for the form's way back to its review after « Modifier » (issue 19).
+    limit: '63.1 KB',
   },
   {
     // The staff console's core (a build apart from the public bundles): Lit, the kit, the SDK with

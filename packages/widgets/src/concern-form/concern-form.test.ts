@@ -331,10 +331,17 @@ describe('<prox-concern-form>: steps', () => {
     expect(page.text()).to.include('Anonyme');
     await expect(el).to.be.accessible();
     page.expectTargets();
-    // "Modifier" goes back to that step.
+    // "Modifier" goes back to that step, and from there straight back to the review.
     page.button('Modifier').click();
     await el.updateComplete;
     expect(page.$('#step-title')!.textContent).to.include('Catégorie');
+    expect(page.button('Revenir à la vérification')).to.exist;
+    await page.next();
+    expect(page.$('#step-title')!.textContent).to.include('Vérification');
+    expect(page.text()).to.include('Un matelas et des sacs');
+    // An ordinary step again: « Retour » then « Continuer » moves one step at a time.
+    await page.previous();
+    expect(page.button('Continuer')).to.exist;
   });
 
   it('keeps what was typed when the category changes', async () => {

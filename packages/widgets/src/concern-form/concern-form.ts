@@ -175,6 +175,8 @@ export class ConcernForm extends ProxElement {
   private conductLoading = false;
   /** The console already says what the privacy notice lacks. */
   private privacyWarned = false;
+  /** The step was opened by « Modifier » on the review: « Continuer » goes back there (set with `step`). */
+  private returning = false;
 
   /** Everything the resident typed. */
   declare private form: FormState;
@@ -471,6 +473,7 @@ export class ConcernForm extends ProxElement {
   }
 
   private goTo(step: Step, focus = '#step-title'): void {
+    this.returning = false;
     this.step = step;
     this.errors = [];
     this.pendingFocus = focus;
@@ -500,11 +503,19 @@ export class ConcernForm extends ProxElement {
       this.pendingFocus = '#summary';
       return;
     }
+    // Back to the review after « Modifier », unless the change opened a step still to fill in
+    // (another category with its own questions).
+    if (this.returning && validateAll(this.form, this.loaded).length === 0) return this.goTo('review');
     this.goTo(nextStep(this.step, this.category));
   }
 
   private previous(): void {
     this.goTo(previousStep(this.step, this.category));
+  }
+
+  private edit(step: Step): void {
+    this.goTo(step);
+    this.returning = true;
   }
 
   private async submit(): Promise<void> {
@@ -766,7 +777,7 @@ export class ConcernForm extends ProxElement {
         this.geo = 'idle';
         this.commit({ ...this.form, position: null });
       },
-      edit: (step) => this.goTo(step),
+      edit: (step) => this.edit(step),
       focusField: (event, error) => this.focusField(event, error),
     };
   }
@@ -837,7 +848,9 @@ export class ConcernForm extends ProxElement {
                 </button>`
               : nothing
           }
-          <button type="submit" class="button">${t(this.step === 'review' ? 'submit' : 'next')}</button>
+          <button type="submit" class="button">
+            ${t(this.step === 'review' ? 'submit' : this.returning ? 'backToReview' : 'next')}
+          </button>
         </div>
       </form>`;
   }

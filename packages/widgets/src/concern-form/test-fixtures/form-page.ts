@@ -67,9 +67,17 @@ export class ConcernFormPage {
     return this.waitFor('#f-reference', 'status view rendered');
   }
 
-  /** « Continuer » (or « Envoyer le signalement » on the review). */
+  /** « Continuer » (« Revenir à la vérification » after « Modifier », « Envoyer le signalement » on the review). */
   async next(): Promise<void> {
-    this.button(/^(Continuer|Continue|Envoyer le signalement|Send the report)$/).click();
+    this.button(
+      /^(Continuer|Continue|Revenir à la vérification|Back to the check|Envoyer le signalement|Send the report)$/,
+    ).click();
+    await this.el.updateComplete;
+  }
+
+  /** « Retour ». */
+  async previous(): Promise<void> {
+    this.button(/^(Retour|Back)$/).click();
     await this.el.updateComplete;
   }
 
