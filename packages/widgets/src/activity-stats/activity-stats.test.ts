@@ -417,6 +417,8 @@ describe('<prox-activity-stats>', () => {
     expect(events).to.deep.equal([]);
     // The resident chooses with the keyboard.
     const select = $<HTMLSelectElement>(el, 'select')!;
+    const live = $(el, '.controls [role="status"]')!;
+    expect(text(live)).to.equal('');
     select.focus();
     const fired = oneEvent(wrapper, 'prox-stats-indicator-select');
     await sendKeys({ press: 'ArrowDown' });
@@ -427,6 +429,8 @@ describe('<prox-activity-stats>', () => {
     expect(text($(el, 'figcaption'))).to.include('Usage de stupéfiants (AFD)');
     expect(text($(el, '.main'))).to.include('personnes mises en cause');
     expect(events).to.deep.equal(['usage-stupefiants-afd']);
+    // The change is said in the polite live region: what is shown, and its latest figure.
+    expect(text(live)).to.match(/^Affiché\u00a0: Usage de stupéfiants \(AFD\), \d[\d\s\u202f]* en 2025\.$/);
   });
 
   it('filters indicators and years even when the source ignores the query, and passes the query on', async () => {

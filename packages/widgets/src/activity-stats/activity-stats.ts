@@ -73,6 +73,7 @@ export class ActivityStats extends ProxElement {
     activePoint: { state: true },
     focusPoint: { state: true },
     quarter: { state: true },
+    announcement: { state: true },
   };
 
   private readonly localize = new LocalizeController(this, messages);
@@ -108,6 +109,8 @@ export class ActivityStats extends ProxElement {
   declare private focusPoint: number | undefined;
   /** The quarter of the response figures shown (the last one over, when unset). */
   declare private quarter: string | undefined;
+  /** What the polite live region says: the indicator just chosen and its latest figure. */
+  declare private announcement: string;
 
   /** Base URL of a backend that speaks the Proximité contract (`GET /v1/stats`). */
   declare api?: string;
@@ -127,6 +130,7 @@ export class ActivityStats extends ProxElement {
   constructor() {
     super();
     this.tableOpen = false;
+    this.announcement = '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -176,6 +180,17 @@ export class ActivityStats extends ProxElement {
   private onSelect(event: Event): void {
     const id = (event.target as HTMLSelectElement).value;
     this.selected = id;
+    // The chart, figures and table change silently: say what is shown now.
+    const t = this.localize;
+    const series = this.data.value?.series.find((s) => s.indicatorId === id);
+    const latest = series && keyFigure(series).latest;
+    this.announcement = series
+      ? t.t(
+          'indicatorShown',
+          t.pick(series.label),
+          latest && latest.count !== null ? t.t('shownFigure', t.number(latest.count), latest.year) : '',
+        )
+      : '';
     this.activePoint = undefined;
     this.focusPoint = undefined;
     this.dispatchEvent(new StatsIndicatorSelectEvent(id));
@@ -624,6 +639,7 @@ export class ActivityStats extends ProxElement {
                       </option>`,
                   )}
                 </select>
+                <p class="visually-hidden" role="status">${this.announcement}</p>
               </div>
               <div class="layout">
                 <div class="main">
