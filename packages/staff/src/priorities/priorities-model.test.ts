@@ -105,3 +105,54 @@ describe('priorities: references and the form', () => {
     expect(linkReference(P, 'PRX-AAAA-0001').sources?.concernReferences).to.deep.equal(['PRX-AAAA-0001']);
   });
 });
+
+describe('priorities: what the form does not show', () => {
+  const falc: AdminPriority = {
+    ...P,
+    issue: {
+      fr: 'Dépôts rue Motte',
+      en: 'Dumping in rue Motte',
+      'fr-falc': 'Des sacs sont jetés rue Motte.',
+    },
+    action: { fr: 'Caméra posée', 'fr-falc': 'La mairie a posé une caméra.' },
+    actionDate: '2026-12-02',
+    actions: [
+      {
+        text: { fr: 'Caméra posée', 'fr-falc': 'La mairie a posé une caméra.' },
+        date: '2026-12-02',
+        status: 'done',
+      },
+    ],
+  };
+
+  it('saving an unchanged form keeps the « facile à lire » texts of the issue and the actions', () => {
+    const read = inputFromFields(fieldsOf(falc, '2026-12-03'), falc);
+    if (!('input' in read)) throw new Error('refused');
+    expect(read.input.issue['fr-falc']).to.equal('Des sacs sont jetés rue Motte.');
+    expect(read.input.action).to.deep.equal({
+      fr: 'Caméra posée',
+      'fr-falc': 'La mairie a posé une caméra.',
+    });
+    expect(read.input.actions).to.deep.equal(falc.actions);
+  });
+
+  it('a new French text drops the easy-read version of the old one; older actions keep theirs', () => {
+    const f = {
+      ...fieldsOf(falc, '2026-12-03'),
+      issueFr: 'Dépôts sauvages rue Motte',
+      actionFr: 'Rue nettoyée',
+    };
+    const read = inputFromFields({ ...f, actionDate: '2026-12-03' }, falc);
+    if (!('input' in read)) throw new Error('refused');
+    expect(read.input.issue).to.deep.equal({ fr: 'Dépôts sauvages rue Motte', en: 'Dumping in rue Motte' });
+    expect(read.input.action).to.deep.equal({ fr: 'Rue nettoyée' });
+    expect(read.input.actions![0]!.text['fr-falc']).to.equal('La mairie a posé une caméra.');
+    expect(read.input.actions![1]!.text).to.deep.equal({ fr: 'Rue nettoyée' });
+  });
+
+  it('linking a concern keeps every text', () => {
+    const input = linkReference(falc, 'PRX-AAAA-0009');
+    expect(input.issue['fr-falc']).to.equal('Des sacs sont jetés rue Motte.');
+    expect(input.actions![0]!.text['fr-falc']).to.equal('La mairie a posé une caméra.');
+  });
+});

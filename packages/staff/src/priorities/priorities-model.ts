@@ -2,7 +2,7 @@
  * The priorities section's pure logic: a priority's form ↔ the contract's `PriorityInput`, the
  * concern references typed or chosen in the inbox, and what stops a save. No DOM.
  */
-import type { AdminPriority, PriorityInput } from '@proximite/contract';
+import type { AdminPriority, LocalizedText, PriorityInput } from '@proximite/contract';
 import { actionsOf, keptSources } from '../shared/priorities.js';
 
 const REFERENCE = /^PRX-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
@@ -47,6 +47,20 @@ export const ERROR_FIELD: Record<PriorityError, string> = {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
+ * A text as typed (French, English when given), keeping what the form does not show of the stored
+ * one — its « facile à lire » (`fr-falc`) version — while its French is unchanged: saving an
+ * unchanged form changes nothing, and a new French text drops an easy-read version of the old one.
+ */
+function textOf(was: LocalizedText | undefined, fr: string, en: string): PriorityInput['issue'] {
+  const falc = was?.fr === fr ? was['fr-falc'] : undefined;
+  return {
+    fr,
+    ...(en.trim() !== '' ? { en: en.trim() } : {}),
+    ...(falc !== undefined ? { 'fr-falc': falc } : {}),
+  };
+}
+
+/**
  * The `PriorityInput` of the form, or what stops it. `existing`: the priority edited (its cafés
  * and unrecorded concerns are kept; a replacement never changes whether it is published).
  */
@@ -66,7 +80,7 @@ export function inputFromFields(
     errors.push('errorActionDate');
   if (errors.length > 0) return { errors };
   const input: PriorityInput = {
-    issue: { fr: issueFr, ...(f.issueEn.trim() !== '' ? { en: f.issueEn.trim() } : {}) },
+    issue: textOf(existing?.issue, issueFr, f.issueEn),
     issueDate: f.issueDate,
     status: f.status as PriorityInput['status'],
     ...(f.districtId !== '' ? { districtId: f.districtId } : {}),
@@ -75,7 +89,7 @@ export function inputFromFields(
   // The actions already recorded are kept; the one typed is added when it is new.
   const actions = actionsOf(existing);
   if (actionFr !== '') {
-    input.action = { fr: actionFr, ...(f.actionEn.trim() !== '' ? { en: f.actionEn.trim() } : {}) };
+    input.action = textOf(existing?.action, actionFr, f.actionEn);
     input.actionDate = f.actionDate;
     if (!actions.some((a) => a.text.fr === actionFr && a.date === f.actionDate))
       actions.push({ text: input.action, date: f.actionDate, status: 'done' });

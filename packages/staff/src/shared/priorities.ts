@@ -24,7 +24,12 @@ export function keptSources(p: AdminPriority | undefined): {
 /** `p`'s actions as a replacement sends them. */
 export function actionsOf(p: AdminPriority | undefined): NonNullable<PriorityInput['actions']> {
   return (p?.actions ?? []).map((a) => ({
-    text: { fr: a.text.fr, ...(a.text.en !== undefined ? { en: a.text.en } : {}) },
+    // Every text of the action, its « facile à lire » version (`fr-falc`) included.
+    text: {
+      fr: a.text.fr,
+      ...(a.text.en !== undefined ? { en: a.text.en } : {}),
+      ...(a.text['fr-falc'] !== undefined ? { 'fr-falc': a.text['fr-falc'] } : {}),
+    },
     date: a.date,
     status: (['planned', 'in-progress', 'done'].includes(a.status) ? a.status : 'done') as 'done',
   }));
