@@ -13,6 +13,8 @@ import {
   zonedIso,
 } from './cafes-model.js';
 
+const NO_ENGLISH = { topicsEn: '', answersEn: '', followUpsEn: '' };
+
 describe('cafés model', () => {
   it('finds the weekday and its rank in the month (RFC 5545 BYDAY)', () => {
     expect(monthlyPosition('2026-10-07')).to.deep.equal({ rank: 1, weekday: 'WE' });
@@ -81,7 +83,13 @@ describe('cafés model', () => {
 
   it('reads the report: topics with their concern references, no empty lines', () => {
     expect(
-      reportInputOf({ attendance: '', topics: 'Bruit | prx-7k3m-q9ab\n\n', answers: 'Oui\n', followUps: '' }),
+      reportInputOf({
+        ...NO_ENGLISH,
+        attendance: '',
+        topics: 'Bruit | prx-7k3m-q9ab\n\n',
+        answers: 'Oui\n',
+        followUps: '',
+      }),
     ).to.deep.equal({
       input: {
         attendance: null,
@@ -91,7 +99,7 @@ describe('cafés model', () => {
       },
     });
     expect(
-      reportInputOf({ attendance: '3', topics: 'Bruit | 12', answers: '', followUps: '' }),
+      reportInputOf({ ...NO_ENGLISH, attendance: '3', topics: 'Bruit | 12', answers: '', followUps: '' }),
     ).to.deep.equal({
       badReferences: ['12'],
     });
@@ -118,6 +126,9 @@ describe('cafés model', () => {
       topics: 'Rodéos | PRX-7K3M-Q9AB, PRX-7K3M-Q9AC\nÉclairage',
       answers: 'Patrouille le soir',
       followUps: 'Voir la voirie',
+      topicsEn: 'Street racing\n',
+      answersEn: 'Evening patrol',
+      followUpsEn: '',
     });
     expect(reportInputOf(draft, stored)).to.deep.equal({ input: stored });
     // One reference dropped: the three concerns noted only at the meeting are still counted.

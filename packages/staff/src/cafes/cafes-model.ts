@@ -4,6 +4,7 @@
  * zone, the list's windows, and the meeting report's lines. No DOM.
  */
 import type { AdminMeetingReport, Cafe, CafeInput, MeetingReportInput } from '@proximite/contract';
+import type { Route } from '../console/router.js';
 
 /** The zone the console writes cafés in (the city's). */
 export const CITY_TIME_ZONE = 'Europe/Paris';
@@ -256,6 +257,10 @@ export interface ReportDraft {
   answers: string;
   /** One follow-up a line. */
   followUps: string;
+  /** The English texts (optional), a line each, line N translating the N-th French line. */
+  topicsEn: string;
+  answersEn: string;
+  followUpsEn: string;
 }
 
 const REFERENCE = /^PRX-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
@@ -279,21 +284,61 @@ export function reportDraftOf(r: StoredReport): ReportDraft {
       .join('\n'),
     answers: r.answers.map((a) => a.text.fr).join('\n'),
     followUps: r.followUps.map((f) => f.text.fr).join('\n'),
+    topicsEn: r.topics.map((t) => t.title.en ?? '').join('\n'),
+    answersEn: r.answers.map((a) => a.text.en ?? '').join('\n'),
+    followUpsEn: r.followUps.map((f) => f.text.en ?? '').join('\n'),
+  };
+}
+
+/** Lines of an English field, kept in place (an empty line: no English for that French line). */
+const englishLines = (text: string) => text.split('\n').map((l) => l.trim());
+
+/** `text` with `en` as its English (none when empty); its other languages kept. */
+function withEnglish<T extends { fr: string; en?: string | undefined }>(text: T, en: string | undefined): T {
+  const { en: _was, ...rest } = text;
+  return (en ? { ...rest, en } : rest) as T;
+}
+
+/**
+ * « Créer une priorité » from a topic of a café's report: the priorities section's form, filled in
+ * with the topic's title (fr and en), its linked concerns and the café's district, the new priority
+ * linked to the café.
+ */
+export function priorityRouteOf(
+  cafe: Pick<Cafe, 'id' | 'districtId'>,
+  topic: { title: { fr: string; en?: string | undefined }; concernReferences: readonly string[] },
+): Route {
+  return {
+    section: 'priorities',
+    id: 'new',
+    params: {
+      refs: topic.concernReferences.join(','),
+      cafe: cafe.id,
+      ...(cafe.districtId ? { district: cafe.districtId } : {}),
+      fr: topic.title.fr,
+      ...(topic.title.en ? { en: topic.title.en } : {}),
+    },
   };
 }
 
 /**
- * The report's input, or the lines that do not read (a concern reference that is not one). With the
- * stored report, a line whose French text is unchanged keeps what the form does not show: its
- * English text, its priority and, for a topic, the concerns only noted at the meeting (counted
- * beyond its references) — so that publishing an unchanged form changes nothing.
+ * The report's input, or the lines that do not read (a concern reference that is not one). The
+ * English fields' line N is the English of the N-th French line (empty: none). With the stored
+ * report, a line whose French text is unchanged keeps what the form does not show: its priority,
+ * its other languages and, for a topic, the concerns only noted at the meeting (counted beyond its
+ * references) — so that publishing an unchanged form changes nothing.
  */
 export function reportInputOf(
   d: ReportDraft,
   stored?: StoredReport,
 ): { input: MeetingReportInput } | { badReferences: string[] } {
   const bad: string[] = [];
-  const topics = lines(d.topics).map((line) => {
+  const en = {
+    topics: englishLines(d.topicsEn),
+    answers: englishLines(d.answersEn),
+    followUps: englishLines(d.followUpsEn),
+  };
+  const topics = lines(d.topics).map((line, i) => {
     const [title = '', refs = ''] = line.split('|');
     const references = refs
       .split(/[\s,;]+/)
@@ -302,9 +347,13 @@ export function reportInputOf(
     for (const r of references) if (!REFERENCE.test(r)) bad.push(r);
     const fr = title.trim();
     const was = stored?.topics.find((t) => t.title.fr === fr);
-    if (!was) return { title: { fr }, ...(references.length > 0 && { concernReferences: references }) };
+    if (!was)
+      return {
+        title: withEnglish({ fr }, en.topics[i]),
+        ...(references.length > 0 && { concernReferences: references }),
+      };
     return {
-      title: was.title,
+      title: withEnglish(was.title, en.topics[i]),
       concernReferences: references,
       concernCount: references.length + Math.max(0, was.concernCount - was.concernReferences.length),
       ...(was.priorityId !== undefined && { priorityId: was.priorityId }),
@@ -316,12 +365,12 @@ export function reportInputOf(
     input: {
       attendance: attendance === null || Number.isNaN(attendance) ? null : attendance,
       topics,
-      answers: lines(d.answers).map((fr) => ({
-        text: stored?.answers.find((a) => a.text.fr === fr)?.text ?? { fr },
+      answers: lines(d.answers).map((fr, i) => ({
+        text: withEnglish(stored?.answers.find((a) => a.text.fr === fr)?.text ?? { fr }, en.answers[i]),
       })),
-      followUps: lines(d.followUps).map((fr) => {
+      followUps: lines(d.followUps).map((fr, i) => {
         const was = stored?.followUps.find((f) => f.text.fr === fr);
-        return was ? { ...was } : { text: { fr } };
+        return { ...was, text: withEnglish(was?.text ?? { fr }, en.followUps[i]) };
       }),
     },
   };

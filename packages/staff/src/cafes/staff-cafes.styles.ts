@@ -108,4 +108,17 @@ export const styles = css`
   .skipped {
     margin: 0 0 1rem;
   }
+  .report-topics ul {
+    padding: 0;
+    list-style: none;
+  }
+  .report-topics li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem 1rem;
+    padding: 0.5rem 0;
+    border-block-end: 1px solid var(--_prox-border);
+  }
 `;

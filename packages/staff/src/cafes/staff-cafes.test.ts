@@ -2,9 +2,10 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Cafe } from '@proximite/contract';
 import { defineElement } from '@proximite/widgets/kit/define.js';
-import type { Route } from '../console/router.js';
+import { formatRoute, parseRoute, type Route } from '../console/router.js';
 import { CafesPageObject } from '../test-fixtures/cafes.page.js';
 import { apiError, fakeClient, fakeContext } from '../test-fixtures/client.js';
+import { priorityRouteOf } from './cafes-model.js';
 import { StaffCafes } from './staff-cafes.js';
 
 defineElement('prox-staff-cafes', StaffCafes);
@@ -420,6 +421,97 @@ describe('<prox-staff-cafes>', () => {
       expect(context.routes[1]).to.deep.equal({ section: 'cafes', params: { when: 'past' } });
     });
   }
+
+  for (const lang of ['fr', 'en']) {
+    it(`offers « Créer une priorité » for each topic of the published report, or its priority (${lang})`, async () => {
+      const { el, page } = await mount(
+        { getReport: async (id: string) => ({ ...STORED, cafeId: id }) },
+        { params: { view: 'report', id: 'cafe-2026-11-20-past0001' }, lang },
+      );
+      await waitUntil(() => page.state === 'form' && page.reportTopics.length === 2);
+      const fr = lang === 'fr';
+      expect(page.reportTopics).to.deep.equal([
+        {
+          text: fr ? 'Rodéos urbains — 2 signalements liés' : 'Street racing — 2 linked concerns',
+          link: fr ? 'Voir la priorité' : 'See the priority',
+          label: fr ? 'Voir la priorité : Rodéos urbains' : 'See the priority: Street racing',
+          href: '#/priorities/prio-rodeos',
+        },
+        {
+          text: fr
+            ? 'Éclairage du square — aucun signalement lié'
+            : 'Éclairage du square — no linked concern',
+          link: fr ? 'Créer une priorité' : 'Create a priority',
+          label: fr ? 'Créer une priorité : Éclairage du square' : 'Create a priority: Éclairage du square',
+          href: formatRoute({
+            section: 'priorities',
+            id: 'new',
+            params: {
+              refs: '',
+              cafe: 'cafe-2026-11-20-past0001',
+              district: 'saint-leu',
+              fr: 'Éclairage du square',
+            },
+          }),
+        },
+      ]);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('a topic’s « Créer une priorité » carries its title in both languages, its concerns and the café’s district', () => {
+    const route = priorityRouteOf(
+      { id: 'cafe-1', districtId: 'etouvie' },
+      {
+        title: { fr: 'Rodéos urbains', en: 'Street racing' },
+        concernReferences: ['PRX-7K3M-Q9AB', 'PRX-7K3M-Q9AC'],
+      },
+    );
+    expect(parseRoute(formatRoute(route))).to.deep.equal({
+      section: 'priorities',
+      id: 'new',
+      params: {
+        refs: 'PRX-7K3M-Q9AB,PRX-7K3M-Q9AC',
+        cafe: 'cafe-1',
+        district: 'etouvie',
+        fr: 'Rodéos urbains',
+        en: 'Street racing',
+      },
+    });
+  });
+
+  it('the report’s English fields: line N is the English of the N-th French line, prefilled, saved', async () => {
+    const puts: [string, unknown][] = [];
+    const { page } = await mount(
+      {
+        getReport: async (id: string) => ({ ...STORED, cafeId: id }),
+        putReport: async (id: string, input: unknown) => (puts.push([id, input]), {}),
+      },
+      { params: { view: 'report', id: 'cafe-2026-11-20-past0001' } },
+    );
+    await waitUntil(() => page.state === 'form');
+    expect(page.field<HTMLTextAreaElement>('topicsEn').value).to.equal('Street racing\n');
+    expect(page.field<HTMLTextAreaElement>('answersEn').value).to.equal('An evening patrol.');
+    page.fill({
+      topicsEn: 'Street racing\nLighting in the square',
+      answersEn: '',
+      followUpsEn: 'See again at the next café.',
+    });
+    page.submit();
+    await waitUntil(() => puts.length === 1);
+    const input = puts[0]![1] as typeof STORED.report;
+    expect(input.topics.map((t) => t.title)).to.deep.equal([
+      { fr: 'Rodéos urbains', en: 'Street racing' },
+      { fr: 'Éclairage du square', en: 'Lighting in the square' },
+    ]);
+    expect(input.answers).to.deep.equal([{ text: { fr: 'Une patrouille le soir.' } }]);
+    expect(input.followUps).to.deep.equal([
+      {
+        text: { fr: 'Revoir au prochain café.', en: 'See again at the next café.' },
+        priorityId: 'prio-rodeos',
+      },
+    ]);
+  });
 
   it('says when the stored report cannot be read', async () => {
     const { el, page } = await mount(

@@ -24,6 +24,7 @@ import {
   localParts,
   monthlyPosition,
   previewOf,
+  priorityRouteOf,
   reportDraftOf,
   reportInputOf,
   weekdayIndex,
@@ -337,6 +338,9 @@ export class StaffCafes extends StaffSection {
         topics: value('topics'),
         answers: value('answers'),
         followUps: value('followUps'),
+        topicsEn: value('topicsEn'),
+        answersEn: value('answersEn'),
+        followUpsEn: value('followUpsEn'),
       },
       stored?.report,
     );
@@ -812,6 +816,62 @@ export class StaffCafes extends StaffSection {
     }) as TemplateResult;
   }
 
+  /** The English of a French field of the report: optional, line N for its N-th line. */
+  private renderEnglish(
+    name: 'topicsEn' | 'answersEn' | 'followUpsEn',
+    value: string | undefined,
+  ): TemplateResult {
+    return html`<div class="field">
+      <label for=${name}>${this.t(name)}</label>
+      <p class="hint" id=${`${name}-hint`}>${this.t('englishHint')}</p>
+      <textarea
+        id=${name}
+        name=${name}
+        lang="en"
+        aria-describedby=${`${name}-hint`}
+        .value=${value ?? ''}
+      ></textarea>
+    </div>`;
+  }
+
+  /**
+   * The published report's topics, each with « Créer une priorité » (the priorities section's form
+   * filled in with its title and concerns, linked to the café) or the priority it already feeds.
+   */
+  private renderTopics(cafe: Cafe, stored: AdminMeetingReport | null): TemplateResult | typeof nothing {
+    const topics = stored?.report.topics ?? [];
+    if (topics.length === 0) return nothing;
+    const t = this.t;
+    return html`<section class="report-topics" aria-labelledby="report-topics-title">
+      <h2 id="report-topics-title">${t('topicsPriorities')}</h2>
+      <ul>
+        ${topics.map((topic) => {
+          const title = this.localize.pick(topic.title);
+          return html`<li>
+            <span
+              >${title}
+              <span class="hint">— ${t('linkedConcerns', topic.concernReferences.length)}</span></span
+            >
+            ${
+              topic.priorityId
+                ? html`<a
+                    href=${formatRoute({ section: 'priorities', id: topic.priorityId, params: {} })}
+                    aria-label=${t('seePriorityFor', title)}
+                    >${t('seePriority')}</a
+                  >`
+                : html`<a
+                    class="button button--secondary"
+                    href=${formatRoute(priorityRouteOf(cafe, topic))}
+                    aria-label=${t('createPriorityFor', title)}
+                    >${t('createPriority')}</a
+                  >`
+            }
+          </li>`;
+        })}
+      </ul>
+    </section>`;
+  }
+
   private renderReportForm(cafe: Cafe, stored: AdminMeetingReport | null): TemplateResult {
     const t = this.t;
     const d = stored ? reportDraftOf(stored.report) : undefined;
@@ -847,14 +907,17 @@ export class StaffCafes extends StaffSection {
             .value=${d?.topics ?? ''}
           ></textarea>
         </div>
+        ${this.renderEnglish('topicsEn', d?.topicsEn)}
         <div class="field">
           <label for="answers">${t('answers')}</label>
           <textarea id="answers" name="answers" .value=${d?.answers ?? ''}></textarea>
         </div>
+        ${this.renderEnglish('answersEn', d?.answersEn)}
         <div class="field">
           <label for="followUps">${t('followUps')}</label>
           <textarea id="followUps" name="followUps" .value=${d?.followUps ?? ''}></textarea>
         </div>
+        ${this.renderEnglish('followUpsEn', d?.followUpsEn)}
         <div class="actions">
           <button class="button" type="submit" ?disabled=${this.busy}>
             ${stored ? t('republish') : t('publish')}
@@ -896,7 +959,8 @@ export class StaffCafes extends StaffSection {
               </div>
             </div>`
           : nothing
-      }`;
+      }
+      ${this.renderTopics(cafe, stored)}`;
   }
 
   /** A view on one café: its heading and body once loaded, the kit's states meanwhile. */

@@ -67,6 +67,7 @@ function textOf(was: LocalizedText | undefined, fr: string, en: string): Priorit
 export function inputFromFields(
   f: PriorityFields,
   existing?: AdminPriority,
+  cafeIds: readonly string[] = [],
 ): { input: PriorityInput } | { errors: PriorityError[] } {
   const errors: PriorityError[] = [];
   const issueFr = f.issueFr.trim();
@@ -84,7 +85,10 @@ export function inputFromFields(
     issueDate: f.issueDate,
     status: f.status as PriorityInput['status'],
     ...(f.districtId !== '' ? { districtId: f.districtId } : {}),
-    sources: { ...keptSources(existing), concernReferences: references },
+    sources: (() => {
+      const kept = keptSources(existing);
+      return { ...kept, concernReferences: references, cafeIds: [...new Set([...kept.cafeIds, ...cafeIds])] };
+    })(),
   };
   // The actions already recorded are kept; the one typed is added when it is new.
   const actions = actionsOf(existing);
@@ -99,18 +103,22 @@ export function inputFromFields(
   return { input };
 }
 
-/** The form's fields for `p` (or a new priority from `references`, dated `today`). */
+/**
+ * The form's fields for `p` (or a new priority from `references`, dated `today`, its issue titled
+ * and placed as `issue` says — a café's topic).
+ */
 export function fieldsOf(
   p: AdminPriority | undefined,
   today: string,
   references: string[] = [],
+  issue: { fr?: string | undefined; en?: string | undefined; districtId?: string | undefined } = {},
 ): PriorityFields {
   return {
-    issueFr: p?.issue.fr ?? '',
-    issueEn: p?.issue.en ?? '',
+    issueFr: p?.issue.fr ?? issue.fr ?? '',
+    issueEn: p?.issue.en ?? issue.en ?? '',
     issueDate: p?.issueDate ?? today,
     status: p?.status ?? 'raised',
-    districtId: p?.districtId ?? '',
+    districtId: p?.districtId ?? (p ? '' : (issue.districtId ?? '')),
     references: (p?.sources.concernReferences ?? references).join('\n'),
     actionFr: p?.action?.fr ?? '',
     actionEn: p?.action?.en ?? '',

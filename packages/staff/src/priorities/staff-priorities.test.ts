@@ -125,6 +125,43 @@ describe('<prox-staff-priorities>', () => {
     }
   });
 
+  it('creates a priority from a café’s topic: its title (fr and en) and concerns filled in, linked to the café; accessible', async () => {
+    for (const lang of ['fr', 'en']) {
+      const { el, page, created } = await mount({
+        lang,
+        route: {
+          section: 'priorities',
+          id: 'new',
+          params: {
+            refs: 'PRX-7K3M-Q9AB,PRX-7K3M-Q9AC',
+            cafe: 'cafe-2026-11-20-past0001',
+            district: 'saint-leu',
+            fr: 'Rodéos urbains',
+            en: 'Street racing',
+          },
+        },
+      });
+      await waitUntil(() => page.state === 'form');
+      expect(page.value('issue-fr')).to.equal('Rodéos urbains');
+      expect(page.value('issue-en')).to.equal('Street racing');
+      expect(page.value('references')).to.equal('PRX-7K3M-Q9AB\nPRX-7K3M-Q9AC');
+      expect(page.fromCafe).to.equal(
+        lang === 'fr'
+          ? 'D’après un sujet soulevé au café : la priorité sera liée à ce café.'
+          : 'From a topic raised at a café: the priority will be linked to that café.',
+      );
+      await expect(el).to.be.accessible();
+      page.save();
+      await waitUntil(() => created.length === 1);
+      expect(created[0]!.issue).to.deep.equal({ fr: 'Rodéos urbains', en: 'Street racing' });
+      expect(created[0]!.districtId).to.equal('saint-leu');
+      expect(created[0]!.sources).to.deep.equal({
+        concernReferences: ['PRX-7K3M-Q9AB', 'PRX-7K3M-Q9AC'],
+        cafeIds: ['cafe-2026-11-20-past0001'],
+      });
+    }
+  });
+
   it('edits status, action and date, then publishes from the form', async () => {
     const { page, updated, published } = await mount({
       route: { section: 'priorities', id: 'prio-1', params: {} },

@@ -26,7 +26,8 @@ const STATUSES = ['raised', 'in-progress', 'done'] as const;
 
 /**
  * « Vous avez dit, nous avons fait »: the list of priorities (drafts included), a form to create
- * one (from concerns chosen in the inbox: `#/priorities/new?refs=PRX-…,PRX-…`) or edit its status,
+ * one (from concerns chosen in the inbox: `#/priorities/new?refs=PRX-…,PRX-…`; from a café's topic:
+ * `…&cafe=<id>&fr=<title>&en=<title>`, linked to the café) or edit its status,
  * action and date, and « Publier »: public at once, and the residents who asked for e-mail on its
  * concerns told when its action is carried out.
  *
@@ -102,7 +103,12 @@ export class StaffPriorities extends StaffSection {
     const context = this.context;
     if (!context) return;
     const t = this.localize.t.bind(this.localize);
-    const result = inputFromFields(this.fieldsFrom(event.target as HTMLFormElement), existing);
+    const cafe = existing ? undefined : this.route?.params.cafe;
+    const result = inputFromFields(
+      this.fieldsFrom(event.target as HTMLFormElement),
+      existing,
+      cafe ? [cafe] : [],
+    );
     if ('errors' in result) {
       this.errors = result.errors;
       await this.updateComplete;
@@ -233,13 +239,19 @@ export class StaffPriorities extends StaffSection {
 
   private renderForm(existing: AdminPriority | undefined): TemplateResult {
     const t = this.localize.t.bind(this.localize);
-    const refs = parseReferences(this.route?.params.refs ?? '').references;
-    const f = fieldsOf(existing, this.today, refs);
+    const params = this.route?.params ?? {};
+    const refs = parseReferences(params.refs ?? '').references;
+    const f = fieldsOf(existing, this.today, refs, {
+      fr: params.fr,
+      en: params.en,
+      districtId: params.district,
+    });
+    const fromCafe = !existing && params.cafe !== undefined;
     return html`<p>
         <a class="back" href=${formatRoute({ section: 'priorities', params: {} })}>${t('back')}</a>
       </p>
       <h2>${existing ? t('editTitle') : t('newTitle')}</h2>
-      ${this.renderNotice()}
+      ${fromCafe ? html`<p class="from-cafe">${t('fromCafe')}</p>` : nothing} ${this.renderNotice()}
       <form novalidate @submit=${(e: SubmitEvent) => void this.save(e, existing)}>
         ${
           this.errors.length

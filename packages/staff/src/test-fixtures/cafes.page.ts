@@ -75,6 +75,18 @@ export class CafesPageObject {
   get published(): string {
     return text(this.$('.report-published'));
   }
+  /** The published report's topics: each one's text and its link (« Créer une priorité » or « Voir la priorité »). */
+  get reportTopics(): { text: string; link: string; label: string; href: string }[] {
+    return [...this.root.querySelectorAll('.report-topics li')].map((li) => {
+      const a = li.querySelector('a')!;
+      return {
+        text: text(li.querySelector('span')),
+        link: text(a),
+        label: a.getAttribute('aria-label') ?? '',
+        href: a.getAttribute('href') ?? '',
+      };
+    });
+  }
   /** A button by its text. */
   button(name: string): HTMLButtonElement | undefined {
     return [...this.root.querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === name);

@@ -31,6 +31,10 @@ export class PrioritiesPageObject {
   get errors(): string[] {
     return [...this.root.querySelectorAll('.errors li')].map((li) => text(li));
   }
+  /** What the form says of the café a new priority comes from (empty when none). */
+  get fromCafe(): string {
+    return text(this.$('.from-cafe'));
+  }
   value(id: string): string {
     return this.$<HTMLInputElement>(`#${id}`)?.value ?? '';
   }
