@@ -8,7 +8,9 @@ import {
 } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { TaskStatus } from '@lit/task';
-import { isKnown, isSafeUrl, CAFE_MODES, type Cafe, type PastMeeting } from '@proximite/contract';
+import type { Cafe, PastMeeting } from '@proximite/contract';
+// Checks without schemas: the contract's schemas come with the SDK's lazy chunk (issue 21).
+import { isSafeUrl } from '@proximite/contract/checks.js';
 import { ProxElement } from '../kit/base-element.js';
 import { LocalizeController } from '../kit/localize.js';
 import {
@@ -398,10 +400,16 @@ export class CafeCalendar extends ProxElement {
     heading?.focus();
   }
 
+  /** The label of a café's mode (an open enum: CAFE_MODES, or another value). */
   private modeLabel(mode: string): string {
-    if (!isKnown(CAFE_MODES, mode)) return this.localize.t('modeOther');
     return this.localize.t(
-      mode === 'in-person' ? 'modeInPerson' : mode === 'online' ? 'modeOnline' : 'modeHybrid',
+      mode === 'in-person'
+        ? 'modeInPerson'
+        : mode === 'online'
+          ? 'modeOnline'
+          : mode === 'hybrid'
+            ? 'modeHybrid'
+            : 'modeOther',
     );
   }
 

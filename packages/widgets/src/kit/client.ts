@@ -1,5 +1,4 @@
 import {
-  createCafesClient,
   createCoreClient,
   type ProximiteCafesClient,
   type ProximiteClient,
@@ -56,8 +55,8 @@ export class MissingSourceError extends Error {
  */
 export async function resolveWith<C>(
   host: ClientHost<C>,
-  clients: Map<string, C>,
-  create: (baseUrl: string) => C,
+  clients: Map<string, C | Promise<C>>,
+  create: (baseUrl: string) => C | Promise<C>,
   fromFile?: (url: string) => Promise<C>,
 ): Promise<C> {
   if (host.client) return host.client;
@@ -66,7 +65,11 @@ export async function resolveWith<C>(
     // the same thing cause one request.
     const baseUrl = absoluteUrl(host.api);
     let client = clients.get(baseUrl);
-    if (!client) clients.set(baseUrl, (client = create(baseUrl)));
+    if (!client) {
+      clients.set(baseUrl, (client = create(baseUrl)));
+      // A client whose module failed to load is made again on the next try.
+      if (client instanceof Promise) client.catch(() => clients.delete(baseUrl));
+    }
     return client;
   }
   // Adapters load only here, so a page that never uses a file never downloads one.
@@ -80,7 +83,7 @@ export async function icalClient(url: string): Promise<ProximiteClient> {
   return createICalClient({ url: url.replace(/^webcal:/i, 'https:') });
 }
 
-const cafesClients = new Map<string, ProximiteCafesClient>();
+const cafesClients = new Map<string, ProximiteCafesClient | Promise<ProximiteCafesClient>>();
 
 /**
  * The calendar's client: cafés and districts only, from `.client`, `api`, or a `src` file — an
@@ -90,7 +93,9 @@ export function resolveCafesClient(host: ClientHost<ProximiteCafesClient>): Prom
   return resolveWith(
     host,
     cafesClients,
-    (baseUrl) => createCafesClient({ baseUrl }),
+    // The SDK (and the contract's schemas it builds) is a chunk of its own, loaded and evaluated
+    // in a task of its own after the widget has painted its loading state (issue 21).
+    async (baseUrl) => (await import('@proximite/sdk/core.js')).createCafesClient({ baseUrl }),
     async (url) => {
       if (isICalendarUrl(url)) return icalClient(url);
       const { createStaticCafesClient } = await import('@proximite/sdk/adapters/static-cafes.js');
