@@ -198,7 +198,10 @@ async function seedConcerns(tx: Queryable, now: Date): Promise<void> {
   const updates: Record<string, unknown>[] = [];
   const verdicts: Record<string, unknown>[] = [];
   const accumulators = PROFILES.map(() => 0.5);
-  const categories = await Promise.all(PROFILES.map((p) => getCategory(tx, p.category)));
+  // One query at a time: a transaction's connection runs them in turn (pg 9 refuses a second
+  // query sent while one is running).
+  const categories: Awaited<ReturnType<typeof getCategory>>[] = [];
+  for (const p of PROFILES) categories.push(await getCategory(tx, p.category));
   for (let day = -365; day <= -1; day++) {
     for (const [i, profile] of PROFILES.entries()) {
       accumulators[i] = (accumulators[i] ?? 0) + profile.rate * (0.6 + 0.8 * rnd());
