@@ -78,7 +78,9 @@ const budgets = [
     // Then 18.7 KB (18,627 bytes measured), the first view only: the SDK and the contract's schemas
     // are lazy chunks loaded right after the first paint (next row), so the page neither downloads
     // nor builds them before the widget shows its loading state (issue 21; target met).
-    limit: '18.7 KB',
+    // Then 18.75 KB (18.73 KB measured, +0.1 KB): the reason a café is cancelled and the Google/Outlook links opening a new tab,
+    // said in their names (issue 19).
+    limit: '18.75 KB',
   },
   {
     // Issue 21: what the calendar loads after its first paint to talk to an API (the SDK's cafés
@@ -178,7 +180,9 @@ const budgets = [
     // Then 8.7 KB (8.66 KB measured) on the same change.
     // Then 8.75 KB (8.71 KB measured): the list renders its cafés two at a time, one task each, and
     // builds its Intl formatters while the cafés load (issue 21: no long task), +0.15 KB.
-    limit: '8.75 KB',
+    // Then 8.9 KB (8,853 bytes measured): the reason a café is cancelled (« Motif de l’annulation »)
+    // and the Google/Outlook links opening a new tab, said in their names (issue 19).
+    limit: '8.9 KB',
   },
   {
     name: '<prox-rights-explainer> beyond the shared chunk',
@@ -261,7 +265,8 @@ const budgets = [
     // 63.1 KB (63.04 KB measured) for the form's way back to its review after « Modifier » (issue 19); then 63.25 KB (63.21 KB
     // measured) for the figures' live region (issue 19).
     // Then 63.45 KB (63.44 KB measured): the calendar's SDK client loads as a chunk of its own.
-    limit: '63.45 KB',
+    // Then 63.7 KB (63.65 KB measured) for the calendar's cancellation reason and new-tab links (issue 19).
+    limit: '63.7 KB',
   },
   {
     // The staff console's core (a build apart from the public bundles): Lit, the kit, the SDK with

@@ -29,6 +29,7 @@ export const messages = defineMessages({
     allDay: 'Toute la journée',
     dayOf: (i: number, n: number) => `jour ${i} sur ${n}`,
     cancelled: 'Annulé',
+    cancelReason: 'Motif de l’annulation',
     when: 'Horaire',
     place: 'Lieu',
     map: 'plan OpenStreetMap',
@@ -49,6 +50,7 @@ export const messages = defineMessages({
     icsFile: 'Fichier .ics',
     google: 'Google Agenda',
     outlook: 'Outlook',
+    newTab: '(ouvre un nouvel onglet)',
     unreadable: 'Des entrées de l’agenda n’ont pas pu être lues.',
   },
   en: {
@@ -72,6 +74,7 @@ export const messages = defineMessages({
     allDay: 'All day',
     dayOf: (i: number, n: number) => `day ${i} of ${n}`,
     cancelled: 'Cancelled',
+    cancelReason: 'Why it is cancelled',
     when: 'Time',
     place: 'Place',
     map: 'OpenStreetMap map',
@@ -92,6 +95,7 @@ export const messages = defineMessages({
     icsFile: '.ics file',
     google: 'Google Calendar',
     outlook: 'Outlook',
+    newTab: '(opens a new tab)',
     unreadable: 'Some calendar entries could not be read.',
   },
 });

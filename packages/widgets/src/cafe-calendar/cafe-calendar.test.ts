@@ -362,6 +362,10 @@ describe('<prox-cafe-calendar>: the agenda list', () => {
     const name = cancelled.querySelector('.event__name')!;
     expect(getComputedStyle(name).textDecorationLine).to.include('line-through');
     expect(getComputedStyle(cancelled.querySelector('article')!).borderInlineStartStyle).to.equal('dashed');
+    // Why, in the resident's language.
+    const reason = cancelled.querySelector('.fact--reason')!;
+    expect(text(reason.querySelector('dt'))).to.equal('Motif de l’annulation');
+    expect(text(reason.querySelector('dd'))).to.equal('Le centre social est fermé pour travaux.');
     // Its details still offer the .ics (STATUS:CANCELLED updates calendars), not Google/Outlook.
     cancelled.querySelector<HTMLButtonElement>('.disclosure')!.click();
     await el.updateComplete;
@@ -523,10 +527,19 @@ describe('<prox-cafe-calendar>: details, actions and events', () => {
     const ics = links.find((a) => text(a) === 'Fichier .ics')!;
     expect(ics.getAttribute('href')).to.equal(`${API}/v1/cafes/cafe-saint-leu.ics`);
     expect(ics.hasAttribute('download')).to.equal(true);
-    const google = new URL(links.find((a) => text(a) === 'Google Agenda')!.href);
+    const googleLink = links.find((a) => text(a).startsWith('Google Agenda'))!;
+    const google = new URL(googleLink.href);
     expect(google.searchParams.get('dates')).to.equal('20260512T153000Z/20260512T170000Z');
     expect(google.searchParams.get('ctz')).to.equal('Europe/Paris');
-    const outlook = new URL(links.find((a) => text(a) === 'Outlook')!.href);
+    const outlookLink = links.find((a) => text(a).startsWith('Outlook'))!;
+    const outlook = new URL(outlookLink.href);
+    // Other sites open in a new tab, and their names say so (WCAG technique G201).
+    for (const link of [googleLink, outlookLink]) {
+      expect(link.target).to.equal('_blank');
+      expect(link.rel).to.equal('noopener noreferrer');
+      expect(text(link)).to.include('(ouvre un nouvel onglet)');
+    }
+    expect(ics.hasAttribute('target')).to.equal(false);
     expect(outlook.searchParams.get('subject')).to.equal('Café avec la police — Saint-Leu');
     await expect(el).to.be.accessible();
   });

@@ -538,6 +538,16 @@ export class CafeCalendar extends ProxElement {
         ${this.renderWhen(cafe)}
         ${entry.dayCount > 1 ? html`<p class="event__span">${t('dayOf', entry.dayIndex, entry.dayCount)}</p>` : nothing}
         <dl class="facts">
+          ${
+            cancelled && cafe.cancelReason
+              ? html`<div class="fact fact--reason">
+                  <dt>${t('cancelReason')}</dt>
+                  <dd lang=${fallbackLang(cafe.cancelReason, lang) ?? nothing}>
+                    ${pickText(cafe.cancelReason, lang)}
+                  </dd>
+                </div>`
+              : nothing
+          }
           <div class="fact">
             <dt>${t('place')}</dt>
             <dd>
@@ -643,12 +653,26 @@ export class CafeCalendar extends ProxElement {
         }
         ${
           !cancelled && isSafeUrl(google)
-            ? html`<a class="button button--secondary" href=${google}>${t('google')}</a>`
+            ? html`<a
+                class="button button--secondary"
+                href=${google}
+                target="_blank"
+                rel="noopener noreferrer"
+                >${t('google')}<span aria-hidden="true"> ↗</span
+                ><span class="visually-hidden"> ${t('newTab')}</span></a
+              >`
             : nothing
         }
         ${
           !cancelled && isSafeUrl(outlook)
-            ? html`<a class="button button--secondary" href=${outlook}>${t('outlook')}</a>`
+            ? html`<a
+                class="button button--secondary"
+                href=${outlook}
+                target="_blank"
+                rel="noopener noreferrer"
+                >${t('outlook')}<span aria-hidden="true"> ↗</span
+                ><span class="visually-hidden"> ${t('newTab')}</span></a
+              >`
             : nothing
         }
       </div>`;
