@@ -79,7 +79,9 @@ describe('cafés in the staff console', () => {
       await key('Enter');
       await page.locator('prox-staff-inbox').locator('h1').waitFor();
 
-      // To the section, then « Nouvelle rencontre ».
+      // To the section (its group « Rencontres » opens first), then « Nouvelle rencontre ».
+      await tabTo(page, /^button# Rencontres$/);
+      await key('Enter');
       await tabTo(page, /^a# Cafés et rencontres/);
       await key('Enter');
       const section = page.locator('prox-staff-cafes');

@@ -15,11 +15,30 @@ export interface SectionDefinition {
   label: LocalizedTextLike;
   /** Listed in the navigation (a concern's page is reached from the inbox, not listed). */
   nav: boolean;
+  /**
+   * The navigation's group the section is listed in (a disclosure button opening its links); a
+   * section without one, or alone in its group for the role signed in, is a link of its own.
+   */
+  group?: NavGroup;
   /** The permission needed to see the section (the contract's role → permission table). */
   permission?: string;
   /** Loads the module that defines `tag` (a dynamic import: its own chunk). */
   load: () => Promise<unknown>;
 }
+
+/** A group of the navigation: its id (for `aria-controls`) and its name, French first. */
+export interface NavGroup {
+  id: string;
+  label: LocalizedTextLike;
+}
+
+/** Casework, meetings, publishing and settings: four groups keep the navigation on one line. */
+const work: NavGroup = { id: 'work', label: { fr: 'Traitement', en: 'Casework' } };
+const meetings: NavGroup = { id: 'meetings', label: { fr: 'Rencontres', en: 'Meetings' } };
+const publishing: NavGroup = { id: 'publishing', label: { fr: 'Publication', en: 'Publishing' } };
+const settings: NavGroup = { id: 'settings', label: { fr: 'Réglages', en: 'Settings' } };
+/** The groups in the navigation's order (a section's row may come anywhere in the table). */
+export const navGroups: readonly NavGroup[] = [work, meetings, publishing, settings];
 
 export const sections: readonly SectionDefinition[] = [
   {
@@ -27,6 +46,7 @@ export const sections: readonly SectionDefinition[] = [
     tag: 'prox-staff-inbox',
     label: { fr: 'Signalements', en: 'Concerns' },
     nav: true,
+    group: work,
     permission: 'concerns:read',
     load: () => import('../inbox/define.js'),
   },
@@ -43,6 +63,7 @@ export const sections: readonly SectionDefinition[] = [
     tag: 'prox-staff-cafes',
     label: { fr: 'Cafés et rencontres', en: 'Cafés and meetings' },
     nav: true,
+    group: meetings,
     permission: 'cafes:write',
     load: () => import('../cafes/define.js'),
   },
@@ -51,6 +72,7 @@ export const sections: readonly SectionDefinition[] = [
     tag: 'prox-staff-deliveries',
     label: { fr: 'Envois', en: 'Deliveries' },
     nav: true,
+    group: work,
     permission: 'concerns:triage',
     load: () => import('../deliveries/define.js'),
   },
@@ -60,6 +82,7 @@ export const sections: readonly SectionDefinition[] = [
     tag: 'prox-staff-audit',
     label: { fr: 'Journal d’audit', en: 'Audit log' },
     nav: true,
+    group: settings,
     load: () => import('../audit/define.js'),
   },
   {
@@ -67,6 +90,7 @@ export const sections: readonly SectionDefinition[] = [
     tag: 'prox-staff-figures',
     label: { fr: 'Chiffres d’activité', en: 'Activity figures' },
     nav: true,
+    group: publishing,
     permission: 'stats:write',
     load: () => import('../figures/define.js'),
   },
@@ -75,6 +99,7 @@ export const sections: readonly SectionDefinition[] = [
     tag: 'prox-staff-field',
     label: { fr: 'Mode café', en: 'Café mode' },
     nav: true,
+    group: meetings,
     permission: 'concerns:triage',
     load: () => import('../field/define.js'),
   },
@@ -83,6 +108,7 @@ export const sections: readonly SectionDefinition[] = [
     tag: 'prox-staff-priorities',
     label: { fr: 'Priorités', en: 'Priorities' },
     nav: true,
+    group: publishing,
     permission: 'content:write',
     load: () => import('../priorities/define.js'),
   },
@@ -91,6 +117,7 @@ export const sections: readonly SectionDefinition[] = [
     tag: 'prox-staff-services',
     label: { fr: 'Services', en: 'Services' },
     nav: true,
+    group: settings,
     permission: 'services:write',
     load: () => import('../services/define.js'),
   },
@@ -99,6 +126,7 @@ export const sections: readonly SectionDefinition[] = [
     tag: 'prox-staff-accounts',
     label: { fr: 'Comptes', en: 'Accounts' },
     nav: true,
+    group: settings,
     permission: 'staff:write',
     load: () => import('../staff/define.js'),
   },
@@ -107,6 +135,7 @@ export const sections: readonly SectionDefinition[] = [
     tag: 'prox-staff-templates',
     label: { fr: 'Modèles de réponse', en: 'Response templates' },
     nav: true,
+    group: settings,
     permission: 'content:write',
     load: () => import('../templates/define.js'),
   },
@@ -115,6 +144,7 @@ export const sections: readonly SectionDefinition[] = [
     tag: 'prox-staff-content',
     label: { fr: 'Contenus', en: 'Content' },
     nav: true,
+    group: publishing,
     permission: 'content:write',
     load: () => import('../content/define.js'),
   },

@@ -52,21 +52,76 @@ export const styles = css`
     padding: 0;
     list-style: none;
   }
-  .nav a {
+  .nav a,
+  .nav button {
     display: inline-flex;
     align-items: center;
+    gap: 0.4rem;
     min-block-size: 2.75rem;
     padding: 0 0.75rem;
     color: inherit;
+    background: none;
+    font: inherit;
     text-decoration: none;
+    border: 0;
     border-block-end: 3px solid transparent;
+    cursor: pointer;
   }
-  .nav a:hover {
+  .nav a:hover,
+  .nav button:hover {
     text-decoration: underline;
   }
-  .nav a.current {
+  .nav .current {
     border-block-end-color: currentColor;
     font-weight: 700;
+  }
+  /* A chevron that turns when the group is open. */
+  .nav button::after {
+    content: '';
+    inline-size: 0.45em;
+    block-size: 0.45em;
+    border: solid currentColor;
+    border-width: 0 2px 2px 0;
+    transform: translateY(-25%) rotate(45deg);
+  }
+  .nav [aria-expanded='true']::after {
+    transform: translateY(25%) rotate(-135deg);
+  }
+  .group {
+    position: relative;
+  }
+  /* A group's links: a panel under its button, in the page's colours (light or dark). */
+  .nav .group ul {
+    position: absolute;
+    z-index: 5;
+    inset-block-start: 100%;
+    inset-inline-start: 0;
+    flex-direction: column;
+    min-inline-size: max(100%, 14rem);
+    padding: 0.25rem;
+    background: var(--_prox-bg);
+    color: var(--_prox-fg);
+    border: 1px solid var(--_prox-border);
+    border-radius: var(--_prox-radius);
+    box-shadow: 0 0.5rem 1rem rgb(0 0 0 / 0.2);
+  }
+  .nav .group ul[hidden] {
+    display: none;
+  }
+  .nav .group a {
+    display: flex;
+    border-block-end: 0;
+    border-inline-start: 3px solid transparent;
+  }
+  .nav .group a.current {
+    border-inline-start-color: currentColor;
+  }
+  /* Narrow screens and large text (reflow, WCAG 1.4.10): the links push the page down instead. */
+  @media (max-width: 40rem) {
+    .nav .group ul {
+      position: static;
+      box-shadow: none;
+    }
   }
   .account {
     display: flex;
@@ -117,8 +172,8 @@ export const styles = css`
     background: rgb(0 0 0 / 0.55);
   }
   @media (forced-colors: active) {
-    .nav a.current {
-      border-block-end-color: Highlight;
+    .nav .current {
+      border-color: Highlight;
     }
   }
 `;

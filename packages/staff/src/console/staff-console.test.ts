@@ -1,10 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { html as litHtml } from 'lit';
 import type { AdminClient } from '@proximite/sdk/admin.js';
 import { defineElement } from '@proximite/widgets/kit/define.js';
 import { StaffSection } from '../shared/section.js';
 import { StaffConsole } from './staff-console.js';
-import type { SectionDefinition } from './sections.js';
+import type { NavGroup, SectionDefinition } from './sections.js';
 import { forgetSession, rememberSession } from './session-hint.js';
 import { apiError, fakeClient, session } from '../test-fixtures/client.js';
 import { StaffSignIn } from '../sign-in/staff-sign-in.js';
@@ -199,6 +200,93 @@ describe('<prox-staff-console> shell', () => {
     expect(location.hash).to.equal('#/alpha?q=x');
     expect(history.length).to.equal(length);
     await waitUntil(() => section(el, 'prox-test-alpha')!.route?.params.q === 'x');
+  });
+});
+
+/** The same sections in groups: two in one (a disclosure), one alone in another (a link). */
+const work: NavGroup = { id: 'work', label: { fr: 'Traitement', en: 'Casework' } };
+const misc: NavGroup = { id: 'misc', label: { fr: 'Divers', en: 'Other' } };
+class GroupedConsole extends StaffConsole {
+  static override sections = [
+    { ...table[0]!, group: work },
+    { ...table[1]!, group: work },
+    { ...table[2]!, group: misc },
+  ];
+}
+defineElement('prox-test-grouped-console', GroupedConsole);
+
+describe('<prox-staff-console> grouped navigation (disclosure)', () => {
+  afterEach(() => history.replaceState(null, '', location.pathname + location.search));
+
+  async function mountGrouped(lang: string, permissions?: string[]) {
+    history.replaceState(null, '', '#/alpha');
+    const el = await fixture<GroupedConsole>(
+      html`<prox-test-grouped-console
+        lang=${lang}
+        .client=${client}
+        .permissions=${permissions}
+      ></prox-test-grouped-console>`,
+    );
+    await waitUntil(() => shadow(el).querySelector('prox-test-alpha'));
+    return el;
+  }
+  const button = (el: Element) => shadow(el).querySelector<HTMLButtonElement>('nav button')!;
+  const panel = (el: Element) => shadow(el).getElementById(button(el).getAttribute('aria-controls')!)!;
+
+  for (const [lang, name] of [
+    ['fr', 'Traitement'],
+    ['en', 'Casework'],
+  ] as const)
+    it(`opens a group with its button and closes it with Escape, focus back on the button (${lang})`, async () => {
+      const el = await mountGrouped(lang, ['beta:read']);
+      expect(text(button(el))).to.equal(name);
+      expect(button(el).getAttribute('aria-expanded')).to.equal('false');
+      expect(panel(el).hidden).to.equal(true);
+      // The group holding the page shown is marked; the page itself is the link with aria-current.
+      expect(button(el).classList.contains('current')).to.equal(true);
+      // A group with one section for this role is a link of its own.
+      expect(text(shadow(el).querySelector('nav > ul > li > a'))).to.equal(
+        lang === 'fr' ? 'En panne' : 'Broken',
+      );
+      await expect(el).to.be.accessible();
+
+      button(el).focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => button(el).getAttribute('aria-expanded') === 'true');
+      expect(panel(el).hidden).to.equal(false);
+      expect(panel(el).querySelector('[aria-current="page"]')?.getAttribute('href')).to.equal('#/alpha');
+      await expect(el).to.be.accessible();
+
+      await sendKeys({ press: 'Tab' });
+      expect(shadow(el).activeElement?.getAttribute('href')).to.equal('#/alpha');
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => button(el).getAttribute('aria-expanded') === 'false');
+      expect(panel(el).hidden).to.equal(true);
+      expect(shadow(el).activeElement).to.equal(button(el));
+    });
+
+  it('follows a link of a group with the keyboard and closes the group', async () => {
+    const el = await mountGrouped('fr', ['beta:read']);
+    button(el).focus();
+    await sendKeys({ press: 'Space' });
+    await waitUntil(() => !panel(el).hidden);
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(el).activeElement?.textContent?.trim()).to.equal('Bêta');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => shadow(el).querySelector('prox-test-beta'), 'the beta section shows');
+    expect(panel(el).hidden).to.equal(true);
+    expect(panel(el).querySelector('[aria-current="page"]')?.getAttribute('href')).to.equal('#/beta');
+  });
+
+  it('closes an open group when focus leaves the navigation', async () => {
+    const el = await mountGrouped('en', ['beta:read']);
+    button(el).click();
+    await waitUntil(() => !panel(el).hidden);
+    button(el).focus();
+    shadow(el).querySelector<HTMLButtonElement>('.account button')!.focus();
+    await waitUntil(() => panel(el).hidden, 'the group closes');
+    expect(button(el).getAttribute('aria-expanded')).to.equal('false');
   });
 });
 

@@ -11,7 +11,7 @@ import type { StaffSection } from '../shared/section.js';
 import { formatRoute, parseRoute, sameRoute, type Route } from './router.js';
 import { forgetSession, maySignedIn, rememberSession, rememberedScopes } from './session-hint.js';
 import type { Lookups } from '../shared/lookups.js';
-import { findSection, sections as defaultSections, type SectionDefinition } from './sections.js';
+import { findSection, navGroups, sections as defaultSections, type SectionDefinition } from './sections.js';
 import { messages } from './staff-console.messages.js';
 import { styles } from './staff-console.styles.js';
 
@@ -79,6 +79,7 @@ export class StaffConsole extends ProxElement {
     announcement: { state: true },
     auth: { state: true },
     linkToken: { state: true },
+    openGroup: { state: true },
   };
 
   /** The section table; a subclass or a test may replace it. */
@@ -112,6 +113,8 @@ export class StaffConsole extends ProxElement {
   declare private loads: Map<string, LoadState>;
   declare private announcement: string;
   declare private auth: AuthState;
+  /** The navigation's group whose links show (one at a time). */
+  declare private openGroup: string | undefined;
   /** An invitation or reset link being used: its page shows instead of the sign-in. */
   declare private linkToken: string | undefined;
   /** The address the sign-in starts with (after a password was chosen with a link). */
@@ -429,26 +432,75 @@ export class StaffConsole extends ProxElement {
     this.lang = this.localize.lang === 'fr' ? 'en' : 'fr';
   }
 
+  /**
+   * The navigation: a disclosure navigation (WAI-ARIA APG "Disclosure Navigation Menu", not
+   * role=menu): each group is a button with `aria-expanded` showing its list of links; Escape
+   * closes it and gives focus back to its button, and so does leaving the navigation.
+   */
   private renderNav(): TemplateResult {
-    const current = this.route.section;
-    return html`<nav class="nav" part="nav" aria-label=${this.localize.t('nav')}>
+    const shown = this.table.filter((s) => s.nav && this.allowed(s));
+    const rank = (s: SectionDefinition) => (s.group ? navGroups.indexOf(s.group) : -1);
+    const done = new Set<string>();
+    return html`<nav
+      class="nav"
+      part="nav"
+      aria-label=${this.localize.t('nav')}
+      @keydown=${this.onNavKey}
+      @focusout=${(e: FocusEvent) => {
+        if (!(e.currentTarget as Node).contains(e.relatedTarget as Node | null)) this.openGroup = undefined;
+      }}
+    >
       <ul>
-        ${this.table
-          .filter((s) => s.nav && this.allowed(s))
+        ${[...shown]
+          .sort((a, b) => rank(a) - rank(b))
           .map((s) => {
-            const here = current === s.id || (current === 'concern' && s.id === 'inbox');
-            const target = this.lastRoutes.get(s.id) ?? { section: s.id, params: {} };
-            return html`<li>
-              <a
-                href=${formatRoute(target)}
-                aria-current=${current === s.id ? 'page' : nothing}
-                class=${here ? 'current' : ''}
-                >${this.localize.pick(s.label)}</a
+            const group = s.group;
+            const members = group ? shown.filter((m) => m.group === group) : [s];
+            if (!group || members.length < 2) return html`<li>${this.renderNavLink(s)}</li>`;
+            if (done.has(group.id)) return nothing;
+            done.add(group.id);
+            const open = this.openGroup === group.id;
+            return html`<li class="group">
+              <button
+                type="button"
+                class=${members.some((m) => this.isHere(m.id)) ? 'current' : ''}
+                aria-expanded=${open}
+                aria-controls="nav-${group.id}"
+                @click=${() => (this.openGroup = open ? undefined : group.id)}
               >
+                ${this.localize.pick(group.label)}
+              </button>
+              <ul id="nav-${group.id}" ?hidden=${!open}>
+                ${members.map((m) => html`<li>${this.renderNavLink(m)}</li>`)}
+              </ul>
             </li>`;
           })}
       </ul>
     </nav>`;
+  }
+
+  private isHere(id: string): boolean {
+    const current = this.route.section;
+    return current === id || (current === 'concern' && id === 'inbox');
+  }
+
+  private renderNavLink(s: SectionDefinition): TemplateResult {
+    const target = this.lastRoutes.get(s.id) ?? { section: s.id, params: {} };
+    return html`<a
+      href=${formatRoute(target)}
+      aria-current=${this.route.section === s.id ? 'page' : nothing}
+      class=${this.isHere(s.id) ? 'current' : ''}
+      @click=${() => (this.openGroup = undefined)}
+      >${this.localize.pick(s.label)}</a
+    >`;
+  }
+
+  /** Escape closes the open group and gives focus back to its button. */
+  private onNavKey(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || this.openGroup === undefined) return;
+    const button = this.renderRoot.querySelector<HTMLElement>(`[aria-controls="nav-${this.openGroup}"]`);
+    this.openGroup = undefined;
+    button?.focus();
   }
 
   private renderAccount(): TemplateResult {
