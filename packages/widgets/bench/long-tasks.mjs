@@ -86,7 +86,8 @@ function startServer(trees) {
       return;
     }
     const [, tree, ...rest] = url.pathname.split('/');
-    const dir = trees.get(tree ?? '');
+    // A tree's name may have spaces and parentheses (`before (e8f8f5e)`): the URL encodes them.
+    const dir = trees.get(decodeURIComponent(tree ?? ''));
     const path = normalize(rest.join('/'));
     if (dir === undefined || path.startsWith('..')) {
       response.writeHead(404).end();
