@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { Cafe } from '@proximite/contract';
 import { defineElement } from '@proximite/widgets/kit/define.js';
 import { formatRoute, parseRoute, type Route } from '../console/router.js';
@@ -115,6 +115,18 @@ describe('<prox-staff-cafes>', () => {
     expect(page.link('Annuler : Café avec un policier — quai Bélu, 3 mars 2027')).to.equal(undefined);
     await waitUntil(() => context.announced.includes('2 rencontres chargées.'));
     await expect(el).to.be.accessible();
+  });
+
+  describe('in dark mode (prefers-color-scheme: dark)', () => {
+    before(() => emulateMedia({ colorScheme: 'dark' }));
+    after(() => emulateMedia({ colorScheme: 'light' }));
+
+    for (const lang of ['fr', 'en'])
+      it(`keeps its contrasts: the list of meetings, a cancelled date (${lang})`, async () => {
+        const { el, page } = await mount({}, { lang });
+        await waitUntil(() => page.state === 'list', 'the table shows');
+        await expect(el).to.be.accessible();
+      });
   });
 
   it('lists past meetings, newest first, with « Compte rendu » (English too)', async () => {

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import type { AdminConcern } from '@proximite/contract';
 import { defineElement } from '@proximite/widgets/kit/define.js';
 import { apiError, fakeClient, fakeContext } from '../test-fixtures/client.js';
@@ -205,6 +206,18 @@ describe('<prox-staff-concern>', () => {
     expect(page.section('history-title')).to.include('Traitement par Alex Agent');
     expect(page.$<HTMLAnchorElement>('a.back')!.getAttribute('href')).to.equal('#/inbox?district=etouvie');
     await expect(el).to.be.accessible();
+  });
+
+  describe('in dark mode (prefers-color-scheme: dark)', () => {
+    before(() => emulateMedia({ colorScheme: 'dark' }));
+    after(() => emulateMedia({ colorScheme: 'light' }));
+
+    for (const lang of ['fr', 'en'])
+      it(`keeps its contrasts: the record, its actions and its history (${lang})`, async () => {
+        const { el, page } = await mount({ lang });
+        expect(page.state).to.not.equal('error');
+        await expect(el).to.be.accessible();
+      });
   });
 
   it('speaks English', async () => {

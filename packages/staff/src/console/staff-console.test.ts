@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { html as litHtml } from 'lit';
 import type { AdminClient } from '@proximite/sdk/admin.js';
 import { defineElement } from '@proximite/widgets/kit/define.js';
@@ -278,6 +278,24 @@ describe('<prox-staff-console> grouped navigation (disclosure)', () => {
     expect(panel(el).hidden).to.equal(true);
     expect(panel(el).querySelector('[aria-current="page"]')?.getAttribute('href')).to.equal('#/beta');
   });
+
+  for (const lang of ['fr', 'en'])
+    it(`keeps its contrasts in dark mode: banner, open group, section (${lang})`, async () => {
+      await emulateMedia({ colorScheme: 'dark' });
+      try {
+        const el = await mountGrouped(lang, ['beta:read']);
+        button(el).click();
+        await waitUntil(() => !panel(el).hidden);
+        // The open group's panel takes the page's colours, which follow the scheme.
+        const dark = getComputedStyle(panel(el)).backgroundColor;
+        await emulateMedia({ colorScheme: 'light' });
+        expect(getComputedStyle(panel(el)).backgroundColor).to.not.equal(dark);
+        await emulateMedia({ colorScheme: 'dark' });
+        await expect(el).to.be.accessible();
+      } finally {
+        await emulateMedia({ colorScheme: 'light' });
+      }
+    });
 
   it('closes an open group when focus leaves the navigation', async () => {
     const el = await mountGrouped('en', ['beta:read']);

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import { defineElement } from '@proximite/widgets/kit/define.js';
 import type { Route } from '../console/router.js';
 import { apiError, fakeClient, fakeContext, inboxItem } from '../test-fixtures/client.js';
@@ -118,6 +119,30 @@ describe('<prox-staff-inbox>', () => {
     expect(page.rows[0]![6]).to.equal('30 Nov 2026 Overdue (overdue by 2 days)');
     expect(page.rows[0]![5]).to.equal('3 days ago');
     await expect(el).to.be.accessible();
+  });
+
+  describe('in dark mode (prefers-color-scheme: dark)', () => {
+    before(() => emulateMedia({ colorScheme: 'dark' }));
+    after(() => emulateMedia({ colorScheme: 'light' }));
+
+    for (const lang of ['fr', 'en'])
+      it(`keeps its contrasts: list, empty and error states (${lang})`, async () => {
+        const { el, page } = await mount(listing(), { lang });
+        await waitUntil(() => page.state === 'list');
+        // The tokens follow the scheme (light-dark()): the table's text changes with it.
+        const table = el.shadowRoot!.querySelector('table')!;
+        const dark = getComputedStyle(table).color;
+        await emulateMedia({ colorScheme: 'light' });
+        expect(getComputedStyle(table).color).to.not.equal(dark);
+        await emulateMedia({ colorScheme: 'dark' });
+        await expect(el).to.be.accessible();
+        const empty = await mount(listing([]), { lang });
+        await waitUntil(() => empty.page.state === 'empty');
+        await expect(empty.el).to.be.accessible();
+        const failing = await mount(async () => Promise.reject(apiError(500)), { lang });
+        await waitUntil(() => failing.page.state === 'error');
+        await expect(failing.el).to.be.accessible();
+      });
   });
 
   it('says it is loading, then that nothing is left to handle', async () => {

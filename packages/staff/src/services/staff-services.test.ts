@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { defineElement } from '@proximite/widgets/kit/define.js';
 import { apiError, fakeClient, fakeContext } from '../test-fixtures/client.js';
 import { ServicesPageObject } from '../test-fixtures/services.page.js';
@@ -96,6 +96,18 @@ describe('<prox-staff-services>', () => {
     expect(page.rules).to.deep.equal([['bruit', 'etouvie', 'mediateur']]);
     expect(page.$('.defaults')!.textContent).to.include('Bruit → Tranquillité publique');
     await expect(el).to.be.accessible();
+  });
+
+  describe('in dark mode (prefers-color-scheme: dark)', () => {
+    before(() => emulateMedia({ colorScheme: 'dark' }));
+    after(() => emulateMedia({ colorScheme: 'light' }));
+
+    for (const lang of ['fr', 'en'])
+      it(`keeps its contrasts: the services, the rules and the editor (${lang})`, async () => {
+        const { el, page } = await mount({ lang });
+        await waitUntil(() => page.state === 'list', 'the list shows');
+        await expect(el).to.be.accessible();
+      });
   });
 
   it('speaks English', async () => {
