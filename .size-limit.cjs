@@ -311,8 +311,10 @@ const budgets = [
     // Then 35.15 KB (35.14 KB measured, +~560 B): the navigation in four groups (a disclosure
     // navigation, WAI-ARIA APG: buttons with aria-expanded, Escape, closing when focus leaves, a
     // panel that reflows on narrow screens, the groups' names in fr and en) so that eleven sections
-    // stay on one line at 1280 px.
-    limit: '35.15 KB',
+    // stay on one line at 1280 px. Then 35.2 KB (35.16 KB measured on main at aa1ccdd): that change,
+    // the calendar's lazy SDK (contract/src/checks.ts) and the cancelled café's reason, measured
+    // once all three had landed.
+    limit: '35.2 KB',
   },
   {
     // The concern inbox: the table, filters, sort, paging and bulk actions, its data controller,
@@ -366,10 +368,11 @@ const budgets = [
     // 6.77 KB measured at its first build; then 6.9 KB (6,891 bytes measured) for issue 21's
     // parallel outbox (see the SDK core's budget); then 7.12 KB (7.1 KB measured, +~210 B) for a reload
     // with no network: today's cafés and the categories kept on the device (localStorage) and given
-    // back when the API cannot be reached.
+    // back when the API cannot be reached. Then 7.14 KB (7.13 KB measured on main at aa1ccdd, +5 B
+    // of imported names once the contract's checks.ts and the staff navigation had both landed).
     name: '<prox-staff-console> café mode section, a lazy chunk',
     path: 'bundles/cdn/staff/field-*.js',
-    limit: '7.12 KB',
+    limit: '7.14 KB',
   },
   {
     // Priorities (« vous avez dit, nous avons fait »): the list with drafts and publication, the
