@@ -4,7 +4,7 @@ import { defineMessages } from '../kit/localize.js';
 const s = (n: number, one: string, many: string) => (n > 1 ? many : one);
 
 const fr = {
-  title: (area: string) => `Délinquance enregistrée : ${area}`,
+  title: (area: string) => `Délinquance enregistrée\u00a0: ${area}`,
   subtitle: 'Chiffres officiels de la police et de la gendarmerie (SSMSI, ministère de l’Intérieur)',
   indicator: 'Indicateur',
   indicatorShown: (label: string, figure: string) => `Affiché\u00a0: ${label}${figure ? `, ${figure}` : ''}.`,
@@ -34,7 +34,7 @@ const fr = {
   denominator_residents: 'habitants',
   denominator_dwellings: 'logements',
   chartCaption: (indicator: string, unit: string, from: number, to: number) =>
-    `${indicator} : ${unit} par an, ${from}–${to}`,
+    `${indicator}\u00a0: ${unit} par an, ${from}–${to}`,
   chartSummary: (
     indicator: string,
     unit: string,
@@ -50,7 +50,8 @@ const fr = {
   suppressedYears: (n: number) =>
     ` ${n} ${s(n, 'année non communiquée', 'années non communiquées')} (secret statistique).`,
   chartPoints: 'Valeurs par année',
-  tip: (year: string, value: string, rate: string) => `${year} : ${value}${rate ? ` ; ${rate}` : ''}`,
+  tip: (year: string, value: string, rate: string) =>
+    `${year}\u00a0: ${value}${rate ? `\u202f; ${rate}` : ''}`,
   gapMark: 'n. c.',
   showTable: 'Afficher le tableau des données',
   hideTable: 'Masquer le tableau des données',
@@ -58,38 +59,39 @@ const fr = {
   download: 'Télécharger le tableau (CSV)',
   aboutTitle: 'À savoir avant de lire ces chiffres',
   'caveat_recorded-not-actual':
-    'Faits enregistrés par la police et la gendarmerie, pas toute la délinquance : beaucoup de victimes ne portent pas plainte.',
+    'Faits enregistrés par la police et la gendarmerie, pas toute la délinquance\u00a0: beaucoup de victimes ne portent pas plainte.',
   'caveat_place-of-offence':
-    'Faits comptés au lieu où ils ont été commis (escroqueries : au domicile de la victime).',
+    'Faits comptés au lieu où ils ont été commis (escroqueries\u00a0: au domicile de la victime).',
   'caveat_ndiff-not-zero':
-    '« Non communiqué » : valeur couverte par le secret statistique (trop peu de faits), pas zéro.',
+    '«\u00a0Non communiqué\u00a0»\u00a0: valeur couverte par le secret statistique (trop peu de faits), pas zéro.',
   'caveat_no-cross-unit-sum':
-    'Les unités de compte diffèrent (victimes, infractions, véhicules, mis en cause) : ne les additionnez pas.',
+    'Les unités de compte diffèrent (victimes, infractions, véhicules, mis en cause)\u00a0: ne les additionnez pas.',
   'caveat_series-break-2025-violence':
-    'Rupture de série en 2025 : les « coups et blessures volontaires » sont remplacés par deux indicateurs de violences physiques, recalculés depuis 2016 ; ne comparez pas avec les publications antérieures.',
-  caveat_provisional: 'Les chiffres « provisoire » peuvent encore être révisés.',
+    'Rupture de série en 2025\u00a0: les «\u00a0coups et blessures volontaires\u00a0» sont remplacés par deux indicateurs de violences physiques, recalculés depuis 2016\u202f; ne comparez pas avec les publications antérieures.',
+  caveat_provisional: 'Les chiffres «\u00a0provisoire\u00a0» peuvent encore être révisés.',
   'caveat_drugs-not-additive':
-    'Stupéfiants : personnes mises en cause dans des affaires élucidées, reflet surtout de l’activité des services ; non additionnables entre territoires.',
+    'Stupéfiants\u00a0: personnes mises en cause dans des affaires élucidées, reflet surtout de l’activité des services\u202f; non additionnables entre territoires.',
   sourceTitle: 'Source',
-  sourceLine: (publisher: string) => `${publisher}, « Bases statistiques de la délinquance enregistrée »`,
+  sourceLine: (publisher: string) =>
+    `${publisher}, «\u00a0Bases statistiques de la délinquance enregistrée\u00a0»`,
   dataset: 'Jeu de données et méthodologie',
   edition: (date: string) => `Édition du ${date}`,
   retrieved: (date: string) => `récupérée le ${date}`,
-  licence: 'Licence :',
+  licence: 'Licence\u00a0:',
   licence_lov2: 'Licence Ouverte 2.0',
-  file: 'Fichier :',
+  file: 'Fichier\u00a0:',
   activityTitle: 'Activité de la police municipale',
-  activityLead: 'Ce ne sont pas des chiffres de délinquance : ils décrivent le travail du service.',
-  activityPeriod: (period: string) => `Période : ${period}`,
-  activitySource: 'Source :',
+  activityLead: 'Ce ne sont pas des chiffres de délinquance\u00a0: ils décrivent le travail du service.',
+  activityPeriod: (period: string) => `Période\u00a0: ${period}`,
+  activitySource: 'Source\u00a0:',
   demoBadge: 'Chiffres fictifs de démonstration',
   notPublished: 'non communiqué',
   'metric_pm-interventions': 'Interventions',
   'metric_pm-calls': 'Appels reçus',
-  'metric_pm-tickets-traffic': 'Contraventions : circulation',
-  'metric_pm-tickets-parking': 'Contraventions : stationnement',
-  'metric_pm-tickets-arretes': 'Contraventions : arrêtés municipaux',
-  'metric_pm-tickets-video': 'Contraventions : vidéoverbalisation',
+  'metric_pm-tickets-traffic': 'Contraventions\u00a0: circulation',
+  'metric_pm-tickets-parking': 'Contraventions\u00a0: stationnement',
+  'metric_pm-tickets-arretes': 'Contraventions\u00a0: arrêtés municipaux',
+  'metric_pm-tickets-video': 'Contraventions\u00a0: vidéoverbalisation',
   'metric_pm-impounds': 'Véhicules mis en fourrière',
   'metric_pm-handed-to-opj': 'Personnes présentées à un officier de police judiciaire',
   'metric_cafes-held': 'Cafés avec un policier tenus',
@@ -107,7 +109,7 @@ const fr = {
   rtResolution: 'Délai médian de résolution',
   rtTargetHead: 'Objectif publié',
   rtWithin: 'Part répondue dans l’objectif',
-  rtVerdict: 'Avis « non résolu »',
+  rtVerdict: 'Avis «\u00a0non résolu\u00a0»',
   rtDays: (n: string, unit: string) => `${n} ${unit === 'calendar-days' ? 'j' : 'j ouvrés'}`,
   rtTarget: (n: number, unit: string) => `${n} ${unit === 'calendar-days' ? 'jours' : 'jours ouvrés'}`,
   rtNoTarget: 'pas d’objectif publié',

@@ -180,7 +180,7 @@ describe('<prox-activity-stats>', () => {
     await expect(el).to.be.accessible();
     resolve(commune);
     await waitUntil(() => $(el, 'svg[role="img"]'), 'chart');
-    expect(text($(el, 'h2'))).to.equal('Délinquance enregistrée : Amiens');
+    expect(text($(el, 'h2'))).to.equal('Délinquance enregistrée\u00a0: Amiens');
     await expect(el).to.be.accessible();
   });
 
@@ -251,7 +251,7 @@ describe('<prox-activity-stats>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('reads a suppressed value as « non communiqué (secret statistique) », never 0, with a gap in the chart', async () => {
+  it('reads a suppressed value as «\u00a0non communiqué (secret statistique)\u00a0», never 0, with a gap in the chart', async () => {
     const { el } = await mount(commune);
     await ready(el);
     const row2024 = (await tableCells(el)).find((r) => r[0] === '2024')!;
@@ -265,7 +265,7 @@ describe('<prox-activity-stats>', () => {
     const columns = $$(el, '.point');
     expect(text(columns[2]!.querySelector('.point__gap'))).to.equal('n. c.');
     expect(text(columns[2]!.querySelector('[role="tooltip"]'))).to.equal(
-      '2024 : non communiqué (secret statistique)',
+      '2024\u00a0: non communiqué (secret statistique)',
     );
     expect($(el, 'svg')!.getAttribute('aria-label')).to.include(
       '1 année non communiquée (secret statistique)',
@@ -344,17 +344,17 @@ describe('<prox-activity-stats>', () => {
       $$(el, '[role="tooltip"]').filter((t) => !t.hidden && t.getBoundingClientRect().width > 0);
     await el.updateComplete;
     expect(visibleTips().map(text)).to.deep.equal([
-      `2025 (provisoire) : 1${NNBSP}118 infractions ; 3,61${NNBSP}‰`,
+      `2025 (provisoire)\u00a0: 1${NNBSP}118 infractions\u202f; 3,61${NNBSP}‰`,
     ]);
     expect(focused()!.getAttribute('aria-describedby')).to.equal(visibleTips()[0]!.id);
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'ArrowLeft' });
     await el.updateComplete;
     expect(text(focused())).to.include('2024');
-    expect(visibleTips().map(text)).to.deep.equal(['2024 : non communiqué (secret statistique)']);
+    expect(visibleTips().map(text)).to.deep.equal(['2024\u00a0: non communiqué (secret statistique)']);
     await sendKeys({ press: 'Home' });
     await el.updateComplete;
-    expect(visibleTips().map(text)).to.deep.equal([`2022 : 655 infractions ; 7,81${NNBSP}‰`]);
+    expect(visibleTips().map(text)).to.deep.equal([`2022\u00a0: 655 infractions\u202f; 7,81${NNBSP}‰`]);
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
     expect(visibleTips()).to.have.length(0);
@@ -374,7 +374,7 @@ describe('<prox-activity-stats>', () => {
     column.dispatchEvent(new MouseEvent('mouseenter'));
     await el.updateComplete;
     expect(tip.hidden).to.equal(false);
-    expect(text(tip)).to.equal(`2023 : 1${NNBSP}192 infractions ; 3,85${NNBSP}‰`);
+    expect(text(tip)).to.equal(`2023\u00a0: 1${NNBSP}192 infractions\u202f; 3,85${NNBSP}‰`);
     // The tooltip lives inside the column, so moving onto it keeps it open (WCAG 1.4.13 hoverable).
     expect(column.contains(tip)).to.equal(true);
     await expect(el).to.be.accessible();

@@ -19,7 +19,7 @@ export const messages = defineMessages({
     allDistricts: 'Tous les quartiers',
     empty: 'Aucun café prévu pour l’instant',
     emptyDistrict: 'Aucun café prévu pour l’instant dans ce quartier',
-    emptyHint: 'Abonnez-vous à l’agenda : les prochains cafés y apparaîtront d’eux-mêmes.',
+    emptyHint: 'Abonnez-vous à l’agenda\u00a0: les prochains cafés y apparaîtront d’eux-mêmes.',
     subscribe: 'S’abonner à l’agenda',
     subscribeHint: 'dans votre application d’agenda (webcal)',
     downloadFeed: 'Télécharger l’agenda (.ics)',

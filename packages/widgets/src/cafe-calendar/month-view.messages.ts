@@ -6,9 +6,9 @@ export const monthMessages = defineMessages({
   fr: {
     previousMonth: 'Mois précédent',
     nextMonth: 'Mois suivant',
-    monthStatus: (month: string, n: number) => `${month} : ${cafesFr(n)}`,
+    monthStatus: (month: string, n: number) => `${month}\u00a0: ${cafesFr(n)}`,
     dayLink: (day: string, n: number, cancelled: number) =>
-      `${day} : ${cafesFr(n)}${
+      `${day}\u00a0: ${cafesFr(n)}${
         cancelled === 0
           ? ''
           : cancelled === n

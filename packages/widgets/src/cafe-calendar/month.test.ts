@@ -65,11 +65,13 @@ describe('month: grid', () => {
 describe('month: day links in words', () => {
   it('say how many cafés a day has, and how many of them are cancelled, in both languages', () => {
     const { fr, en } = monthMessages;
-    expect(fr.dayLink('mardi 12 mai 2026', 2, 0)).to.equal('mardi 12 mai 2026 : 2 cafés');
-    expect(fr.dayLink('mardi 12 mai 2026', 1, 1)).to.equal('mardi 12 mai 2026 : 1 café, annulé');
-    expect(fr.dayLink('mardi 12 mai 2026', 2, 2)).to.equal('mardi 12 mai 2026 : 2 cafés, annulés');
-    expect(fr.dayLink('mardi 12 mai 2026', 3, 1)).to.equal('mardi 12 mai 2026 : 3 cafés, dont 1 annulé');
-    expect(fr.dayLink('mardi 12 mai 2026', 3, 2)).to.equal('mardi 12 mai 2026 : 3 cafés, dont 2 annulés');
+    expect(fr.dayLink('mardi 12 mai 2026', 2, 0)).to.equal('mardi 12 mai 2026\u00a0: 2 cafés');
+    expect(fr.dayLink('mardi 12 mai 2026', 1, 1)).to.equal('mardi 12 mai 2026\u00a0: 1 café, annulé');
+    expect(fr.dayLink('mardi 12 mai 2026', 2, 2)).to.equal('mardi 12 mai 2026\u00a0: 2 cafés, annulés');
+    expect(fr.dayLink('mardi 12 mai 2026', 3, 1)).to.equal('mardi 12 mai 2026\u00a0: 3 cafés, dont 1 annulé');
+    expect(fr.dayLink('mardi 12 mai 2026', 3, 2)).to.equal(
+      'mardi 12 mai 2026\u00a0: 3 cafés, dont 2 annulés',
+    );
     expect(en.dayLink('Tuesday 12 May 2026', 1, 1)).to.equal('Tuesday 12 May 2026: 1 café, cancelled');
     expect(en.dayLink('Tuesday 12 May 2026', 3, 1)).to.equal('Tuesday 12 May 2026: 3 cafés, 1 cancelled');
   });

@@ -412,7 +412,7 @@ describe('<prox-concern-form>: backends', () => {
       timeout: 10000,
     });
     const submitted = oneEvent(el, 'prox-concern-submitted');
-    await page.fillUpToReview('Open311 : des tags sur la porte de l’école.');
+    await page.fillUpToReview('Open311\u00a0: des tags sur la porte de l’école.');
     await page.next();
     const { detail } = await submitted;
     const id = detail.receipt.reference;
@@ -493,7 +493,7 @@ describe('<prox-concern-form>: emergencies', () => {
     await page.pick('input[value="danger-immediat"]');
     const stopper = page.$('#stopper')!;
     expect(stopper.getAttribute('role')).to.equal('alert');
-    expect(stopper.textContent).to.include('Urgence : appelez le 17 ou le 112 (114 par SMS)');
+    expect(stopper.textContent).to.include('Urgence\u00a0: appelez le 17 ou le 112 (114 par SMS)');
     const hrefs = [...stopper.querySelectorAll('a')].map((a) => a.getAttribute('href'));
     expect(hrefs).to.deep.equal(['tel:17', 'tel:112', 'sms:114']);
     await page.next();
@@ -589,7 +589,9 @@ describe('<prox-concern-form>: complaints about police conduct', () => {
     const { el, page, backend } = await mount(makeBackend(withInstance, true));
     await page.pick(`input[value="${conduct.code}"]`);
     const guide = await page.waitFor('#conduct-guide', 'the recourse guide');
-    expect(guide.textContent).to.include('La Ville a aussi une instance indépendante : Médiateur municipal.');
+    expect(guide.textContent).to.include(
+      'La Ville a aussi une instance indépendante\u00a0: Médiateur municipal.',
+    );
     expect(guide.textContent).to.include('seuls ses membres liront votre message');
     await expect(el).to.be.accessible();
     await page.next();
@@ -825,7 +827,7 @@ describe('<prox-concern-form>: when a report cannot leave', () => {
     }
   }
 
-  it('says a report refused by the backend’s origin check could not be sent from this site — not « offline »', async () => {
+  it('says a report refused by the backend’s origin check could not be sent from this site — not «\u00a0offline\u00a0»', async () => {
     await recordingConsole(async (lines) => {
       const backend = makeBackend();
       const { el, page } = await mount(backend, { contact });
@@ -1101,11 +1103,11 @@ describe('<prox-concern-form mode="status">', () => {
   });
 
   for (const lang of ['fr', 'en'] as const) {
-    it(`asks « Le problème est-il réglé ? » once closed; « non » reopens it (${lang}, axe)`, async () => {
+    it(`asks «\u00a0Le problème est-il réglé\u202f?\u00a0» once closed; «\u00a0non\u00a0» reopens it (${lang}, axe)`, async () => {
       const t =
         lang === 'fr'
           ? {
-              title: 'Le problème est-il réglé ?',
+              title: 'Le problème est-il réglé\u202f?',
               choose: 'Choisissez oui ou non.',
               no: 'n’est pas réglé',
               reopened: 'Réouverture demandée',

@@ -26,7 +26,7 @@ const BODIES: Body[] = [
   {
     name: { fr: 'IGPN — police nationale', en: 'IGPN — police nationale' },
     text: {
-      fr: 'L’Inspection générale de la police nationale reçoit en ligne les signalements des victimes et des témoins. Le signalement n’est pas anonyme ; ce n’est pas une plainte.',
+      fr: 'L’Inspection générale de la police nationale reçoit en ligne les signalements des victimes et des témoins. Le signalement n’est pas anonyme\u202f; ce n’est pas une plainte.',
       en: 'The police inspectorate takes online reports from victims and witnesses. A report is not anonymous; it is not a complaint.',
     },
     href: 'https://moncommissariat.interieur.gouv.fr',
@@ -45,7 +45,7 @@ const BODIES: Body[] = [
       en: 'Défenseur des droits — every police force',
     },
     text: {
-      fr: 'Une autorité indépendante, gratuite : formulaire en ligne, courrier sans timbre (Défenseur des droits, Libre réponse 71120, 75342 Paris Cedex 07) ou un délégué près de chez vous.',
+      fr: 'Une autorité indépendante, gratuite\u00a0: formulaire en ligne, courrier sans timbre (Défenseur des droits, Libre réponse 71120, 75342 Paris Cedex 07) ou un délégué près de chez vous.',
       en: 'An independent authority, free of charge: an online form, a letter without a stamp (Défenseur des droits, Libre réponse 71120, 75342 Paris Cedex 07) or a local delegate.',
     },
     href: 'https://www.defenseurdesdroits.fr',
@@ -60,7 +60,7 @@ const BODIES: Body[] = [
   {
     name: { fr: 'Police municipale', en: 'Municipal police' },
     text: {
-      fr: 'Elle agit sous l’autorité du maire : vous pouvez aussi écrire au maire et au procureur.',
+      fr: 'Elle agit sous l’autorité du maire\u00a0: vous pouvez aussi écrire au maire et au procureur.',
       en: 'It acts under the mayor’s authority: you can also write to the mayor and to the prosecutor.',
     },
   },
@@ -69,12 +69,12 @@ const BODIES: Body[] = [
 const TEXT = {
   fr: {
     title: 'Se plaindre du comportement d’un policier ou d’un gendarme',
-    lead: 'Ce formulaire ne transmet jamais une telle plainte à la police. Vous pouvez vous adresser à :',
-    site: (name: string) => `Site officiel : ${name}`,
+    lead: 'Ce formulaire ne transmet jamais une telle plainte à la police. Vous pouvez vous adresser à\u00a0:',
+    site: (name: string) => `Site officiel\u00a0: ${name}`,
     instance: (name: string) =>
-      `La Ville a aussi une instance indépendante : ${name}. Vous pouvez lui écrire avec ce formulaire : seuls ses membres liront votre message, qui ne sera transmis à aucun service de police.`,
+      `La Ville a aussi une instance indépendante\u00a0: ${name}. Vous pouvez lui écrire avec ce formulaire\u00a0: seuls ses membres liront votre message, qui ne sera transmis à aucun service de police.`,
     blocked:
-      'Ce formulaire ne peut pas transmettre cette plainte : adressez-vous à l’un des organismes ci-dessus.',
+      'Ce formulaire ne peut pas transmettre cette plainte\u00a0: adressez-vous à l’un des organismes ci-dessus.',
     emergency: 'En cas d’urgence, appelez le 17 ou le 112.',
   },
   en: {

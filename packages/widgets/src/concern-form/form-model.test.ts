@@ -34,7 +34,7 @@ const categories: ConcernCategory[] = [
     fields: [
       {
         code: 'when',
-        label: { fr: 'Quand ?', en: 'When?' },
+        label: { fr: 'Quand\u202f?', en: 'When?' },
         datatype: 'singlevaluelist',
         required: true,
         order: 2,
@@ -45,7 +45,7 @@ const categories: ConcernCategory[] = [
       },
       {
         code: 'ongoing',
-        label: { fr: 'Des personnes sont-elles en danger maintenant ?', en: 'Is anyone in danger now?' },
+        label: { fr: 'Des personnes sont-elles en danger maintenant\u202f?', en: 'Is anyone in danger now?' },
         datatype: 'singlevaluelist',
         required: false,
         order: 1,
@@ -57,14 +57,14 @@ const categories: ConcernCategory[] = [
       },
       {
         code: 'times',
-        label: { fr: 'Combien de fois ?', en: 'How many times?' },
+        label: { fr: 'Combien de fois\u202f?', en: 'How many times?' },
         datatype: 'number',
         required: false,
         order: 3,
       },
       {
         code: 'since',
-        label: { fr: 'Depuis quand ?', en: 'Since when?' },
+        label: { fr: 'Depuis quand\u202f?', en: 'Since when?' },
         datatype: 'datetime',
         required: false,
         order: 4,
@@ -241,7 +241,7 @@ describe('concern form model: validation', () => {
     expect(validateStep('contact', good, categories)).to.deep.equal([]);
   });
 
-  it('« Me tenir informé·e par e-mail »: off by default, needs the e-mail, sent as emailUpdates', () => {
+  it('«\u00a0Me tenir informé·e par e-mail\u00a0»: off by default, needs the e-mail, sent as emailUpdates', () => {
     expect(emptyState().contact.updates).to.equal(false);
     const noEmail = filled({
       contactChoice: 'contact',
@@ -287,7 +287,7 @@ describe('concern form model: validation', () => {
     const fr = errors.map((e) => errorText(e, 'fr', (t) => t?.fr ?? ''));
     const en = errors.map((e) => errorText(e, 'en', (t) => t?.en ?? ''));
     expect(fr).to.deep.equal([
-      'Répondez à « Quand ? ».',
+      'Répondez à «\u00a0Quand\u202f?\u00a0».',
       'Indiquez un e-mail ou un téléphone, ou choisissez de rester anonyme.',
     ]);
     expect(en).to.deep.equal([

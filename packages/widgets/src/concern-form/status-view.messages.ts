@@ -4,23 +4,23 @@ import { defineMessages } from '../kit/localize.js';
 export const statusMessages = defineMessages({
   fr: {
     keepCode:
-      'Notez la référence et le code de suivi : ils suffisent pour suivre votre signalement sans compte, ici ou par téléphone.',
+      'Notez la référence et le code de suivi\u00a0: ils suffisent pour suivre votre signalement sans compte, ici ou par téléphone.',
     copyCode: 'Copier la référence et le code',
     copied: 'Référence et code copiés.',
-    copyFailed: 'La copie n’a pas fonctionné : notez la référence et le code à la main.',
+    copyFailed: 'La copie n’a pas fonctionné\u00a0: notez la référence et le code à la main.',
     printReceipt: 'Imprimer ou enregistrer le reçu',
     newTab: '(nouvel onglet)',
     receiptTitle: 'Reçu de signalement',
     receiptHelp:
-      'Pour garder ce reçu : imprimez cette page ou enregistrez-la (Ctrl+P ou Ctrl+S ; ⌘ sur Mac).',
+      'Pour garder ce reçu\u00a0: imprimez cette page ou enregistrez-la (Ctrl+P ou Ctrl+S\u202f; ⌘ sur Mac).',
     referenceLabel: 'Référence du signalement',
-    referenceHint: 'Par exemple : PRX-7K3M-Q9AB',
+    referenceHint: 'Par exemple\u00a0: PRX-7K3M-Q9AB',
     tokenLabel: 'Code de suivi',
     tokenHint: 'Les 10 caractères reçus avec la référence, par exemple 7K3MQ-9ABX4.',
     lookup: 'Voir le suivi',
     lookingUp: 'Recherche du signalement…',
     referenceInvalid: 'Saisissez une référence au format PRX-XXXX-XXXX.',
-    tokenInvalid: 'Saisissez le code de suivi : 10 lettres et chiffres, par exemple 7K3MQ-9ABX4.',
+    tokenInvalid: 'Saisissez le code de suivi\u00a0: 10 lettres et chiffres, par exemple 7K3MQ-9ABX4.',
     notFound: 'Aucun signalement ne correspond à cette référence et ce code.',
     currentStatus: 'État actuel',
     submittedOn: 'Envoyé le',
@@ -30,7 +30,7 @@ export const statusMessages = defineMessages({
     noUpdates: 'Pas encore de mise à jour publique.',
     feedTitle: 'Suivre sans rien donner',
     feedText:
-      'Ajoutez ce flux à votre lecteur de flux (Atom) : il reçoit chaque mise à jour publique, sans adresse e-mail ni compte. Gardez son adresse pour vous.',
+      'Ajoutez ce flux à votre lecteur de flux (Atom)\u00a0: il reçoit chaque mise à jour publique, sans adresse e-mail ni compte. Gardez son adresse pour vous.',
     feedLink: 'Flux privé de ce signalement',
     stageDone: 'étape franchie',
     stageCurrent: 'étape actuelle',
@@ -47,7 +47,7 @@ export const statusMessages = defineMessages({
     status_duplicate: 'Déjà signalé (doublon)',
     'status_not-responsible': 'Hors de la compétence du service',
     'status_reopen-requested': 'Réouverture demandée',
-    verdictTitle: 'Le problème est-il réglé ?',
+    verdictTitle: 'Le problème est-il réglé\u202f?',
     verdictHint:
       'Votre réponse aide le service et compte dans les chiffres publics. Si vous répondez non, le signalement est rouvert. Une seule réponse par signalement.',
     verdictYes: 'Oui, c’est réglé',
@@ -59,12 +59,12 @@ export const statusMessages = defineMessages({
     verdictChoose: 'Choisissez oui ou non.',
     verdictFailed: 'Votre réponse n’a pas pu être envoyée. Réessayez dans un moment.',
     verdictAlready: 'Une réponse a déjà été donnée pour ce signalement.',
-    verdictThanksYes: 'Merci : vous avez indiqué que le problème est réglé.',
+    verdictThanksYes: 'Merci\u00a0: vous avez indiqué que le problème est réglé.',
     verdictThanksNo:
-      'Merci : vous avez indiqué que le problème n’est pas réglé. Le signalement est rouvert et revient au service.',
+      'Merci\u00a0: vous avez indiqué que le problème n’est pas réglé. Le signalement est rouvert et revient au service.',
     mailTitle: 'Recevoir les nouvelles par e-mail',
     mailHint:
-      'Un message à chaque nouvelle de ce signalement, à sa clôture, puis la question « Le problème est-il réglé ? ». Chaque message permet d’arrêter.',
+      'Un message à chaque nouvelle de ce signalement, à sa clôture, puis la question «\u00a0Le problème est-il réglé\u202f?\u00a0». Chaque message permet d’arrêter.',
     mailLabel: 'Adresse e-mail',
     mailSend: 'Recevoir les nouvelles',
     mailInvalid: 'Saisissez une adresse e-mail, par exemple nom@exemple.fr.',

@@ -24,7 +24,7 @@ export const messages = defineMessages({
     districtLabel: 'Quartier',
     youSaid: 'Vous avez dit',
     weDid: 'Nous avons fait',
-    noActionYet: 'Pas encore d’action : la priorité est à l’étude.',
+    noActionYet: 'Pas encore d’action\u00a0: la priorité est à l’étude.',
     action_done: 'Fait',
     'action_in-progress': 'En cours',
     action_planned: 'Prévu',
@@ -36,7 +36,7 @@ export const messages = defineMessages({
     noReport: 'compte rendu non publié',
     feed: 'S’abonner aux actions (flux Atom)',
     feedHint: 'dans un lecteur de flux',
-    demo: 'Données fictives de démonstration : elles ne décrivent pas une vraie ville.',
+    demo: 'Données fictives de démonstration\u00a0: elles ne décrivent pas une vraie ville.',
     updated: (date: string) => `Mis à jour le ${date}`,
   },
   en: {
