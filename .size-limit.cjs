@@ -383,10 +383,11 @@ const budgets = [
     // chunks it imports carry content hashes, which the outbox change of issue 21 changed (+2 B).
     // Then 4.7 KB (4.69 KB measured, +~230 B) for issue 17: the form filled in from a café's topic
     // (title, district, the café linked, its notice in fr and en) and the « facile à lire » texts
-    // kept when a priority is edited.
+    // kept when a priority is edited. Then 4.92 KB (4,902 B measured, +~195 B): the café's report
+    // topic linked to the priority created from it, and the notice when it could not be (fr, en).
     name: '<prox-staff-console> priorities section, a lazy chunk',
     path: 'bundles/cdn/staff/priorities-*.js',
-    limit: '4.7 KB',
+    limit: '4.92 KB',
   },
   {
     // @lit/task, shared by the sections that load data. 807 bytes measured.

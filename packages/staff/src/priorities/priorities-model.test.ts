@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { AdminPriority } from '@proximite/contract';
 import { linkReference } from '../shared/priorities.js';
-import { fieldsOf, inputFromFields, parseReferences } from './priorities-model.js';
+import { fieldsOf, inputFromFields, linkTopic, parseReferences } from './priorities-model.js';
 
 const P: AdminPriority = {
   id: 'prio-1',
@@ -154,5 +154,32 @@ describe('priorities: what the form does not show', () => {
     const input = linkReference(falc, 'PRX-AAAA-0009');
     expect(input.issue['fr-falc']).to.equal('Des sacs sont jetés rue Motte.');
     expect(input.actions![0]!.text['fr-falc']).to.equal('La mairie a posé une caméra.');
+  });
+});
+
+describe('priorities: the café topic a new priority comes from', () => {
+  const report = {
+    attendance: null,
+    topics: [
+      { title: { fr: 'Bruit' }, concernReferences: [], concernCount: 3 },
+      { title: { fr: 'Éclairage', en: 'Lighting' }, concernReferences: ['PRX-AAAA-0001'], concernCount: 1 },
+    ],
+    answers: [{ text: { fr: 'Oui' } }],
+    followUps: [],
+  };
+
+  it('links the topic of that title to the priority, everything else as stored', () => {
+    expect(linkTopic(report, 'Éclairage', 'prio-9')).to.deep.equal({
+      ...report,
+      topics: [report.topics[0], { ...report.topics[1], priorityId: 'prio-9' }],
+    });
+  });
+
+  it('changes nothing when no topic of that title is left unlinked', () => {
+    expect(linkTopic(report, 'Stationnement', 'prio-9')).to.equal(undefined);
+    const linked = linkTopic(report, 'Bruit', 'prio-9')!;
+    expect(
+      linkTopic({ ...report, topics: linked.topics as typeof report.topics }, 'Bruit', 'prio-10'),
+    ).to.equal(undefined);
   });
 });

@@ -2,7 +2,13 @@
  * The priorities section's pure logic: a priority's form ↔ the contract's `PriorityInput`, the
  * concern references typed or chosen in the inbox, and what stops a save. No DOM.
  */
-import type { AdminPriority, LocalizedText, PriorityInput } from '@proximite/contract';
+import type {
+  AdminMeetingReport,
+  AdminPriority,
+  LocalizedText,
+  MeetingReportInput,
+  PriorityInput,
+} from '@proximite/contract';
 import { actionsOf, keptSources } from '../shared/priorities.js';
 
 const REFERENCE = /^PRX-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
@@ -124,5 +130,23 @@ export function fieldsOf(
     actionEn: p?.action?.en ?? '',
     actionDate: p?.actionDate ?? '',
     publishNow: false,
+  };
+}
+
+/**
+ * A café's stored report with its topic titled `topicFr` (the first one not linked yet) now feeding
+ * the priority `priorityId` — so the public report points at it and the cafés section offers « Voir
+ * la priorité » instead of a second one — or undefined when no such topic is left.
+ */
+export function linkTopic(
+  report: AdminMeetingReport['report'],
+  topicFr: string,
+  priorityId: string,
+): MeetingReportInput | undefined {
+  const index = report.topics.findIndex((t) => t.title.fr === topicFr && t.priorityId === undefined);
+  if (index < 0) return undefined;
+  return {
+    ...report,
+    topics: report.topics.map((t, i) => (i === index ? { ...t, priorityId } : t)),
   };
 }

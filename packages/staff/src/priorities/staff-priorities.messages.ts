@@ -31,6 +31,7 @@ export const messages = defineMessages({
         ? 'Priorité publiée.'
         : `Priorité publiée : ${n} habitant${n > 1 ? 's' : ''} prévenu${n > 1 ? 's' : ''} par e-mail.`,
     saved: 'Priorité enregistrée.',
+    savedTopicNotLinked: 'Priorité enregistrée, mais le sujet du compte rendu n’a pas pu lui être lié.',
     statusLabel: (s: string): string =>
       ({ raised: 'Soulevée', 'in-progress': 'En cours', done: 'Réalisée' })[s] ?? s,
     issueFr: 'Ce que les habitants ont dit (français)',
@@ -84,6 +85,8 @@ export const messages = defineMessages({
         ? 'Priority published.'
         : `Priority published: ${n} resident${n > 1 ? 's' : ''} told by e-mail.`,
     saved: 'Priority saved.',
+    savedTopicNotLinked:
+      'Priority saved. The report’s topic could not be linked to it: link it from the café.',
     statusLabel: (s: string): string =>
       ({ raised: 'Raised', 'in-progress': 'In progress', done: 'Done' })[s] ?? s,
     issueFr: 'What residents said (French)',

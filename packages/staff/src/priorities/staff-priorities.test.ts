@@ -29,7 +29,14 @@ async function mount({
   route = { section: 'priorities', params: {} } as Route,
   lang = 'fr',
   list,
-}: { items?: AdminPriority[]; route?: Route; lang?: string; list?: () => Promise<AdminPriority[]> } = {}) {
+  cafes = {},
+}: {
+  items?: AdminPriority[];
+  route?: Route;
+  lang?: string;
+  list?: () => Promise<AdminPriority[]>;
+  cafes?: Record<string, unknown>;
+} = {}) {
   const created: PriorityInput[] = [];
   const updated: [string, PriorityInput][] = [];
   const published: string[] = [];
@@ -43,6 +50,7 @@ async function mount({
       ),
       publish: async (id: string) => (published.push(id), { ...priority(id), published: true, notified: 2 }),
     },
+    cafes,
   });
   const holder: { el?: StaffPriorities } = {};
   const context = fakeContext(client, {
@@ -98,8 +106,26 @@ describe('<prox-staff-priorities>', () => {
 
   it('creates a priority from the concerns chosen in the inbox; says what is missing first (fr and en); accessible', async () => {
     for (const lang of ['fr', 'en']) {
+      const puts: [string, unknown][] = [];
+      const report = {
+        attendance: 31,
+        topics: [
+          { title: { fr: 'Rodéos urbains' }, concernReferences: [], concernCount: 0, priorityId: 'prio-old' },
+          {
+            title: { fr: 'Rodéos urbains', en: 'Street racing' },
+            concernReferences: ['PRX-7K3M-Q9AB', 'PRX-7K3M-Q9AC'],
+            concernCount: 2,
+          },
+        ],
+        answers: [],
+        followUps: [],
+      };
       const { el, page, created } = await mount({
         lang,
+        cafes: {
+          getReport: async (id: string) => ({ cafeId: id, report, publishedAt: '', updatedAt: '' }),
+          putReport: async (id: string, input: unknown) => (puts.push([id, input]), {}),
+        },
         route: { section: 'priorities', id: 'new', params: { refs: 'PRX-AAAA-0001,PRX-AAAA-0002' } },
       });
       await waitUntil(() => page.state === 'form');
@@ -127,8 +153,26 @@ describe('<prox-staff-priorities>', () => {
 
   it('creates a priority from a café’s topic: its title (fr and en) and concerns filled in, linked to the café; accessible', async () => {
     for (const lang of ['fr', 'en']) {
-      const { el, page, created } = await mount({
+      const puts: [string, unknown][] = [];
+      const report = {
+        attendance: 31,
+        topics: [
+          { title: { fr: 'Rodéos urbains' }, concernReferences: [], concernCount: 0, priorityId: 'prio-old' },
+          {
+            title: { fr: 'Rodéos urbains', en: 'Street racing' },
+            concernReferences: ['PRX-7K3M-Q9AB', 'PRX-7K3M-Q9AC'],
+            concernCount: 2,
+          },
+        ],
+        answers: [],
+        followUps: [],
+      };
+      const { el, page, created, context } = await mount({
         lang,
+        cafes: {
+          getReport: async (id: string) => ({ cafeId: id, report, publishedAt: '', updatedAt: '' }),
+          putReport: async (id: string, input: unknown) => (puts.push([id, input]), {}),
+        },
         route: {
           section: 'priorities',
           id: 'new',
@@ -155,11 +199,37 @@ describe('<prox-staff-priorities>', () => {
       await waitUntil(() => created.length === 1);
       expect(created[0]!.issue).to.deep.equal({ fr: 'Rodéos urbains', en: 'Street racing' });
       expect(created[0]!.districtId).to.equal('saint-leu');
+      // The report's topic now feeds the new priority (the one already linked is left alone).
+      await waitUntil(() => puts.length === 1);
+      expect(puts[0]).to.deep.equal([
+        'cafe-2026-11-20-past0001',
+        { ...report, topics: [report.topics[0], { ...report.topics[1], priorityId: 'prio-new' }] },
+      ]);
+      await waitUntil(() => context.announced.length > 0);
+      expect(context.announced).to.deep.equal([lang === 'fr' ? 'Priorité enregistrée.' : 'Priority saved.']);
       expect(created[0]!.sources).to.deep.equal({
         concernReferences: ['PRX-7K3M-Q9AB', 'PRX-7K3M-Q9AC'],
         cafeIds: ['cafe-2026-11-20-past0001'],
       });
     }
+  });
+
+  it('a priority from a café’s topic is saved even when the report cannot be updated, and says so', async () => {
+    const { page, created, context } = await mount({
+      cafes: { getReport: async () => Promise.reject(apiError(503)) },
+      route: {
+        section: 'priorities',
+        id: 'new',
+        params: { refs: '', cafe: 'cafe-2026-11-20-past0001', fr: 'Rodéos urbains' },
+      },
+    });
+    await waitUntil(() => page.state === 'form');
+    page.save();
+    await waitUntil(() => context.announced.length > 0);
+    expect(created).to.have.length(1);
+    expect(context.announced).to.deep.equal([
+      'Priorité enregistrée, mais le sujet du compte rendu n’a pas pu lui être lié.',
+    ]);
   });
 
   it('edits status, action and date, then publishes from the form', async () => {

@@ -15,6 +15,7 @@ import {
   ERROR_FIELD,
   fieldsOf,
   inputFromFields,
+  linkTopic,
   parseReferences,
   type PriorityError,
   type PriorityFields,
@@ -123,7 +124,17 @@ export class StaffPriorities extends StaffSection {
           ? context.client.priorities.update(existing.id, result.input)
           : context.client.priorities.create(result.input),
       );
-      this.notice = t('saved');
+      let linked = true;
+      const topic = this.route?.params.fr;
+      if (cafe && topic) {
+        // The café's report topic now feeds this priority (its public report links to it).
+        linked = await withSession(context, async () => {
+          const next = linkTopic((await context.client.cafes.getReport(cafe)).report, topic, saved.id);
+          if (next) await context.client.cafes.putReport(cafe, next);
+          return true;
+        }).catch(() => false);
+      }
+      this.notice = t(linked ? 'saved' : 'savedTopicNotLinked');
       context.announce(this.notice);
       await this.data.reload();
       context.navigate({ section: 'priorities', id: saved.id, params: {} });
