@@ -341,8 +341,8 @@ describe('outbox: sending in parallel', () => {
     const calls: { key: string; description: string }[] = [];
     let now = 0;
     let most = 0;
-    const send = async (entry: ConcernInput, options: { idempotencyKey: string }) => {
-      calls.push({ key: options.idempotencyKey, description: entry.description });
+    const send = async (entry: ConcernInput, options: { idempotencyKey?: string }) => {
+      calls.push({ key: options.idempotencyKey ?? '', description: entry.description });
       most = Math.max(most, ++now);
       await new Promise((r) => setTimeout(r, 5));
       now -= 1;
@@ -385,7 +385,7 @@ describe('outbox: sending in parallel', () => {
         storage: await stored(8),
         autoFlush: false,
         send: async (_input, { idempotencyKey }) => {
-          calls.push(idempotencyKey);
+          calls.push(idempotencyKey ?? '');
           if (calls.length === 1) throw tooMany(status);
           // The three other first sends end only once the server's answer is recorded.
           if (calls.length <= 4) await released;
@@ -420,7 +420,7 @@ describe('outbox: sending in parallel', () => {
       autoFlush: false,
       concurrency: 1,
       send: async (_input, { idempotencyKey }) => {
-        calls.push(idempotencyKey);
+        calls.push(idempotencyKey ?? '');
         if (calls.length === 1) throw tooMany(409, 'https://proximite.dev/problems/in-flight');
         return fullReceipt;
       },

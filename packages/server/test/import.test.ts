@@ -647,7 +647,9 @@ describe('CLI import-ics and import-ssmsi', () => {
         const size = Number(url.searchParams.get('page_size') ?? 20);
         if (size > 50) return json({ errors: [{ detail: 'page_size: max 50' }] }, 400);
         const page = Number(url.searchParams.get('page') ?? 1);
-        const matching = rows.filter((r) => code === null || String(r.CODGEO_2026) === code);
+        const matching = rows.filter(
+          (r) => code === null || String((r as Record<string, unknown>).CODGEO_2026) === code,
+        );
         const per = Math.min(size, 4);
         const next = new URL(url);
         next.searchParams.set('page', String(page + 1));
