@@ -682,10 +682,10 @@ export class CafeCalendar extends ProxElement {
     const relative = relativeDay(group.date, today, this.locale);
     return html`<section class="day" part="day" aria-labelledby="day-${group.date}">
       <h3 class="day__heading" part="day-heading" id="day-${group.date}" tabindex="-1">
-        ${relative ? html`<span class="day__relative">${relative} — </span>` : nothing}<time
-          datetime=${group.date}
-          >${formatDay(group.date, this.locale)}</time
-        >
+        ${
+          // The separator is a value: the bundle's HTML minifier drops a space before a closing tag.
+          relative ? html`<span class="day__relative">${relative}${' — '}</span>` : nothing
+        }<time datetime=${group.date}>${formatDay(group.date, this.locale)}</time>
       </h3>
       <ul class="events">
         ${group.entries.map((entry, i) =>
