@@ -41,8 +41,12 @@ export const styles = css`
     font-weight: 700;
     font-size: 1.125rem;
   }
+  /* The product's subtitle and who is signed in take two short lines, so that the banner, its
+     four groups and the account hold on one line at 1280 px. */
   .product__sub {
+    display: block;
     font-weight: 400;
+    font-size: 0.875rem;
   }
   .nav ul {
     display: flex;
@@ -132,6 +136,8 @@ export const styles = css`
   }
   .who {
     margin: 0;
+    max-inline-size: 13rem;
+    font-size: 0.875rem;
   }
   .banner .button--quiet {
     background: transparent;
