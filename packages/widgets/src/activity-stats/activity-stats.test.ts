@@ -496,6 +496,15 @@ describe('<prox-activity-stats>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('gives the activity counters their units in English on an English page', async () => {
+    const { el } = await mount(demoStats, 'en');
+    await ready(el);
+    const activity = text($(el, '.activity'));
+    expect(activity).to.include('Calls received 20,000 calls');
+    expect(activity).to.include('Tickets: parking 15,000 tickets');
+    expect(activity).not.to.match(/appels|avis de contravention|habitants|signalements/);
+  });
+
   it('loads from the reference server through the api attribute', async () => {
     expect(apiUrl, 'the reference server is started by web-test-runner').to.be.a('string');
     const el = await fixture<ActivityStats>(

@@ -503,6 +503,11 @@ export class ActivityStats extends ProxElement {
       const key = `metric_${m}`;
       return key in messages.fr ? t.t(key as 'metric_pm-calls') : m;
     };
+    // A known metric's unit in the page's language; a city's own metric keeps the unit it gave.
+    const unit = (c: { metric: string; unit: string }) => {
+      const key = `munit_${c.metric}`;
+      return key in messages.fr ? t.t(key as 'munit_pm-calls') : c.unit;
+    };
     return html`<section class="activity" part="activity" aria-labelledby="activity-title">
       <h3 id="activity-title">${t.t('activityTitle')}</h3>
       <p><strong>${t.t('activityLead')}</strong></p>
@@ -519,7 +524,7 @@ export class ActivityStats extends ProxElement {
                       <dt>${metric(c.metric)}</dt>
                       <dd>
                         ${c.value === null ? t.t('notPublished') : t.number(c.value)}
-                        <span class="unit">${c.unit}</span>
+                        <span class="unit">${unit(c)}</span>
                       </dd>
                     </div>`,
                 )}
