@@ -90,6 +90,11 @@ export interface Config {
    * fragment never travels in a Referer). Default: `<public URL>/`, the demo page.
    */
   statusPageUrl: string | undefined;
+  /**
+   * The page with the café calendar that a calendar app's event links to (the .ics `URL` of a
+   * café without its own `url`), `PROXIMITE_CAFES_PAGE_URL`. Default: `<public URL>/`, the demo page.
+   */
+  cafesPageUrl: string | undefined;
   /** The verdict question is e-mailed this many days after closure (`PROXIMITE_VERDICT_DELAY_DAYS`). */
   verdictDelayDays: number;
   /** How often closed concerns are looked at for their verdict question (`PROXIMITE_VERDICT_POLL_SECONDS`). */
@@ -213,6 +218,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     open311PollMinutes: Math.max(1, int(env.PROXIMITE_OPEN311_POLL_MINUTES, 15)),
     failureSummaryHour: Math.min(23, int(env.PROXIMITE_FAILURE_SUMMARY_HOUR, 8)),
     statusPageUrl: str(env.PROXIMITE_STATUS_PAGE_URL),
+    cafesPageUrl: str(env.PROXIMITE_CAFES_PAGE_URL),
     verdictDelayDays: Math.max(0, int(env.PROXIMITE_VERDICT_DELAY_DAYS, 14)),
     verdictPollSeconds: Math.max(1, int(env.PROXIMITE_VERDICT_POLL_SECONDS, 900)),
   };

@@ -54,7 +54,7 @@ export interface CalendarOptions {
   /** Calendar name (X-WR-CALNAME). */
   name: string;
   lang: 'fr' | 'en';
-  /** Public page of a café when it has no `url` (e.g. the API's own URL). */
+  /** Public page of a café when it has no `url` (the page with the café calendar). */
   eventUrl?: (cafe: Cafe) => string | undefined;
 }
 

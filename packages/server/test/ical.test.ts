@@ -69,7 +69,8 @@ for (const target of targets()) {
           const geo = ev.component.getFirstPropertyValue('geo') as number[];
           assert.ok(Math.abs((geo[0] ?? 0) - cafe.place.lat) < 1e-5);
         }
-        assert.ok(ev.component.getFirstPropertyValue('url'));
+        // A page residents can open: the café's own, else the calendar's page — never the JSON API.
+        assert.equal(ev.component.getFirstPropertyValue('url'), cafe.url ?? `${s.url}/`);
         assert.ok(ev.component.getFirstPropertyValue('dtstamp'));
         assert.ok(ev.component.getFirstPropertyValue('last-modified'));
       }

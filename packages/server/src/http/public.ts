@@ -64,7 +64,7 @@ import type { AppDeps } from './context.js';
 import type { AppEnv } from './env.js';
 import { problemResponse } from './problems.js';
 import { clientKey, lookupRateLimit } from './rate-limit.js';
-import { baseUrl, jsonBody, lang } from './shared.js';
+import { baseUrl, cafesPage, jsonBody, lang } from './shared.js';
 import { parseJsonBody, parseQuery } from './validate.js';
 
 export function mergeRights(
@@ -213,7 +213,7 @@ export function publicApp(deps: AppDeps, cache: ResponseCache): Hono<AppEnv> {
           domain: domainOf(c),
           name: calendarName(l),
           lang: l,
-          eventUrl: (cafe) => `${baseUrl(deps, c)}/v1/cafes/${encodeURIComponent(cafe.id)}`,
+          eventUrl: () => cafesPage(deps, c),
         }),
         contentType: 'text/calendar; charset=utf-8',
       }),
@@ -261,7 +261,7 @@ export function publicApp(deps: AppDeps, cache: ResponseCache): Hono<AppEnv> {
                   domain: domainOf(c),
                   name: calendarName(l),
                   lang: l,
-                  eventUrl: (x) => `${baseUrl(deps, c)}/v1/cafes/${encodeURIComponent(x.id)}`,
+                  eventUrl: () => cafesPage(deps, c),
                 },
               ),
               contentType: 'text/calendar; charset=utf-8',

@@ -35,6 +35,14 @@ export function baseUrl(deps: AppDeps, c: Context): string {
   return deps.config.publicUrl ?? originOf(c);
 }
 
+/**
+ * The page a calendar app's event links to (RFC 5545 `URL`): the city's page with the café calendar
+ * (`PROXIMITE_CAFES_PAGE_URL`), else this server's demo page — never the JSON API.
+ */
+export function cafesPage(deps: AppDeps, c: Context): string {
+  return deps.config.cafesPageUrl ?? `${baseUrl(deps, c)}/`;
+}
+
 /** An `Origin` that may send writes and call the admin API: this server's own or a configured one. */
 export function originAllowed(deps: AppDeps, c: Context, origin: string): boolean {
   if (origin === 'null') return false;
