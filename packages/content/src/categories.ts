@@ -134,12 +134,13 @@ export const defaultCategories: ConcernCategory[] = [
     },
     service: mediation,
     fields: [
+      dangerNow(1),
       {
         code: 'nature',
         label: { fr: 'De quoi s’agit-il ?', en: 'What is it about?' },
         datatype: 'singlevaluelist',
         required: true,
-        order: 1,
+        order: 2,
         values: [
           { key: 'nuisances', name: { fr: 'Nuisances (odeurs, fumées…)', en: 'Nuisance (smells, smoke…)' } },
           { key: 'animaux', name: { fr: 'Animaux', en: 'Animals' } },
@@ -151,7 +152,7 @@ export const defaultCategories: ConcernCategory[] = [
           { key: 'autre', name: { fr: 'Autre', en: 'Other' } },
         ],
       },
-      recurrent(2),
+      recurrent(3),
       {
         code: 'mediation-acceptee',
         label: {
@@ -160,10 +161,9 @@ export const defaultCategories: ConcernCategory[] = [
         },
         datatype: 'singlevaluelist',
         required: false,
-        order: 3,
+        order: 4,
         values: yesNo,
       },
-      dangerNow(4),
     ],
   },
   {
@@ -310,12 +310,13 @@ export const defaultCategories: ConcernCategory[] = [
     },
     service: voirie,
     fields: [
+      dangerNow(1),
       {
         code: 'probleme',
         label: { fr: 'Quel est le problème ?', en: 'What is the problem?' },
         datatype: 'singlevaluelist',
         required: true,
-        order: 1,
+        order: 2,
         values: [
           { key: 'vitesse', name: { fr: 'Vitesse excessive', en: 'Speeding' } },
           { key: 'rodeos', name: { fr: 'Rodéos motorisés', en: 'Motorbike joyriding' } },
@@ -339,10 +340,9 @@ export const defaultCategories: ConcernCategory[] = [
         },
         datatype: 'string',
         required: false,
-        order: 2,
+        order: 3,
       },
-      recurrent(3),
-      dangerNow(4),
+      recurrent(4),
     ],
   },
   {
@@ -355,12 +355,13 @@ export const defaultCategories: ConcernCategory[] = [
     },
     service: tranquillite,
     fields: [
+      dangerNow(1),
       {
         code: 'nature',
         label: { fr: 'De quoi s’agit-il ?', en: 'What is it about?' },
         datatype: 'singlevaluelist',
         required: true,
-        order: 1,
+        order: 2,
         values: [
           { key: 'regroupements', name: { fr: 'Regroupements gênants', en: 'Disruptive gatherings' } },
           { key: 'incivilites', name: { fr: 'Incivilités', en: 'Antisocial behaviour' } },
@@ -377,15 +378,14 @@ export const defaultCategories: ConcernCategory[] = [
         label: { fr: 'À quel moment ?', en: 'When?' },
         datatype: 'multivaluelist',
         required: false,
-        order: 2,
+        order: 3,
         values: [
           { key: 'journee', name: { fr: 'En journée', en: 'Daytime' } },
           { key: 'soiree', name: { fr: 'En soirée', en: 'Evening' } },
           { key: 'nuit', name: { fr: 'La nuit', en: 'At night' } },
         ],
       },
-      recurrent(3),
-      dangerNow(4),
+      recurrent(4),
     ],
   },
   {

@@ -55,6 +55,15 @@ describe('defaultCategories', () => {
     }
   });
 
+  test('« Quelqu’un est-il en danger en ce moment ? » is asked first, before any other question', () => {
+    for (const category of defaultCategories) {
+      const stopper = category.fields.find((f) => f.stopper !== undefined);
+      if (stopper === undefined) continue;
+      const first = Math.min(...category.fields.map((f) => f.order));
+      assert.equal(stopper.order, first, `${category.code}: the emergency question comes first`);
+    }
+  });
+
   test('one conduct-complaint category, never routed to a police service', async () => {
     const { policeServiceIds } = await import('@proximite/content/categories.js');
     const conduct = defaultCategories.filter((c) => c.conduct !== undefined);
