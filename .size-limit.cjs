@@ -269,8 +269,9 @@ const budgets = [
     // measured) for the figures' live region (issue 19).
     // Then 63.45 KB (63.44 KB measured): the calendar's SDK client loads as a chunk of its own.
     // Then 63.7 KB (63.65 KB measured) for the calendar's cancellation reason and new-tab links (issue 19).
-    // Then 63.8 KB (63.74 KB measured): the activity counters' units in English (issue 19).
-    limit: '63.8 KB',
+    // Then 63.8 KB (63.74 KB measured): the activity counters' units in English (issue 19); then
+    // 63.85 KB (63.83 KB measured): the calendar's .ics links in the page's language.
+    limit: '63.85 KB',
   },
   {
     // The staff console's core (a build apart from the public bundles): Lit, the kit, the SDK with

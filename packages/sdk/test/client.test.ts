@@ -527,7 +527,8 @@ describe('requests', () => {
       c.cafes.icsUrl({ district: 'saint-leu' }),
       `${fx.url}/api/v1/cafes.ics?district=saint-leu&lang=en`,
     );
-    assert.equal(c.cafes.icsUrl({ id: 'café 1' }), `${fx.url}/api/v1/cafes/caf%C3%A9%201.ics`);
+    // One café's file in the client's language too (its summary, description and reason).
+    assert.equal(c.cafes.icsUrl({ id: 'café 1' }), `${fx.url}/api/v1/cafes/caf%C3%A9%201.ics?lang=en`);
   });
 
   it('iterate follows nextCursor across pages', async () => {

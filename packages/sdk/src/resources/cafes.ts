@@ -30,7 +30,7 @@ export class CafesResource extends Resource {
   icsUrl(query: IcsQuery = {}): string {
     const lang = this._transport.config.lang;
     return 'id' in query
-      ? this._transport.url(path`/v1/cafes/${query.id}.ics`)
+      ? this._transport.url(path`/v1/cafes/${query.id}.ics`, { lang })
       : this._transport.url('/v1/cafes.ics', { district: query.district, lang });
   }
 }

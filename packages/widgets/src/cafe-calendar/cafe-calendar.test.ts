@@ -952,6 +952,8 @@ describe('<prox-cafe-calendar>: sources', () => {
     expect(webcal.startsWith(`${(apiUrl as string).replace(/^https?:/, 'webcal:')}/v1/cafes.ics`)).to.equal(
       true,
     );
+    // In the page's language: the server writes the calendar's texts in it.
+    expect(new URL(webcal.replace(/^webcal:/, 'http:')).searchParams.get('lang')).to.equal('fr');
     // With cafés (a seeded server), each links to the server's own .ics, which a real parser reads.
     const first = $<HTMLButtonElement>(el, '.disclosure');
     if (first) {
@@ -959,11 +961,18 @@ describe('<prox-cafe-calendar>: sources', () => {
       await el.updateComplete;
       const ics = $$<HTMLAnchorElement>(el, '[part="actions"] a').find((a) => a.hasAttribute('download'))!;
       expect(ics.getAttribute('href')!.startsWith(`${apiUrl as string}/v1/cafes/`)).to.equal(true);
+      expect(new URL(ics.href).searchParams.get('lang')).to.equal('fr');
       const parsed = new ICAL.Component(ICAL.parse(await (await fetch(ics.href)).text()));
       expect(parsed.getFirstSubcomponent('vevent')).to.exist;
     } else {
       expect(text($(el, '.empty'))).to.include('Aucun café prévu pour l’instant');
     }
     await expect(el).to.be.accessible();
+  });
+
+  it('links an English page to the English calendar files', async () => {
+    const el = await loaded(await mount(undefined, { api: apiUrl as string, lang: 'en' }));
+    const webcal = $(el, 'a[href^="webcal:"]')!.getAttribute('href')!;
+    expect(new URL(webcal.replace(/^webcal:/, 'http:')).searchParams.get('lang')).to.equal('en');
   });
 });

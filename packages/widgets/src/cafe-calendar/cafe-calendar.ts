@@ -333,7 +333,12 @@ export class CafeCalendar extends ProxElement {
   private icsUrl(query: { district?: string } | { id: string }): string | undefined {
     try {
       const url = this.cafes.client?.cafes.icsUrl(query);
-      return isSafeUrl(url) ? url : undefined;
+      if (!isSafeUrl(url)) return undefined;
+      if (!this.api) return url;
+      // The reference server writes the file in the page's language (its `lang` query).
+      const withLang = new URL(url);
+      withLang.searchParams.set('lang', this.language);
+      return withLang.href;
     } catch {
       return undefined;
     }
