@@ -13,6 +13,13 @@ export const styles = css`
   .period input {
     inline-size: 10rem;
   }
+  /* The button beside its field, whatever the length of the hint above them. */
+  .period .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    align-items: center;
+  }
   td input[type='text'] {
     inline-size: 100%;
     box-sizing: border-box;

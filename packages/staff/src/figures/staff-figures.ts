@@ -250,24 +250,28 @@ export class StaffFigures extends StaffSection {
           <p class="hint" id="period-hint">
             ${t('periodHint')} ${periods.length ? t('periodPublished', periods.join(', ')) : nothing}
           </p>
-          <input
-            id="period"
-            type="text"
-            maxlength="7"
-            autocomplete="off"
-            aria-describedby="period-hint"
-            aria-invalid=${this.errors.period ? 'true' : 'false'}
-            .value=${draft.period}
-            @input=${(e: Event) => this.edit((d) => ({ ...d, period: (e.target as HTMLInputElement).value }))}
-            @keydown=${(e: KeyboardEvent) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                this.openPeriod();
-              }
-            }}
-          />
+          <div class="row">
+            <input
+              id="period"
+              type="text"
+              maxlength="7"
+              autocomplete="off"
+              aria-describedby="period-hint"
+              aria-invalid=${this.errors.period ? 'true' : 'false'}
+              .value=${draft.period}
+              @input=${(e: Event) => this.edit((d) => ({ ...d, period: (e.target as HTMLInputElement).value }))}
+              @keydown=${(e: KeyboardEvent) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  this.openPeriod();
+                }
+              }}
+            />
+            <button type="button" class="button button--secondary" @click=${this.openPeriod}>
+              ${t('load')}
+            </button>
+          </div>
         </div>
-        <button type="button" class="button button--secondary" @click=${this.openPeriod}>${t('load')}</button>
       </div>
       <div class="table-wrap" role="region" aria-labelledby="counters-caption" tabindex="0">
         <table>

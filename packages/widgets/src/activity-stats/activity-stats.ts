@@ -503,10 +503,10 @@ export class ActivityStats extends ProxElement {
       const key = `metric_${m}`;
       return key in messages.fr ? t.t(key as 'metric_pm-calls') : m;
     };
-    // A known metric's unit in the page's language; a city's own metric keeps the unit it gave.
+    // The unit the city wrote (in French); on another page a known metric's unit in its language.
     const unit = (c: { metric: string; unit: string }) => {
       const key = `munit_${c.metric}`;
-      return key in messages.fr ? t.t(key as 'munit_pm-calls') : c.unit;
+      return t.lang !== 'fr' && key in messages.fr ? t.t(key as 'munit_pm-calls') : c.unit;
     };
     return html`<section class="activity" part="activity" aria-labelledby="activity-title">
       <h3 id="activity-title">${t.t('activityTitle')}</h3>
