@@ -71,7 +71,7 @@ function testServerPlugin() {
 export default {
   files: [
     'packages/widgets/src/**/*.test.ts',
-    'packages/widgets/test/**/*.test.ts',
+    'packages/widgets/test/browser/**/*.test.ts',
     'packages/staff/src/**/*.test.ts',
     'packages/sdk/test/browser/**/*.test.ts',
   ],
