@@ -164,6 +164,11 @@ describe('city site', () => {
       const bodies = await cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-body')));
       assert.deepEqual(bodies, ['defenseur-des-droits', 'mayor', 'procureur']);
       assert.match((await cards.nth(1).textContent()) ?? '', /Le maire/);
+      // With the demo city's own contacts for that body: the mairie and its address.
+      assert.match(
+        (await cards.nth(1).textContent()) ?? '',
+        /Hôtel de Ville d’Amiens[^]*Place de l’Hôtel de Ville/,
+      );
       assert.equal(
         await rights.locator('.guide__answer li.card[data-body="igpn"]').count(),
         0,

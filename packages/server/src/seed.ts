@@ -3,11 +3,17 @@
  * coming weeks (one cancelled, one online, one hybrid), a few concerns with public updates and
  * "vous avez dit, nous avons fait" priorities linked to them. Seeded once, on an empty database.
  */
-import type { CafeInput, LocalizedText } from '@proximite/contract';
+import type { CafeInput, LocalContactInput, LocalizedText } from '@proximite/contract';
 import type { Database, Queryable } from './db/database.js';
 import { audited } from './services/audited.js';
 import { addPublicUpdate, insertConcern } from './store/concerns.js';
-import { createCafe, createPriority, getCategory, upsertDistricts } from './store/content.js';
+import {
+  createCafe,
+  createPriority,
+  getCategory,
+  putRightsOverrides,
+  upsertDistricts,
+} from './store/content.js';
 import type { DistrictSeed } from './store/content.js';
 import { seedYear } from './seed-year.js';
 import { refreshDueDates } from './store/due.js';
@@ -367,6 +373,54 @@ export const CAFE_SEEDS: CafeSeed[] = [
   },
 ];
 
+/**
+ * The city's local contacts that the rights guide shows under « Qui contacter ? », each under the
+ * bodies it helps with (the console's « Contenus » edits them). Demonstration details, named as
+ * such: the address is the Hôtel de Ville the demo cafés use, the e-mails are on the reserved
+ * `.test` domain (RFC 2606), no phone number is invented.
+ */
+const DEMO_LOCAL_CONTACTS: LocalContactInput[] = [
+  {
+    id: 'mairie',
+    kind: 'mairie',
+    name: 'Hôtel de Ville d’Amiens (démonstration)',
+    address: 'Place de l’Hôtel de Ville, 80000 Amiens',
+    email: 'maire@demo.proximite.test',
+    description: {
+      fr: 'Écrire au maire, qui dirige la police municipale.',
+      en: 'Write to the mayor, who directs the municipal police.',
+    },
+  },
+  {
+    id: 'police-municipale',
+    kind: 'police-municipale',
+    name: 'Police municipale d’Amiens (démonstration)',
+    email: 'police-municipale@demo.proximite.test',
+    description: { fr: 'Direction de la tranquillité publique.', en: 'Public tranquillity department.' },
+  },
+  {
+    id: 'delegue-defenseur',
+    kind: 'defenseur-des-droits-delegue',
+    name: 'Délégué du Défenseur des droits (démonstration)',
+    address: 'Hôtel de Ville d’Amiens, place de l’Hôtel de Ville, 80000 Amiens',
+    hours: 'Sur rendez-vous',
+    description: {
+      fr: 'Permanence gratuite\u00a0: aide pour saisir le Défenseur des droits.',
+      en: 'Free drop-in: help to refer a matter to the Défenseur des droits.',
+    },
+  },
+  {
+    id: 'point-justice',
+    kind: 'point-justice',
+    name: 'Point-justice d’Amiens (démonstration)',
+    hours: 'Sur rendez-vous',
+    description: {
+      fr: 'Aide gratuite pour porter plainte ou écrire au procureur.',
+      en: 'Free help to file a complaint or write to the prosecutor.',
+    },
+  },
+];
+
 /** Is the database free of demo content (no district, no café)? */
 export async function isEmpty(db: Queryable): Promise<boolean> {
   const rows = await db.query<{ n: number }>(
@@ -580,6 +634,7 @@ export async function seedDemo(db: Database, now: Date): Promise<boolean> {
       'prio-saint-leu-eclairage',
     );
 
+    await putRightsOverrides(tx, now, { localContacts: DEMO_LOCAL_CONTACTS });
     await seedYear(tx, now, cafeIds);
     // The year's concerns are inserted in bulk: their due dates now.
     await refreshDueDates(tx, { missing: true });

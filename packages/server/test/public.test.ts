@@ -173,6 +173,14 @@ for (const target of targets()) {
       assert.equal(fr.headers.get('content-language'), 'fr');
       const text = fr.text;
       assert.ok(!/"en":/.test(text), 'the French document has no English strings');
+      // The demo city's local contacts, for « Qui contacter ? » (the mairie, a delegate…).
+      const kinds = (fr.json as RightsContent).localContacts?.map((c) => c.kind) ?? [];
+      assert.deepEqual(kinds.sort(), [
+        'defenseur-des-droits-delegue',
+        'mairie',
+        'point-justice',
+        'police-municipale',
+      ]);
     });
 
     test('GET /v1/stats: the Somme dataset, filtered; another area → 404', async () => {
