@@ -402,11 +402,12 @@ const budgets = [
   },
   {
     // What the settings and log sections share (their table and form styles, loading, empty and
-    // error states), loaded with the first of them.
+    // error states), loaded with the first of them; then 1.05 KB (1.02 KB measured) for `dataBody`, the
+    // error / busy / content choice the five settings sections wrote each (they lost 0.2 KB together).
     name: '<prox-staff-console> settings sections’ shared styles and states, a lazy chunk',
     // 929 bytes measured.
     path: 'bundles/cdn/staff/settings-kit-*.js',
-    limit: '0.95 KB',
+    limit: '1.05 KB',
   },
   {
     // Cafés and meetings: the list, the form with its repeat rules and the public card's preview,

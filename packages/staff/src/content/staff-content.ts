@@ -8,7 +8,7 @@ import { formStyles } from '../shared/forms.styles.js';
 import { StaffSection } from '../shared/section.js';
 import { withSession } from '../shared/session.js';
 import { settingsStyles } from '../settings-kit/settings.styles.js';
-import { errorState, loadingState } from '../settings-kit/states.js';
+import { dataBody } from '../settings-kit/states.js';
 import {
   EMPTY_ROW,
   LOCAL_CONTACT_KINDS,
@@ -253,18 +253,14 @@ export class StaffContent extends StaffSection {
 
   override render(): TemplateResult {
     const t = this.t;
-    const task = this.data.task;
-    let body: unknown;
-    if (task.status === TaskStatus.ERROR)
-      body = errorState(
-        t('errorTitle'),
-        task.error,
-        this.kit.t.bind(this.kit),
-        t('reload'),
-        () => void this.data.reload(),
-      );
-    else if (!this.form) body = loadingState(t('loading'));
-    else body = this.renderForm(this.form);
+    const body = dataBody(
+      this.data.task,
+      this.form,
+      (form) => this.renderForm(form),
+      t,
+      this.kit.t.bind(this.kit),
+      () => void this.data.reload(),
+    );
     return html`<div class="base">
       <h1 tabindex="-1">${t('title')}</h1>
       <p class="intro">${t('intro')}</p>

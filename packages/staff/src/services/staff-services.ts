@@ -9,7 +9,7 @@ import { NO_LOOKUPS, type Lookups } from '../shared/lookups.js';
 import { StaffSection } from '../shared/section.js';
 import { withSession } from '../shared/session.js';
 import { settingsStyles } from '../settings-kit/settings.styles.js';
-import { emptyState, errorState, loadingState } from '../settings-kit/states.js';
+import { dataBody, emptyState } from '../settings-kit/states.js';
 import {
   METHODS,
   checkForm,
@@ -653,25 +653,23 @@ export class StaffServices extends StaffSection {
   override render(): TemplateResult {
     const t = this.t;
     const task = this.data.task;
-    let body: unknown;
-    if (task.status === TaskStatus.ERROR)
-      body = errorState(
-        t('errorTitle'),
-        task.error,
-        this.kit.t.bind(this.kit),
-        t('reload'),
-        () => void this.data.reload(),
-      );
-    else if (!task.value || !this.services) body = loadingState(t('loading'));
-    else
-      body = html`${this.renderNotice(this.notice)} ${this.renderEditor(task.value)}
-        <div class="actions">
-          <button type="button" class="button add" @click=${() => void this.open(undefined)}>
-            ${t('add')}
-          </button>
-        </div>
-        <h2>${t('services')}</h2>
-        ${this.renderList(this.services, task.value)} ${this.renderRouting()}`;
+    const body = dataBody(
+      task,
+      task.value && this.services ? { options: task.value, services: this.services } : undefined,
+      ({ options, services }) =>
+        html`${this.renderNotice(this.notice)} ${this.renderEditor(options)}
+          <div class="actions">
+            <button type="button" class="button add" @click=${() => void this.open(undefined)}>
+              ${t('add')}
+            </button>
+          </div>
+          <h2>${t('services')}</h2>
+          ${this.renderList(services, options)} ${this.renderRouting()}`,
+      t,
+      this.kit.t.bind(this.kit),
+      () => void this.data.reload(),
+    );
+
     return html`<div class="base">
       <h1 tabindex="-1">${t('title')}</h1>
       <p class="intro">${t('intro')}</p>

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { TaskStatus } from '@lit/task';
 import { describeError } from '@proximite/widgets/kit/data.controller.js';
 import { clockIcon } from '../shared/icons.js';
 
@@ -26,4 +27,22 @@ export function errorState(
 /** The empty state. */
 export function emptyState(message: string): TemplateResult {
   return html`<div class="state"><p>${message}</p></div>`;
+}
+
+/**
+ * A settings section's body for its data: the error state (with « Recharger ») when the load
+ * failed, the busy state until `value` is there, then `content(value)`. `t` reads the section's own
+ * `errorTitle`, `reload` and `loading` texts.
+ */
+export function dataBody<V>(
+  task: { status: TaskStatus; error?: unknown },
+  value: V | undefined,
+  content: (value: V) => unknown,
+  t: (key: 'errorTitle' | 'reload' | 'loading') => string,
+  kit: Parameters<typeof describeError>[1],
+  retry: () => void,
+): unknown {
+  if (task.status === TaskStatus.ERROR)
+    return errorState(t('errorTitle'), task.error, kit, t('reload'), retry);
+  return value === undefined ? loadingState(t('loading')) : content(value);
 }

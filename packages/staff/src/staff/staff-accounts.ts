@@ -10,7 +10,7 @@ import { NO_LOOKUPS, type Lookups } from '../shared/lookups.js';
 import { StaffSection } from '../shared/section.js';
 import { withSession } from '../shared/session.js';
 import { settingsStyles } from '../settings-kit/settings.styles.js';
-import { emptyState, errorState, loadingState } from '../settings-kit/states.js';
+import { dataBody, emptyState } from '../settings-kit/states.js';
 import {
   EMPTY_FORM,
   STAFF_ROLES,
@@ -366,25 +366,22 @@ export class StaffAccounts extends StaffSection {
 
   override render(): TemplateResult {
     const t = this.t;
-    const task = this.data.task;
-    let body: unknown;
-    if (task.status === TaskStatus.ERROR)
-      body = errorState(
-        t('errorTitle'),
-        task.error,
-        this.kit.t.bind(this.kit),
-        t('reload'),
-        () => void this.data.reload(),
-      );
-    else if (!this.accounts) body = loadingState(t('loading'));
-    else
-      body = html`${this.renderNotice()} ${this.renderEditor()}
-        <div class="actions invite-bar">
-          <button type="button" class="button invite" @click=${() => void this.open(undefined)}>
-            ${t('invite')}
-          </button>
-        </div>
-        ${this.accounts.length ? this.renderTable(this.accounts) : emptyState(t('empty'))}`;
+    const body = dataBody(
+      this.data.task,
+      this.accounts,
+      (accounts) =>
+        html`${this.renderNotice()} ${this.renderEditor()}
+          <div class="actions invite-bar">
+            <button type="button" class="button invite" @click=${() => void this.open(undefined)}>
+              ${t('invite')}
+            </button>
+          </div>
+          ${accounts.length ? this.renderTable(accounts) : emptyState(t('empty'))}`,
+      t,
+      this.kit.t.bind(this.kit),
+      () => void this.data.reload(),
+    );
+
     return html`<div class="base">
       <h1 tabindex="-1">${t('title')}</h1>
       <p class="intro">${t('intro')}</p>

@@ -11,7 +11,7 @@ import { StaffSection } from '../shared/section.js';
 import { withSession } from '../shared/session.js';
 import { statusLabel } from '../shared/statuses.js';
 import { settingsStyles } from '../settings-kit/settings.styles.js';
-import { emptyState, errorState, loadingState } from '../settings-kit/states.js';
+import { dataBody, emptyState } from '../settings-kit/states.js';
 import {
   EMPTY_TEMPLATE,
   TEMPLATE_STATUSES,
@@ -373,32 +373,29 @@ export class StaffTemplates extends StaffSection {
 
   override render(): TemplateResult {
     const t = this.t;
-    const task = this.data.task;
-    let body: unknown;
-    if (task.status === TaskStatus.ERROR)
-      body = errorState(
-        t('errorTitle'),
-        task.error,
-        this.kit.t.bind(this.kit),
-        t('reload'),
-        () => void this.data.reload(),
-      );
-    else if (!this.templates) body = loadingState(t('loading'));
-    else
-      body = html`${
-          this.notice
-            ? html`<p class="notice ${this.notice.ok ? 'notice--success' : 'notice--error'}" role="status">
-                ${this.notice.text}
-              </p>`
-            : nothing
-        }
-        ${this.renderEditor()}
-        <div class="actions add-bar">
-          <button type="button" class="button add" @click=${() => void this.open(undefined)}>
-            ${t('add')}
-          </button>
-        </div>
-        ${this.templates.length ? this.renderTable(this.templates) : emptyState(t('empty'))}`;
+    const body = dataBody(
+      this.data.task,
+      this.templates,
+      (templates) =>
+        html`${
+            this.notice
+              ? html`<p class="notice ${this.notice.ok ? 'notice--success' : 'notice--error'}" role="status">
+                  ${this.notice.text}
+                </p>`
+              : nothing
+          }
+          ${this.renderEditor()}
+          <div class="actions add-bar">
+            <button type="button" class="button add" @click=${() => void this.open(undefined)}>
+              ${t('add')}
+            </button>
+          </div>
+          ${templates.length ? this.renderTable(templates) : emptyState(t('empty'))}`,
+      t,
+      this.kit.t.bind(this.kit),
+      () => void this.data.reload(),
+    );
+
     return html`<div class="base">
       <h1 tabindex="-1">${t('title')}</h1>
       <p class="intro">${t('intro')}</p>
