@@ -17,8 +17,9 @@ import { join } from 'node:path';
 import { ensureDependencies, root, run } from './ensure.mjs';
 
 ensureDependencies();
-// `npm run bench -- [section…] [--baseline <commit>]`: with a baseline, the server section measures
-// that commit's server beside this tree's in the same run (scripts/baseline.mjs).
+// `npm run bench -- [section…] [--baseline <commit>] [--only <regexp of long-task cases>]`: with a
+// baseline, the server section measures that commit's server beside this tree's in the same run
+// (scripts/baseline.mjs).
 const args = process.argv.slice(2);
 const flag = (name) => {
   const i = args.indexOf(`--${name}`);
@@ -112,9 +113,11 @@ if (wanted('tasks')) {
       run('node scripts/build.mjs --bundles-only', { stdio: 'ignore', cwd: dir });
     trees[`before (${baselineRef})`] = dir;
   }
-  const { runLongTasks, formatLongTasks } = await import('../packages/widgets/bench/long-tasks.mjs');
+  const { CASES, runLongTasks, formatLongTasks } = await import('../packages/widgets/bench/long-tasks.mjs');
   const started = loadavg()[0].toFixed(1);
-  const rows = await runLongTasks({ trees, log });
+  // `--only <regexp>`: the cases whose name matches.
+  const cases = flag('only') ? CASES.filter((c) => new RegExp(flag('only')).test(c.name)) : CASES;
+  const rows = await runLongTasks({ trees, log, cases });
   sections.push(
     '## Widget long tasks at 4× CPU throttling\n\n' +
       `Chromium's trace (RunTask events of the page's main thread), from the page's start (first renders) or the ` +

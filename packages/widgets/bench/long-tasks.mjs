@@ -8,7 +8,10 @@
 // those of each tree measured (this one, and a baseline commit's unpacked by scripts/baseline.mjs),
 // so a "before" and an "after" of one figure come from the same run, taking turns.
 //
-//   node packages/widgets/bench/long-tasks.mjs [--samples 3] [--baseline <dir>] [--only <regexp of case names>]
+//   node --conditions=source --import tsx packages/widgets/bench/long-tasks.mjs [--samples 3] [--baseline <dir>] [--only <regexp of case names>]
+//
+// (tsx: the rights content and the concern categories served to the widgets are @proximite/content's
+// TypeScript sources.)
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -59,6 +62,36 @@ export const CASES = [
     // This page marks its start and end under the widget's name.
     marks: ['prox-activity-stats:start', 'prox-activity-stats:end'],
   },
+  {
+    name: 'stats, indicator changed, 10 years × 15 indicators',
+    page: 'activity-stats.html',
+    query: 'indicator',
+    mark: 'prox-activity-stats:indicator',
+  },
+  {
+    name: 'rights explainer, first render, French content from the API (SDK validation included)',
+    page: 'rights-explainer.html',
+    query: 'api=/api/0',
+    mark: 'prox-rights-explainer:first-render',
+  },
+  {
+    name: 'rights explainer, « fouille » typed in the search (lazy stemmer included)',
+    page: 'rights-explainer.html',
+    query: 'api=/api/0&search',
+    mark: 'prox-rights-explainer:search',
+  },
+  {
+    name: 'concern form, first render, categories from the API (SDK validation included)',
+    page: 'concern-form.html',
+    query: 'api=/api/0',
+    mark: 'prox-concern-form:first-render',
+  },
+  {
+    name: 'concern form, « Continuer » from the category to the next step',
+    page: 'concern-form.html',
+    query: 'api=/api/0&step',
+    mark: 'prox-concern-form:step',
+  },
 ];
 
 const TYPES = {
@@ -68,14 +101,31 @@ const TYPES = {
   '.css': 'text/css',
 };
 
+/** What `/api/<count>/v1/rights?lang=…` and `/v1/concern-categories` serve: @proximite/content's defaults. */
+async function contentBody(resource, lang) {
+  if (resource === 'rights') {
+    const { rightsFor } = await import('@proximite/content/rights/index.js');
+    return JSON.stringify(rightsFor(lang === 'en' ? 'en' : 'fr'));
+  }
+  const { defaultCategories } = await import('@proximite/content/categories.js');
+  return JSON.stringify({ items: defaultCategories });
+}
+
 /**
  * Serves `/<tree>/packages/widgets/bench/…` from this tree, `/<tree>/bundles/…` from that tree's
- * bundles, and `/api/<count>/v1/cafes|districts` as a backend would answer the widgets' SDK.
+ * bundles, and `/api/<count>/v1/cafes|districts|rights|concern-categories` as a backend would
+ * answer the widgets' SDK.
  */
 function startServer(trees) {
   const pages = new Map();
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    const content = /^\/api\/\d+\/v1\/(rights|concern-categories)$/.exec(url.pathname);
+    if (content) {
+      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      response.end(await contentBody(content[1], url.searchParams.get('lang')));
+      return;
+    }
     const api = /^\/api\/(\d+)\/v1\/(cafes|districts)$/.exec(url.pathname);
     if (api) {
       const count = Number(api[1]);

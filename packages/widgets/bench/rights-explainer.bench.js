@@ -1,0 +1,73 @@
+// Benchmarks of <prox-rights-explainer>, from the production standalone bundle (run `npm run bundle`
+// first), the rights content in French read through the widget's own SDK client (and validated by it)
+// from `?api=<base URL>` — the long-tasks runner serves what `GET /v1/rights?lang=fr` serves.
+//
+// - default: `element connected` → the topics in the shadow root (`prox-rights-explainer:first-render`);
+// - `?search`: the topics shown, then a query typed in the search box one key at a time, each key a
+//   task of its own → the matching topics opened with the words marked, the search's French stemmer
+//   (a lazy chunk, loaded on the first search) included (`prox-rights-explainer:search`).
+//
+// Reports through the User Timing API and `window.tachometerResult`.
+import '../../../bundles/standalone/prox-rights-explainer/prox-rights-explainer.js';
+
+const params = new URLSearchParams(location.search);
+// What went wrong, for a runner waiting on `tachometerResult` (scripts see it on `window`).
+addEventListener('error', (e) => (window.benchError = String(e.message)));
+addEventListener('unhandledrejection', (e) => (window.benchError = String(e.reason)));
+
+// Intl's locale data loads on its first use in a page: paid before the measurement (as a page that
+// already formats a date would), unless `?cold`.
+if (!params.has('cold')) new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(0);
+
+const el = document.createElement('prox-rights-explainer');
+el.setAttribute('lang', 'fr');
+el.api = params.get('api') ?? '/api/0';
+
+const shown = (selector) => el.shadowRoot?.querySelector(selector);
+/** Resolves once `test()` holds after a change in the shadow root (watched, not polled). */
+function until(test, what) {
+  if (test()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`prox-rights-explainer did not render ${what}`));
+    }, 120_000);
+    const observer = new MutationObserver(() => {
+      if (!test()) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    });
+    observer.observe(el.shadowRoot, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      characterData: true,
+    });
+  });
+}
+
+const mode = params.has('search') ? 'search' : 'first-render';
+const name = `prox-rights-explainer:${mode}`;
+if (mode === 'first-render') performance.mark(`${name}:start`);
+document.body.append(el);
+await until(() => shown('.topic .toggle'), 'its topics');
+if (mode === 'search') {
+  const input = shown('input[type="search"]');
+  // The resident acts once the page has painted: the interaction starts in a task of its own.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  performance.mark(`${name}:start`);
+  for (const key of 'fouille') {
+    input.value += key;
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    // Each key a task of its own, as a resident's keys are.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  // The search is done with the French stemmer (loaded on the first key) and the words are marked.
+  await until(() => el.language?.lang === 'fr' && shown('.topic mark'), 'the topics found');
+}
+performance.mark(`${name}:end`);
+const measure = performance.measure(name, `${name}:start`, `${name}:end`);
+window.tachometerResult = measure.duration;
+document.title = `${name} ${measure.duration.toFixed(1)} ms`;
