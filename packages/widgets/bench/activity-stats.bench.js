@@ -8,7 +8,10 @@
 //
 // Reports through the User Timing API (`performance.measure('prox-activity-stats:first-render')`)
 // and `window.tachometerResult` (milliseconds), for tachometer's `global` or `performance` modes.
-import '../../../bundles/standalone/prox-activity-stats/prox-activity-stats.js';
+//
+// The page first does its own work (the dataset, Intl's locale data), then, in a task of its own,
+// marks `prox-activity-stats:bundle` and imports the bundle: the long-tasks runner counts the tasks
+// from that mark on, so its figure is the bundle's evaluation and the widget's, not the page's.
 
 const YEARS = 10;
 const INDICATORS = 15;
@@ -99,6 +102,34 @@ if (!new URLSearchParams(location.search).has('cold')) {
 addEventListener('error', (e) => (window.benchError = String(e.message)));
 addEventListener('unhandledrejection', (e) => (window.benchError = String(e.reason)));
 
+/** Resolves once `test()` holds after a change in the widget (watched, not polled: polling takes CPU). */
+function until(test, what) {
+  if (test()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`prox-activity-stats did not render ${what}`));
+    }, 120_000);
+    const observer = new MutationObserver(() => {
+      if (!test()) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    });
+    observer.observe(el.shadowRoot, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      characterData: true,
+    });
+  });
+}
+
+// The page's own work ends here; what follows is the widget's.
+await new Promise((resolve) => setTimeout(resolve, 0));
+performance.mark('prox-activity-stats:bundle');
+await import('../../../bundles/standalone/prox-activity-stats/prox-activity-stats.js');
+
 const el = document.createElement('prox-activity-stats');
 el.setAttribute('lang', 'fr');
 // The data is already in memory: the benchmark measures the widget, not the network.
@@ -107,7 +138,7 @@ el.client = { stats: { get: async () => dataset } };
 performance.mark('prox-activity-stats:start');
 document.body.append(el);
 // Wait for the render that shows the data (the first update starts the load; a later one renders it).
-for (let i = 0; i < 100 && !el.shadowRoot?.querySelector('svg[role="img"]'); i++) await el.updateComplete;
+await until(() => el.shadowRoot?.querySelector('svg[role="img"]'), 'the chart');
 const rendered = el.shadowRoot?.querySelectorAll('svg[role="img"] rect').length === YEARS - 1;
 performance.mark('prox-activity-stats:end');
 const measure = performance.measure(
@@ -125,15 +156,11 @@ if (new URLSearchParams(location.search).has('indicator')) {
   performance.mark(`${name}:start`);
   select.value = 'indicator-8';
   select.dispatchEvent(new Event('change', { bubbles: true }));
-  for (
-    let i = 0;
-    i < 100 && !el.shadowRoot.querySelector('figcaption')?.textContent.includes('Indicateur 8');
-    i++
-  )
-    await el.updateComplete;
+  await until(
+    () => el.shadowRoot.querySelector('figcaption')?.textContent.includes('Indicateur 8'),
+    'the indicator chosen',
+  );
   performance.mark(`${name}:end`);
-  if (!el.shadowRoot.querySelector('figcaption')?.textContent.includes('Indicateur 8'))
-    throw new Error('prox-activity-stats did not show the indicator chosen');
   const change = performance.measure(name, `${name}:start`, `${name}:end`);
   window.tachometerResult = change.duration;
   document.title = `indicator change ${change.duration.toFixed(1)} ms`;

@@ -7,8 +7,8 @@
 //   task of its own → the matching topics opened with the words marked, the search's French stemmer
 //   (a lazy chunk, loaded on the first search) included (`prox-rights-explainer:search`).
 //
-// Reports through the User Timing API and `window.tachometerResult`.
-import '../../../bundles/standalone/prox-rights-explainer/prox-rights-explainer.js';
+// Reports through the User Timing API and `window.tachometerResult`. The page does its own work
+// (Intl's locale data) first; a first render counts from the bundle's import on, in a task of its own.
 
 const params = new URLSearchParams(location.search);
 // What went wrong, for a runner waiting on `tachometerResult` (scripts see it on `window`).
@@ -18,6 +18,13 @@ addEventListener('unhandledrejection', (e) => (window.benchError = String(e.reas
 // Intl's locale data loads on its first use in a page: paid before the measurement (as a page that
 // already formats a date would), unless `?cold`.
 if (!params.has('cold')) new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(0);
+
+const mode = params.has('search') ? 'search' : 'first-render';
+const name = `prox-rights-explainer:${mode}`;
+// The page's own work ends here; what follows is the widget's.
+await new Promise((resolve) => setTimeout(resolve, 0));
+if (mode === 'first-render') performance.mark(`${name}:start`);
+await import('../../../bundles/standalone/prox-rights-explainer/prox-rights-explainer.js');
 
 const el = document.createElement('prox-rights-explainer');
 el.setAttribute('lang', 'fr');
@@ -47,9 +54,6 @@ function until(test, what) {
   });
 }
 
-const mode = params.has('search') ? 'search' : 'first-render';
-const name = `prox-rights-explainer:${mode}`;
-if (mode === 'first-render') performance.mark(`${name}:start`);
 document.body.append(el);
 await until(() => shown('.topic .toggle'), 'its topics');
 if (mode === 'search') {
