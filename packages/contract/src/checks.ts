@@ -15,6 +15,8 @@ export const SAFE_URL_SCHEMES = ['https:', 'mailto:', 'tel:', 'sms:', 'webcal:']
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'] as const;
 /** Longest URL accepted anywhere in the contract. */
 export const MAX_URL_LENGTH = 2048;
+/** Maximum length of a concern description (as Open311). */
+export const MAX_DESCRIPTION_LENGTH = 4000;
 
 // Whitespace, C0/C1 controls and Unicode separators/bidi overrides: a browser strips or ignores
 // some of them when it parses an href, which is how `java\tscript:` tricks work. Lone surrogates

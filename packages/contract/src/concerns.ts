@@ -1,5 +1,6 @@
 /** Concerns reported by residents: categories, the submission, the receipt and the public status. */
 import * as z from 'zod/mini';
+import { MAX_DESCRIPTION_LENGTH } from './checks.js';
 import {
   CodeInput,
   DateTimeString,
@@ -205,8 +206,8 @@ export function fromFixMyStreetStatus(status: string): ConcernStatusKnown | null
 // ---------------------------------------------------------------------------
 // Submission
 
-/** Maximum length of a concern description (as Open311). */
-export const MAX_DESCRIPTION_LENGTH = 4000;
+// In checks.ts, a module without schemas: the concern form counts against it in its first view.
+export { MAX_DESCRIPTION_LENGTH };
 /** Maximum number of `attributes` entries in a concern. */
 export const MAX_ATTRIBUTES = 30;
 

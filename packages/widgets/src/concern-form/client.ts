@@ -1,5 +1,9 @@
-/** How the form finds its backend and its outbox from its attributes. */
-import { createOutbox, type Outbox } from '@proximite/sdk/core.js';
+/**
+ * How the form finds its backend and its outbox from its attributes. The SDK (its client, outbox
+ * and the contract's schemas it validates every response with) is a chunk loaded right after the
+ * form's first paint: nothing here imports it statically (issue 21).
+ */
+import type { Outbox } from '@proximite/sdk/core.js';
 import { MissingSourceError, absoluteUrl, resolveCoreClient } from '../kit/client.js';
 import type { ConcernClient } from './backend.js';
 
@@ -28,8 +32,12 @@ export async function resolveConcernClient(options: BackendOptions): Promise<Con
   throw new MissingSourceError(['api', 'open311']);
 }
 
-/** The SDK outbox (IndexedDB) sending through `client`. Created only when the resident submits. */
-export function createFormOutbox(client: ConcernClient): Outbox {
+/**
+ * The SDK outbox (IndexedDB) sending through `client`. Created when the resident submits, or when
+ * an earlier visit left reports on this device.
+ */
+export async function createFormOutbox(client: ConcernClient): Promise<Outbox> {
+  const { createOutbox } = await import('@proximite/sdk/core.js');
   return createOutbox({ client });
 }
 

@@ -3,19 +3,17 @@
  * errors, the `ConcernInput` built from what the resident typed (anonymous unless they chose
  * otherwise), emergency detection and the local draft with its expiry.
  */
+import type { CategoryField, ConcernCategory, ConcernInput, LocalizedText } from '@proximite/contract';
+// Modules without schemas: the contract's schemas come with the SDK's lazy chunk (issue 21).
 import {
   MAX_ANSWER_LENGTH,
-  MAX_DESCRIPTION_LENGTH,
   checkAnswer,
   fieldsInOrder,
   findEmergency,
   isEmptyAnswer,
   type AnswerProblem,
-  type CategoryField,
-  type ConcernCategory,
-  type ConcernInput,
-  type LocalizedText,
-} from '@proximite/contract';
+} from '@proximite/contract/category-answers.js';
+import { MAX_DESCRIPTION_LENGTH } from '@proximite/contract/checks.js';
 
 // ---------------------------------------------------------------------------
 // State

@@ -3,7 +3,8 @@
  * shown wherever the form cannot help (its error and empty states, a report refused or not sent).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { isSafeUrl, type LocalizedText } from '@proximite/contract';
+import type { LocalizedText } from '@proximite/contract';
+import { isSafeUrl } from '@proximite/contract/checks.js';
 import type { FormLocalize } from './form-context.js';
 import { EMERGENCY_NUMBERS, emergencyHref } from './form-model.js';
 

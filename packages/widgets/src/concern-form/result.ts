@@ -1,6 +1,7 @@
 /** The panels after « Envoyer »: sending, kept on the device, sent (the receipt), or refused. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { isSafeUrl, type ConcernReceipt } from '@proximite/contract';
+import type { ConcernReceipt } from '@proximite/contract';
+import { isSafeUrl } from '@proximite/contract/checks.js';
 import type { FormLocalize } from './form-context.js';
 import { renderHelp, type HelpContact } from './help.js';
 import { statusPageUrl } from './status-link.js';

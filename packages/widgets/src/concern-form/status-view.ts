@@ -7,7 +7,8 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { normalizeTrackingCode } from '@proximite/contract/tracking-code.js';
-import { isSafeUrl, type ConcernStatusView } from '@proximite/contract';
+import type { ConcernStatusView } from '@proximite/contract';
+import { isSafeUrl } from '@proximite/contract/checks.js';
 import { ids, renderFieldMessage, renderSummary } from './fields.js';
 import type {
   FormLocalize,

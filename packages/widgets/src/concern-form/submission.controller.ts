@@ -61,10 +61,23 @@ export class SubmissionController implements ReactiveController {
     this.outbox = undefined;
   }
 
+  /** The outbox being made (the SDK is a lazy chunk): a wake and a submit meanwhile share it. */
+  private opening?: Promise<Outbox> | undefined;
+
   private async ensureOutbox(): Promise<Outbox> {
     if (!this.outbox) {
-      this.outbox = await this.getOutbox();
-      this.unsubscribe = this.outbox.subscribe((e) => this.onEvent(e));
+      const opening = (this.opening ??= this.getOutbox());
+      let outbox: Outbox;
+      try {
+        outbox = await opening;
+      } finally {
+        // A failed load is tried again on the next call.
+        if (this.opening === opening) this.opening = undefined;
+      }
+      if (!this.outbox) {
+        this.outbox = outbox;
+        this.unsubscribe = outbox.subscribe((e) => this.onEvent(e));
+      }
     }
     return this.outbox;
   }

@@ -1,9 +1,4 @@
-import {
-  createCoreClient,
-  type ProximiteCafesClient,
-  type ProximiteClient,
-  type ProximiteCoreClient,
-} from '@proximite/sdk/core.js';
+import type { ProximiteCafesClient, ProximiteClient, ProximiteCoreClient } from '@proximite/sdk/core.js';
 
 /** What a widget exposes to pick its data source (DESIGN.md's common attributes). */
 export interface ClientHost<C = ProximiteClient> {
@@ -104,13 +99,16 @@ export function resolveCafesClient(host: ClientHost<ProximiteCafesClient>): Prom
   );
 }
 
-const coreClients = new Map<string, ProximiteCoreClient>();
+const coreClients = new Map<string, ProximiteCoreClient | Promise<ProximiteCoreClient>>();
 
 /**
  * The SDK core client (cafés, districts, concerns) of an `api` (the concern form's; it takes no
  * file), without the rights, stats and priorities schemas. The full client is `resolveClient` in
- * `full-client.ts` (a module of its own: bundlers keep what a module imports).
+ * `full-client.ts` (a module of its own: bundlers keep what a module imports). Like the calendar's,
+ * the SDK is a chunk loaded after the widget has painted its loading state (issue 21).
  */
 export function resolveCoreClient(host: ClientHost<ProximiteCoreClient>): Promise<ProximiteCoreClient> {
-  return resolveWith(host, coreClients, (baseUrl) => createCoreClient({ baseUrl }));
+  return resolveWith(host, coreClients, async (baseUrl) =>
+    (await import('@proximite/sdk/core.js')).createCoreClient({ baseUrl }),
+  );
 }

@@ -2,7 +2,7 @@
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { MAX_DESCRIPTION_LENGTH } from '@proximite/contract';
+import { MAX_DESCRIPTION_LENGTH } from '@proximite/contract/checks.js';
 import { describedBy, errorFor, invalid, renderError } from '../fields.js';
 import type { FormContext, FormLocalize } from '../form-context.js';
 
