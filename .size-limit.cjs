@@ -229,13 +229,15 @@ const budgets = [
   },
   {
     // Issue 21: the same for the rights explainer (26.94 KB first view before, the SDK inlined).
-    name: '<prox-rights-explainer> standalone first view: Lit and the widget (target 20 KB met, issue 21)',
+    name: '<prox-rights-explainer> standalone: Lit and the widget, the SDK a chunk after it (goal 20 KB, issue 21: met)',
     path: standalone('prox-rights-explainer'),
-    limit: '14.75 KB',
+    // 14,746 bytes measured; the goal's budget in place of the ratchet (issue 21: « Replace the
+    // ratchets with these budgets when met »).
+    limit: '20 KB',
   },
   {
     name: '<prox-rights-explainer> SDK and schemas, lazy chunks loaded for an api',
-    path: ['index', 'resource'].map((c) => `bundles/standalone/prox-rights-explainer/lazy/${c}-*.js`),
+    path: loadedWith('prox-rights-explainer', 'index'),
     limit: '15.4 KB',
   },
   {
@@ -267,13 +269,14 @@ const budgets = [
     // Issue 21: what a page embedding the figures alone loads before the widget paints (Lit, the kit,
     // the widget); the SDK and the contract's schemas are the chunks below, loaded only for an `api`
     // (30.03 KB first view before, the SDK inlined).
-    name: '<prox-activity-stats> standalone first view: Lit and the widget (target 20 KB met, issue 21)',
+    name: '<prox-activity-stats> standalone: Lit and the widget, the SDK a chunk after it (goal 20 KB, issue 21: met)',
     path: standalone('prox-activity-stats'),
-    limit: '17.85 KB',
+    // 17,820 bytes measured; the goal's budget in place of the ratchet (issue 21).
+    limit: '20 KB',
   },
   {
     name: '<prox-activity-stats> SDK and schemas, lazy chunks loaded for an api',
-    path: ['index', 'resource'].map((c) => `bundles/standalone/prox-activity-stats/lazy/${c}-*.js`),
+    path: loadedWith('prox-activity-stats', 'index'),
     limit: '15.4 KB',
   },
   {
@@ -283,6 +286,18 @@ const budgets = [
     name: '<prox-priorities> beyond the shared chunk',
     path: cdn('prox-priorities'),
     limit: '4.6 KB',
+  },
+  {
+    // Issue 21: what a page embedding the priorities alone loads before the widget paints (25.71 KB
+    // before, the SDK inlined; 13,439 bytes once the SDK became a chunk): the goal's budget.
+    name: '<prox-priorities> standalone: Lit and the widget, the SDK a chunk after it (goal 20 KB, issue 21: met)',
+    path: standalone('prox-priorities'),
+    limit: '20 KB',
+  },
+  {
+    name: '<prox-priorities> SDK and schemas, lazy chunks loaded for an api',
+    path: loadedWith('prox-priorities', 'index'),
+    limit: '15.4 KB',
   },
   {
     // A meeting's public report, shared by <prox-priorities> and the calendar's past meetings.
@@ -329,7 +344,16 @@ const budgets = [
     // 63.85 KB (63.83 KB measured): the calendar's .ics links in the page's language.
     // Then 62.25 KB (63,778 → 62,227 bytes): the form's SDK client and outbox are made through
     // dynamic imports, so its answer rules and limits no longer pull the contract's index in.
-    limit: '62.25 KB',
+    // Then 50.5 KB (50,450 bytes measured): with the full client a chunk too (618a1ef), every tag
+    // shares one lazy SDK chunk, loaded once the tags have painted.
+    limit: '50.5 KB',
+  },
+  {
+    // Issue 21: the SDK's full client and the contract's schemas, one lazy chunk every tag of the
+    // all-in-one shares, loaded once a tag with an `api` has painted.
+    name: 'all-in-one: the SDK and schemas, lazy chunks all tags share',
+    path: loadedWith('proximite', 'index'),
+    limit: '16.25 KB',
   },
   {
     // The staff console's core (a build apart from the public bundles): Lit, the kit, the SDK with
