@@ -136,13 +136,30 @@ if (wanted('size')) {
     encoding: 'utf8',
   }).stdout;
   const rows = JSON.parse(raw.slice(raw.indexOf('[')));
-  // Tag names read as HTML in markdown: escape them.
-  const lines = rows.map(
-    (r) =>
-      `| ${r.name.replaceAll('<', '&lt;')} | ${r.size.toLocaleString('en')} | ${r.sizeLimit?.toLocaleString('en') ?? ''} | ${r.passed ? 'within' : 'OVER'} |`,
-  );
+  // .size-limit.cjs names each row after its group: « First view · » (what a page loads before the
+  // widget paints: a standalone entry and the files it imports statically), « Lazy · » (a chunk
+  // loaded after the first paint, or when a resident uses it), then the other files.
+  const groups = [
+    [
+      'First view · ',
+      '### First view: what a page loads before the widget paints (standalone entry and its static imports)',
+    ],
+    ['Lazy · ', '### Lazy chunks: loaded after the first paint, or when a resident uses them'],
+    ['', '### SDK and kit alone, CDN files beyond the shared chunk, staff console'],
+  ];
+  const tables = groups.map(([prefix, title]) => {
+    const mine = rows.filter(
+      (r) => r.name.startsWith(prefix) && !groups.some(([p]) => p && p !== prefix && r.name.startsWith(p)),
+    );
+    // Tag names read as HTML in markdown: escape them.
+    const lines = mine.map(
+      (r) =>
+        `| ${r.name.slice(prefix.length).replaceAll('<', '&lt;')} | ${r.size.toLocaleString('en')} | ${r.sizeLimit?.toLocaleString('en') ?? ''} | ${r.passed ? 'within' : 'OVER'} |`,
+    );
+    return `${title}\n\n| bundle | size | budget | |\n|---|---:|---:|---|\n${lines.join('\n')}`;
+  });
   sections.push(
-    `## Bundle sizes (brotli bytes)\n\nsize-limit, the budgets of \`.size-limit.cjs\`; ${today}.\n\n| bundle | size | budget | |\n|---|---:|---:|---|\n${lines.join('\n')}`,
+    `## Bundle sizes (brotli bytes)\n\nsize-limit, the budgets of \`.size-limit.cjs\`; ${today}.\n\n${tables.join('\n\n')}`,
   );
 }
 
