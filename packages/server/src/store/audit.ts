@@ -4,45 +4,28 @@ import type { AuditEntry, AuditVerifyResult } from '@proximite/contract';
 import type { Queryable } from '../db/database.js';
 import { sha256Hex } from '../util.js';
 
-/** Advisory lock serialising appends, so two transactions never chain onto the same entry. */
-const AUDIT_LOCK = 0x61756469;
-
-/** Appends an entry in the caller's transaction (so the change and its audit entry commit together). */
+/**
+ * Appends an entry in the caller's transaction (so the change and its audit entry commit together).
+ * The entry is written to `audit_pending`; at commit, a deferred trigger (migration 015) links it to
+ * the chain — the advisory lock, the previous hash, SHA-256 of `auditHashInput` — inside the
+ * database, so no transaction holds the chain's lock while it waits for this process. Entries of one
+ * transaction are chained in the order they were appended; its seq and hash exist once it commits.
+ */
 export async function appendAudit(
   tx: Queryable,
   now: Date,
   entry: { actor: string; action: string; target: string; detail?: unknown },
-): Promise<AuditEntry> {
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
-  const last = await tx.query<{ seq: number; hash: string }>(
-    'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
-  );
-  const seq = (last[0]?.seq ?? 0) + 1;
-  const hashPrev = last[0]?.hash ?? AUDIT_GENESIS_HASH;
-  const base = {
-    seq,
-    at: now.toISOString(),
-    actor: entry.actor,
-    action: entry.action,
-    target: entry.target,
-    hashPrev,
-  };
-  const hash = sha256Hex(auditHashInput(base));
+): Promise<void> {
   await tx.query(
-    `INSERT INTO audit_log (seq, at, actor, action, target, detail, hash_prev, hash)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)`,
+    `INSERT INTO audit_pending (at, actor, action, target, detail) VALUES ($1, $2, $3, $4, $5::jsonb)`,
     [
-      seq,
-      base.at,
-      base.actor,
-      base.action,
-      base.target,
+      now.toISOString(),
+      entry.actor,
+      entry.action,
+      entry.target,
       entry.detail === undefined ? null : JSON.stringify(entry.detail),
-      hashPrev,
-      hash,
     ],
   );
-  return { ...base, hash };
 }
 
 interface AuditRow {

@@ -377,6 +377,9 @@ export async function concernHistory(
   merged: readonly string[] = [],
 ): Promise<ConcernEvent[]> {
   const targets = [reference, ...merged].map((r) => `concern:${r}`);
+  // A write answering with the concern links its own audit entries first (they are otherwise linked
+  // at commit, migration 015), so the history it returns has them, with their seq.
+  await db.query('SELECT link_pending_audit()');
   const rows = await db.query<{
     seq: number;
     at: string;
