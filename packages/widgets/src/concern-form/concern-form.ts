@@ -12,14 +12,13 @@ import type { Outbox } from '@proximite/sdk/core.js';
 import { ProxElement } from '../kit/base-element.js';
 import { DataController, describeError } from '../kit/data.controller.js';
 import { kitMessages } from '../kit/kit.messages.js';
-import { LocalizeController } from '../kit/localize.js';
+import { LocalizeController, type Translations } from '../kit/localize.js';
 import type { ConcernClient } from './backend.js';
 import { createFormOutbox, outboxExists, resolveConcernClient } from './client.js';
 import { ConcernQueuedEvent, ConcernSubmittedEvent } from './concern-form.events.js';
-import { messages } from './concern-form.messages.js';
+import { messages, type ConcernMessages } from './concern-form.messages.js';
 import { styles } from './concern-form.styles.js';
 import { DraftController } from './draft.controller.js';
-import { inputId, renderStepSummary } from './fields.js';
 import { renderHelp, type HelpContact } from './help.js';
 import type {
   FormContext,
@@ -50,20 +49,18 @@ import {
   type FormState,
   type Step,
 } from './form-model.js';
-import { renderResult, type ResultContext } from './result.js';
+import type { ResultContext } from './result.js';
 import { readStatusParams } from './status-link.js';
 import type * as StatusViewModule from './status-view.js';
 import type * as ConductGuideModule from './conduct-guide.js';
-import { countText } from './steps/description.js';
-import { stepRenderers } from './steps/index.js';
-import { missingPrivacy } from './steps/contact.js';
-import { positionText } from './steps/location.js';
+import type * as FormViewModule from './form-view.js';
 import { SubmissionController, type SubmissionState } from './submission.controller.js';
 
 export type { PrivacyNotice } from './form-context.js';
 export type { HelpContact } from './help.js';
 
 type StatusView = typeof StatusViewModule;
+type FormView = typeof FormViewModule;
 
 interface Loaded {
   categories: ConcernCategory[];
@@ -128,17 +125,31 @@ export class ConcernForm extends ProxElement {
     canAddEmail: { state: true },
     mail: { state: true },
     mailDraft: { state: true },
+    view: { state: true },
     statusView: { state: true },
     statusError: { state: true },
     conductGuide: { state: true },
   };
 
+  /**
+   * Where the form's view comes from: its steps, panels and their texts, a chunk loaded right after
+   * the first paint beside the SDK (issue 21; tests replace it).
+   */
+  static formViewModule = (): Promise<FormView> => import('./form-view.js');
   /** Where the status view's module comes from (a lazy chunk beside the bundle; tests replace it). */
   static statusViewModule = (): Promise<StatusView> => import('./status-view.js');
   /** Where the conduct-complaint recourse guide comes from (a lazy chunk: few residents need it). */
   static conductGuideModule = (): Promise<typeof ConductGuideModule> => import('./conduct-guide.js');
 
-  private readonly localize = new LocalizeController(this, messages);
+  /**
+   * The form's texts: the first view's table now, the view's added when its chunk has loaded (each
+   * element its own copy). No step or panel is rendered before, so no text is asked for before.
+   */
+  private readonly tables = {
+    fr: { ...messages.fr },
+    en: { ...messages.en },
+  } as Translations<ConcernMessages>;
+  private readonly localize = new LocalizeController(this, this.tables);
   private readonly data = new DataController<
     readonly [ConcernClient | undefined, string, string | undefined, string | undefined, string],
     Loaded
@@ -170,6 +181,8 @@ export class ConcernForm extends ProxElement {
   /** The description length band last announced. */
   private lastBand = 0;
   private resolved?: { key: string; client: Promise<ConcernClient> };
+  /** The form view's module while it loads. */
+  private viewLoading?: Promise<FormView> | undefined;
   /** The status view's module while it loads. */
   private statusLoading?: Promise<StatusView | undefined> | undefined;
   private conductLoading = false;
@@ -202,6 +215,8 @@ export class ConcernForm extends ProxElement {
   declare private canAddEmail: boolean;
   declare private mail: VerdictState;
   declare private mailDraft: MailDraft;
+  /** The form's view (steps, panels, texts), once its chunk has loaded. */
+  declare private view?: FormView;
   /** The status view's module, once loaded (it loads the first time the view is shown). */
   declare private statusView?: StatusView;
   /** Why the status view's module failed to load (a retry button is offered). */
@@ -267,17 +282,20 @@ export class ConcernForm extends ProxElement {
     this.started = true;
     const pending = this.draft.loadPending();
     if (pending) {
-      // A submission made before a reload: show where it stands; forget it if it was delivered meanwhile.
-      void this.submission.resume(pending).then(
-        (found) => {
-          if (!found) {
-            this.draft.savePending(undefined);
-            this.draft.clear();
-            this.form = { ...emptyState(), districtId: this.district ?? '' };
-          }
-        },
-        () => undefined,
-      );
+      // A submission made before a reload: show where it stands; forget it if it was delivered
+      // meanwhile. Its panel and texts come with the form's view.
+      void this.loadView()
+        .then(() => this.submission.resume(pending))
+        .then(
+          (found) => {
+            if (!found) {
+              this.draft.savePending(undefined);
+              this.draft.clear();
+              this.form = { ...emptyState(), districtId: this.district ?? '' };
+            }
+          },
+          () => undefined,
+        );
     } else void outboxExists().then((exists) => (exists ? this.submission.wake() : undefined));
     const draft = this.draft.load();
     if (draft) {
@@ -318,9 +336,10 @@ export class ConcernForm extends ProxElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     // When the notice is first shown, the page has set what it will set: say what is missing.
-    if (this.step === 'contact' && !this.privacyWarned && !this.querySelector('[slot="privacy"]')) {
+    const view = this.view;
+    if (view && this.step === 'contact' && !this.privacyWarned && !this.querySelector('[slot="privacy"]')) {
       this.privacyWarned = true;
-      const missing = missingPrivacy(this.privacy);
+      const missing = view.missingPrivacy(this.privacy);
       if (missing.length)
         console.warn(
           `proximite: <prox-concern-form> privacy notice: set ${missing.join(', ')} in its privacy ` +
@@ -357,8 +376,13 @@ export class ConcernForm extends ProxElement {
   }
 
   private async load(mode: string, signal: AbortSignal): Promise<Loaded> {
-    if (mode === 'status') return { categories: [], districts: [] };
-    const client = await this.getClient();
+    // The form's view loads beside the SDK; the status view needs its texts too.
+    const view = this.loadView();
+    if (mode === 'status') {
+      await view;
+      return { categories: [], districts: [] };
+    }
+    const [client] = await Promise.all([this.getClient(), view]);
     const [categories, districts] = await Promise.all([
       client.concerns.categories({ signal }),
       client.districts?.list({ signal }).catch(() => []) ?? Promise.resolve([]),
@@ -368,6 +392,24 @@ export class ConcernForm extends ProxElement {
 
   private async makeOutbox(): Promise<Outbox> {
     return this.outbox ?? createFormOutbox(await this.getClient());
+  }
+
+  /** Loads the form's view once and adds its texts to the element's tables; a failed load is tried again. */
+  private loadView(): Promise<FormView> {
+    if (this.view) return Promise.resolve(this.view);
+    this.viewLoading ??= ConcernForm.formViewModule().then(
+      (view) => {
+        Object.assign(this.tables.fr, view.viewMessages.fr);
+        Object.assign(this.tables.en, view.viewMessages.en);
+        this.view = view;
+        return view;
+      },
+      (error: unknown) => {
+        this.viewLoading = undefined;
+        throw error;
+      },
+    );
+    return this.viewLoading;
   }
 
   /** Loads the status view's module once (with its styles). */
@@ -460,7 +502,7 @@ export class ConcernForm extends ProxElement {
     const band = lengthBand(value.length);
     if (band !== this.lastBand) {
       this.lastBand = band;
-      if (band > 0) this.announce(countText(this.localize, value.length));
+      if (band > 0 && this.view) this.announce(this.view.countText(this.localize, value.length));
     }
   }
 
@@ -625,7 +667,7 @@ export class ConcernForm extends ProxElement {
           ...this.form,
           position: { lat: round(position.coords.latitude), lon: round(position.coords.longitude) },
         });
-        this.announce(positionText(this.localize, this.form));
+        if (this.view) this.announce(this.view.positionText(this.localize, this.form));
       },
       (error) => {
         this.geo = error.code === error.PERMISSION_DENIED ? 'denied' : 'unavailable';
@@ -643,7 +685,7 @@ export class ConcernForm extends ProxElement {
       this.step = error.step;
       this.errors = this.errors.filter((e) => e.step === error.step);
     }
-    this.pendingFocus = `#${inputId(error.field)}`;
+    if (this.view) this.pendingFocus = `#${this.view.inputId(error.field)}`;
     this.requestUpdate();
   }
 
@@ -805,6 +847,8 @@ export class ConcernForm extends ProxElement {
   }
 
   private renderForm(): TemplateResult {
+    const view = this.view;
+    if (!view) return this.data.renderLoading();
     const t = this.localize.t.bind(this.localize);
     // Before a category is chosen, count the details step too (most categories have one).
     const steps = this.category ? stepsFor(this.category) : [...STEPS];
@@ -827,7 +871,7 @@ export class ConcernForm extends ProxElement {
         <div class="bar" aria-hidden="true">
           ${steps.map((_, i) => html`<span class=${i <= index ? 'done' : ''}></span>`)}
         </div>
-        ${renderStepSummary(ctx)} ${stepRenderers[this.step](ctx)}
+        ${view.renderStepSummary(ctx)} ${view.stepRenderers[this.step](ctx)}
         <div class="honeypot" aria-hidden="true">
           <label for="f-honeypot">${t('honeypotLabel')}</label>
           <input
@@ -858,6 +902,8 @@ export class ConcernForm extends ProxElement {
   /** The status view (status-view.ts), or its loading and error states while its module loads. */
   private renderStatus(): TemplateResult {
     const view = this.statusView;
+    // The status view reads the form's texts too (errors, colons): it waits for the form's view.
+    if (!this.view) return this.data.render({ complete: () => this.data.renderLoading() }) as TemplateResult;
     if (!view)
       return this.statusError
         ? this.data.renderError(this.statusError, undefined, () => void this.loadStatusView())
@@ -901,7 +947,9 @@ export class ConcernForm extends ProxElement {
         status
           ? this.renderStatus()
           : result.kind !== 'idle'
-            ? renderResult(this.resultContext, result)
+            ? this.view
+              ? this.view.renderResult(this.resultContext, result)
+              : this.data.renderLoading()
             : this.data.render({
                 complete: () => this.renderForm(),
                 empty: () =>

@@ -4,7 +4,7 @@
  * technique ARIA21: `aria-invalid` only after validation, the message linked by `aria-describedby`).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { errorText } from './concern-form.messages.js';
+import { errorText } from './form-view.messages.js';
 import type { FormContext } from './form-context.js';
 import type { FieldError, Step } from './form-model.js';
 

@@ -20,7 +20,7 @@ import {
   validateStep,
   type FormState,
 } from './form-model.js';
-import { errorText, messages } from './concern-form.messages.js';
+import { errorText, viewMessages as messages } from './form-view.messages.js';
 import { stageIndex } from './status.js';
 import { normalizeReference, readStatusParams, statusPageUrl } from './status-link.js';
 
