@@ -111,7 +111,10 @@ const budgets = [
     // client, its transport and the contract's schemas), apart from its first view (row above).
     name: '<prox-cafe-calendar> SDK and schemas, lazy chunks loaded right after the first paint',
     path: loadedWith('prox-cafe-calendar', 'core'),
-    limit: '11.3 KB',
+    // Then 12.3 KB (12.3 KB measured): the SDK's yieldToMain is a module of its own, so the
+    // calendar's list no longer keeps the SDK's validation and error classes in its first view:
+    // they load here, with the SDK (+1.1 KB; the first view lost as much).
+    limit: '12.3 KB',
   },
   {
     // Loaded the first time a resident opens « Rencontres passées » (upcoming cafés come first):
@@ -273,8 +276,9 @@ const budgets = [
     // polite live region (« Affiché : … »), +94 B; then 9.3 KB (9.26 KB measured) for French
     // typography's no-break spaces (issue 19); then 9.4 KB (9.38 KB measured): the activity
     // counters' units in the page's language (« calls », not « appels », on English pages; issue 19),
-    // the city's own unit kept on French pages (9.41 KB measured).
-    limit: '9.45 KB',
+    // the city's own unit kept on French pages (9.41 KB measured). Then 9.5 KB (9.49 KB measured):
+    // its first render in three parts, one task each (issue 21: no long task), +79 B.
+    limit: '9.5 KB',
   },
   {
     // Issue 21: what a page embedding the figures alone loads before the widget paints (Lit, the kit,

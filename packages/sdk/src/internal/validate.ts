@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import { ResponseValidationError, type RequestSummary, type ValidationIssue } from '../errors.js';
+import { yieldToMain } from './yield.js';
 
 const toIssues = (issues: readonly z.core.$ZodIssue[], prefix: (string | number)[] = []): ValidationIssue[] =>
   issues.map((issue) => ({
@@ -20,11 +21,9 @@ export function validate<S extends z.ZodMiniType>(
   throw new ResponseValidationError(toIssues(result.error.issues), { request, status });
 }
 
-/** Gives the main thread back: `scheduler.yield()` where the platform has it, else a new task. */
-export function yieldToMain(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
-}
+// In a module of its own, so a widget that yields too carries it alone into its first view, not
+// this module and the error classes with it (a bundler keeps a module shared with a lazy chunk whole).
+export { yieldToMain } from './yield.js';
 
 /** How long one slice of validation may run before the main thread is given back (a task over 50 ms is long). */
 const SLICE_MS = 10;

@@ -106,10 +106,15 @@ const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
 ];
 const text = (node: Element | null | undefined) =>
   node?.textContent?.replace(/[ \t\r\n]+/g, ' ').trim() ?? '';
-const ready = (el: ActivityStats) => waitUntil(() => $(el, 'svg[role="img"]'), 'chart rendered');
+/** The chart shown, then every part of the first render (it shows them one task after another). */
+async function ready(el: ActivityStats): Promise<void> {
+  await waitUntil(() => $(el, 'svg[role="img"]'), 'chart rendered');
+  await el.updateComplete;
+}
 
 /** The cells of the data table, opened first if needed (it is rendered only when open). */
 async function tableCells(el: ActivityStats): Promise<string[][]> {
+  await el.updateComplete;
   const toggle = $<HTMLButtonElement>(el, '[aria-controls="data-table"]')!;
   if (toggle.getAttribute('aria-expanded') !== 'true') toggle.click();
   await el.updateComplete;
@@ -179,8 +184,49 @@ describe('<prox-activity-stats>', () => {
     expect(text($(el, '.state'))).to.include('Chargement');
     await expect(el).to.be.accessible();
     resolve(commune);
-    await waitUntil(() => $(el, 'svg[role="img"]'), 'chart');
+    await ready(el);
     expect(text($(el, 'h2'))).to.equal('Délinquance enregistrée\u00a0: Amiens');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the title, figures and chart first, then the rest one task after another (no long task)', async () => {
+    let resolve!: (d: StatsDataset) => void;
+    const { el } = await mount(new Promise<StatsDataset>((r) => (resolve = r)));
+    // What the shadow root holds when the chart first appears (a mutation observer runs before the
+    // next task, so it sees the first part alone).
+    const first = new Promise<Record<string, boolean>>((done) => {
+      const observer = new MutationObserver(() => {
+        if (!$(el, 'svg[role="img"]')) return;
+        observer.disconnect();
+        const has = (selector: string) => $(el, selector) !== null;
+        done({
+          title: has('h2'),
+          indicator: has('select#indicator'),
+          figures: has('.figures'),
+          tableButton: has('[aria-controls="data-table"]'),
+          about: has('.about'),
+          activity: has('.activity'),
+        });
+      });
+      observer.observe(root(el), { childList: true, subtree: true });
+    });
+    resolve(demoStats);
+    expect(await first).to.deep.equal({
+      title: true,
+      indicator: true,
+      figures: true,
+      tableButton: false,
+      about: false,
+      activity: false,
+    });
+    // updateComplete waits for every part.
+    await el.updateComplete;
+    const has = (selector: string) => $(el, selector) !== null;
+    expect([has('[aria-controls="data-table"]'), has('.about'), has('.activity')]).to.deep.equal([
+      true,
+      true,
+      true,
+    ]);
     await expect(el).to.be.accessible();
   });
 

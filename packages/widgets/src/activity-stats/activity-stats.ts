@@ -14,6 +14,7 @@ import { styles } from './activity-stats.styles.js';
 import { messages, type Messages } from './activity-stats.messages.js';
 import { StatsIndicatorSelectEvent } from './activity-stats.events.js';
 import { resolveClient } from '../kit/full-client.js';
+import { yieldToMain } from '@proximite/sdk/internal/yield.js';
 import { BAND, PLOT_HEIGHT, layoutBars, niceScale, tickY } from './chart.js';
 import { defaultQuarter, quartersOf, responseTable, type ResponseText } from './response-view.js';
 import {
@@ -28,6 +29,9 @@ import {
   type DataTable,
   type ViewText,
 } from './stats-view.js';
+
+/** The parts of the first render (see `stage`). */
+const LAST_STAGE = 3;
 
 type Args = readonly [
   ProximiteClient | undefined,
@@ -61,6 +65,7 @@ type Args = readonly [
 export class ActivityStats extends ProxElement {
   static override styles = [...ProxElement.styles, styles];
   static override properties: PropertyDeclarations = {
+    stage: { state: true },
     api: {},
     src: {},
     area: {},
@@ -94,6 +99,9 @@ export class ActivityStats extends ProxElement {
           ? new WidgetError(this.localize.t('noArea', area ?? ''))
           : error;
       });
+      // The data renders in a task of its own, not in the one that loaded the bundle (a client in
+      // memory answers at once): no long task at 4× CPU throttling (issue 21).
+      await yieldToMain();
       return filterDataset(dataset, { indicators: ids, from, to });
     },
     isEmpty: (d) => d.series.length === 0 && d.activity.length === 0 && !d.responseTimes?.figures.length,
@@ -111,6 +119,14 @@ export class ActivityStats extends ProxElement {
   declare private quarter: string | undefined;
   /** What the polite live region says: the indicator just chosen and its latest figure. */
   declare private announcement: string;
+  /**
+   * How much of the data the first render shows, one part per task (issue 21: no long task): 1 the
+   * title, the indicator, the key figures and the chart; 2 the table's buttons and the source; 3 the
+   * municipal police's activity and the response times. Later renders show everything at once.
+   */
+  declare private stage: number;
+  /** The next part's task, while the first render is under way. */
+  private staging?: Promise<void> | undefined;
 
   /** Base URL of a backend that speaks the Proximité contract (`GET /v1/stats`). */
   declare api?: string;
@@ -131,6 +147,25 @@ export class ActivityStats extends ProxElement {
     super();
     this.tableOpen = false;
     this.announcement = '';
+    this.stage = 1;
+  }
+
+  protected override updated(): void {
+    if (this.staging || this.stage >= LAST_STAGE || this.data.value === undefined) return;
+    this.staging = yieldToMain().then(() => {
+      this.staging = undefined;
+      this.stage += 1;
+    });
+  }
+
+  /** Resolves once the first render has shown every part, not only its first one. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.staging) {
+      await this.staging;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -649,14 +684,18 @@ export class ActivityStats extends ProxElement {
               <div class="layout">
                 <div class="main">
                   ${this.renderFigures(dataset, series)} ${this.renderChart(dataset, series)}
-                  ${this.renderTable(dataset, series, table)}
+                  ${this.stage >= 2 ? this.renderTable(dataset, series, table) : nothing}
                 </div>
-                ${this.renderAbout(dataset)}
+                ${this.stage >= 2 ? this.renderAbout(dataset) : nothing}
               </div>`
           : html`<p class="state" part="state">${t.t('empty')}</p>`
       }
-      ${dataset.activity.length ? this.renderActivity(dataset.activity) : nothing}
-      ${dataset.responseTimes?.figures.length ? this.renderResponses(dataset.responseTimes) : nothing}`;
+      ${this.stage >= 3 && dataset.activity.length ? this.renderActivity(dataset.activity) : nothing}
+      ${
+        this.stage >= 3 && dataset.responseTimes?.figures.length
+          ? this.renderResponses(dataset.responseTimes)
+          : nothing
+      }`;
   }
 
   override render() {
