@@ -111,10 +111,10 @@ const budgets = [
     // client, its transport and the contract's schemas), apart from its first view (row above).
     name: '<prox-cafe-calendar> SDK and schemas, lazy chunks loaded right after the first paint',
     path: loadedWith('prox-cafe-calendar', 'core'),
-    // Then 12.3 KB (12.3 KB measured): the SDK's yieldToMain is a module of its own, so the
+    // Then 12.35 KB (12.3 KB measured): the SDK's yieldToMain is a module of its own, so the
     // calendar's list no longer keeps the SDK's validation and error classes in its first view:
-    // they load here, with the SDK (+1.1 KB; the first view lost as much).
-    limit: '12.3 KB',
+    // they load here, with the SDK (+1.1 KB; the first view lost as much: 18,807 → 17,704 bytes).
+    limit: '12.35 KB',
   },
   {
     // Loaded the first time a resident opens « Rencontres passées » (upcoming cafés come first):
@@ -370,7 +370,10 @@ const budgets = [
     // all-in-one shares, loaded once a tag with an `api` has painted.
     name: 'all-in-one: the SDK and schemas, lazy chunks all tags share',
     path: loadedWith('proximite', 'index'),
-    limit: '16.25 KB',
+    // Then 17.35 KB (17.33 KB measured): the SDK's yieldToMain is a module of its own, so the tags'
+    // yields no longer keep the SDK's validation and error classes in the first file (44,497 → 43,553
+    // bytes there): they load here, with the SDK (+1.07 KB).
+    limit: '17.35 KB',
   },
   {
     // The staff console's core (a build apart from the public bundles): Lit, the kit, the SDK with
