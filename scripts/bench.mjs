@@ -113,7 +113,8 @@ if (wanted('tasks')) {
       run('node scripts/build.mjs --bundles-only', { stdio: 'ignore', cwd: dir });
     trees[`before (${baselineRef})`] = dir;
   }
-  const { CASES, runLongTasks, formatLongTasks } = await import('../packages/widgets/bench/long-tasks.mjs');
+  const { CASES, runLongTasks, formatLongTasks, firstCafeComparison } =
+    await import('../packages/widgets/bench/long-tasks.mjs');
   const started = loadavg()[0].toFixed(1);
   // `--only <regexp>`: the cases whose name matches.
   const cases = flag('only') ? CASES.filter((c) => new RegExp(flag('only')).test(c.name)) : CASES;
@@ -124,7 +125,8 @@ if (wanted('tasks')) {
       `interaction's start to its end; median of 3 page loads per row, the bundles taking turns; load average ` +
       `${started} at the start, ${loadavg()[0].toFixed(1)} at the end; ${today}. Wall time is what a resident waits ` +
       `for (it includes the time other processes of this shared machine took); thread time is the CPU the task ` +
-      `used. Goal (issue 21): no task over 50 ms.\n\n${formatLongTasks(rows)}`,
+      `used. Goal (issue 21): no task over 50 ms.\n\n${formatLongTasks(rows)}` +
+      (firstCafeComparison(rows) ? `\n\n${firstCafeComparison(rows)}` : ''),
   );
 }
 
