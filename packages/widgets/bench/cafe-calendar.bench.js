@@ -19,10 +19,7 @@ const params = new URLSearchParams(location.search);
 const COUNT = Number(params.get('count') ?? 60);
 const cafes = makeCafes(COUNT);
 
-// Intl's locale data loads on its first use in a page: paid before the measurement (as a page that
-// already formats a date would), unless `?cold`.
-if (!params.has('cold'))
-  new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(0);
+// Intl's locale data is loaded by the page's own script before this module (cafe-calendar.html).
 
 const el = document.createElement('prox-cafe-calendar');
 el.setAttribute('lang', 'fr');
