@@ -285,7 +285,8 @@ export function formatWhen(cafe: Cafe, locale: string): string | undefined {
 
 /** The visitor's time zone (the browser's). */
 export function visitorZone(): string {
-  return dateFormat('en-US', {}).resolvedOptions().timeZone;
+  // Read once per page: `resolvedOptions()` builds a new object at each call, once per café shown.
+  return cached('visitorZone', () => dateFormat('en-US', {}).resolvedOptions().timeZone);
 }
 
 /**
@@ -393,7 +394,9 @@ export function osmUrl(place: CafePlace): string {
   if (typeof lat === 'number' && typeof lon === 'number' && Number.isFinite(lat) && Number.isFinite(lon)) {
     const la = String(Number(lat.toFixed(6)));
     const lo = String(Number(lon.toFixed(6)));
-    return `https://www.openstreetmap.org/?${new URLSearchParams({ mlat: la, mlon: lo })}#map=18/${la}/${lo}`;
+    // Written by hand (a URLSearchParams per café took a few ms of each list step at 4×, issue 21):
+    // a finite number's text holds digits, `-`, `.` (`e+` past 1e21), nothing that leaves the query.
+    return `https://www.openstreetmap.org/?mlat=${la}&mlon=${lo}#map=18/${la}/${lo}`;
   }
   return `https://www.openstreetmap.org/search?${new URLSearchParams({ query: locationText(place) })}`;
 }
@@ -422,24 +425,6 @@ export function languageName(tag: string, locale: string): string {
   } catch {
     return tag;
   }
-}
-
-/**
- * What the list's first render formats with, as steps to take beforehand (each in a task of its
- * own, while the cafés load): Intl's objects cost far more to build, and their locale and zone
- * data to load, than to use, and that cost would otherwise fall in the render's task.
- */
-export function formatWarmups(locale: string, zone = DEFAULT_TIME_ZONE): (() => unknown)[] {
-  const day = '2026-01-01';
-  return [
-    () => wallTime(0, zone),
-    () => formatDay(day, locale),
-    () => relativeDay(day, day, locale),
-    () => dateFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(0),
-    () => isValidTimeZone(visitorZone()),
-    () => dateFormat(locale, { timeZone: zone, timeZoneName: 'longGeneric' }).formatToParts(0),
-    () => languageName('fr', locale),
-  ];
 }
 
 /** A file name for a café's `.ics`: `cafe-<date>-<slug>.ics`, ASCII only. */

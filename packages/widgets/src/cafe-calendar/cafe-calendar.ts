@@ -21,7 +21,6 @@ import {
   formatDay,
   formatWhenParts,
   googleCalendarUrl,
-  formatWarmups,
   groupByDay,
   icsFileName,
   isDateOnly,
@@ -139,6 +138,8 @@ export class CafeCalendar extends ProxElement {
   declare private shown: number;
   /** How many of the {@link shown} cafés are rendered so far (they render {@link STEP} at a time). */
   declare private rendered: number;
+  /** Whether the last render of the month view left cafés of its list for the next steps. */
+  private monthPending = false;
   /** The next rendering step, while one is scheduled. */
   private stepping?: Promise<void> | undefined;
   /** The past view's module, once loaded. */
@@ -188,12 +189,35 @@ export class CafeCalendar extends ProxElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.warmUp();
+    // A warm-up that failed (its chunk did not load) only leaves its work to the first render.
+    this.warmUp().catch(Boolean);
   }
 
-  /** Builds the formatters of the first render, one per task, while the cafés load. */
+  /**
+   * The first render waits for a task of its own: the page evaluates the bundle in one task, and
+   * that task and the first render's would add up to a long one on a phone (issue 21). Later
+   * updates are not delayed.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await yieldToMain();
+    super.scheduleUpdate();
+  }
+
+  /**
+   * Builds the formatters of the first render and prepares the templates of a day and its cafés
+   * (Lit parses each template once per page) while the cafés load, one step per task (warm-up.ts).
+   */
   private async warmUp(): Promise<void> {
-    for (const step of formatWarmups(this.locale)) {
+    const { warmUps } = await import('./warm-up.js');
+    const steps = warmUps(this.locale, (cafe) => {
+      const group = groupByDay([cafe])[0]!;
+      return [
+        () => this.renderWhen(cafe),
+        () => this.renderEvent(group.entries[0]!, '-'),
+        () => this.renderDay(group, group.date),
+      ];
+    });
+    for (const step of steps) {
       await yieldToMain();
       step();
     }
@@ -212,6 +236,8 @@ export class CafeCalendar extends ProxElement {
       this.shown = PAGE;
       this.rendered = STEP;
     }
+    // The month view renders its list in steps too, from the first one for each month shown.
+    if (changed.has('view') || (changed as Map<PropertyKey, unknown>).has('month')) this.rendered = STEP;
     // After a failed load, only the retry button or choosing the month view again loads again
     // (retrying on every update would loop while the network is down).
     if (this.view === 'month' && (!this.monthError || changed.has('view'))) this.loadMonthView();
@@ -221,12 +247,16 @@ export class CafeCalendar extends ProxElement {
   }
 
   protected override updated(): void {
-    // The list's next cafés render in a task of their own.
+    // The next cafés of the list, or of the month view's list, render in a task of their own.
     const count = this.cafes.data.status === TaskStatus.COMPLETE ? (this.cafes.data.value?.length ?? 0) : 0;
-    if (this.stepping || this.view !== 'list' || this.rendered >= Math.min(this.shown, count)) return;
+    const waiting =
+      this.view === 'month'
+        ? this.monthPending
+        : this.view === 'list' && this.rendered < Math.min(this.shown, count);
+    if (this.stepping || !waiting) return;
     this.stepping = yieldToMain().then(() => {
       this.stepping = undefined;
-      this.rendered = Math.min(this.shown, this.rendered + STEP);
+      this.rendered += STEP;
     });
   }
 
@@ -292,8 +322,10 @@ export class CafeCalendar extends ProxElement {
     if (this.monthView || this.monthLoading) return;
     this.monthError = undefined;
     this.monthLoading = CafeCalendar.monthViewModule()
-      .then((view) => {
+      .then(async (view) => {
         adoptStyles(this.renderRoot as ShadowRoot, [...CafeCalendar.elementStyles, view.monthStyles]);
+        // The month renders in a task of its own, after the chunk's evaluation and its styles'.
+        await yieldToMain();
         this.monthView = view;
       })
       .catch((error: unknown) => {
@@ -346,17 +378,7 @@ export class CafeCalendar extends ProxElement {
 
   /** Writes the café's .ics in the browser (static sources); the serializer loads only then. */
   private async downloadIcs(cafe: Cafe): Promise<void> {
-    const { cafeToIcs } = await import('./ics.js');
-    const blob = new Blob([cafeToIcs(cafe, this.language)], { type: 'text/calendar;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = icsFileName(cafe);
-    link.hidden = true;
-    this.renderRoot.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    (await import('./ics-download.js')).downloadIcs(cafe, this.language, this.renderRoot);
   }
 
   private entryKey(entry: AgendaEntry): string {
@@ -760,6 +782,9 @@ export class CafeCalendar extends ProxElement {
       navigate: (delta) => this.navigate(delta, cafes),
       focusDay: (event, date) => this.focusDay(event, date),
       renderDay: (group) => this.renderDay(group, today),
+      // The cafés listed under the table render a few per task (see `updated`), as the list does.
+      rendered: this.rendered,
+      pending: () => (this.monthPending = true),
     });
   }
 
@@ -798,6 +823,7 @@ export class CafeCalendar extends ProxElement {
   }
 
   override render() {
+    this.monthPending = false;
     const t = this.localize.t.bind(this.localize);
     const cafes = this.cafes.data.value;
     const complete = this.cafes.data.status === TaskStatus.COMPLETE && cafes !== undefined;

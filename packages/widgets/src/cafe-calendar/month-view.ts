@@ -41,6 +41,13 @@ export interface MonthViewContext {
   focusDay: (event: Event, date: string) => void;
   /** A day of the agenda, as the list view renders it. */
   renderDay: (group: DayGroup) => TemplateResult;
+  /**
+   * How many cafés the list under the table shows in this render: it renders a few more per task,
+   * as the agenda list does (issue 21: no long task on a phone), the days after them waiting.
+   */
+  rendered: number;
+  /** Called when days were left for the next step. */
+  pending: () => void;
 }
 
 /** The month `delta` months after `from`, and what the live region says of it. */
@@ -68,6 +75,7 @@ export function renderMonth(ctx: MonthViewContext): TemplateResult {
   const days = daysWithCafes(groups, month);
   const firstDay = firstDayOfWeek(locale);
   const monthGroups = groups.filter((g) => days.has(g.date));
+  let budget = ctx.rendered;
   return html`<div class="month-view">
     <div class="month-nav">
       <button
@@ -139,7 +147,16 @@ export function renderMonth(ctx: MonthViewContext): TemplateResult {
     </table>
     ${
       monthGroups.length
-        ? html`<div class="agenda">${monthGroups.map((group) => ctx.renderDay(group))}</div>`
+        ? html`<div class="agenda">
+            ${monthGroups.map((group) => {
+              if (budget <= 0) {
+                ctx.pending();
+                return nothing;
+              }
+              budget -= group.entries.length;
+              return ctx.renderDay(group);
+            })}
+          </div>`
         : html`<p class="month-empty">${t.noCafeThisMonth}</p>`
     }
   </div>`;

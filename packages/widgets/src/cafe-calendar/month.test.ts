@@ -76,3 +76,44 @@ describe('month: day links in words', () => {
     expect(en.dayLink('Tuesday 12 May 2026', 3, 1)).to.equal('Tuesday 12 May 2026: 3 cafés, 1 cancelled');
   });
 });
+
+describe('month view: the list under the table renders in steps (issue 21)', () => {
+  const may = [12, 14, 19, 21].map((day) =>
+    cafe({ id: `c${day}`, start: `2026-05-${day}T17:30:00+02:00`, end: `2026-05-${day}T19:00:00+02:00` }),
+  );
+
+  async function listed(rendered: number): Promise<{ days: string[]; pending: number }> {
+    const { renderMonth } = await import('./month-view.js');
+    const { html, render } = await import('lit');
+    let pending = 0;
+    const root = document.createElement('div');
+    render(
+      renderMonth({
+        cafes: may,
+        month: { year: 2026, month: 5 },
+        today: '2026-05-03',
+        locale: 'fr-FR',
+        lang: 'fr',
+        announcement: '',
+        navigate: () => undefined,
+        focusDay: () => undefined,
+        renderDay: (group) => html`<section class="day" data-date=${group.date}></section>`,
+        rendered,
+        pending: () => (pending += 1),
+      }),
+      root,
+    );
+    const days = [...root.querySelectorAll<HTMLElement>('.agenda .day')].map((d) => d.dataset.date!);
+    // Every day of the month still has its link in the table.
+    expect(root.querySelectorAll('a.day-link')).to.have.length(4);
+    return { days, pending };
+  }
+
+  it('lists the first cafés and says the rest waits, then lists them all', async () => {
+    expect(await listed(2)).to.deep.equal({ days: ['2026-05-12', '2026-05-14'], pending: 2 });
+    expect(await listed(4)).to.deep.equal({
+      days: ['2026-05-12', '2026-05-14', '2026-05-19', '2026-05-21'],
+      pending: 0,
+    });
+  });
+});
