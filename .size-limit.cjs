@@ -190,7 +190,9 @@ const budgets = [
     // shares with the status view.
     name: '<prox-concern-form> steps, panels and their texts, lazy chunks loaded right after the first paint',
     path: loadedWith('prox-concern-form', 'form-view'),
-    limit: '7.8 KB',
+    // 7.74 KB measured, then 8.9 KB (8,875 bytes) with the steps' and panels' styles, which the
+    // first view no longer parses (17,712 bytes for it, −0.9 KB).
+    limit: '8.9 KB',
   },
   {
     // Issue 21: what the form loads after its first paint to talk to an API (the SDK's core client,

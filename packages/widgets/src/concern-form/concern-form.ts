@@ -402,6 +402,7 @@ export class ConcernForm extends ProxElement {
         Object.assign(this.tables.fr, view.viewMessages.fr);
         Object.assign(this.tables.en, view.viewMessages.en);
         this.view = view;
+        this.adoptViewStyles();
         return view;
       },
       (error: unknown) => {
@@ -412,6 +413,15 @@ export class ConcernForm extends ProxElement {
     return this.viewLoading;
   }
 
+  /** The element's styles, then those of the form's view and of the status view once loaded. */
+  private adoptViewStyles(): void {
+    adoptStyles(this.renderRoot as ShadowRoot, [
+      ...ConcernForm.elementStyles,
+      ...(this.view ? [this.view.viewStyles] : []),
+      ...(this.statusView ? [this.statusView.statusStyles] : []),
+    ]);
+  }
+
   /** Loads the status view's module once (with its styles). */
   private loadStatusView(): Promise<StatusView | undefined> {
     if (this.statusView) return Promise.resolve(this.statusView);
@@ -419,8 +429,8 @@ export class ConcernForm extends ProxElement {
       this.statusError = undefined;
       this.statusLoading = ConcernForm.statusViewModule()
         .then((view) => {
-          adoptStyles(this.renderRoot as ShadowRoot, [...ConcernForm.elementStyles, view.statusStyles]);
           this.statusView = view;
+          this.adoptViewStyles();
           return view;
         })
         .catch((error: unknown) => {

@@ -12,3 +12,4 @@ export { countText } from './steps/description.js';
 export { missingPrivacy } from './steps/contact.js';
 export { positionText } from './steps/location.js';
 export { inputId } from './fields.js';
+export { viewStyles } from './form-view.styles.js';
