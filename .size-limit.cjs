@@ -240,8 +240,10 @@ const budgets = [
     // themselves are lazy chunks, below. Then 6.35 KB (6,330 B): « Qui contacter ? » gives each body
     // its action (online form, letter, local delegate) in French and English (+0.27 KB). Then
     // 6.36 KB (6,355 B, measured with the public report): the highlighted title in one span (each
-    // mark was a flex item of the toggle), and longer hashed chunk names in its imports.
-    limit: '6.36 KB',
+    // mark was a flex item of the toggle), and longer hashed chunk names in its imports. Then 6.55 KB
+    // (6,512 B): its first render fills the topics' panels two per task, then the guide and the help
+    // numbers (issue 21: no long task), +180 B.
+    limit: '6.55 KB',
   },
   {
     // Issue 21: the same for the rights explainer (26.94 KB first view before, the SDK inlined).

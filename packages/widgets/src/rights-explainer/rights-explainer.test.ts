@@ -55,6 +55,8 @@ async function mount(
 ) {
   const el = await fixture<RightsExplainer>(template);
   await waitUntil(() => toggles(el).length > 0 || el.shadowRoot?.querySelector('[role=alert]'), 'rendered');
+  // Every panel, the guide and the help numbers (the first render fills them a few per task).
+  await el.updateComplete;
   return el;
 }
 
@@ -101,6 +103,39 @@ describe('<prox-rights-explainer>: states', () => {
     await waitUntil(() => toggles(el).length === rightsContent.topics.length);
     expect(client.calls[0]?.lang).to.equal('fr');
     expect(client.calls[0]?.signal).to.be.instanceOf(AbortSignal);
+  });
+
+  it('shows every topic at once, then fills their panels a few per task, then the guide and the help (no long task)', async () => {
+    let resolve!: (content: RightsContent) => void;
+    const client = makeClient(() => new Promise((r) => (resolve = r)));
+    const el = await fixture<RightsExplainer>(
+      html`<prox-rights-explainer .client=${client}></prox-rights-explainer>`,
+    );
+    // What the shadow root holds when the topics first appear (a mutation observer runs before the
+    // next task, so it sees the first part alone).
+    const first = new Promise<Record<string, number>>((done) => {
+      const observer = new MutationObserver(() => {
+        if (toggles(el).length === 0) return;
+        observer.disconnect();
+        done({
+          topics: toggles(el).length,
+          filled: [...el.shadowRoot!.querySelectorAll('.panel')].filter((p) => p.querySelector('.items'))
+            .length,
+          guide: el.shadowRoot!.querySelectorAll('#guide').length,
+          help: el.shadowRoot!.querySelectorAll('#help').length,
+        });
+      });
+      observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+    });
+    resolve(structuredClone(rightsContent));
+    expect(await first).to.deep.equal({ topics: rightsContent.topics.length, filled: 2, guide: 0, help: 0 });
+    // updateComplete waits for every part.
+    await el.updateComplete;
+    expect(
+      [...el.shadowRoot!.querySelectorAll('.panel')].filter((p) => p.querySelector('.items')).length,
+    ).to.equal(rightsContent.topics.length);
+    expect([$(el, '#guide') !== null, $(el, '#help') !== null]).to.deep.equal([true, true]);
+    await expect(el).to.be.accessible();
   });
 
   it('shows an accessible error with a retry that works', async () => {

@@ -26,8 +26,11 @@ import { RightsTopicOpenEvent } from './rights-explainer.events.js';
 import { messages, type RightsMessages } from './rights-explainer.messages.js';
 import { styles } from './rights-explainer.styles.js';
 import { Query, searchTopics, type SearchLanguage } from './search.js';
+import { yieldToMain } from '@proximite/sdk/internal/yield.js';
 
 type Key = keyof RightsMessages & string;
+/** How many topics' panels the first render fills per task (issue 21: no long task). */
+const PANELS_PER_TASK = 2;
 const UTC = { dateStyle: 'long', timeZone: 'UTC' } as const;
 
 /**
@@ -63,6 +66,7 @@ export class RightsExplainer extends ProxElement {
     situation: { state: true },
     force: { state: true },
     language: { state: true },
+    panels: { state: true },
   };
 
   /** Where each language's stemmer and small words come from (a lazy chunk, loaded when a resident first searches). */
@@ -72,11 +76,14 @@ export class RightsExplainer extends ProxElement {
   private readonly localize = new LocalizeController(this, messages);
   private readonly data = new DataController(this, {
     args: () => [this.client, this.api, this.src, this.localize.lang] as const,
-    load: async ([client, api, src, lang], signal) =>
-      (await resolveRightsClient({ client, api, src, lang }, this.localize.t('noSource'))).rights.get(
-        { lang },
-        { signal },
-      ),
+    load: async ([client, api, src, lang], signal) => {
+      const content = await (
+        await resolveRightsClient({ client, api, src, lang }, this.localize.t('noSource'))
+      ).rights.get({ lang }, { signal });
+      // The content renders in a task of its own, not in the one that read and validated it.
+      await yieldToMain();
+      return content;
+    },
     isEmpty: (content: RightsContent) => content.topics.length === 0,
   });
   private readonly onHash = (): void => this.openFromHash();
@@ -89,6 +96,14 @@ export class RightsExplainer extends ProxElement {
   declare private query: string;
   declare private situation?: Situation;
   declare private force?: GuideForce;
+  /**
+   * How many topics have their panel filled: the first render fills them a few per task (closed
+   * panels are hidden until found), then shows the guide and the help numbers (issue 21: no long
+   * task). An open topic's panel is always filled; a search fills every panel it matches.
+   */
+  declare private panels: number;
+  /** The next panels' task, while the first render is under way. */
+  private filling?: Promise<void> | undefined;
   /** The search's stemmer and small words for the language shown, once loaded. */
   declare private language?: { lang: string; search: SearchLanguage };
 
@@ -108,6 +123,7 @@ export class RightsExplainer extends ProxElement {
   constructor() {
     super();
     this.open = new Set();
+    this.panels = PANELS_PER_TASK;
     this.query = '';
     this.easyRead = false;
     this.hideUnverified = false;
@@ -140,6 +156,14 @@ export class RightsExplainer extends ProxElement {
   }
 
   protected override updated(): void {
+    const topics = this.data.value?.topics.length;
+    // Every panel, then the guide (with the last ones), then the help numbers: one step past the topics.
+    if (topics !== undefined && !this.filling && this.panels <= topics) {
+      this.filling = yieldToMain().then(() => {
+        this.filling = undefined;
+        this.panels += PANELS_PER_TASK;
+      });
+    }
     const pending = this.pending;
     if (!pending || !this.open.has(pending.id)) return;
     this.pending = undefined;
@@ -147,6 +171,16 @@ export class RightsExplainer extends ProxElement {
     const toggle = this.renderRoot.querySelector<HTMLElement>(`#t-${CSS.escape(pending.id)}`);
     toggle?.scrollIntoView({ block: 'start' });
     toggle?.focus({ preventScroll: true });
+  }
+
+  /** Resolves once the first render has filled every panel, not only the first ones. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.filling) {
+      await this.filling;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   private openFromHash(): void {
@@ -261,6 +295,7 @@ export class RightsExplainer extends ProxElement {
     content: RightsContent,
     found?: Set<string>,
     query?: Query,
+    filled = true,
   ): TemplateResult {
     const open = this.open.has(topic.id);
     const sections = topic.sections
@@ -286,18 +321,22 @@ export class RightsExplainer extends ProxElement {
         @beforematch=${() => this.toggle(topic.id)}
       >
         ${
-          topic.summary && !this.easyRead
-            ? html`<p>${this.marked(this.localize.pick(topic.summary), query)}</p>`
+          open || filled
+            ? html`${
+                topic.summary && !this.easyRead
+                  ? html`<p>${this.marked(this.localize.pick(topic.summary), query)}</p>`
+                  : nothing
+              }
+              ${topic.legalNotice ? html`<p class="notice">${this.localize.pick(content.disclaimer)}</p>` : nothing}
+              ${sections.map(
+                ({ section, items }) =>
+                  html`<h4>${this.localize.pick(section.title)}</h4>
+                    <ul class="items">
+                      ${items.map((item) => this.renderItem(item, content, query))}
+                    </ul>`,
+              )}`
             : nothing
         }
-        ${topic.legalNotice ? html`<p class="notice">${this.localize.pick(content.disclaimer)}</p>` : nothing}
-        ${sections.map(
-          ({ section, items }) =>
-            html`<h4>${this.localize.pick(section.title)}</h4>
-              <ul class="items">
-                ${items.map((item) => this.renderItem(item, content, query))}
-              </ul>`,
-        )}
       </div>
     </li>`;
   }
@@ -433,8 +472,7 @@ export class RightsExplainer extends ProxElement {
     const topics = content.topics.filter((t) => !found || found.has(t.id));
     const emergency = content.contacts.filter((c) => ['17', '112', '114'].includes(c.number ?? ''));
     const local = content.localContacts ?? [];
-    return html`
-      ${
+    return html` ${
         emergency.length
           ? html`<p class="emergency">
               <strong>${this.t('urgent')}</strong>
@@ -469,10 +507,17 @@ export class RightsExplainer extends ProxElement {
         ${this.easyRead ? this.t('easyReadOn') : ''}
       </p>
       <ul class="topics">
-        ${topics.map((topic) => this.renderTopic(topic, content, found?.get(topic.id), query))}
+        ${topics.map((topic, i) =>
+          this.renderTopic(topic, content, found?.get(topic.id), query, searching || i < this.panels),
+        )}
       </ul>
-      ${this.renderGuide(content)}
-      <section aria-labelledby="help" id="help-numbers">
+      ${this.panels < content.topics.length ? nothing : this.renderGuide(content)}
+      ${this.panels <= content.topics.length ? nothing : this.renderHelp(content, local)}`;
+  }
+
+  /** The help numbers and the city's own contacts. */
+  private renderHelp(content: RightsContent, local: readonly LocalContact[]): TemplateResult {
+    return html`<section aria-labelledby="help" id="help-numbers">
         <h3 id="help">${this.t('help')}</h3>
         <ul class="cards">
           ${content.contacts.map((contact) => this.renderContact(contact, content))}
@@ -487,8 +532,7 @@ export class RightsExplainer extends ProxElement {
               </ul>
             </section>`
           : nothing
-      }
-    `;
+      } `;
   }
 
   override render(): TemplateResult {
