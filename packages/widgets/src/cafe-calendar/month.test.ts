@@ -117,3 +117,25 @@ describe('month view: the list under the table renders in steps (issue 21)', () 
     });
   });
 });
+
+describe('month view: only the cafés near the month have their days computed', () => {
+  it('keeps what may fall in the month in its own zone, drops what cannot', async () => {
+    const { nearMonth } = await import('./month-view.js');
+    const kept = nearMonth(
+      [
+        // 30 April 11:00 UTC is 1 May 01:00 at Kiritimati (UTC+14).
+        cafe({
+          id: 'kiritimati',
+          start: '2026-04-30T11:00:00Z',
+          end: '2026-04-30T12:00:00Z',
+          timeZone: 'Pacific/Kiritimati',
+        }),
+        cafe({ id: 'march', start: '2026-03-20T17:00:00Z', end: '2026-03-20T18:00:00Z' }),
+        cafe({ id: 'spanning', start: '2026-04-01T08:00:00Z', end: '2026-06-01T08:00:00Z' }),
+        cafe({ id: 'july', start: '2026-07-02T17:00:00Z', end: '2026-07-02T18:00:00Z' }),
+      ],
+      { year: 2026, month: 5 },
+    ).map((c) => c.id);
+    expect(kept).to.deep.equal(['kiritimati', 'spanning']);
+  });
+});
