@@ -336,6 +336,31 @@ describe('<prox-rights-explainer>: search', () => {
     expect($$(el, '.topic')).to.have.length(8);
   });
 
+  it('opens the topics found a few per task, first ones first, all by updateComplete (issue 21)', async () => {
+    const el = await mount();
+    // A timer set now runs after the update and before the widget's next step (set by that update).
+    const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+    const input = $<HTMLInputElement>(el, 'input[type=search]');
+    input.value = 'f';
+    input.dispatchEvent(new Event('input'));
+    await nextTask();
+    // Every topic found is listed and counted; only the first two are open yet.
+    const ids = $$(el, '.topic').map((t) => t.dataset.topic!);
+    expect(ids.length).to.equal(8);
+    expect(text($(el, '[role=status]'))).to.equal('8 sujets sur 8.');
+    expect(ids.map((id) => isOpen(el, id))).to.deep.equal(ids.map((_, i) => i < 2));
+    expect($$(el, `[data-topic=${ids[7]}] mark`)).to.have.length(0);
+    // A topic still closed opens at once when the resident asks for it.
+    toggleOf(el, ids[7]!).click();
+    await nextTask();
+    expect(isOpen(el, ids[7]!)).to.equal(true);
+    expect(isOpen(el, ids[6]!)).to.equal(false);
+    await el.updateComplete;
+    expect(ids.map((id) => isOpen(el, id))).to.deep.equal(ids.map(() => true));
+    expect($$(el, `[data-topic=${ids[7]}] mark`).length).to.be.greaterThan(0);
+    await expect(el).to.be.accessible();
+  });
+
   it('finds « contrôler mon identité » (verb forms, accents, small words) and highlights the matches', async () => {
     const el = await mount();
     await type(el, 'contrôler mon identité');

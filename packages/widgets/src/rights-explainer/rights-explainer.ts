@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import {
   isSafeUrl,
   type LocalContact,
@@ -31,6 +32,16 @@ import { yieldToMain } from '@proximite/sdk/internal/yield.js';
 type Key = keyof RightsMessages & string;
 /** How many topics' panels the first render fills per task (issue 21: no long task). */
 const PANELS_PER_TASK = 2;
+/**
+ * How many topics a search opens per task (issue 21: opening every topic « f » matches at once was
+ * one frame of about 100 ms of layout and 80 ms of paint at 4× CPU throttling).
+ */
+const OPENED_PER_TASK = 2;
+/**
+ * A new task: `scheduler.yield()` continuations may run back to back inside one task in Chromium,
+ * a timer's callback certainly runs in a task of its own (and the frame before it is painted).
+ */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 const UTC = { dateStyle: 'long', timeZone: 'UTC' } as const;
 
 /**
@@ -67,6 +78,7 @@ export class RightsExplainer extends ProxElement {
     force: { state: true },
     language: { state: true },
     panels: { state: true },
+    deferred: { state: true },
   };
 
   /** Where each language's stemmer and small words come from (a lazy chunk, loaded when a resident first searches). */
@@ -104,6 +116,13 @@ export class RightsExplainer extends ProxElement {
   declare private panels: number;
   /** The next panels' task, while the first render is under way. */
   private filling?: Promise<void> | undefined;
+  /**
+   * Topics a search opened whose panels are not shown open yet: they open a few per task, first
+   * ones first (`OPENED_PER_TASK`); until then they render as they were, closed and unmarked.
+   */
+  declare private deferred: Set<string>;
+  /** The next opened topics' task, while a search opens them. */
+  private opening?: Promise<void> | undefined;
   /** The search's stemmer and small words for the language shown, once loaded. */
   declare private language?: { lang: string; search: SearchLanguage };
 
@@ -123,6 +142,7 @@ export class RightsExplainer extends ProxElement {
   constructor() {
     super();
     this.open = new Set();
+    this.deferred = new Set();
     this.panels = PANELS_PER_TASK;
     this.query = '';
     this.easyRead = false;
@@ -164,6 +184,12 @@ export class RightsExplainer extends ProxElement {
         this.panels += PANELS_PER_TASK;
       });
     }
+    if (this.deferred.size > 0 && !this.opening) {
+      this.opening = nextTask().then(() => {
+        this.opening = undefined;
+        this.deferred = new Set([...this.deferred].slice(OPENED_PER_TASK));
+      });
+    }
     const pending = this.pending;
     if (!pending || !this.open.has(pending.id)) return;
     this.pending = undefined;
@@ -176,8 +202,8 @@ export class RightsExplainer extends ProxElement {
   /** Resolves once the first render has filled every panel, not only the first ones. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    while (this.filling) {
-      await this.filling;
+    while (this.filling || this.opening) {
+      await (this.filling ?? this.opening);
       complete = await super.getUpdateComplete();
     }
     return complete;
@@ -204,6 +230,11 @@ export class RightsExplainer extends ProxElement {
   }
 
   private toggle(id: string): void {
+    if (this.deferred.has(id)) {
+      // Opened by the search, still shown closed for a moment: the resident asks to see it now.
+      this.deferred = new Set([...this.deferred].filter((other) => other !== id));
+      return;
+    }
     const open = new Set(this.open);
     if (open.delete(id)) {
       this.open = open;
@@ -216,8 +247,16 @@ export class RightsExplainer extends ProxElement {
   private onSearch(event: Event, content: RightsContent): void {
     this.query = (event.target as HTMLInputElement).value;
     // Searching opens the matching topics (the resident can still close them).
-    this.open = new Set(this.query.trim() ? this.search(content).keys() : []);
+    this.openFound(this.query.trim() ? this.search(content).keys() : []);
     void this.loadLanguage(content);
+  }
+
+  /** Opens the topics `ids` (and only them): those newly opened a few per task, first ones first. */
+  private openFound(ids: Iterable<string>): void {
+    const open = new Set(ids);
+    const newly = [...open].filter((id) => !this.open.has(id) || this.deferred.has(id));
+    this.deferred = new Set(newly.slice(OPENED_PER_TASK));
+    this.open = open;
   }
 
   /** Loads the search's stemmer and small words of the language shown, then searches again with them. */
@@ -229,7 +268,7 @@ export class RightsExplainer extends ProxElement {
         lang,
         search: await (this.constructor as typeof RightsExplainer).searchLanguage(lang),
       };
-      if (this.query.trim()) this.open = new Set(this.search(content).keys());
+      if (this.query.trim()) this.openFound(this.search(content).keys());
     } catch {
       // Words are then matched as they are written: the search still works, less tolerantly.
     }
@@ -296,8 +335,8 @@ export class RightsExplainer extends ProxElement {
     found?: Set<string>,
     query?: Query,
     filled = true,
+    open = this.open.has(topic.id),
   ): TemplateResult {
-    const open = this.open.has(topic.id);
     const sections = topic.sections
       .map((section) => ({ section, items: section.items.filter((item) => this.shown(item, found)) }))
       .filter(({ items }) => items.length > 0);
@@ -507,8 +546,14 @@ export class RightsExplainer extends ProxElement {
         ${this.easyRead ? this.t('easyReadOn') : ''}
       </p>
       <ul class="topics">
-        ${topics.map((topic, i) =>
-          this.renderTopic(topic, content, found?.get(topic.id), query, searching || i < this.panels),
+        ${repeat(
+          topics,
+          (topic) => topic.id,
+          (topic, i) =>
+            // A topic still to open renders as it was: closed, every item, no marks.
+            this.deferred.has(topic.id)
+              ? this.renderTopic(topic, content, undefined, undefined, true, false)
+              : this.renderTopic(topic, content, found?.get(topic.id), query, searching || i < this.panels),
         )}
       </ul>
       ${this.panels < content.topics.length ? nothing : this.renderGuide(content)}
