@@ -84,11 +84,16 @@ export const styles = css`
   .button[aria-pressed='true']::before {
     content: '✓';
   }
+  /*
+   * The topics, a panel and its items are in block flow, spaced by margins as a grid's gap would
+   * space them (issue 21: nested grids made opening the topics a search finds a long layout).
+   */
   .topics {
     list-style: none;
     padding: 0;
-    display: grid;
-    gap: 0.5em;
+  }
+  .topics > li + li {
+    margin-block-start: 0.5em;
   }
   .topic {
     border: 1px solid var(--_prox-border);
@@ -125,12 +130,16 @@ export const styles = css`
   }
   .panel {
     padding: 0 0.75em 0.75em;
-    display: grid;
-    gap: 0.5em;
   }
-  .items {
-    display: grid;
-    gap: 0.75em;
+  .panel > * + * {
+    margin-block-start: 0.5em;
+  }
+  /* The gap, then the heading's own margin (a grid's items' margins add to its gap). */
+  .panel > * + h4 {
+    margin-block-start: 1.25em;
+  }
+  .items > li + li {
+    margin-block-start: 0.75em;
   }
   .meta {
     margin-block-start: 0.25em;
@@ -219,7 +228,7 @@ export const styles = css`
       display: none;
     }
     .panel {
-      display: grid !important;
+      display: block !important;
       content-visibility: visible !important;
     }
     .items > li,

@@ -34,9 +34,10 @@ type Key = keyof RightsMessages & string;
 const PANELS_PER_TASK = 2;
 /**
  * How many topics a search opens per task (issue 21: opening every topic « f » matches at once was
- * one frame of about 100 ms of layout and 80 ms of paint at 4× CPU throttling).
+ * one frame of about 100 ms of layout and 80 ms of paint at 4× CPU throttling; two per task, still
+ * one of about 100 ms of layout: a panel's content is styled and laid out when it opens).
  */
-const OPENED_PER_TASK = 2;
+const OPENED_PER_TASK = 1;
 /**
  * A new task: `scheduler.yield()` continuations may run back to back inside one task in Chromium,
  * a timer's callback certainly runs in a task of its own (and the frame before it is painted).
@@ -117,7 +118,7 @@ export class RightsExplainer extends ProxElement {
   /** The next panels' task, while the first render is under way. */
   private filling?: Promise<void> | undefined;
   /**
-   * Topics a search opened whose panels are not shown open yet: they open a few per task, first
+   * Topics a search opened whose panels are not shown open yet: they open one per task, first
    * ones first (`OPENED_PER_TASK`); until then they render as they were, closed and unmarked.
    */
   declare private deferred: Set<string>;
