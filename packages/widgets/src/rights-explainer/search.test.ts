@@ -64,6 +64,34 @@ describe('rights search', () => {
     expect([...found.keys()]).to.include('identity-checks');
   });
 
+  it('stems each word once per language, as a resident types (issue 21)', () => {
+    const counting = () => {
+      const seen: string[] = [];
+      return {
+        seen,
+        language: { small: french.small, stem: (word: string) => (seen.push(word), french.stem(word)) },
+      };
+    };
+    const one = counting();
+    const first = searchTopics(rightsContent.topics, new Query('fouil', one.language), fr);
+    expect(one.seen.length).to.be.greaterThan(100);
+    expect(new Set(one.seen).size).to.equal(one.seen.length);
+    const stemmed = one.seen.length;
+    const again = searchTopics(rightsContent.topics, new Query('fouille', one.language), fr);
+    // Nothing is stemmed again (« fouille » is a word of the content); the results are the same
+    // as without remembering.
+    expect(one.seen.slice(stemmed)).to.deep.equal([]);
+    expect([...again.keys()]).to.deep.equal([...first.keys()]);
+    expect([...again.keys()]).to.deep.equal([
+      ...searchTopics(rightsContent.topics, new Query('fouille', french), fr).keys(),
+    ]);
+    // Another language (or stemmer) has stems of its own.
+    const other = counting();
+    searchTopics(rightsContent.topics, new Query('fouille', other.language), fr);
+    expect(other.seen.length).to.be.greaterThan(100);
+    expect(other.seen).to.include('fouille');
+  });
+
   it('matches a word being typed by its beginning', () => {
     expect(
       searchTopics(rightsContent.topics, new Query('identi', french), fr).has('identity-checks'),

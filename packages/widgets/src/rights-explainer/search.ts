@@ -30,6 +30,25 @@ export function words(text: string): string[] {
 }
 
 /**
+ * Remembered work, as a resident types: the content's texts are searched again at every key
+ * (issue 21: no long task). Bounded, so any text typed or loaded cannot grow it without end.
+ */
+const LIMIT = 20_000;
+function remembered<K, V>(cache: Map<K, V>, key: K, compute: (key: K) => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= LIMIT) cache.clear();
+    value = compute(key);
+    cache.set(key, value);
+  }
+  return value;
+}
+/** The words of the content's texts. */
+const textWords = new Map<string, readonly string[]>();
+/** Each language's stems of the words seen. */
+const stems = new WeakMap<SearchLanguage, Map<string, string>>();
+
+/**
  * The words of a query, folded, without the language's small words (unless the query has nothing
  * else); empty when the query is blank.
  */
@@ -61,7 +80,7 @@ export class Query {
 
   /** Whether every stem of the query is found in `text`. */
   matchesAll(text: string): boolean {
-    const found = words(text);
+    const found = remembered(textWords, text, words);
     return this.stems.every((wanted) => found.some((word) => this.stem(word).startsWith(wanted)));
   }
 
@@ -76,7 +95,11 @@ export class Query {
   }
 
   private stem(word: string): string {
-    return this.language ? this.language.stem(word) : word;
+    const language = this.language;
+    if (!language) return word;
+    let known = stems.get(language);
+    if (!known) stems.set(language, (known = new Map()));
+    return remembered(known, word, language.stem);
   }
 }
 
