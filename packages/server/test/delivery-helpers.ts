@@ -38,6 +38,8 @@ export interface TestSmtp {
   mails: ReceivedMail[];
   /** Attempts that reached DATA (accepted or not). */
   attempts: number;
+  /** Connections that failed on the server's side, such as a sender killed mid-message (ECONNRESET). */
+  connectionErrors: number;
   mode: SmtpMode;
   /** With `flaky`: the share of attempts answered 451. */
   failRate: number;
@@ -58,6 +60,7 @@ export async function startSmtp(
     port: options.port ?? 0,
     mails: [],
     attempts: 0,
+    connectionErrors: 0,
     mode: options.mode ?? 'accept',
     failRate: options.failRate ?? 0,
     async down() {
@@ -113,6 +116,12 @@ export async function startSmtp(
       await new Promise<void>((resolve, reject) => {
         server?.once('error', reject);
         server?.listen(smtp.port, '127.0.0.1', () => resolve());
+      });
+      // A sender killed in the middle of a message resets its connection, and smtp-server reports
+      // that on the server object: without a listener, the second one was an uncaught exception in
+      // the test process (« read ECONNRESET »). The fault is what the tests inflict; count it.
+      server.on('error', () => {
+        smtp.connectionErrors += 1;
       });
       smtp.port = (server.server.address() as AddressInfo).port;
       smtp.url = `smtp://127.0.0.1:${smtp.port}`;
