@@ -13,6 +13,8 @@
 // marks `prox-activity-stats:bundle` and imports the bundle: the long-tasks runner counts the tasks
 // from that mark on, so its figure is the bundle's evaluation and the widget's, not the page's.
 
+import { reportErrors, report, until as watch } from './bench-kit.js';
+
 const YEARS = 10;
 const INDICATORS = 15;
 const units = ['victime', 'infraction', 'victime-entendue', 'vehicule', 'mis-en-cause'];
@@ -98,32 +100,10 @@ if (!new URLSearchParams(location.search).has('cold')) {
   new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(0);
 }
 
-// What went wrong, for a runner waiting on `tachometerResult` (scripts see it on `window`).
-addEventListener('error', (e) => (window.benchError = String(e.message)));
-addEventListener('unhandledrejection', (e) => (window.benchError = String(e.reason)));
+reportErrors();
 
-/** Resolves once `test()` holds after a change in the widget (watched, not polled: polling takes CPU). */
-function until(test, what) {
-  if (test()) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      observer.disconnect();
-      reject(new Error(`prox-activity-stats did not render ${what}`));
-    }, 120_000);
-    const observer = new MutationObserver(() => {
-      if (!test()) return;
-      observer.disconnect();
-      clearTimeout(timer);
-      resolve();
-    });
-    observer.observe(el.shadowRoot, {
-      childList: true,
-      subtree: true,
-      attributes: true,
-      characterData: true,
-    });
-  });
-}
+/** Resolves once `test()` holds after a change in the widget. */
+const until = (test, what) => watch(el.shadowRoot, test, 'prox-activity-stats', what);
 
 // The page's own work ends here; what follows is the widget's.
 await new Promise((resolve) => setTimeout(resolve, 0));
@@ -160,10 +140,7 @@ if (new URLSearchParams(location.search).has('indicator')) {
     () => el.shadowRoot.querySelector('figcaption')?.textContent.includes('Indicateur 8'),
     'the indicator chosen',
   );
-  performance.mark(`${name}:end`);
-  const change = performance.measure(name, `${name}:start`, `${name}:end`);
-  window.tachometerResult = change.duration;
-  document.title = `indicator change ${change.duration.toFixed(1)} ms`;
+  report(name, 'indicator change');
 } else {
   window.tachometerResult = measure.duration;
   document.title = `first render ${measure.duration.toFixed(1)} ms`;

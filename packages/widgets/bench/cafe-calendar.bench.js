@@ -12,6 +12,7 @@
 //
 // Reports through the User Timing API (`prox-cafe-calendar:<case>`) and `window.tachometerResult`.
 import '../../../bundles/standalone/prox-cafe-calendar/prox-cafe-calendar.js';
+import { reportErrors, report, until as watch } from './bench-kit.js';
 import { districts, makeCafes } from './cafes-data.js';
 
 const params = new URLSearchParams(location.search);
@@ -40,26 +41,9 @@ else
   };
 
 const shown = (selector) => el.shadowRoot?.querySelector(selector);
-/** Resolves once `selector` matches in the shadow root (watched, not polled: polling takes CPU). */
-function until(selector) {
-  if (shown(selector)) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      observer.disconnect();
-      reject(new Error(`prox-cafe-calendar did not render ${selector}`));
-    }, 120_000);
-    const observer = new MutationObserver(() => {
-      if (!shown(selector)) return;
-      observer.disconnect();
-      clearTimeout(timer);
-      resolve();
-    });
-    observer.observe(el.shadowRoot, { childList: true, subtree: true, attributes: true });
-  });
-}
-// What went wrong, for a runner waiting on `tachometerResult` (scripts see it on `window`).
-addEventListener('error', (e) => (window.benchError = String(e.message)));
-addEventListener('unhandledrejection', (e) => (window.benchError = String(e.reason)));
+/** Resolves once `selector` matches in the shadow root. */
+const until = (selector) => watch(el.shadowRoot, () => shown(selector), 'prox-cafe-calendar', selector);
+reportErrors();
 
 const mode = params.has('month')
   ? 'month-view'
@@ -97,7 +81,4 @@ if (mode === 'month-view') {
   last.click();
   await until('.event:last-child .details:not([hidden]) .actions');
 }
-performance.mark(`${name}:end`);
-const measure = performance.measure(name, `${name}:start`, `${name}:end`);
-window.tachometerResult = measure.duration;
-document.title = `${name} ${measure.duration.toFixed(1)} ms`;
+report(name);

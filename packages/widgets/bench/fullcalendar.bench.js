@@ -7,26 +7,18 @@
 // FullCalendar's list view lists every event of its range (here three years, so all of them); the
 // widget lists its first ten and offers « Voir plus ». That is each one's design, not the bench's.
 /* global FullCalendar -- the browser build of @fullcalendar/core, loaded by fullcalendar.html */
+import { reportErrors, report, until } from './bench-kit.js';
+
 const params = new URLSearchParams(location.search);
 const api = params.get('api');
-addEventListener('error', (e) => (window.benchError = String(e.message)));
-addEventListener('unhandledrejection', (e) => (window.benchError = String(e.reason)));
+reportErrors();
 if (!api) throw new Error('?api=<base URL> is required');
 
 new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(0);
 
 const name = 'fullcalendar:first-render';
 const host = document.getElementById('calendar');
-const first = new Promise((resolve, reject) => {
-  const timer = setTimeout(() => reject(new Error('FullCalendar listed no event')), 120_000);
-  const observer = new MutationObserver(() => {
-    if (!host.querySelector('.fc-list-event')) return;
-    observer.disconnect();
-    clearTimeout(timer);
-    resolve();
-  });
-  observer.observe(host, { childList: true, subtree: true });
-});
+const first = until(host, () => host.querySelector('.fc-list-event'), 'FullCalendar', 'an event');
 
 performance.mark(`${name}:start`);
 const calendar = new FullCalendar.Calendar(host, {
@@ -53,7 +45,4 @@ const calendar = new FullCalendar.Calendar(host, {
 });
 calendar.render();
 await first;
-performance.mark(`${name}:end`);
-const measure = performance.measure(name, `${name}:start`, `${name}:end`);
-window.tachometerResult = measure.duration;
-document.title = `${name} ${measure.duration.toFixed(1)} ms`;
+report(name);

@@ -10,10 +10,10 @@
 // Reports through the User Timing API and `window.tachometerResult`. The page does its own work
 // (Intl's locale data) first; a first render counts from the bundle's import on, in a task of its own.
 
+import { reportErrors, report, until as watch } from './bench-kit.js';
+
 const params = new URLSearchParams(location.search);
-// What went wrong, for a runner waiting on `tachometerResult` (scripts see it on `window`).
-addEventListener('error', (e) => (window.benchError = String(e.message)));
-addEventListener('unhandledrejection', (e) => (window.benchError = String(e.reason)));
+reportErrors();
 
 // Intl's locale data loads on its first use in a page: paid before the measurement (as a page that
 // already formats a date would), unless `?cold`.
@@ -31,28 +31,8 @@ el.setAttribute('lang', 'fr');
 el.api = params.get('api') ?? '/api/0';
 
 const shown = (selector) => el.shadowRoot?.querySelector(selector);
-/** Resolves once `test()` holds after a change in the shadow root (watched, not polled). */
-function until(test, what) {
-  if (test()) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      observer.disconnect();
-      reject(new Error(`prox-rights-explainer did not render ${what}`));
-    }, 120_000);
-    const observer = new MutationObserver(() => {
-      if (!test()) return;
-      observer.disconnect();
-      clearTimeout(timer);
-      resolve();
-    });
-    observer.observe(el.shadowRoot, {
-      childList: true,
-      subtree: true,
-      attributes: true,
-      characterData: true,
-    });
-  });
-}
+/** Resolves once `test()` holds after a change in the shadow root. */
+const until = (test, what) => watch(el.shadowRoot, test, 'prox-rights-explainer', what);
 
 document.body.append(el);
 await until(() => shown('.topic .toggle'), 'its topics');
@@ -73,7 +53,4 @@ if (mode === 'search') {
   // …and every topic found is open (a search opens them a few per task).
   await el.updateComplete;
 }
-performance.mark(`${name}:end`);
-const measure = performance.measure(name, `${name}:start`, `${name}:end`);
-window.tachometerResult = measure.duration;
-document.title = `${name} ${measure.duration.toFixed(1)} ms`;
+report(name);

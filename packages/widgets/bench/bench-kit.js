@@ -1,0 +1,40 @@
+// What every bench page of this folder does the same way: tell the runner what went wrong, wait for
+// a widget's render without polling, and report its measure (User Timing, `window.tachometerResult`
+// for tachometer and packages/widgets/bench/long-tasks.mjs, the page's title for a person).
+
+/** What went wrong, for a runner waiting on `tachometerResult` (scripts see it on `window`). */
+export function reportErrors() {
+  addEventListener('error', (e) => (window.benchError = String(e.message)));
+  addEventListener('unhandledrejection', (e) => (window.benchError = String(e.reason)));
+}
+
+/**
+ * Resolves once `test()` holds after a change under `root` (a shadow root or an element): watched
+ * with a MutationObserver, not polled, since polling takes the CPU being measured. Rejects after
+ * two minutes with `<who> did not render <what>`.
+ */
+export function until(root, test, who, what) {
+  if (test()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`${who} did not render ${what}`));
+    }, 120_000);
+    const observer = new MutationObserver(() => {
+      if (!test()) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    });
+    observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
+  });
+}
+
+/** Marks `<name>:end`, measures from `<name>:start` and hands the duration to the runner. */
+export function report(name, label = name) {
+  performance.mark(`${name}:end`);
+  const measure = performance.measure(name, `${name}:start`, `${name}:end`);
+  window.tachometerResult = measure.duration;
+  document.title = `${label} ${measure.duration.toFixed(1)} ms`;
+  return measure;
+}
