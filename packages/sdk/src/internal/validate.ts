@@ -29,10 +29,11 @@ export { yieldToMain } from './yield.js';
 const SLICE_MS = 10;
 
 /**
- * {@link validate}, for a response of any length without a long task: a list page's items
- * (`{ items: T[], … }`) are checked in slices of about {@link SLICE_MS}, the main thread given back
- * between slices, then the envelope. Nothing is returned before every item is checked, and the
- * issues are those of `validate` (paths `items.<i>.…`): invalid data is still refused before use.
+ * {@link validate}, for a response of any length without a long task: the elements of every array
+ * at the top level of an object schema (a list page's `items`, the rights content's `topics` and
+ * `contacts`) are checked in slices of about {@link SLICE_MS}, the main thread given back between
+ * slices, then the envelope (the rest). Nothing is returned before every element is checked, and
+ * the issues are those of `validate` (paths `items.<i>.…`): invalid data is still refused before use.
  */
 export async function validateInSlices<S extends z.ZodMiniType>(
   schema: S,
@@ -40,24 +41,34 @@ export async function validateInSlices<S extends z.ZodMiniType>(
   request?: RequestSummary,
   status?: number,
 ): Promise<z.output<S>> {
-  const items = (schema._zod.def as { shape?: { items?: z.ZodMiniType } }).shape?.items?._zod.def as
-    { type: string; element: z.ZodMiniType } | undefined;
-  const list = (data as { items?: unknown } | null)?.items;
-  if (items?.type !== 'array' || !Array.isArray(list)) return validate(schema, data, request, status);
-  const issues: ValidationIssue[] = [];
-  const checked: unknown[] = [];
-  let sliceStart = performance.now();
-  for (const [i, item] of list.entries()) {
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await yieldToMain();
-      sliceStart = performance.now();
-    }
-    const result = items.element.safeParse(item);
-    if (result.success) checked.push(result.data);
-    else issues.push(...toIssues(result.error.issues, ['items', i]));
+  const shape = (schema._zod.def as { shape?: Record<string, z.ZodMiniType> }).shape ?? {};
+  const record = data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : undefined;
+  const lists: Array<[key: string, element: z.ZodMiniType, values: unknown[]]> = [];
+  for (const [key, field] of Object.entries(shape)) {
+    const def = field._zod.def as { type: string; element?: z.ZodMiniType };
+    const values = record?.[key];
+    if (def.type === 'array' && def.element && Array.isArray(values)) lists.push([key, def.element, values]);
   }
-  const envelope = schema.safeParse({ ...data!, items: [] });
+  if (lists.length === 0) return validate(schema, data, request, status);
+  const issues: ValidationIssue[] = [];
+  const checked: Record<string, unknown[]> = {};
+  let sliceStart = performance.now();
+  for (const [key, element, values] of lists) {
+    checked[key] = [];
+    for (const [i, value] of values.entries()) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToMain();
+        sliceStart = performance.now();
+      }
+      const result = element.safeParse(value);
+      if (result.success) checked[key].push(result.data);
+      else issues.push(...toIssues(result.error.issues, [key, i]));
+    }
+  }
+  if (performance.now() - sliceStart > SLICE_MS) await yieldToMain();
+  const empty = Object.fromEntries(lists.map(([key]) => [key, []]));
+  const envelope = schema.safeParse({ ...record, ...empty });
   if (!envelope.success) issues.push(...toIssues(envelope.error.issues));
   if (issues.length) throw new ResponseValidationError(issues, { request, status });
-  return { ...envelope.data!, items: checked };
+  return { ...envelope.data!, ...checked };
 }

@@ -105,7 +105,7 @@ describe('<prox-rights-explainer>: states', () => {
     expect(client.calls[0]?.signal).to.be.instanceOf(AbortSignal);
   });
 
-  it('shows every topic at once, then fills their panels a few per task, then the guide and the help (no long task)', async () => {
+  it('shows every topic at once, closed panels empty, then fills them a few per task, then the guide and the help (no long task)', async () => {
     let resolve!: (content: RightsContent) => void;
     const client = makeClient(() => new Promise((r) => (resolve = r)));
     const el = await fixture<RightsExplainer>(
@@ -128,7 +128,7 @@ describe('<prox-rights-explainer>: states', () => {
       observer.observe(el.shadowRoot!, { childList: true, subtree: true });
     });
     resolve(structuredClone(rightsContent));
-    expect(await first).to.deep.equal({ topics: rightsContent.topics.length, filled: 2, guide: 0, help: 0 });
+    expect(await first).to.deep.equal({ topics: rightsContent.topics.length, filled: 0, guide: 0, help: 0 });
     // updateComplete waits for every part.
     await el.updateComplete;
     expect(

@@ -30,7 +30,11 @@ import { Query, searchTopics, type SearchLanguage } from './search.js';
 import { yieldToMain } from '@proximite/sdk/internal/yield.js';
 
 type Key = keyof RightsMessages & string;
-/** How many topics' panels the first render fills per task (issue 21: no long task). */
+/**
+ * How many closed topics' panels are filled per task after the first render, which fills none
+ * (issue 21: the content's first render, two panels included, was a task of about 60 ms of thread
+ * time at 4× CPU throttling; an open topic's panel is always filled).
+ */
 const PANELS_PER_TASK = 2;
 /**
  * How many topics a search opens per task (issue 21: opening every topic « f » matches at once was
@@ -100,6 +104,8 @@ export class RightsExplainer extends ProxElement {
     isEmpty: (content: RightsContent) => content.topics.length === 0,
   });
   private readonly onHash = (): void => this.openFromHash();
+  /** Dates already formatted, by language and value. */
+  private readonly dates = new Map<string, string>();
   /** The content the last update saw (the `topic` attribute applies again when it changes). */
   private shownContent?: RightsContent;
   /** A topic to open (and scroll to, when `scroll`) once the content is there. */
@@ -144,7 +150,7 @@ export class RightsExplainer extends ProxElement {
     super();
     this.open = new Set();
     this.deferred = new Set();
-    this.panels = PANELS_PER_TASK;
+    this.panels = 0;
     this.query = '';
     this.easyRead = false;
     this.hideUnverified = false;
@@ -227,7 +233,11 @@ export class RightsExplainer extends ProxElement {
   }
 
   private date(value: string): string {
-    return this.localize.date(value, UTC);
+    // Every source of every item shows its date: the few distinct ones are formatted once.
+    const key = `${this.localize.lang}${value}`;
+    let formatted = this.dates.get(key);
+    if (formatted === undefined) this.dates.set(key, (formatted = this.localize.date(value, UTC)));
+    return formatted;
   }
 
   private toggle(id: string): void {
