@@ -65,6 +65,30 @@ export const CASES = [
     mark: 'prox-cafe-calendar:month-view',
   },
   {
+    name: 'calendar, next month shown in the month view, 60 cafés',
+    page: 'cafe-calendar.html',
+    query: 'month&next',
+    mark: 'prox-cafe-calendar:month-change',
+  },
+  {
+    name: 'calendar, next month shown in the month view, 500 cafés',
+    page: 'cafe-calendar.html',
+    query: 'month&next&count=500',
+    mark: 'prox-cafe-calendar:month-change',
+  },
+  {
+    name: 'calendar, district chosen in the filter, 60 cafés',
+    page: 'cafe-calendar.html',
+    query: 'filter',
+    mark: 'prox-cafe-calendar:filter',
+  },
+  {
+    name: 'calendar, district chosen in the filter, 500 cafés',
+    page: 'cafe-calendar.html',
+    query: 'filter&count=500',
+    mark: 'prox-cafe-calendar:filter',
+  },
+  {
     name: 'stats, first render, 10 years × 15 indicators',
     page: 'activity-stats.html',
     query: '',
