@@ -112,11 +112,6 @@ export const styles = css`
     display: grid;
     grid-template-columns: minmax(0, 1fr);
     gap: 0.5rem;
-    /* A day off screen is not laid out or painted until it nears the viewport (CSS Containment 2,
-       content-visibility); it stays in the accessibility tree, focusable and found by the browser's
-       search. « Voir plus » adds days below the fold: their layout no longer weighs on the click. */
-    content-visibility: auto;
-    contain-intrinsic-size: auto 14rem;
   }
   .day__heading {
     font-size: 1.125em;

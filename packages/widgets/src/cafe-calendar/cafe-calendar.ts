@@ -42,7 +42,8 @@ import {
 import { CafesController } from './cafes.controller.js';
 import { absoluteUrl, isICalendarUrl, resolveCafesClient } from '../kit/client.js';
 import type { ProximiteCafesClient } from '@proximite/sdk/core.js';
-import { yieldToMain } from '@proximite/sdk/internal/validate.js';
+import { yieldToMain } from '@proximite/sdk/internal/yield.js';
+import { afterNextFrame } from '../kit/frame.js';
 import { CafeSelectEvent } from './cafe-calendar.events.js';
 import type * as MonthViewModule from './month-view.js';
 import type * as PastViewModule from './past-view.js';
@@ -57,8 +58,10 @@ export type CafeCalendarView = 'list' | 'month' | 'past';
  */
 const PAGE = 10;
 /**
- * The list renders its cafés this many at a time, one task each, the main thread given back in
- * between (issue 21: no long task on a phone's CPU); `updateComplete` waits for the last step.
+ * The list renders its cafés this many at a time, one frame each: a step is styled and laid out in
+ * its own frame before the next one renders (issue 21: no long task on a phone's CPU; steps one
+ * task apart but in one frame left the style and layout of them all to a single task).
+ * `updateComplete` waits for the last step.
  */
 const STEP = 2;
 type MonthView = typeof MonthViewModule;
@@ -254,7 +257,7 @@ export class CafeCalendar extends ProxElement {
         ? this.monthPending
         : this.view === 'list' && this.rendered < Math.min(this.shown, count);
     if (this.stepping || !waiting) return;
-    this.stepping = yieldToMain().then(() => {
+    this.stepping = afterNextFrame().then(() => {
       this.stepping = undefined;
       this.rendered += STEP;
     });
@@ -753,12 +756,21 @@ export class CafeCalendar extends ProxElement {
       }`;
   }
 
-  /** Shows the next cafés and moves focus to the day of the first of them (keyboard users go on). */
+  /**
+   * Shows the next cafés and moves focus to the day of the first of them (keyboard users go on),
+   * as soon as the frame that lays out the first step is rendered: the focus then scrolls to cafés
+   * already laid out, and the next steps render below them, a frame each.
+   */
   private async showMore(cafes: Cafe[]): Promise<void> {
+    // The cafés shown before still rendering (a quick click) render first, a frame each.
+    if (this.rendered < this.shown) await this.updateComplete;
     const next = cafes[this.shown];
     this.rendered = this.shown + STEP;
     this.shown += PAGE;
-    await this.updateComplete;
+    // Asked for before the update schedules the next step, so the focus comes before that step.
+    const laidOut = afterNextFrame();
+    await super.getUpdateComplete();
+    await laidOut;
     if (next) this.renderRoot.querySelector<HTMLElement>(`#day-${cafeSpan(next).first}`)?.focus();
   }
 

@@ -3,6 +3,7 @@ import { LitElement } from 'lit';
 import { defineElement } from './define.js';
 import { normalizeLang, resolveLang } from './localize.js';
 import { WidgetError, describeError } from './data.controller.js';
+import { afterNextFrame } from './frame.js';
 import { KitFixture, type Loader } from '../../test/kit-fixture.js';
 import { rgb } from '../../test/colour.js';
 
@@ -234,5 +235,17 @@ describe('kit: theme', () => {
     // A surface that reads in the scheme in use is taken as it is (one that does not is adjusted:
     // test/browser/page-colours.test.ts).
     expect(rgb(getComputedStyle(base).backgroundColor)).to.equal('rgb(250, 245, 230)');
+  });
+});
+
+describe('kit: afterNextFrame', () => {
+  it('resolves in a task after the next frame, once every animation callback of it has run', async () => {
+    const order: string[] = [];
+    const done = afterNextFrame().then(() => order.push('after'));
+    // Asked for after it, in the same frame: a promise resolved in the frame would come first.
+    requestAnimationFrame(() => order.push('frame'));
+    queueMicrotask(() => order.push('microtask'));
+    await done;
+    expect(order).to.deep.equal(['microtask', 'frame', 'after']);
   });
 });
