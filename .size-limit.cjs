@@ -261,9 +261,12 @@ const budgets = [
     limit: '20 KB',
   },
   {
+    // The SDK's rights resource alone over its transport, and the rights' schemas (issue 21: the
+    // full client's chunk built every resource's schemas, a long task to evaluate): 10.86 KB
+    // measured, 15.4 KB budget before.
     name: '<prox-rights-explainer> SDK and schemas, lazy chunks loaded for an api',
-    path: loadedWith('prox-rights-explainer', 'index'),
-    limit: '15.4 KB',
+    path: loadedWith('prox-rights-explainer', 'rights-sdk'),
+    limit: '11 KB',
   },
   {
     // Loaded when a resident first types in the rights search, French pages: the Snowball French
