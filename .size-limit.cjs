@@ -291,8 +291,11 @@ const budgets = [
     // typography's no-break spaces (issue 19); then 9.4 KB (9.38 KB measured): the activity
     // counters' units in the page's language (« calls », not « appels », on English pages; issue 19),
     // the city's own unit kept on French pages (9.41 KB measured). Then 9.5 KB (9.49 KB measured):
-    // its first render in three parts, one task each (issue 21: no long task), +79 B.
-    limit: '9.5 KB',
+    // its first render in three parts, one task each (issue 21: no long task), +79 B. Then 9.6 KB
+    // (9,563 B measured): four parts, each laid out in a frame of its own, and the first update in
+    // a task apart from the bundle's evaluation (issue 21: longest first-render task 108 → 34 ms of
+    // thread time at 4×), +74 B.
+    limit: '9.6 KB',
   },
   {
     // Issue 21: what a page embedding the figures alone loads before the widget paints (Lit, the kit,

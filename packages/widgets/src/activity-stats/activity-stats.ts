@@ -14,7 +14,6 @@ import { styles } from './activity-stats.styles.js';
 import { messages, type Messages } from './activity-stats.messages.js';
 import { StatsIndicatorSelectEvent } from './activity-stats.events.js';
 import { resolveClient } from '../kit/full-client.js';
-import { yieldToMain } from '@proximite/sdk/internal/yield.js';
 import { BAND, PLOT_HEIGHT, layoutBars, niceScale, tickY } from './chart.js';
 import { defaultQuarter, quartersOf, responseTable, type ResponseText } from './response-view.js';
 import {
@@ -31,7 +30,22 @@ import {
 } from './stats-view.js';
 
 /** The parts of the first render (see `stage`). */
-const LAST_STAGE = 3;
+const LAST_STAGE = 4;
+
+/** Resolves in a new task: `setTimeout` always starts one (a `scheduler.yield()` continuation may not). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
+
+/**
+ * Resolves in a task after the next frame, so that the part just rendered is laid out and painted
+ * in that frame, apart from the next part's; after 100 ms when no frame comes (a hidden page runs
+ * no animation frames). Resolving twice does nothing.
+ */
+const afterNextFrame = () =>
+  new Promise<void>((resolve) => {
+    const next = () => setTimeout(resolve);
+    requestAnimationFrame(next);
+    setTimeout(next, 100);
+  });
 
 type Args = readonly [
   ProximiteClient | undefined,
@@ -99,9 +113,10 @@ export class ActivityStats extends ProxElement {
           ? new WidgetError(this.localize.t('noArea', area ?? ''))
           : error;
       });
-      // The data renders in a task of its own, not in the one that loaded the bundle (a client in
-      // memory answers at once): no long task at 4× CPU throttling (issue 21).
-      await yieldToMain();
+      // The data renders in a task of its own, after a frame has laid out and painted the loading
+      // state (a client in memory answers at once): the page's first layout, with its one-time
+      // costs, is not the data's; no long task at 4× CPU throttling (issue 21).
+      await afterNextFrame();
       return filterDataset(dataset, { indicators: ids, from, to });
     },
     isEmpty: (d) => d.series.length === 0 && d.activity.length === 0 && !d.responseTimes?.figures.length,
@@ -120,9 +135,10 @@ export class ActivityStats extends ProxElement {
   /** What the polite live region says: the indicator just chosen and its latest figure. */
   declare private announcement: string;
   /**
-   * How much of the data the first render shows, one part per task (issue 21: no long task): 1 the
-   * title, the indicator, the key figures and the chart; 2 the table's buttons and the source; 3 the
-   * municipal police's activity and the response times. Later renders show everything at once.
+   * How much of the data the first render shows, one part per task and frame (issue 21: no long
+   * task, the layout of each part in a frame of its own): 1 the title, the indicator and the key
+   * figures; 2 the chart; 3 the table's buttons and the source; 4 the municipal police's activity
+   * and the response times. Later renders show everything at once.
    */
   declare private stage: number;
   /** The next part's task, while the first render is under way. */
@@ -150,9 +166,18 @@ export class ActivityStats extends ProxElement {
     this.stage = 1;
   }
 
+  /**
+   * The first update (the loading state, and Lit's first preparation of the widget's templates)
+   * runs in a task of its own, not in the one that evaluated the bundle and defined the element.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated) return super.scheduleUpdate();
+    return nextTask().then(() => super.scheduleUpdate());
+  }
+
   protected override updated(): void {
     if (this.staging || this.stage >= LAST_STAGE || this.data.value === undefined) return;
-    this.staging = yieldToMain().then(() => {
+    this.staging = afterNextFrame().then(() => {
       this.staging = undefined;
       this.stage += 1;
     });
@@ -658,7 +683,6 @@ export class ActivityStats extends ProxElement {
     const t = this.localize;
     const series = this.current(dataset);
     const population = dataset.area.population?.value;
-    const table = series ? buildTable(dataset, series, this.text()) : undefined;
     return html`<div class="head">
         <h2>${t.t('title', dataset.area.name)}</h2>
         <p class="muted">
@@ -668,7 +692,7 @@ export class ActivityStats extends ProxElement {
         </p>
       </div>
       ${
-        series && table
+        series
           ? html`<div class="controls">
                 <label for="indicator">${t.t('indicator')}</label>
                 <select id="indicator" @change=${this.onSelect}>
@@ -683,16 +707,21 @@ export class ActivityStats extends ProxElement {
               </div>
               <div class="layout">
                 <div class="main">
-                  ${this.renderFigures(dataset, series)} ${this.renderChart(dataset, series)}
-                  ${this.stage >= 2 ? this.renderTable(dataset, series, table) : nothing}
+                  ${this.renderFigures(dataset, series)}
+                  ${this.stage >= 2 ? this.renderChart(dataset, series) : nothing}
+                  ${
+                    this.stage >= 3
+                      ? this.renderTable(dataset, series, buildTable(dataset, series, this.text()))
+                      : nothing
+                  }
                 </div>
-                ${this.stage >= 2 ? this.renderAbout(dataset) : nothing}
+                ${this.stage >= 3 ? this.renderAbout(dataset) : nothing}
               </div>`
           : html`<p class="state" part="state">${t.t('empty')}</p>`
       }
-      ${this.stage >= 3 && dataset.activity.length ? this.renderActivity(dataset.activity) : nothing}
+      ${this.stage >= 4 && dataset.activity.length ? this.renderActivity(dataset.activity) : nothing}
       ${
-        this.stage >= 3 && dataset.responseTimes?.figures.length
+        this.stage >= 4 && dataset.responseTimes?.figures.length
           ? this.renderResponses(dataset.responseTimes)
           : nothing
       }`;
