@@ -105,6 +105,25 @@ describe('<prox-rights-explainer>: states', () => {
     expect(client.calls[0]?.signal).to.be.instanceOf(AbortSignal);
   });
 
+  it('renders first in a task of its own, not in the one that connected it (no long task)', async () => {
+    const client = makeClient(() => new Promise(() => undefined));
+    const el = document.createElement('prox-rights-explainer');
+    el.client = client;
+    // A timer posted before the element connects runs in the next task: what had rendered by then.
+    const inConnectingTask = new Promise<{ rendered: boolean; asked: number }>((done) =>
+      setTimeout(() => done({ rendered: el.hasUpdated, asked: client.calls.length })),
+    );
+    document.body.append(el);
+    try {
+      expect(await inConnectingTask).to.deep.equal({ rendered: false, asked: 0 });
+      await el.updateComplete;
+      expect($(el, '[part~=state]').getAttribute('aria-busy')).to.equal('true');
+      expect(client.calls).to.have.length(1);
+    } finally {
+      el.remove();
+    }
+  });
+
   it('shows every topic at once, closed panels empty, then fills them a few per task, then the guide and the help (no long task)', async () => {
     let resolve!: (content: RightsContent) => void;
     const client = makeClient(() => new Promise((r) => (resolve = r)));
