@@ -260,7 +260,7 @@ describe('<prox-cafe-calendar>: the agenda list', () => {
       .and.include('Month');
   });
 
-  it('renders its ten first cafés two at a time, each step a task of its own; updateComplete waits for the last', async () => {
+  it('renders its ten first cafés one at a time, each step in a frame of its own; updateComplete waits for the last', async () => {
     const base = allCafes.find((c) => c.id === 'cafe-saint-leu')!;
     const many = Array.from({ length: 12 }, (_, i): Cafe => {
       const start = Date.UTC(2026, 4, 11 + i, 15, 30);
@@ -277,18 +277,31 @@ describe('<prox-cafe-calendar>: the agenda list', () => {
     el.client = client;
     el.now = NOW;
     document.body.append(el);
-    // Every count of listed cafés the page went through, as the DOM changed.
+    // Every count of listed cafés the page went through, as the DOM changed, and in which frame.
     const counts: number[] = [];
+    const frames: number[] = [];
+    let frame = 0;
+    let ticking = requestAnimationFrame(function tick() {
+      frame += 1;
+      ticking = requestAnimationFrame(tick);
+    });
     const observer = new MutationObserver(() => {
       const n = $$(el, '.event').length;
-      if (n !== counts.at(-1)) counts.push(n);
+      if (n === counts.at(-1)) return;
+      counts.push(n);
+      frames.push(frame);
     });
     observer.observe(root(el), { childList: true, subtree: true });
     await waitUntil(() => $(el, '.agenda'), 'the list did not render', { timeout: 8000 });
     await el.updateComplete;
     observer.disconnect();
+    cancelAnimationFrame(ticking);
     expect($$(el, '.event')).to.have.length(10);
-    expect(counts.filter((n) => n > 0)).to.deep.equal([2, 4, 6, 8, 10]);
+    const steps = counts.flatMap((n, i) => (n > 0 ? [{ n, frame: frames[i]! }] : []));
+    expect(steps.map((s) => s.n)).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    // A frame came between any two steps: each was laid out before the next rendered.
+    for (const [i, step] of steps.entries())
+      if (i > 0) expect(step.frame, `step ${step.n}`).to.be.greaterThan(steps[i - 1]!.frame);
     el.remove();
   });
 

@@ -60,10 +60,11 @@ const PAGE = 10;
 /**
  * The list renders its cafés this many at a time, one frame each: a step is styled and laid out in
  * its own frame before the next one renders (issue 21: no long task on a phone's CPU; steps one
- * task apart but in one frame left the style and layout of them all to a single task).
- * `updateComplete` waits for the last step.
+ * task apart but in one frame left the style and layout of them all to a single task). One café:
+ * a frame laying out two took 30–45 ms of thread time at 4× CPU throttling, near the 50 ms line
+ * on a busy phone. `updateComplete` waits for the last step.
  */
-const STEP = 2;
+const STEP = 1;
 type MonthView = typeof MonthViewModule;
 type PastView = typeof PastViewModule;
 
@@ -239,8 +240,10 @@ export class CafeCalendar extends ProxElement {
       this.shown = PAGE;
       this.rendered = STEP;
     }
-    // The month view renders its list in steps too, from the first one for each month shown.
-    if (changed.has('view') || (changed as Map<PropertyKey, unknown>).has('month')) this.rendered = STEP;
+    // The month view renders its list in steps too, for each month shown: the table first, alone
+    // in its task and its frame, then the cafés under it, a step a frame.
+    if (changed.has('view') || (changed as Map<PropertyKey, unknown>).has('month'))
+      this.rendered = this.view === 'month' ? 0 : STEP;
     // After a failed load, only the retry button or choosing the month view again loads again
     // (retrying on every update would loop while the network is down).
     if (this.view === 'month' && (!this.monthError || changed.has('view'))) this.loadMonthView();
@@ -327,7 +330,12 @@ export class CafeCalendar extends ProxElement {
     this.monthLoading = CafeCalendar.monthViewModule()
       .then(async (view) => {
         adoptStyles(this.renderRoot as ShadowRoot, [...CafeCalendar.elementStyles, view.monthStyles]);
-        // The month renders in a task of its own, after the chunk's evaluation and its styles'.
+        // The month renders in a task of its own, after the chunk's evaluation and its styles', and
+        // after what the view prepares (its formatters and templates), a task each.
+        for (const step of view.monthWarmUps(this.locale, this.localize.lang)) {
+          await yieldToMain();
+          step();
+        }
         await yieldToMain();
         this.monthView = view;
       })

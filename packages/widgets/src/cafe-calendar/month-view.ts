@@ -8,9 +8,9 @@
  * that day's cafés, listed under the table; days without cafés are plain text. Screen readers
  * announce row and column headers natively, and the list below holds the content.
  */
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, render, type TemplateResult } from 'lit';
 import type { Cafe } from '@proximite/contract';
-import { formatDay, groupByDay, type DayGroup, type YearMonth } from './agenda.js';
+import { DEFAULT_TIME_ZONE, formatDay, groupByDay, type DayGroup, type YearMonth } from './agenda.js';
 import {
   addMonths,
   daysWithCafes,
@@ -174,6 +174,49 @@ export function renderMonth(ctx: MonthViewContext): TemplateResult {
         : html`<p class="month-empty">${t.noCafeThisMonth}</p>`
     }
   </div>`;
+}
+
+/**
+ * What the month view prepares before its first render, each step in a task of its own (the
+ * calendar runs them once the view's chunk has loaded, before showing it): its Intl formatters,
+ * then its templates, a month with a café rendered off the document (Lit prepares a template once
+ * per page). The first month shown then renders in a task of about half the time (issue 21).
+ */
+export function monthWarmUps(locale: string, lang: Lang): (() => unknown)[] {
+  // February 2026 begins on a Sunday: days of other months, plain days and a day with a café.
+  const month: YearMonth = { year: 2026, month: 2 };
+  const cafe = {
+    id: '-',
+    title: { fr: '-' },
+    start: '2026-02-02T17:00:00Z',
+    end: '2026-02-02T18:00:00Z',
+    timeZone: DEFAULT_TIME_ZONE,
+    allDay: false,
+    status: 'scheduled',
+  } as Cafe;
+  const firstDay = firstDayOfWeek(locale);
+  const none = () => undefined;
+  return [
+    () => weekdayNames(locale, firstDay),
+    () => formatMonth(month, locale),
+    () =>
+      render(
+        renderMonth({
+          cafes: [cafe],
+          month,
+          today: '2026-02-03',
+          locale,
+          lang,
+          announcement: '',
+          navigate: none,
+          focusDay: none,
+          renderDay: () => html``,
+          rendered: 0,
+          pending: none,
+        }),
+        document.createDocumentFragment(),
+      ),
+  ];
 }
 
 /** Styles of the month view, adopted by the calendar's shadow root when the view loads. */
