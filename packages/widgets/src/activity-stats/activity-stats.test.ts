@@ -189,40 +189,52 @@ describe('<prox-activity-stats>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows the title, figures and chart first, then the rest one task after another (no long task)', async () => {
+  it('shows the title and figures first, then the chart, then the rest, one part per frame (no long task)', async () => {
     let resolve!: (d: StatsDataset) => void;
     const { el } = await mount(new Promise<StatsDataset>((r) => (resolve = r)));
-    // What the shadow root holds when the chart first appears (a mutation observer runs before the
-    // next task, so it sees the first part alone).
-    const first = new Promise<Record<string, boolean>>((done) => {
+    const has = (selector: string) => $(el, selector) !== null;
+    const parts = () => ({
+      title: has('h2'),
+      indicator: has('select#indicator'),
+      figures: has('.figures'),
+      chart: has('svg[role="img"]'),
+      tableButton: has('[aria-controls="data-table"]'),
+      about: has('.about h3'),
+      activity: has('.activity'),
+    });
+    // What the shadow root holds when the figures, then the chart, first appear (a mutation
+    // observer runs before the next task, so it sees each part alone), and whether a frame was
+    // rendered in between (each part is laid out in a frame of its own).
+    let frames = 0;
+    const counting = () => {
+      frames += 1;
+      if (!has('.activity')) requestAnimationFrame(counting);
+    };
+    requestAnimationFrame(counting);
+    const seen: { parts: ReturnType<typeof parts>; frames: number }[] = [];
+    const sequence = new Promise<void>((done) => {
       const observer = new MutationObserver(() => {
-        if (!$(el, 'svg[role="img"]')) return;
-        observer.disconnect();
-        const has = (selector: string) => $(el, selector) !== null;
-        done({
-          title: has('h2'),
-          indicator: has('select#indicator'),
-          figures: has('.figures'),
-          tableButton: has('[aria-controls="data-table"]'),
-          about: has('.about'),
-          activity: has('.activity'),
-        });
+        const now = parts();
+        const last = seen[seen.length - 1]?.parts;
+        if ((now.figures && !last) || (now.chart && last && !last.chart)) seen.push({ parts: now, frames });
+        if (seen.length === 2) {
+          observer.disconnect();
+          done();
+        }
       });
       observer.observe(root(el), { childList: true, subtree: true });
     });
     resolve(demoStats);
-    expect(await first).to.deep.equal({
-      title: true,
-      indicator: true,
-      figures: true,
-      tableButton: false,
-      about: false,
-      activity: false,
-    });
+    await sequence;
+    const none = { tableButton: false, about: false, activity: false };
+    expect(seen.map((s) => s.parts)).to.deep.equal([
+      { title: true, indicator: true, figures: true, chart: false, ...none },
+      { title: true, indicator: true, figures: true, chart: true, ...none },
+    ]);
+    expect(seen[1]!.frames).to.be.above(seen[0]!.frames);
     // updateComplete waits for every part.
     await el.updateComplete;
-    const has = (selector: string) => $(el, selector) !== null;
-    expect([has('[aria-controls="data-table"]'), has('.about'), has('.activity')]).to.deep.equal([
+    expect([has('[aria-controls="data-table"]'), has('.about h3'), has('.activity')]).to.deep.equal([
       true,
       true,
       true,

@@ -37,14 +37,14 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
 
 /**
  * Resolves in a task after the next frame, so that the part just rendered is laid out and painted
- * in that frame, apart from the next part's; after 100 ms when no frame comes (a hidden page runs
- * no animation frames). Resolving twice does nothing.
+ * in that frame, apart from the next part's; after a second when no frame comes (a hidden page
+ * runs no animation frames). Resolving twice does nothing.
  */
 const afterNextFrame = () =>
   new Promise<void>((resolve) => {
     const next = () => setTimeout(resolve);
     requestAnimationFrame(next);
-    setTimeout(next, 100);
+    setTimeout(next, 1000);
   });
 
 type Args = readonly [
@@ -138,7 +138,9 @@ export class ActivityStats extends ProxElement {
    * How much of the data the first render shows, one part per task and frame (issue 21: no long
    * task, the layout of each part in a frame of its own): 1 the title, the indicator and the key
    * figures; 2 the chart; 3 the table's buttons and the source; 4 the municipal police's activity
-   * and the response times. Later renders show everything at once.
+   * and the response times. Later renders show everything at once. The source's column (`.about`)
+   * is there, empty, from the first part on: the figures and the chart keep their width when it
+   * fills (no layout shift, no second layout of them).
    */
   declare private stage: number;
   /** The next part's task, while the first render is under way. */
@@ -520,8 +522,7 @@ export class ActivityStats extends ProxElement {
       return key in messages.fr ? t.t(key as 'caveat_provisional') : undefined;
     };
     const licence = d.licence.id === 'lov2' ? t.t('licence_lov2') : d.licence.id;
-    return html`<div class="about">
-      <h3>${t.t('aboutTitle')}</h3>
+    return html`<h3>${t.t('aboutTitle')}</h3>
       <ul>
         ${dataset.caveats.map((c) => caveat(c)).flatMap((c) => (c ? [html`<li>${c}</li>`] : []))}
       </ul>
@@ -547,8 +548,7 @@ export class ActivityStats extends ProxElement {
               ${isSafeUrl(d.resource) ? html`<a href=${d.resource}>${d.resource}</a>` : d.resource}
             </p>`
           : nothing
-      }
-    </div>`;
+      }`;
   }
 
   private renderActivity(activity: ActivityCounter[]) {
@@ -715,7 +715,7 @@ export class ActivityStats extends ProxElement {
                       : nothing
                   }
                 </div>
-                ${this.stage >= 3 ? this.renderAbout(dataset) : nothing}
+                <div class="about">${this.stage >= 3 ? this.renderAbout(dataset) : nothing}</div>
               </div>`
           : html`<p class="state" part="state">${t.t('empty')}</p>`
       }
