@@ -26,7 +26,7 @@ import {
 import { RightsTopicOpenEvent } from './rights-explainer.events.js';
 import { messages, type RightsMessages } from './rights-explainer.messages.js';
 import { styles } from './rights-explainer.styles.js';
-import { Query, searchTopics, type SearchLanguage } from './search.js';
+import { Query, prepareStems, searchTopics, type SearchLanguage } from './search.js';
 import { yieldToMain } from '@proximite/sdk/internal/yield.js';
 
 type Key = keyof RightsMessages & string;
@@ -130,6 +130,8 @@ export class RightsExplainer extends ProxElement {
   declare private deferred: Set<string>;
   /** The next opened topics' task, while a search opens them. */
   private opening?: Promise<void> | undefined;
+  /** The language whose stemmer is loading, and the content's words being stemmed with it. */
+  private languageLoading?: string | undefined;
   /** The search's stemmer and small words for the language shown, once loaded. */
   declare private language?: { lang: string; search: SearchLanguage };
 
@@ -283,15 +285,19 @@ export class RightsExplainer extends ProxElement {
   /** Loads the search's stemmer and small words of the language shown, then searches again with them. */
   private async loadLanguage(content: RightsContent): Promise<void> {
     const lang = this.localize.lang;
-    if (this.language?.lang === lang || !this.query.trim()) return;
+    if (this.language?.lang === lang || !this.query.trim() || this.languageLoading === lang) return;
+    this.languageLoading = lang;
     try {
-      this.language = {
-        lang,
-        search: await (this.constructor as typeof RightsExplainer).searchLanguage(lang),
-      };
+      const search = await (this.constructor as typeof RightsExplainer).searchLanguage(lang);
+      // The content's words stemmed a slice per task first, then the search again with them.
+      await prepareStems(content.topics, search, (text) => this.localize.pick(text));
+      if (this.localize.lang !== lang) return;
+      this.language = { lang, search };
       if (this.query.trim()) this.openFound(this.search(content).keys());
     } catch {
       // Words are then matched as they are written: the search still works, less tolerantly.
+    } finally {
+      if (this.languageLoading === lang) this.languageLoading = undefined;
     }
   }
 

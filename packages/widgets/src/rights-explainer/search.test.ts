@@ -3,7 +3,7 @@ import type { LocalizedText } from '@proximite/contract';
 import { rightsContent } from '@proximite/content/rights/index.js';
 import * as english from './search-en.js';
 import * as french from './search-fr.js';
-import { Query, fold, searchTopics, terms } from './search.js';
+import { Query, fold, prepareStems, searchTopics, terms } from './search.js';
 
 const fr = (text: LocalizedText | undefined) => text?.fr ?? '';
 const en = (text: LocalizedText | undefined) => text?.en ?? text?.fr ?? '';
@@ -90,6 +90,37 @@ describe('rights search', () => {
     searchTopics(rightsContent.topics, new Query('fouille', other.language), fr);
     expect(other.seen.length).to.be.greaterThan(100);
     expect(other.seen).to.include('fouille');
+  });
+
+  it('stems the content ahead of a search, a slice per task, so the search stems nothing more (issue 21)', async () => {
+    const seen: string[] = [];
+    const language = {
+      small: french.small,
+      stem: (word: string) => {
+        // Slow enough that the content's words cannot all be stemmed in one slice.
+        const until = performance.now() + 0.05;
+        while (performance.now() < until);
+        seen.push(word);
+        return french.stem(word);
+      },
+    };
+    let tasksBetween = 0;
+    const tick = () => {
+      tasksBetween++;
+      if (tasksBetween < 1000) setTimeout(tick, 0);
+    };
+    setTimeout(tick, 0);
+    await prepareStems(rightsContent.topics, language, fr, 4);
+    expect(seen.length).to.be.greaterThan(300);
+    expect(new Set(seen).size).to.equal(seen.length);
+    expect(tasksBetween).to.be.greaterThan(1);
+    const prepared = new Set(seen);
+    const found = searchTopics(rightsContent.topics, new Query('fouiller mon sac', language), fr);
+    // Only the query's own words, if the content does not have them.
+    expect(seen.slice(prepared.size)).to.deep.equal(['fouiller', 'sac'].filter((w) => !prepared.has(w)));
+    expect([...found.keys()]).to.deep.equal([
+      ...searchTopics(rightsContent.topics, new Query('fouiller mon sac', french), fr).keys(),
+    ]);
   });
 
   it('matches a word being typed by its beginning', () => {

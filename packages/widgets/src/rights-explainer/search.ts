@@ -9,7 +9,7 @@
  * (search-fr.ts, search-en.ts) are a lazy chunk the widget loads when the resident first types;
  * until then words are matched as they are, by their beginning.
  */
-import type { LocalizedText, RightsItem, RightsTopic } from '@proximite/contract';
+import type { LocalizedText, RightsTopic } from '@proximite/contract';
 
 /** What a language brings to the search: a stemmer and its small words (search-fr.ts, search-en.ts). */
 export interface SearchLanguage {
@@ -103,6 +103,39 @@ export class Query {
   }
 }
 
+/** The texts {@link searchTopics} checks: each topic's title and summary, each item with its section's title. */
+function* searchTexts(topics: readonly RightsTopic[], pick: Pick): Generator<string> {
+  for (const topic of topics) {
+    yield `${pick(topic.title)} ${pick(topic.summary)}`;
+    for (const section of topic.sections) {
+      const sectionTitle = pick(section.title);
+      for (const item of section.items) yield `${sectionTitle} ${pick(item.text)} ${pick(item.easyRead)}`;
+    }
+  }
+}
+
+/**
+ * Stems the words of the topics' texts with `language` ahead of a search, giving the main thread
+ * back every `sliceMs` (issue 21: the first search with a stemmer just loaded stemmed every word
+ * of the content in one task). A search afterwards finds them remembered.
+ */
+export async function prepareStems(
+  topics: readonly RightsTopic[],
+  language: SearchLanguage,
+  pick: Pick,
+  sliceMs = 8,
+): Promise<void> {
+  const query = new Query('', language);
+  let sliceStart = performance.now();
+  for (const text of searchTexts(topics, pick)) {
+    for (const word of remembered(textWords, text, words)) query.hits(word);
+    if (performance.now() - sliceStart > sliceMs) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = performance.now();
+    }
+  }
+}
+
 /**
  * The topics matching `query`, each with the ids of its matching items (every item when the topic's
  * title or summary matches). `pick` gives the text of the language shown; `easyRead` items are
@@ -115,7 +148,7 @@ export function searchTopics(
 ): Map<string, Set<string>> {
   const q = typeof query === 'string' ? new Query(query) : query;
   const result = new Map<string, Set<string>>();
-  const itemText = (item: RightsItem) => `${pick(item.text)} ${pick(item.easyRead)}`;
+  // The texts of searchTexts(), in its order.
   for (const topic of topics) {
     const all = topic.sections.flatMap((section) => section.items);
     if (q.matchesAll(`${pick(topic.title)} ${pick(topic.summary)}`)) {
@@ -126,7 +159,7 @@ export function searchTopics(
     for (const section of topic.sections) {
       const sectionTitle = pick(section.title);
       for (const item of section.items) {
-        if (q.matchesAll(`${sectionTitle} ${itemText(item)}`)) ids.add(item.id);
+        if (q.matchesAll(`${sectionTitle} ${pick(item.text)} ${pick(item.easyRead)}`)) ids.add(item.id);
       }
     }
     if (ids.size > 0) result.set(topic.id, ids);
