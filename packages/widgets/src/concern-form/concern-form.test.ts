@@ -264,6 +264,26 @@ describe('<prox-concern-form>: privacy before interaction', () => {
 });
 
 describe('<prox-concern-form>: steps', () => {
+  it('renders first in a task of its own, not in the one that connected it (no long task)', async () => {
+    const backend = makeBackend();
+    const el = document.createElement('prox-concern-form');
+    el.setAttribute('lang', 'fr');
+    el.client = backend.client;
+    // A timer posted before the element connects runs in the next task: what had rendered by then.
+    const inConnectingTask = new Promise<boolean>((done) => setTimeout(() => done(el.hasUpdated)));
+    document.body.append(el);
+    try {
+      expect(await inConnectingTask).to.equal(false);
+      await el.updateComplete;
+      expect(el.hasUpdated).to.equal(true);
+      const page = new ConcernFormPage(el);
+      await page.ready();
+      expect(page.$$('input[name="category"]').length).to.be.greaterThan(0);
+    } finally {
+      el.remove();
+    }
+  });
+
   it('offers the categories grouped, with their descriptions, and passes axe', async () => {
     const { el, page } = await mount();
     const groups = page.$$('fieldset.group legend').map((l) => l.textContent!.trim());
