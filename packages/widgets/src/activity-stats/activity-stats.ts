@@ -30,7 +30,7 @@ import {
 } from './stats-view.js';
 
 /** The parts of the first render (see `stage`). */
-const LAST_STAGE = 4;
+const LAST_STAGE = 5;
 
 /** Resolves in a new task: `setTimeout` always starts one (a `scheduler.yield()` continuation may not). */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
@@ -136,8 +136,8 @@ export class ActivityStats extends ProxElement {
   declare private announcement: string;
   /**
    * How much of the data the first render shows, one part per task and frame (issue 21: no long
-   * task, the layout of each part in a frame of its own): 1 the title, the indicator and the key
-   * figures; 2 the chart; 3 the table's buttons and the source; 4 the municipal police's activity
+   * task, the layout of each part in a frame of its own): 1 the title and the indicator; 2 the key
+   * figures; 3 the chart; 4 the table's buttons and the source; 5 the municipal police's activity
    * and the response times. Later renders show everything at once. The source's column (`.about`)
    * is there, empty, from the first part on: the figures and the chart keep their width when it
    * fills (no layout shift, no second layout of them).
@@ -707,21 +707,21 @@ export class ActivityStats extends ProxElement {
               </div>
               <div class="layout">
                 <div class="main">
-                  ${this.renderFigures(dataset, series)}
-                  ${this.stage >= 2 ? this.renderChart(dataset, series) : nothing}
+                  ${this.stage >= 2 ? this.renderFigures(dataset, series) : nothing}
+                  ${this.stage >= 3 ? this.renderChart(dataset, series) : nothing}
                   ${
-                    this.stage >= 3
+                    this.stage >= 4
                       ? this.renderTable(dataset, series, buildTable(dataset, series, this.text()))
                       : nothing
                   }
                 </div>
-                <div class="about">${this.stage >= 3 ? this.renderAbout(dataset) : nothing}</div>
+                <div class="about">${this.stage >= 4 ? this.renderAbout(dataset) : nothing}</div>
               </div>`
           : html`<p class="state" part="state">${t.t('empty')}</p>`
       }
-      ${this.stage >= 4 && dataset.activity.length ? this.renderActivity(dataset.activity) : nothing}
+      ${this.stage >= 5 && dataset.activity.length ? this.renderActivity(dataset.activity) : nothing}
       ${
-        this.stage >= 4 && dataset.responseTimes?.figures.length
+        this.stage >= 5 && dataset.responseTimes?.figures.length
           ? this.renderResponses(dataset.responseTimes)
           : nothing
       }`;
