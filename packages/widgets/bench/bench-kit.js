@@ -30,11 +30,20 @@ export function until(root, test, who, what) {
   });
 }
 
+/** Marks `<name>:end` and measures from `<name>:start` (see {@link hand} for the runner). */
+export function measure(name) {
+  performance.mark(`${name}:end`);
+  return performance.measure(name, `${name}:start`, `${name}:end`);
+}
+
+/** Hands a measure to the runner: the runner stops its trace once it has one. */
+export function hand(measured, label = measured.name) {
+  window.tachometerResult = measured.duration;
+  document.title = `${label} ${measured.duration.toFixed(1)} ms`;
+  return measured;
+}
+
 /** Marks `<name>:end`, measures from `<name>:start` and hands the duration to the runner. */
 export function report(name, label = name) {
-  performance.mark(`${name}:end`);
-  const measure = performance.measure(name, `${name}:start`, `${name}:end`);
-  window.tachometerResult = measure.duration;
-  document.title = `${label} ${measure.duration.toFixed(1)} ms`;
-  return measure;
+  return hand(measure(name), label);
 }
