@@ -141,6 +141,15 @@ export const styles = css`
   .items > li + li {
     margin-block-start: 0.75em;
   }
+  /*
+   * A section's items out of view skip layout and paint until scrolled near, their last size kept
+   * (issue 21: a topic a search opens laid out every item of its panel in one frame). On the list,
+   * not on each item: the paint containment it brings would clip the items' markers.
+   */
+  .items {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 12rem;
+  }
   .meta {
     margin-block-start: 0.25em;
   }
@@ -227,9 +236,12 @@ export const styles = css`
     .toggle::before {
       display: none;
     }
+    .panel,
+    .items {
+      content-visibility: visible !important;
+    }
     .panel {
       display: block !important;
-      content-visibility: visible !important;
     }
     .items > li,
     .card {
