@@ -30,6 +30,33 @@ export function until(root, test, who, what) {
   });
 }
 
+/**
+ * Resolves once `root` has stayed unchanged through a frame and the task after it: a widget that
+ * renders in parts (panels filled a few per task, a guide added after) has then shown them all,
+ * laid out and painted. Gives up waiting after 20 s.
+ */
+export function settle(root) {
+  return new Promise((resolve) => {
+    let changed = false;
+    const observer = new MutationObserver(() => (changed = true));
+    observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
+    const give = Date.now() + 20_000;
+    const frame = () =>
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (changed && Date.now() < give) {
+            changed = false;
+            frame();
+          } else {
+            observer.disconnect();
+            resolve();
+          }
+        }, 0),
+      );
+    frame();
+  });
+}
+
 /** Marks `<name>:end` and measures from `<name>:start` (see {@link hand} for the runner). */
 export function measure(name) {
   performance.mark(`${name}:end`);
