@@ -702,6 +702,42 @@ describe('<prox-cafe-calendar>: month view', () => {
     expect($(el, '.agenda')).to.exist;
   });
 
+  it('renders the month table in two halves a frame apart (weeks 1–3, then the others), then the cafés under it', async () => {
+    const { client } = testClient(allCafes);
+    const el = await loaded(await mount(client));
+    // Every state the month view went through (weeks in the table, cafés under it), and in which frame.
+    const states: { weeks: number; cafes: number; frame: number }[] = [];
+    let frame = 0;
+    let ticking = requestAnimationFrame(function tick() {
+      frame += 1;
+      ticking = requestAnimationFrame(tick);
+    });
+    const observer = new MutationObserver(() => {
+      const table = $(el, 'table.month');
+      if (!table) return;
+      const state = {
+        weeks: table.querySelectorAll('tbody tr').length,
+        cafes: $$(el, '.event').length,
+        frame,
+      };
+      const last = states.at(-1);
+      if (last && last.weeks === state.weeks && last.cafes === state.cafes) return;
+      states.push(state);
+    });
+    observer.observe(root(el), { childList: true, subtree: true });
+    el.view = 'month';
+    await monthShown(el);
+    observer.disconnect();
+    cancelAnimationFrame(ticking);
+    // May 2026, weeks from Monday: five weeks, the first three alone, no café listed yet.
+    expect(states[0]).to.include({ weeks: 3, cafes: 0 });
+    expect(states[1]).to.include({ weeks: 5, cafes: 0 });
+    expect(states[1]!.frame).to.be.greaterThan(states[0]!.frame);
+    expect(states.at(-1)!.weeks).to.equal(5);
+    expect(states.at(-1)!.cafes).to.be.greaterThan(0);
+    expect($(el, '.month-empty')).to.equal(null);
+  });
+
   it('says so when the month view cannot load, retries only when asked, then shows it', async () => {
     const CafeCalendarClass = customElements.get('prox-cafe-calendar') as typeof CafeCalendar;
     const real = CafeCalendarClass.monthViewModule;

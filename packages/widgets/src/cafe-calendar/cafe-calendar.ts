@@ -241,9 +241,10 @@ export class CafeCalendar extends ProxElement {
       this.rendered = STEP;
     }
     // The month view renders its list in steps too, for each month shown: the table first, alone
-    // in its task and its frame, then the cafés under it, a step a frame.
+    // in its tasks and its frames (its first weeks, then the others), then the cafés under it, a
+    // step a frame.
     if (changed.has('view') || (changed as Map<PropertyKey, unknown>).has('month'))
-      this.rendered = this.view === 'month' ? 0 : STEP;
+      this.rendered = this.view === 'month' ? -STEP : STEP;
     // After a failed load, only the retry button or choosing the month view again loads again
     // (retrying on every update would loop while the network is down).
     if (this.view === 'month' && (!this.monthError || changed.has('view'))) this.loadMonthView();

@@ -44,6 +44,7 @@ export interface MonthViewContext {
   /**
    * How many cafés the list under the table shows in this render: it renders a few more per task,
    * as the agenda list does (issue 21: no long task on a phone), the days after them waiting.
+   * Below 0, the table shows only its first {@link FIRST_WEEKS} weeks and no list yet.
    */
   rendered: number;
   /** Called when days were left for the next step. */
@@ -51,6 +52,13 @@ export interface MonthViewContext {
 }
 
 const DAY_MS = 86_400_000;
+
+/**
+ * The weeks of the table in its first step: the table is built, styled and laid out in two halves,
+ * a frame apart (weeks 1–3, then 4–6). The whole table in one task and one frame took 60–77 ms of
+ * thread time at 4× CPU throttling (issue 21: no task over 50 ms on a phone).
+ */
+export const FIRST_WEEKS = 3;
 
 /**
  * The cafés that may fall in month `m` in their own zones: those whose instants meet the month
@@ -89,6 +97,9 @@ export function renderMonth(ctx: MonthViewContext): TemplateResult {
   const days = daysWithCafes(groups, month);
   const firstDay = firstDayOfWeek(locale);
   const monthGroups = groups.filter((g) => days.has(g.date));
+  const half = ctx.rendered < 0;
+  const weeks = monthGrid(month, firstDay);
+  if (half) ctx.pending();
   let budget = ctx.rendered;
   return html`<div class="month-view">
     <div class="month-nav">
@@ -123,7 +134,7 @@ export function renderMonth(ctx: MonthViewContext): TemplateResult {
         </tr>
       </thead>
       <tbody>
-        ${monthGrid(month, firstDay).map(
+        ${(half ? weeks.slice(0, FIRST_WEEKS) : weeks).map(
           (week) =>
             html`<tr>
               ${week.map((cell) => {
@@ -160,18 +171,20 @@ export function renderMonth(ctx: MonthViewContext): TemplateResult {
       </tbody>
     </table>
     ${
-      monthGroups.length
-        ? html`<div class="agenda">
-            ${monthGroups.map((group) => {
-              if (budget <= 0) {
-                ctx.pending();
-                return nothing;
-              }
-              budget -= group.entries.length;
-              return ctx.renderDay(group);
-            })}
-          </div>`
-        : html`<p class="month-empty">${t.noCafeThisMonth}</p>`
+      half
+        ? nothing
+        : monthGroups.length
+          ? html`<div class="agenda">
+              ${monthGroups.map((group) => {
+                if (budget <= 0) {
+                  ctx.pending();
+                  return nothing;
+                }
+                budget -= group.entries.length;
+                return ctx.renderDay(group);
+              })}
+            </div>`
+          : html`<p class="month-empty">${t.noCafeThisMonth}</p>`
     }
   </div>`;
 }
@@ -179,17 +192,19 @@ export function renderMonth(ctx: MonthViewContext): TemplateResult {
 /**
  * What the month view prepares before its first render, each step in a task of its own (the
  * calendar runs them once the view's chunk has loaded, before showing it): its Intl formatters,
- * then its templates, a month with a café rendered off the document (Lit prepares a template once
- * per page). The first month shown then renders in a task of about half the time (issue 21).
+ * then its templates, the first weeks of a month with a café rendered off the document (Lit
+ * prepares a template once per page). The first month shown then renders in a task of about half
+ * the time (issue 21).
  */
 export function monthWarmUps(locale: string, lang: Lang): (() => unknown)[] {
-  // February 2026 begins on a Sunday: days of other months, plain days and a day with a café.
-  const month: YearMonth = { year: 2026, month: 2 };
+  // April 2026 begins on a Wednesday: its first week holds days of March whatever the first day of
+  // the week (Monday, Sunday or Saturday), then plain days and a day with a café.
+  const month: YearMonth = { year: 2026, month: 4 };
   const cafe = {
     id: '-',
     title: { fr: '-' },
-    start: '2026-02-02T17:00:00Z',
-    end: '2026-02-02T18:00:00Z',
+    start: '2026-04-02T17:00:00Z',
+    end: '2026-04-02T18:00:00Z',
     timeZone: DEFAULT_TIME_ZONE,
     allDay: false,
     status: 'scheduled',
@@ -204,14 +219,16 @@ export function monthWarmUps(locale: string, lang: Lang): (() => unknown)[] {
         renderMonth({
           cafes: [cafe],
           month,
-          today: '2026-02-03',
+          today: '2026-04-03',
           locale,
           lang,
           announcement: '',
           navigate: none,
           focusDay: none,
           renderDay: () => html``,
-          rendered: 0,
+          // Its first weeks only, as a month's first render: they hold every kind of cell (days of
+          // another month, plain days, a day with a café), and Lit prepares a template once.
+          rendered: -1,
           pending: none,
         }),
         document.createDocumentFragment(),
