@@ -7,6 +7,7 @@ import {
   type StatsSeries,
 } from '@proximite/contract';
 import type { ProximiteClient } from '@proximite/sdk';
+import { afterNextFrame } from '../kit/frame.js';
 import { ProxElement } from '../kit/base-element.js';
 import { LocalizeController } from '../kit/localize.js';
 import { DataController, WidgetError } from '../kit/data.controller.js';
@@ -34,18 +35,6 @@ const LAST_STAGE = 5;
 
 /** Resolves in a new task: `setTimeout` always starts one (a `scheduler.yield()` continuation may not). */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
-
-/**
- * Resolves in a task after the next frame, so that the part just rendered is laid out and painted
- * in that frame, apart from the next part's; after a second when no frame comes (a hidden page
- * runs no animation frames). Resolving twice does nothing.
- */
-const afterNextFrame = () =>
-  new Promise<void>((resolve) => {
-    const next = () => setTimeout(resolve);
-    requestAnimationFrame(next);
-    setTimeout(next, 1000);
-  });
 
 type Args = readonly [
   ProximiteClient | undefined,

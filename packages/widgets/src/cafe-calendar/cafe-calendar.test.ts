@@ -9,6 +9,7 @@ import type { CafeSelectEvent } from './cafe-calendar.events.js';
 // @ts-expect-error virtual module served by web-test-runner
 import { apiUrl } from '/__proximite-test-env.js';
 import { rgb } from '../../test/colour.js';
+import { FRAME_TIMEOUT_MS as FRAME_FALLBACK_MS } from '../kit/frame.js';
 
 const FIXTURES = '/packages/widgets/src/cafe-calendar/test-fixtures';
 /** 10 May 2026, 10:00 in Paris: every fixture café but one is still to come. */
@@ -280,6 +281,7 @@ describe('<prox-cafe-calendar>: the agenda list', () => {
     // Every count of listed cafés the page went through, as the DOM changed, and in which frame.
     const counts: number[] = [];
     const frames: number[] = [];
+    const times: number[] = [];
     let frame = 0;
     let ticking = requestAnimationFrame(function tick() {
       frame += 1;
@@ -290,6 +292,7 @@ describe('<prox-cafe-calendar>: the agenda list', () => {
       if (n === counts.at(-1)) return;
       counts.push(n);
       frames.push(frame);
+      times.push(performance.now());
     });
     observer.observe(root(el), { childList: true, subtree: true });
     await waitUntil(() => $(el, '.agenda'), 'the list did not render', { timeout: 8000 });
@@ -297,11 +300,13 @@ describe('<prox-cafe-calendar>: the agenda list', () => {
     observer.disconnect();
     cancelAnimationFrame(ticking);
     expect($$(el, '.event')).to.have.length(10);
-    const steps = counts.flatMap((n, i) => (n > 0 ? [{ n, frame: frames[i]! }] : []));
+    const steps = counts.flatMap((n, i) => (n > 0 ? [{ n, frame: frames[i]!, time: times[i]! }] : []));
     expect(steps.map((s) => s.n)).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    // A frame came between any two steps: each was laid out before the next rendered.
+    // A frame came between any two steps: each was laid out before the next rendered — unless no
+    // frame came for a second (a busy machine), when a step goes on without one, as it must.
     for (const [i, step] of steps.entries())
-      if (i > 0) expect(step.frame, `step ${step.n}`).to.be.greaterThan(steps[i - 1]!.frame);
+      if (i > 0 && step.time - steps[i - 1]!.time < FRAME_FALLBACK_MS)
+        expect(step.frame, `step ${step.n}`).to.be.greaterThan(steps[i - 1]!.frame);
     el.remove();
   });
 
@@ -706,7 +711,7 @@ describe('<prox-cafe-calendar>: month view', () => {
     const { client } = testClient(allCafes);
     const el = await loaded(await mount(client));
     // Every state the month view went through (weeks in the table, cafés under it), and in which frame.
-    const states: { weeks: number; cafes: number; frame: number }[] = [];
+    const states: { weeks: number; cafes: number; frame: number; time: number }[] = [];
     let frame = 0;
     let ticking = requestAnimationFrame(function tick() {
       frame += 1;
@@ -719,6 +724,7 @@ describe('<prox-cafe-calendar>: month view', () => {
         weeks: table.querySelectorAll('tbody tr').length,
         cafes: $$(el, '.event').length,
         frame,
+        time: performance.now(),
       };
       const last = states.at(-1);
       if (last && last.weeks === state.weeks && last.cafes === state.cafes) return;
@@ -732,7 +738,9 @@ describe('<prox-cafe-calendar>: month view', () => {
     // May 2026, weeks from Monday: five weeks, the first three alone, no café listed yet.
     expect(states[0]).to.include({ weeks: 3, cafes: 0 });
     expect(states[1]).to.include({ weeks: 5, cafes: 0 });
-    expect(states[1]!.frame).to.be.greaterThan(states[0]!.frame);
+    // In a frame of its own, unless no frame came for a second (a busy machine).
+    if (states[1]!.time - states[0]!.time < FRAME_FALLBACK_MS)
+      expect(states[1]!.frame).to.be.greaterThan(states[0]!.frame);
     expect(states.at(-1)!.weeks).to.equal(5);
     expect(states.at(-1)!.cafes).to.be.greaterThan(0);
     expect($(el, '.month-empty')).to.equal(null);
