@@ -38,7 +38,10 @@ const budgets = [
     path: standalone('kit'),
     // 8 KB, then 8.5 KB for issue 19: colours kept readable whatever the page sets (+0.26 KB, CSS
     // relative colours) and error states in the resident's words (+0.27 KB, fr and en).
-    limit: '8.5 KB',
+    // Then 8.65 KB (8.63 KB measured): the base element holds the first update in a task of its own
+    // and `updateComplete` waiting for the rendering still to come (issue 21), which four widgets
+    // each wrote before; their own bundles lose it.
+    limit: '8.65 KB',
   },
   {
     // Then 10.3 KB (10.29 KB measured) for issue 17: a concern noted at a café says so in its public
@@ -452,7 +455,9 @@ const budgets = [
     // once all three had landed. Then 35.25 KB (35.21 KB measured on d28f0e1, +~50 B): the banner's
     // subtitle and account on two short lines, so the banner holds on one line at 1280 px.
     // Then 35.3 KB (35.26 KB measured): the SDK's validateInSlices slices every array at the top level of a response, not only a list's items (issue 21: the rights content's topics and contacts were one long task to validate), +14 B.
-    limit: '35.3 KB',
+    // Then 35.4 KB (35.35 KB measured): the kit's base element gained the first update in a task of
+    // its own and `updateComplete` waiting for pending rendering (issue 21); off for staff elements.
+    limit: '35.4 KB',
   },
   {
     // The concern inbox: the table, filters, sort, paging and bulk actions, its data controller,

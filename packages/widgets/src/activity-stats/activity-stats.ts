@@ -33,9 +33,6 @@ import {
 /** The parts of the first render (see `stage`). */
 const LAST_STAGE = 5;
 
-/** Resolves in a new task: `setTimeout` always starts one (a `scheduler.yield()` continuation may not). */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
-
 type Args = readonly [
   ProximiteClient | undefined,
   string | undefined,
@@ -161,10 +158,7 @@ export class ActivityStats extends ProxElement {
    * The first update (the loading state, and Lit's first preparation of the widget's templates)
    * runs in a task of its own, not in the one that evaluated the bundle and defined the element.
    */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    if (this.hasUpdated) return super.scheduleUpdate();
-    return nextTask().then(() => super.scheduleUpdate());
-  }
+  protected static override firstUpdateInOwnTask = true;
 
   protected override updated(): void {
     if (this.staging || this.stage >= LAST_STAGE || this.data.value === undefined) return;
@@ -174,14 +168,9 @@ export class ActivityStats extends ProxElement {
     });
   }
 
-  /** Resolves once the first render has shown every part, not only its first one. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    while (this.staging) {
-      await this.staging;
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
+  /** `updateComplete` waits until the first render has shown every part, not only its first one. */
+  protected override pendingRender(): Promise<unknown> | undefined {
+    return this.staging;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -197,15 +197,7 @@ export class CafeCalendar extends ProxElement {
     this.warmUp().catch(Boolean);
   }
 
-  /**
-   * The first render waits for a task of its own: the page evaluates the bundle in one task, and
-   * that task and the first render's would add up to a long one on a phone (issue 21). Later
-   * updates are not delayed.
-   */
-  protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) await yieldToMain();
-    super.scheduleUpdate();
-  }
+  protected static override firstUpdateInOwnTask = true;
 
   /**
    * Builds the formatters of the first render and prepares the templates of a day and its cafés
@@ -267,14 +259,9 @@ export class CafeCalendar extends ProxElement {
     });
   }
 
-  /** Resolves once the list has rendered all the cafés it shows, not only its first step. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    while (this.stepping) {
-      await this.stepping;
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
+  /** `updateComplete` waits until the list has rendered all the cafés it shows, not only its first step. */
+  protected override pendingRender(): Promise<unknown> | undefined {
+    return this.stepping;
   }
 
   /** What the past meetings depend on. */
@@ -778,7 +765,7 @@ export class CafeCalendar extends ProxElement {
     this.shown += PAGE;
     // Asked for before the update schedules the next step, so the focus comes before that step.
     const laidOut = afterNextFrame();
-    await super.getUpdateComplete();
+    await this.updateRendered();
     await laidOut;
     if (next) this.renderRoot.querySelector<HTMLElement>(`#day-${cafeSpan(next).first}`)?.focus();
   }

@@ -9,7 +9,7 @@ import {
 import { live } from 'lit/directives/live.js';
 import type { ConcernCategory, ConcernReceipt } from '@proximite/contract';
 import type { Outbox } from '@proximite/sdk/core.js';
-import { ProxElement } from '../kit/base-element.js';
+import { ProxElement, newTask } from '../kit/base-element.js';
 import { DataController, describeError } from '../kit/data.controller.js';
 import { kitMessages } from '../kit/kit.messages.js';
 import { LocalizeController, type Translations } from '../kit/localize.js';
@@ -381,23 +381,16 @@ export class ConcernForm extends ProxElement {
    * Before it, a task of its own reads what the form finds on connecting (start): together with the
    * connecting task, 20–26 ms of its 44–60 at 4× CPU throttling. `updateComplete` still waits for both.
    */
-  protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      this.start();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-    super.scheduleUpdate();
+  protected static override firstUpdateInOwnTask = true;
+
+  protected override beforeFirstUpdate(): Promise<void> {
+    this.start();
+    return newTask();
   }
 
-  /** Resolves once the update is rendered and the focus it asks for has moved. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    while (this.focusing) {
-      await this.focusing;
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
+  /** `updateComplete` waits until the focus an update asks for has moved. */
+  protected override pendingRender(): Promise<unknown> | undefined {
+    return this.focusing;
   }
 
   // ---------------------------------------------------------------------------

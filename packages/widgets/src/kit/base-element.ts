@@ -15,8 +15,54 @@ export class ProxElement extends LitElement {
   /** Colour scheme: `auto` follows the visitor's system setting; `light` or `dark` force one. */
   declare theme: Theme;
 
+  /**
+   * Whether the first update waits for a task of its own. The page evaluates a bundle and connects
+   * its element in one task, and that task and the first render's would add up to a long one on a
+   * phone (issue 21); later updates are not delayed. `updateComplete` still waits for it.
+   */
+  protected static firstUpdateInOwnTask = false;
+
   constructor() {
     super();
     this.theme = 'auto';
   }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated || !(this.constructor as typeof ProxElement).firstUpdateInOwnTask)
+      return super.scheduleUpdate();
+    return newTask()
+      .then(() => this.beforeFirstUpdate())
+      .then(() => super.scheduleUpdate());
+  }
+
+  /**
+   * What a widget with {@link firstUpdateInOwnTask} does before its first update, in a task of its
+   * own when it returns a promise that resolves in a new task.
+   */
+  protected beforeFirstUpdate(): void | Promise<void> {}
+
+  /**
+   * Rendering still to come after an update: the next steps of a list drawn a few items per frame,
+   * a focus moved in the next frame. `updateComplete` waits for it, and for the update it causes.
+   */
+  protected pendingRender(): Promise<unknown> | undefined {
+    return undefined;
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await this.updateRendered();
+    for (let pending = this.pendingRender(); pending; pending = this.pendingRender()) {
+      await pending;
+      complete = await this.updateRendered();
+    }
+    return complete;
+  }
+
+  /** Resolves once the current update is rendered, without waiting for {@link pendingRender}. */
+  protected updateRendered(): Promise<boolean> {
+    return super.getUpdateComplete();
+  }
 }
+
+/** Resolves in a new task: `setTimeout` always starts one (a `scheduler.yield()` continuation may not). */
+export const newTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));

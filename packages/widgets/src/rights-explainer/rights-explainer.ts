@@ -8,7 +8,7 @@ import {
   type RightsItem,
   type RightsTopic,
 } from '@proximite/contract';
-import { ProxElement } from '../kit/base-element.js';
+import { ProxElement, newTask } from '../kit/base-element.js';
 import { DataController } from '../kit/data.controller.js';
 import { LocalizeController } from '../kit/localize.js';
 import { resolveRightsClient, type RightsClient } from './client.js';
@@ -46,7 +46,6 @@ const OPENED_PER_TASK = 1;
  * A new task: `scheduler.yield()` continuations may run back to back inside one task in Chromium,
  * a timer's callback certainly runs in a task of its own (and the frame before it is painted).
  */
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 const UTC = { dateStyle: 'long', timeZone: 'UTC' } as const;
 
 /**
@@ -194,7 +193,7 @@ export class RightsExplainer extends ProxElement {
       });
     }
     if (this.deferred.size > 0 && !this.opening) {
-      this.opening = nextTask().then(() => {
+      this.opening = newTask().then(() => {
         this.opening = undefined;
         this.deferred = new Set([...this.deferred].slice(OPENED_PER_TASK));
       });
@@ -213,19 +212,11 @@ export class RightsExplainer extends ProxElement {
    * the one that evaluated the bundle and connected the element (issue 21: together, a task of 40 to
    * 65 ms of thread time at 4× CPU throttling). `updateComplete` still waits for it.
    */
-  protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) await nextTask();
-    super.scheduleUpdate();
-  }
+  protected static override firstUpdateInOwnTask = true;
 
-  /** Resolves once the first render has filled every panel, not only the first ones. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    while (this.filling || this.opening) {
-      await (this.filling ?? this.opening);
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
+  /** `updateComplete` waits until the first render has filled every panel, not only the first ones. */
+  protected override pendingRender(): Promise<unknown> | undefined {
+    return this.filling ?? this.opening;
   }
 
   private openFromHash(): void {
