@@ -70,6 +70,18 @@ export function hand(measured, label = measured.name) {
   return measured;
 }
 
+/**
+ * Ends a first render: measures `<name>` up to now (its first content), waits for `done()` (the
+ * rest of the first render laid out and painted), marks `<complete>` for the long-task runner,
+ * which counts the first render's tasks up to that mark, and only then hands the measure over.
+ */
+export async function endFirstRender(name, complete, done) {
+  const firstContent = measure(name);
+  await done();
+  performance.mark(complete);
+  return hand(firstContent);
+}
+
 /** Marks `<name>:end`, measures from `<name>:start` and hands the duration to the runner. */
 export function report(name, label = name) {
   return hand(measure(name), label);

@@ -18,7 +18,7 @@
 //
 // Reports through the User Timing API (`prox-cafe-calendar:<case>`) and `window.tachometerResult`.
 import '../../../bundles/standalone/prox-cafe-calendar/prox-cafe-calendar.js';
-import { hand, measure, reportErrors, report, until as watch } from './bench-kit.js';
+import { endFirstRender, reportErrors, report, until as watch } from './bench-kit.js';
 import { districts, makeCafes } from './cafes-data.js';
 
 const params = new URLSearchParams(location.search);
@@ -125,10 +125,7 @@ if (mode === 'month-change') {
 } else if (mode === 'first-render') {
   // The measure (time to the first café, beside FullCalendar's) ends here; the long-task runner
   // counts the first render's tasks on, until its first page of cafés is laid out and painted.
-  const firstCafe = measure(name);
-  await settled();
-  performance.mark('prox-cafe-calendar:complete');
-  hand(firstCafe);
+  await endFirstRender(name, 'prox-cafe-calendar:complete', settled);
 } else if (mode === 'details') {
   while (shown('.more button')) {
     shown('.more button').click();

@@ -10,7 +10,7 @@
 // Reports through the User Timing API and `window.tachometerResult`. The page does its own work
 // (Intl's locale data) first; a first render counts from the bundle's import on, in a task of its own.
 
-import { hand, measure, reportErrors, report, settle, until as watch } from './bench-kit.js';
+import { endFirstRender, reportErrors, report, settle, until as watch } from './bench-kit.js';
 
 const params = new URLSearchParams(location.search);
 reportErrors();
@@ -57,8 +57,5 @@ if (mode === 'search') {
 if (mode === 'first-render') {
   // The measure ends at the first content; the long-task runner counts the first render's tasks
   // on, until every part of it is shown, laid out and painted (`prox-rights-explainer:complete`).
-  const firstContent = measure(name);
-  await settle(el.shadowRoot);
-  performance.mark('prox-rights-explainer:complete');
-  hand(firstContent);
+  await endFirstRender(name, 'prox-rights-explainer:complete', () => settle(el.shadowRoot));
 } else report(name);
