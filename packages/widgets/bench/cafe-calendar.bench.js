@@ -24,7 +24,8 @@ import { districts, makeCafes } from './cafes-data.js';
 const params = new URLSearchParams(location.search);
 // `?count=500`: more cafés (60 by default).
 const COUNT = Number(params.get('count') ?? 60);
-const cafes = makeCafes(COUNT);
+// Made only for the in-memory client: with `?api`, the server makes them (not this page's task).
+const cafes = params.has('api') ? [] : makeCafes(COUNT);
 
 // Intl's locale data is loaded by the page's own script before this module (cafe-calendar.html).
 

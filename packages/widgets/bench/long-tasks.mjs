@@ -8,7 +8,11 @@
 // those of each tree measured (this one, and a baseline commit's unpacked by scripts/baseline.mjs),
 // so a "before" and an "after" of one figure come from the same run, taking turns.
 //
-//   node --conditions=source --import tsx packages/widgets/bench/long-tasks.mjs [--samples 3] [--baseline <dir>] [--only <regexp of case names>]
+//   node --conditions=source --import tsx packages/widgets/bench/long-tasks.mjs [--samples 3] [--baseline <dir>] [--only <regexp of case names>] [--explain]
+//
+// `--explain` prints, for each sample, what the longest task was made of: the trace's events inside
+// it (script evaluation, function calls with their script and line, style, layout, paint), longest
+// first, each with its own thread time — where to look when a task is over the line.
 //
 // (tsx: the rights content and the concern categories served to the widgets are @proximite/content's
 // TypeScript sources.)
@@ -239,12 +243,54 @@ function tasksOf(trace, [startMark, endMark], fromStart) {
     .filter((t) => t.ts + t.dur >= from && t.ts <= end.ts)
     .map((t) => {
       const share = t.ts >= from || t.dur === 0 ? 1 : (t.ts + t.dur - from) / t.dur;
-      return { wall: (t.dur * share) / 1000, thread: ((t.tdur ?? 0) * share) / 1000 };
+      return { wall: (t.dur * share) / 1000, thread: ((t.tdur ?? 0) * share) / 1000, event: t };
     });
 }
 
+/**
+ * What the longest task was made of: its direct children in the trace (script evaluation, function
+ * calls with their script, style, layout, paint…), summed by kind, longest first, and the thread time
+ * no child accounts for (the task's own work: microtasks, garbage collection, the parser).
+ */
+function explainTask(trace, task) {
+  const events = trace.traceEvents ?? trace;
+  const end = (e) => e.ts + (e.dur ?? 0);
+  const inside = events
+    .filter((e) => e.ph === 'X' && e !== task && e.pid === task.pid && e.tid === task.tid)
+    .filter((e) => e.ts >= task.ts && end(e) <= end(task))
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const children = [];
+  for (const e of inside) {
+    const last = children.at(-1);
+    if (last === undefined || e.ts >= end(last)) children.push(e);
+  }
+  const label = (e) => {
+    const d = e.args?.data ?? e.args?.beginData ?? {};
+    const where = d.url ? ` ${String(d.url).split('/').slice(-2).join('/')}` : '';
+    const fn = d.functionName ? ` ${d.functionName}` : '';
+    const type = d.type ? ` (${d.type})` : '';
+    return `${e.name}${type}${fn}${where}`;
+  };
+  const sums = new Map();
+  for (const e of children) {
+    const k = label(e);
+    const s = sums.get(k) ?? { thread: 0, count: 0 };
+    s.thread += (e.tdur ?? e.dur) / 1000;
+    s.count += 1;
+    sums.set(k, s);
+  }
+  const accounted = [...sums.values()].reduce((a, s) => a + s.thread, 0);
+  return [
+    ...[...sums]
+      .sort((a, b) => b[1].thread - a[1].thread)
+      .slice(0, 20)
+      .map(([k, s]) => `    ${s.thread.toFixed(1).padStart(6)} ms thread  ×${s.count}  ${k}`),
+    `    ${((task.tdur ?? task.dur) / 1000 - accounted).toFixed(1).padStart(6)} ms thread  in the task itself`,
+  ];
+}
+
 /** One page load of `c` with the bundles of `tree`: its tasks and its measure. */
-async function sample(browser, base, tree, c) {
+async function sample(browser, base, tree, c, explain = false) {
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
@@ -274,6 +320,15 @@ async function sample(browser, base, tree, c) {
     const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
     const marks = c.marks ?? [`${c.mark}:start`, `${c.mark}:end`];
     const tasks = tasksOf(trace, marks, c.fromStart ?? c.mark.endsWith(':first-render'));
+    if (explain && tasks.length > 0) {
+      const longest = tasks.reduce((a, b) => (b.thread > a.thread ? b : a));
+      console.error(
+        [
+          `  longest task of ${c.name} (${tree}): ${longest.thread.toFixed(1)} ms thread`,
+          ...explainTask(trace, longest.event),
+        ].join('\n'),
+      );
+    }
     return {
       measure,
       longestWall: Math.max(0, ...tasks.map((t) => t.wall)),
@@ -295,7 +350,13 @@ const median = (values) => {
  * Runs every case on every tree (`trees`: version → the directory holding its `bundles/`), the trees
  * taking turns sample after sample. Returns one row per case and tree, medians of the samples.
  */
-export async function runLongTasks({ trees, samples = 3, cases = CASES, log = () => undefined }) {
+export async function runLongTasks({
+  trees,
+  samples = 3,
+  cases = CASES,
+  log = () => undefined,
+  explain = false,
+}) {
   const { server, url } = await startServer(new Map(Object.entries(trees)));
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -310,7 +371,7 @@ export async function runLongTasks({ trees, samples = 3, cases = CASES, log = ()
       for (let s = 0; s < samples; s++)
         for (const tree of names) {
           log(`long tasks: ${c.name} — ${tree} (${s + 1}/${samples})…`);
-          results[tree].push(await sample(browser, url, tree, c));
+          results[tree].push(await sample(browser, url, tree, c, explain));
         }
       for (const tree of names) {
         const rs = results[tree];
@@ -376,6 +437,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     samples: Number(arg('samples') ?? 3),
     cases: only ? CASES.filter((c) => new RegExp(only).test(c.name)) : CASES,
     log: (line) => console.error(line),
+    explain: process.argv.includes('--explain'),
   });
   console.log(formatLongTasks(rows));
 }
