@@ -147,6 +147,42 @@ describe('<prox-cafe-calendar>: states', () => {
     expect($(el, '.agenda')).to.exist;
   });
 
+  it('connects with an empty shadow root, adopts its styles in a task of their own, then renders in another (no long task)', async () => {
+    const { client, calls } = testClient(() => new Promise<Cafe[]>(() => undefined));
+    const el = document.createElement('prox-cafe-calendar');
+    el.client = client;
+    el.now = NOW;
+    // What each task saw, from the one connecting the element on: one look per task, the timers
+    // posted before the element's own (a timer runs after those posted before it).
+    const seen: { sheets: number; rendered: boolean; asked: number }[] = [];
+    const look = () =>
+      seen.push({
+        sheets: el.shadowRoot?.adoptedStyleSheets.length ?? -1,
+        rendered: el.hasUpdated,
+        asked: calls.length,
+      });
+    const tick = () => {
+      look();
+      if (!el.hasUpdated && seen.length < 20) setTimeout(tick);
+    };
+    setTimeout(tick);
+    document.body.append(el);
+    look();
+    try {
+      await el.updateComplete;
+      // The connecting task: a shadow root (a page may observe it at once), no styles, no render.
+      expect(seen[0]).to.deep.equal({ sheets: 0, rendered: false, asked: 0 });
+      // A task with the styles adopted and nothing rendered yet, before the first render's.
+      expect(seen.some((s) => s.sheets > 0 && !s.rendered)).to.equal(true);
+      const sheets = (el.constructor as typeof CafeCalendar).elementStyles.length;
+      expect(root(el).adoptedStyleSheets).to.have.length(sheets);
+      expect($(el, '[aria-busy="true"]')).to.exist;
+      expect(getComputedStyle(el).display).to.equal('block');
+    } finally {
+      el.remove();
+    }
+  });
+
   it('shows an error as an alert with the reason in the resident’s words, and retries', async () => {
     let fail = true;
     const { client } = testClient(async () => {

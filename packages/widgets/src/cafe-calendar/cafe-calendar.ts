@@ -11,7 +11,7 @@ import { TaskStatus } from '@lit/task';
 import type { Cafe, PastMeeting } from '@proximite/contract';
 // Checks without schemas: the contract's schemas come with the SDK's lazy chunk (issue 21).
 import { isSafeUrl } from '@proximite/contract/checks.js';
-import { ProxElement } from '../kit/base-element.js';
+import { ProxElement, newTask } from '../kit/base-element.js';
 import { LocalizeController } from '../kit/localize.js';
 import {
   DEFAULT_TIME_ZONE,
@@ -194,10 +194,18 @@ export class CafeCalendar extends ProxElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // A warm-up that failed (its chunk did not load) only leaves its work to the first render.
-    this.warmUp().catch(Boolean);
+    // It starts in a task of its own, not in the one that connects the element.
+    newTask()
+      .then(() => this.warmUp())
+      .catch(Boolean);
   }
 
+  /**
+   * The page evaluates the bundle and connects the element in one task; the first render, and
+   * before it the parsing and adoption of the styles, each come in a task of their own.
+   */
   protected static override firstUpdateInOwnTask = true;
+  protected static override stylesInOwnTask = true;
 
   /**
    * Builds the formatters of the first render and prepares the templates of a day and its cafés

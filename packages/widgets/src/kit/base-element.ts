@@ -1,4 +1,4 @@
-import { LitElement, type PropertyDeclarations } from 'lit';
+import { LitElement, adoptStyles, type PropertyDeclarations } from 'lit';
 import { tokenStyles } from './tokens.styles.js';
 
 export type Theme = 'auto' | 'light' | 'dark';
@@ -22,17 +22,39 @@ export class ProxElement extends LitElement {
    */
   protected static firstUpdateInOwnTask = false;
 
+  /**
+   * With {@link firstUpdateInOwnTask}: whether the element's styles are parsed and adopted in a
+   * task of their own after connection, before the first update, instead of on connection. The
+   * shadow root is there on connection all the same (empty until the first update, so nothing is
+   * shown unstyled). A widget that adopts more styles later (a lazy view's) does so after its
+   * first update.
+   */
+  protected static stylesInOwnTask = false;
+
   constructor() {
     super();
     this.theme = 'auto';
   }
 
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (this.hasUpdated || !(this.constructor as typeof ProxElement).firstUpdateInOwnTask)
-      return super.scheduleUpdate();
+    const ctor = this.constructor as typeof ProxElement;
+    if (this.hasUpdated || !ctor.firstUpdateInOwnTask) return super.scheduleUpdate();
     return newTask()
+      .then(() => {
+        if (!ctor.stylesInOwnTask) return;
+        adoptStyles(this.renderRoot as ShadowRoot, ctor.elementStyles);
+        return newTask();
+      })
       .then(() => this.beforeFirstUpdate())
       .then(() => super.scheduleUpdate());
+  }
+
+  /** On connection, the shadow root, and its styles unless {@link stylesInOwnTask}. */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const ctor = this.constructor as typeof ProxElement;
+    return ctor.firstUpdateInOwnTask && ctor.stylesInOwnTask
+      ? (this.shadowRoot ?? this.attachShadow(ctor.shadowRootOptions))
+      : super.createRenderRoot();
   }
 
   /**
