@@ -263,7 +263,11 @@ const budgets = [
     // (7.06 KB measured, issue 21): the SDK's rights resource alone for an `api` (its own resolver
     // and lazy chunk), the first render in a task of its own, closed panels filled after it, source
     // dates formatted once, and the stemmer's arrival stemming the content a slice per task, +256 B.
-    limit: '7.1 KB',
+    // Then 7.2 KB (7,177 B): a search's highlights one node per match (not per word), topics
+    // rendered again only when what they show changed (Lit's guard), the topics found opened a
+    // frame apart, the content's words folded after the first render (issue 21: the search's
+    // longest task), +128 B.
+    limit: '7.2 KB',
   },
   {
     // Issue 21: the same for the rights explainer (26.94 KB first view before, the SDK inlined).

@@ -6,6 +6,7 @@ import { rightsContent } from '@proximite/content/rights/index.js';
 import type { RightsClient } from './client.js';
 import type { RightsExplainer } from './rights-explainer.js';
 import { RightsTopicOpenEvent } from './rights-explainer.events.js';
+import { FRAME_TIMEOUT_MS as FRAME_FALLBACK_MS } from '../kit/frame.js';
 import './define.js';
 
 // ---------------------------------------------------------------------------
@@ -355,10 +356,22 @@ describe('<prox-rights-explainer>: search', () => {
     expect($$(el, '.topic')).to.have.length(8);
   });
 
-  it('opens the topics found one per task, first ones first, all by updateComplete (issue 21)', async () => {
+  it('opens the topics found one per frame, first ones first, all by updateComplete (issue 21)', async () => {
     const el = await mount();
     // A timer set now runs after the update and before the widget's next step (set by that update).
     const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+    // Every count of open topics the widget went through, as its DOM changed, and in which frame.
+    const steps: { opened: number; frame: number; time: number }[] = [];
+    let frame = 0;
+    let ticking = requestAnimationFrame(function tick() {
+      frame += 1;
+      ticking = requestAnimationFrame(tick);
+    });
+    const observer = new MutationObserver(() => {
+      const opened = toggles(el).filter((t) => t.getAttribute('aria-expanded') === 'true').length;
+      if (opened !== steps.at(-1)?.opened) steps.push({ opened, frame, time: performance.now() });
+    });
+    observer.observe(el.shadowRoot!, { subtree: true, attributes: true, attributeFilter: ['aria-expanded'] });
     const input = $<HTMLInputElement>(el, 'input[type=search]');
     input.value = 'f';
     input.dispatchEvent(new Event('input'));
@@ -372,10 +385,20 @@ describe('<prox-rights-explainer>: search', () => {
     // A topic still closed opens at once when the resident asks for it.
     toggleOf(el, ids[7]!).click();
     await nextTask();
+    const clicked = steps.findIndex((s) => s.opened === steps.at(-1)!.opened);
     expect(isOpen(el, ids[7]!)).to.equal(true);
     expect(isOpen(el, ids[6]!)).to.equal(false);
     await el.updateComplete;
+    observer.disconnect();
+    cancelAnimationFrame(ticking);
     expect(ids.map((id) => isOpen(el, id))).to.deep.equal(ids.map(() => true));
+    expect(steps.map((s) => s.opened)).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8]);
+    // A frame came between two topics opened by the search (the click's step aside): each panel
+    // was laid out before the next opened — unless no frame came for a second (a busy machine).
+    const searched = steps.filter((_, i) => i !== clicked);
+    for (const [i, step] of searched.entries())
+      if (i > 0 && step.time - searched[i - 1]!.time < FRAME_FALLBACK_MS)
+        expect(step.frame, `${step.opened} open`).to.be.greaterThan(searched[i - 1]!.frame);
     expect($$(el, `[data-topic=${ids[7]}] mark`).length).to.be.greaterThan(0);
     await expect(el).to.be.accessible();
   });

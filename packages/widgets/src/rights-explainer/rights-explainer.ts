@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
   isSafeUrl,
@@ -8,7 +9,8 @@ import {
   type RightsItem,
   type RightsTopic,
 } from '@proximite/contract';
-import { ProxElement, newTask } from '../kit/base-element.js';
+import { ProxElement } from '../kit/base-element.js';
+import { afterNextFrame } from '../kit/frame.js';
 import { DataController } from '../kit/data.controller.js';
 import { LocalizeController } from '../kit/localize.js';
 import { resolveRightsClient, type RightsClient } from './client.js';
@@ -37,11 +39,12 @@ type Key = keyof RightsMessages & string;
  */
 const PANELS_PER_TASK = 2;
 /**
- * How many topics a search opens per task (issue 21: opening every topic « f » matches at once was
+ * How many topics a search opens per frame (issue 21: opening every topic « f » matches at once was
  * one frame of about 100 ms of layout and 80 ms of paint at 4× CPU throttling; two per task, still
- * one of about 100 ms of layout: a panel's content is styled and laid out when it opens).
+ * one of about 100 ms of layout: a panel's content is styled and laid out when it opens; one per
+ * task, still two or three panels in a frame when the tasks came before it).
  */
-const OPENED_PER_TASK = 1;
+const OPENED_PER_FRAME = 1;
 /**
  * A new task: `scheduler.yield()` continuations may run back to back inside one task in Chromium,
  * a timer's callback certainly runs in a task of its own (and the frame before it is painted).
@@ -123,12 +126,14 @@ export class RightsExplainer extends ProxElement {
   /** The next panels' task, while the first render is under way. */
   private filling?: Promise<void> | undefined;
   /**
-   * Topics a search opened whose panels are not shown open yet: they open one per task, first
-   * ones first (`OPENED_PER_TASK`); until then they render as they were, closed and unmarked.
+   * Topics a search opened whose panels are not shown open yet: they open one per frame, first
+   * ones first (`OPENED_PER_FRAME`); until then they render as they were, closed and unmarked.
    */
   declare private deferred: Set<string>;
   /** The next opened topics' task, while a search opens them. */
   private opening?: Promise<void> | undefined;
+  /** The content whose words are folded (or being folded) ahead of a search. */
+  private prepared?: RightsContent;
   /** The language whose stemmer is loading, and the content's words being stemmed with it. */
   private languageLoading?: string | undefined;
   /** The search's stemmer and small words for the language shown, once loaded. */
@@ -184,18 +189,25 @@ export class RightsExplainer extends ProxElement {
   }
 
   protected override updated(): void {
-    const topics = this.data.value?.topics.length;
+    const content = this.data.value;
+    const topics = content?.topics.length;
     // Every panel, then the guide (with the last ones), then the help numbers: one step past the topics.
     if (topics !== undefined && !this.filling && this.panels <= topics) {
       this.filling = yieldToMain().then(() => {
         this.filling = undefined;
         this.panels += PANELS_PER_TASK;
       });
+    } else if (content && !this.filling && this.prepared !== content) {
+      // The first render over, the content's words folded a slice per task, ahead of a search
+      // (issue 21: the first key folded every word of the content in its own task).
+      this.prepared = content;
+      void prepareStems(content.topics, undefined, (text) => this.localize.pick(text));
     }
     if (this.deferred.size > 0 && !this.opening) {
-      this.opening = newTask().then(() => {
+      // Once the frame showing the last one opened is painted: one panel laid out per frame.
+      this.opening = afterNextFrame().then(() => {
         this.opening = undefined;
-        this.deferred = new Set([...this.deferred].slice(OPENED_PER_TASK));
+        this.deferred = new Set([...this.deferred].slice(OPENED_PER_FRAME));
       });
     }
     const pending = this.pending;
@@ -265,11 +277,14 @@ export class RightsExplainer extends ProxElement {
     void this.loadLanguage(content);
   }
 
-  /** Opens the topics `ids` (and only them): those newly opened a few per task, first ones first. */
+  /**
+   * Opens the topics `ids` (and only them): those newly opened one per frame, first ones first, the
+   * first at once unless a topic opened in this frame already.
+   */
   private openFound(ids: Iterable<string>): void {
     const open = new Set(ids);
     const newly = [...open].filter((id) => !this.open.has(id) || this.deferred.has(id));
-    this.deferred = new Set(newly.slice(OPENED_PER_TASK));
+    this.deferred = new Set(newly.slice(this.opening ? 0 : OPENED_PER_FRAME));
     this.open = open;
   }
 
@@ -350,10 +365,10 @@ export class RightsExplainer extends ProxElement {
   private renderTopic(
     topic: RightsTopic,
     content: RightsContent,
-    found?: Set<string>,
-    query?: Query,
-    filled = true,
-    open = this.open.has(topic.id),
+    found: Set<string> | undefined,
+    query: Query | undefined,
+    filled: boolean,
+    open: boolean,
   ): TemplateResult {
     const sections = topic.sections
       .map((section) => ({ section, items: section.items.filter((item) => this.shown(item, found)) }))
@@ -567,11 +582,29 @@ export class RightsExplainer extends ProxElement {
         ${repeat(
           topics,
           (topic) => topic.id,
-          (topic, i) =>
+          (topic, i) => {
             // A topic still to open renders as it was: closed, every item, no marks.
-            this.deferred.has(topic.id)
-              ? this.renderTopic(topic, content, undefined, undefined, true, false)
-              : this.renderTopic(topic, content, found?.get(topic.id), query, searching || i < this.panels),
+            const deferred = this.deferred.has(topic.id);
+            const items = deferred ? undefined : found?.get(topic.id);
+            const marks = deferred ? undefined : query;
+            const filled = deferred || searching || i < this.panels;
+            const open = !deferred && this.open.has(topic.id);
+            // A topic renders again only when what it shows changed (issue 21: every key and every
+            // topic a search opened rendered every topic's items again).
+            return guard(
+              [
+                content,
+                this.localize.lang,
+                this.easyRead,
+                this.hideUnverified,
+                filled,
+                open,
+                items && [...items].join(),
+                marks && `${this.language?.lang} ${marks.stems.join()}`,
+              ],
+              () => this.renderTopic(topic, content, items, marks, filled, open),
+            );
+          },
         )}
       </ul>
       ${this.panels < content.topics.length ? nothing : this.renderGuide(content)}

@@ -86,12 +86,23 @@ export class Query {
 
   /**
    * `text` cut into plain parts (strings) and matching words ({ match }), for highlighting; the
-   * text is kept as written (accents and case).
+   * text is kept as written (accents and case). The text between two matches is one part (issue 21:
+   * a part per word and space made a panel's paragraphs hundreds of DOM nodes to create, lay out
+   * and paint, as a search opened it).
    */
   mark(text: string): Array<string | { match: string }> {
-    return text
-      .split(/([\p{L}\p{N}]+)/u)
-      .map((part, i) => (i % 2 && this.hits(fold(part)) ? { match: part } : part));
+    const parts: Array<string | { match: string }> = [];
+    let plain = '';
+    text.split(/([\p{L}\p{N}]+)/u).forEach((part, i) => {
+      if (!(i % 2 && this.hits(fold(part)))) plain += part;
+      else {
+        if (plain) parts.push(plain);
+        parts.push({ match: part });
+        plain = '';
+      }
+    });
+    if (plain) parts.push(plain);
+    return parts;
   }
 
   private stem(word: string): string {
@@ -115,24 +126,25 @@ function* searchTexts(topics: readonly RightsTopic[], pick: Pick): Generator<str
 }
 
 /**
- * Stems the words of the topics' texts with `language` ahead of a search, giving the main thread
- * back every `sliceMs` (issue 21: the first search with a stemmer just loaded stemmed every word
- * of the content in one task). A search afterwards finds them remembered.
+ * Folds the words of the topics' texts and stems them with `language` (without one, only folds
+ * them) ahead of a search, in slices of `sliceMs`, each in a task of its own, none in the caller's
+ * (issue 21: the first search with a stemmer just loaded stemmed every word of the content in one
+ * task; the first key folded them all in its own). A search afterwards finds them remembered.
  */
 export async function prepareStems(
   topics: readonly RightsTopic[],
-  language: SearchLanguage,
+  language: SearchLanguage | undefined,
   pick: Pick,
   sliceMs = 8,
 ): Promise<void> {
   const query = new Query('', language);
-  let sliceStart = performance.now();
+  let sliceStart = -Infinity;
   for (const text of searchTexts(topics, pick)) {
-    for (const word of remembered(textWords, text, words)) query.hits(word);
     if (performance.now() - sliceStart > sliceMs) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       sliceStart = performance.now();
     }
+    for (const word of remembered(textWords, text, words)) query.hits(word);
   }
 }
 
