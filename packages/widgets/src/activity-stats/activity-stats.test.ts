@@ -190,7 +190,7 @@ describe('<prox-activity-stats>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows the title and figures first, then the chart, then the rest, one part per frame (no long task)', async () => {
+  it('shows the title and figures first, then the chart, then its years, then the rest, one part per frame (no long task)', async () => {
     let resolve!: (d: StatsDataset) => void;
     const { el } = await mount(new Promise<StatsDataset>((r) => (resolve = r)));
     const has = (selector: string) => $(el, selector) !== null;
@@ -199,13 +199,14 @@ describe('<prox-activity-stats>', () => {
       indicator: has('select#indicator'),
       figures: has('.figures'),
       chart: has('svg[role="img"]'),
+      years: has('.point__year'),
       tableButton: has('[aria-controls="data-table"]'),
       about: has('.about h3'),
       activity: has('.activity'),
     });
-    // What the shadow root holds when the figures, then the chart, first appear (a mutation
-    // observer runs before the next task, so it sees each part alone), and whether a frame was
-    // rendered in between (each part is laid out in a frame of its own).
+    // What the shadow root holds when the figures, then the chart, then its years first appear (a
+    // mutation observer runs before the next task, so it sees each part alone), and whether a frame
+    // was rendered in between (each part is laid out in a frame of its own).
     let frames = 0;
     const counting = () => {
       frames += 1;
@@ -217,9 +218,14 @@ describe('<prox-activity-stats>', () => {
       const observer = new MutationObserver(() => {
         const now = parts();
         const last = seen[seen.length - 1]?.parts;
-        if ((now.figures && !last) || (now.chart && last && !last.chart))
+        if (
+          (now.figures && !last) ||
+          (now.chart && last && !last.chart) ||
+          (now.years && last && !last.years)
+        )
           seen.push({ parts: now, frames, time: performance.now() });
-        if (seen.length === 2) {
+        // Three parts seen, or the last part shown (a render that joined two parts is a failure).
+        if (seen.length === 3 || now.activity) {
           observer.disconnect();
           done();
         }
@@ -230,12 +236,16 @@ describe('<prox-activity-stats>', () => {
     await sequence;
     const none = { tableButton: false, about: false, activity: false };
     expect(seen.map((s) => s.parts)).to.deep.equal([
-      { title: true, indicator: true, figures: true, chart: false, ...none },
-      { title: true, indicator: true, figures: true, chart: true, ...none },
+      { title: true, indicator: true, figures: true, chart: false, years: false, ...none },
+      { title: true, indicator: true, figures: true, chart: true, years: false, ...none },
+      { title: true, indicator: true, figures: true, chart: true, years: true, ...none },
     ]);
-    // In a frame of its own, unless no frame came for a second (a busy machine).
-    if (seen[1]!.time - seen[0]!.time < FRAME_TIMEOUT_MS)
-      expect(seen[1]!.frames).to.be.above(seen[0]!.frames);
+    // Each in a frame of its own, unless no frame came for a second (a busy machine).
+    for (const [before, after] of [
+      [seen[0]!, seen[1]!],
+      [seen[1]!, seen[2]!],
+    ])
+      if (after.time - before.time < FRAME_TIMEOUT_MS) expect(after.frames).to.be.above(before.frames);
     // updateComplete waits for every part.
     await el.updateComplete;
     expect([has('[aria-controls="data-table"]'), has('.about h3'), has('.activity')]).to.deep.equal([

@@ -31,7 +31,7 @@ import {
 } from './stats-view.js';
 
 /** The parts of the first render (see `stage`). */
-const LAST_STAGE = 5;
+const LAST_STAGE = 6;
 
 type Args = readonly [
   ProximiteClient | undefined,
@@ -123,8 +123,9 @@ export class ActivityStats extends ProxElement {
   /**
    * How much of the data the first render shows, one part per task and frame (issue 21: no long
    * task, the layout of each part in a frame of its own): 1 the title and the indicator; 2 the key
-   * figures; 3 the chart; 4 the table's buttons and the source; 5 the municipal police's activity
-   * and the response times. Later renders show everything at once. The source's column (`.about`)
+   * figures; 3 the chart's axis and bars; 4 its years (buttons and tooltips); 5 the table's buttons
+   * and the source; 6 the municipal police's activity and the response times. Later renders show
+   * everything at once. The source's column (`.about`)
    * is there, empty, from the first part on: the figures and the chart keep their width when it
    * fills (no layout shift, no second layout of them).
    */
@@ -367,7 +368,6 @@ export class ActivityStats extends ProxElement {
       scale,
     );
     const width = points.length * BAND;
-    const focusIndex = Math.min(this.focusPoint ?? points.length - 1, points.length - 1);
     // RGAA 1.9: a captioned image sits in a figure whose name repeats the caption.
     const caption = t.t('chartCaption', label, unit, first, last);
     return html`<figure class="chart" part="chart" role="figure" aria-label=${caption}>
@@ -393,46 +393,57 @@ export class ActivityStats extends ProxElement {
                 : nothing,
             )}
           </svg>
-          <ol class="points" aria-label=${t.t('chartPoints')}>
-            ${points.map((p, i) => {
-              const year = p.provisional ? t.t('provisional', p.year) : String(p.year);
-              const tip = t.t(
-                'tip',
-                year,
-                p.published ? `${countCell(p, text)} ${unit}` : text.suppressed,
-                p.published && series.rate ? rateCell(p, text) : '',
-              );
-              return html`<li
-                class=${this.activePoint === i ? 'point point--active' : 'point'}
-                @mouseenter=${() => (this.activePoint = i)}
-                @mouseleave=${() => (this.activePoint = undefined)}
-              >
-                ${p.published ? nothing : html`<span class="point__gap" aria-hidden="true">${t.t('gapMark')}</span>`}
-                <button
-                  type="button"
-                  class="point__year"
-                  tabindex=${i === focusIndex ? 0 : -1}
-                  aria-describedby="tip-${i}"
-                  @focus=${() => {
-                    this.focusPoint = i;
-                    this.activePoint = i;
-                  }}
-                  @blur=${() => (this.activePoint = undefined)}
-                  @click=${() => (this.activePoint = this.activePoint === i ? undefined : i)}
-                  @keydown=${(e: KeyboardEvent) => this.onPointKey(e, points.length)}
-                >
-                  <span class="year-long">${p.year}</span
-                  ><span class="year-short" aria-hidden="true">’${String(p.year).slice(2)}</span>
-                </button>
-                <span class="point__tip" role="tooltip" id="tip-${i}" ?hidden=${this.activePoint !== i}
-                  >${tip}</span
-                >
-              </li>`;
-            })}
-          </ol>
+          ${this.stage >= 4 ? this.renderPoints(series, text, unit) : nothing}
         </div>
       </div>
     </figure>`;
+  }
+
+  /**
+   * The chart's years: a button each (one in the tab order) with its tooltip. A part of its own in
+   * the first render (see `stage`); the list lies over the plot, whose room for it is there before.
+   */
+  private renderPoints(series: StatsSeries, text: ViewText, unit: string) {
+    const t = this.localize;
+    const points = series.points;
+    const focusIndex = Math.min(this.focusPoint ?? points.length - 1, points.length - 1);
+    return html`<ol class="points" aria-label=${t.t('chartPoints')}>
+      ${points.map((p, i) => {
+        const year = p.provisional ? t.t('provisional', p.year) : String(p.year);
+        const tip = t.t(
+          'tip',
+          year,
+          p.published ? `${countCell(p, text)} ${unit}` : text.suppressed,
+          p.published && series.rate ? rateCell(p, text) : '',
+        );
+        return html`<li
+          class=${this.activePoint === i ? 'point point--active' : 'point'}
+          @mouseenter=${() => (this.activePoint = i)}
+          @mouseleave=${() => (this.activePoint = undefined)}
+        >
+          ${p.published ? nothing : html`<span class="point__gap" aria-hidden="true">${t.t('gapMark')}</span>`}
+          <button
+            type="button"
+            class="point__year"
+            tabindex=${i === focusIndex ? 0 : -1}
+            aria-describedby="tip-${i}"
+            @focus=${() => {
+              this.focusPoint = i;
+              this.activePoint = i;
+            }}
+            @blur=${() => (this.activePoint = undefined)}
+            @click=${() => (this.activePoint = this.activePoint === i ? undefined : i)}
+            @keydown=${(e: KeyboardEvent) => this.onPointKey(e, points.length)}
+          >
+            <span class="year-long">${p.year}</span
+            ><span class="year-short" aria-hidden="true">’${String(p.year).slice(2)}</span>
+          </button>
+          <span class="point__tip" role="tooltip" id="tip-${i}" ?hidden=${this.activePoint !== i}
+            >${tip}</span
+          >
+        </li>`;
+      })}
+    </ol>`;
   }
 
   /* eslint-enable lit-a11y/accessible-name */
@@ -688,18 +699,18 @@ export class ActivityStats extends ProxElement {
                   ${this.stage >= 2 ? this.renderFigures(dataset, series) : nothing}
                   ${this.stage >= 3 ? this.renderChart(dataset, series) : nothing}
                   ${
-                    this.stage >= 4
+                    this.stage >= 5
                       ? this.renderTable(dataset, series, buildTable(dataset, series, this.text()))
                       : nothing
                   }
                 </div>
-                <div class="about">${this.stage >= 4 ? this.renderAbout(dataset) : nothing}</div>
+                <div class="about">${this.stage >= 5 ? this.renderAbout(dataset) : nothing}</div>
               </div>`
           : html`<p class="state" part="state">${t.t('empty')}</p>`
       }
-      ${this.stage >= 5 && dataset.activity.length ? this.renderActivity(dataset.activity) : nothing}
+      ${this.stage >= 6 && dataset.activity.length ? this.renderActivity(dataset.activity) : nothing}
       ${
-        this.stage >= 5 && dataset.responseTimes?.figures.length
+        this.stage >= 6 && dataset.responseTimes?.figures.length
           ? this.renderResponses(dataset.responseTimes)
           : nothing
       }`;
