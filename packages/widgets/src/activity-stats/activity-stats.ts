@@ -157,9 +157,11 @@ export class ActivityStats extends ProxElement {
 
   /**
    * The first update (the loading state, and Lit's first preparation of the widget's templates)
-   * runs in a task of its own, not in the one that evaluated the bundle and defined the element.
+   * runs in a task of its own, not in the one that evaluated the bundle and defined the element;
+   * before it, the parsing and adoption of the styles in another.
    */
   protected static override firstUpdateInOwnTask = true;
+  protected static override stylesInOwnTask = true;
 
   protected override updated(): void {
     if (this.staging || this.stage >= LAST_STAGE || this.data.value === undefined) return;
