@@ -360,16 +360,22 @@ describe('<prox-rights-explainer>: search', () => {
     const el = await mount();
     // A timer set now runs after the update and before the widget's next step (set by that update).
     const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
-    // Every count of open topics the widget went through, as its DOM changed, and in which frame.
-    const steps: { opened: number; frame: number; time: number }[] = [];
+    // Every count of open topics the widget went through, as its DOM changed, and in which frame;
+    // with the sections each topic just opened showed then.
+    const steps: { opened: number; frame: number; time: number; sections: number[] }[] = [];
+    const sectionsOf = (topic: Element) => topic.querySelectorAll('h4').length;
     let frame = 0;
     let ticking = requestAnimationFrame(function tick() {
       frame += 1;
       ticking = requestAnimationFrame(tick);
     });
+    let before = new Set<Element>();
     const observer = new MutationObserver(() => {
-      const opened = toggles(el).filter((t) => t.getAttribute('aria-expanded') === 'true').length;
-      if (opened !== steps.at(-1)?.opened) steps.push({ opened, frame, time: performance.now() });
+      const now = new Set($$(el, '.topic').filter((t) => t.querySelector('[aria-expanded=true]')));
+      if (now.size === before.size) return;
+      const sections = [...now].filter((t) => !before.has(t)).map(sectionsOf);
+      steps.push({ opened: now.size, frame, time: performance.now(), sections });
+      before = now;
     });
     observer.observe(el.shadowRoot!, { subtree: true, attributes: true, attributeFilter: ['aria-expanded'] });
     const input = $<HTMLInputElement>(el, 'input[type=search]');
@@ -393,9 +399,16 @@ describe('<prox-rights-explainer>: search', () => {
     cancelAnimationFrame(ticking);
     expect(ids.map((id) => isOpen(el, id))).to.deep.equal(ids.map(() => true));
     expect(steps.map((s) => s.opened)).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8]);
+    // Each topic the search opened showed its first section first, the others a frame later.
+    const searched = steps.filter((_, i) => i !== clicked);
+    expect(searched.map((s) => s.sections)).to.deep.equal(searched.map(() => [1]));
+    expect(
+      $$(el, '.topic')
+        .map(sectionsOf)
+        .some((n) => n > 1),
+    ).to.equal(true);
     // A frame came between two topics opened by the search (the click's step aside): each panel
     // was laid out before the next opened — unless no frame came for a second (a busy machine).
-    const searched = steps.filter((_, i) => i !== clicked);
     for (const [i, step] of searched.entries())
       if (i > 0 && step.time - searched[i - 1]!.time < FRAME_FALLBACK_MS)
         expect(step.frame, `${step.opened} open`).to.be.greaterThan(searched[i - 1]!.frame);

@@ -42,7 +42,8 @@ const PANELS_PER_TASK = 2;
  * How many topics a search opens per frame (issue 21: opening every topic « f » matches at once was
  * one frame of about 100 ms of layout and 80 ms of paint at 4× CPU throttling; two per task, still
  * one of about 100 ms of layout: a panel's content is styled and laid out when it opens; one per
- * task, still two or three panels in a frame when the tasks came before it).
+ * task, still two or three panels in a frame when the tasks came before it). A topic opens with its
+ * first section, the others a frame later.
  */
 const OPENED_PER_FRAME = 1;
 /**
@@ -86,6 +87,7 @@ export class RightsExplainer extends ProxElement {
     language: { state: true },
     panels: { state: true },
     deferred: { state: true },
+    partial: { state: true },
   };
 
   /** Where each language's stemmer and small words come from (a lazy chunk, loaded when a resident first searches). */
@@ -130,6 +132,8 @@ export class RightsExplainer extends ProxElement {
    * ones first (`OPENED_PER_FRAME`); until then they render as they were, closed and unmarked.
    */
   declare private deferred: Set<string>;
+  /** The topic a search opened last, shown with its first section only until the next frame. */
+  declare private partial?: string | undefined;
   /** The next opened topics' task, while a search opens them. */
   private opening?: Promise<void> | undefined;
   /** The content whose words are folded (or being folded) ahead of a search. */
@@ -203,11 +207,15 @@ export class RightsExplainer extends ProxElement {
       this.prepared = content;
       void prepareStems(content.topics, undefined, (text) => this.localize.pick(text));
     }
-    if (this.deferred.size > 0 && !this.opening) {
-      // Once the frame showing the last one opened is painted: one panel laid out per frame.
+    if ((this.deferred.size > 0 || this.partial) && !this.opening) {
+      // Once the frame showing the last step is painted: the rest of the topic opened last, or the
+      // next topic with its first section (a panel laid out in two frames, one topic at a time).
       this.opening = afterNextFrame().then(() => {
         this.opening = undefined;
-        this.deferred = new Set([...this.deferred].slice(OPENED_PER_FRAME));
+        const next = [...this.deferred];
+        this.partial = this.partial ? undefined : next[0];
+        if (!this.partial) return;
+        this.deferred = new Set(next.slice(OPENED_PER_FRAME));
       });
     }
     const pending = this.pending;
@@ -284,7 +292,9 @@ export class RightsExplainer extends ProxElement {
   private openFound(ids: Iterable<string>): void {
     const open = new Set(ids);
     const newly = [...open].filter((id) => !this.open.has(id) || this.deferred.has(id));
-    this.deferred = new Set(newly.slice(this.opening ? 0 : OPENED_PER_FRAME));
+    const now = this.opening ? 0 : OPENED_PER_FRAME;
+    this.deferred = new Set(newly.slice(now));
+    if (now) this.partial = newly[0];
     this.open = open;
   }
 
@@ -369,10 +379,12 @@ export class RightsExplainer extends ProxElement {
     query: Query | undefined,
     filled: boolean,
     open: boolean,
+    partial: boolean,
   ): TemplateResult {
     const sections = topic.sections
       .map((section) => ({ section, items: section.items.filter((item) => this.shown(item, found)) }))
-      .filter(({ items }) => items.length > 0);
+      .filter(({ items }) => items.length > 0)
+      .slice(0, partial ? 1 : undefined);
     return html`<li class="topic" part="topic" data-topic=${topic.id}>
       <h3>
         <button
@@ -589,6 +601,7 @@ export class RightsExplainer extends ProxElement {
             const marks = deferred ? undefined : query;
             const filled = deferred || searching || i < this.panels;
             const open = !deferred && this.open.has(topic.id);
+            const partial = open && this.partial === topic.id;
             // A topic renders again only when what it shows changed (issue 21: every key and every
             // topic a search opened rendered every topic's items again).
             return guard(
@@ -599,10 +612,11 @@ export class RightsExplainer extends ProxElement {
                 this.hideUnverified,
                 filled,
                 open,
+                partial,
                 items && [...items].join(),
                 marks && `${this.language?.lang} ${marks.stems.join()}`,
               ],
-              () => this.renderTopic(topic, content, items, marks, filled, open),
+              () => this.renderTopic(topic, content, items, marks, filled, open, partial),
             );
           },
         )}
