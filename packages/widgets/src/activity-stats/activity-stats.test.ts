@@ -190,7 +190,7 @@ describe('<prox-activity-stats>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows the title and figures first, then the chart, then its years, then the rest, one part per frame (no long task)', async () => {
+  it('shows the title, then the indicator list, the figures, the chart and its years, then the rest, one part per frame (no long task)', async () => {
     let resolve!: (d: StatsDataset) => void;
     const { el } = await mount(new Promise<StatsDataset>((r) => (resolve = r)));
     const has = (selector: string) => $(el, selector) !== null;
@@ -204,28 +204,26 @@ describe('<prox-activity-stats>', () => {
       about: has('.about h3'),
       activity: has('.activity'),
     });
-    // What the shadow root holds when the figures, then the chart, then its years first appear (a
-    // mutation observer runs before the next task, so it sees each part alone), and whether a frame
-    // was rendered in between (each part is laid out in a frame of its own).
+    type Parts = ReturnType<typeof parts>;
+    const order = ['title', 'indicator', 'figures', 'chart', 'years'] as const;
+    // What the shadow root holds when each of the first parts first appears (a mutation observer
+    // runs before the next task, so it sees each part alone), and whether a frame was rendered in
+    // between (each part is laid out in a frame of its own).
     let frames = 0;
     const counting = () => {
       frames += 1;
       if (!has('.activity')) requestAnimationFrame(counting);
     };
     requestAnimationFrame(counting);
-    const seen: { parts: ReturnType<typeof parts>; frames: number; time: number }[] = [];
+    const seen: { parts: Parts; frames: number; time: number }[] = [];
     const sequence = new Promise<void>((done) => {
       const observer = new MutationObserver(() => {
         const now = parts();
         const last = seen[seen.length - 1]?.parts;
-        if (
-          (now.figures && !last) ||
-          (now.chart && last && !last.chart) ||
-          (now.years && last && !last.years)
-        )
+        if (order.some((part) => now[part] && !last?.[part]))
           seen.push({ parts: now, frames, time: performance.now() });
-        // Three parts seen, or the last part shown (a render that joined two parts is a failure).
-        if (seen.length === 3 || now.activity) {
+        // Every first part seen, or the last part shown (a render that joined two parts is a failure).
+        if (seen.length === order.length || now.activity) {
           observer.disconnect();
           done();
         }
@@ -235,17 +233,18 @@ describe('<prox-activity-stats>', () => {
     resolve(demoStats);
     await sequence;
     const none = { tableButton: false, about: false, activity: false };
-    expect(seen.map((s) => s.parts)).to.deep.equal([
-      { title: true, indicator: true, figures: true, chart: false, years: false, ...none },
-      { title: true, indicator: true, figures: true, chart: true, years: false, ...none },
-      { title: true, indicator: true, figures: true, chart: true, years: true, ...none },
-    ]);
+    expect(seen.map((s) => s.parts)).to.deep.equal(
+      order.map((_, i) => ({
+        ...Object.fromEntries(order.map((part, j) => [part, j <= i])),
+        ...none,
+      })),
+    );
     // Each in a frame of its own, unless no frame came for a second (a busy machine).
-    for (const [before, after] of [
-      [seen[0]!, seen[1]!],
-      [seen[1]!, seen[2]!],
-    ])
-      if (after.time - before.time < FRAME_TIMEOUT_MS) expect(after.frames).to.be.above(before.frames);
+    for (const [i, after] of seen.entries()) {
+      const before = seen[i - 1];
+      if (before && after.time - before.time < FRAME_TIMEOUT_MS)
+        expect(after.frames).to.be.above(before.frames);
+    }
     // updateComplete waits for every part.
     await el.updateComplete;
     expect([has('[aria-controls="data-table"]'), has('.about h3'), has('.activity')]).to.deep.equal([

@@ -31,7 +31,7 @@ import {
 } from './stats-view.js';
 
 /** The parts of the first render (see `stage`). */
-const LAST_STAGE = 6;
+const LAST_STAGE = 7;
 
 type Args = readonly [
   ProximiteClient | undefined,
@@ -122,12 +122,12 @@ export class ActivityStats extends ProxElement {
   declare private announcement: string;
   /**
    * How much of the data the first render shows, one part per task and frame (issue 21: no long
-   * task, the layout of each part in a frame of its own): 1 the title and the indicator; 2 the key
-   * figures; 3 the chart's axis and bars; 4 its years (buttons and tooltips); 5 the table's buttons
-   * and the source; 6 the municipal police's activity and the response times. Later renders show
-   * everything at once. The source's column (`.about`)
-   * is there, empty, from the first part on: the figures and the chart keep their width when it
-   * fills (no layout shift, no second layout of them).
+   * task, the layout of each part in a frame of its own): 1 the title; 2 the indicator's list; 3 the
+   * key figures; 4 the chart's axis and bars; 5 its years (buttons and tooltips); 6 the table's
+   * buttons and the source; 7 the municipal police's activity and the response times. Later
+   * renders show everything at once. The source's column (`.about`) is there, empty, from the
+   * first part on: the figures and the chart keep their width when it fills (no layout shift, no
+   * second layout of them).
    */
   declare private stage: number;
   /** The next part's task, while the first render is under way. */
@@ -395,7 +395,7 @@ export class ActivityStats extends ProxElement {
                 : nothing,
             )}
           </svg>
-          ${this.stage >= 4 ? this.renderPoints(series, text, unit) : nothing}
+          ${this.stage >= 5 ? this.renderPoints(series, text, unit) : nothing}
         </div>
       </div>
     </figure>`;
@@ -670,6 +670,20 @@ export class ActivityStats extends ProxElement {
     </section>`;
   }
 
+  /** The indicator's list and the live region that says what a choice shows. */
+  private renderControls(dataset: StatsDataset, series: StatsSeries) {
+    const t = this.localize;
+    return html`<div class="controls">
+      <label for="indicator">${t.t('indicator')}</label>
+      <select id="indicator" @change=${this.onSelect}>
+        ${dataset.series.map(
+          (s) => html`<option value=${s.indicatorId} ?selected=${s === series}>${t.pick(s.label)}</option>`,
+        )}
+      </select>
+      <p class="visually-hidden" role="status">${this.announcement}</p>
+    </div>`;
+  }
+
   private renderDataset(dataset: StatsDataset) {
     const t = this.localize;
     const series = this.current(dataset);
@@ -684,35 +698,24 @@ export class ActivityStats extends ProxElement {
       </div>
       ${
         series
-          ? html`<div class="controls">
-                <label for="indicator">${t.t('indicator')}</label>
-                <select id="indicator" @change=${this.onSelect}>
-                  ${dataset.series.map(
-                    (s) =>
-                      html`<option value=${s.indicatorId} ?selected=${s === series}>
-                        ${t.pick(s.label)}
-                      </option>`,
-                  )}
-                </select>
-                <p class="visually-hidden" role="status">${this.announcement}</p>
-              </div>
+          ? html`${this.stage >= 2 ? this.renderControls(dataset, series) : nothing}
               <div class="layout">
                 <div class="main">
-                  ${this.stage >= 2 ? this.renderFigures(dataset, series) : nothing}
-                  ${this.stage >= 3 ? this.renderChart(dataset, series) : nothing}
+                  ${this.stage >= 3 ? this.renderFigures(dataset, series) : nothing}
+                  ${this.stage >= 4 ? this.renderChart(dataset, series) : nothing}
                   ${
-                    this.stage >= 5
+                    this.stage >= 6
                       ? this.renderTable(dataset, series, buildTable(dataset, series, this.text()))
                       : nothing
                   }
                 </div>
-                <div class="about">${this.stage >= 5 ? this.renderAbout(dataset) : nothing}</div>
+                <div class="about">${this.stage >= 6 ? this.renderAbout(dataset) : nothing}</div>
               </div>`
           : html`<p class="state" part="state">${t.t('empty')}</p>`
       }
-      ${this.stage >= 6 && dataset.activity.length ? this.renderActivity(dataset.activity) : nothing}
+      ${this.stage >= 7 && dataset.activity.length ? this.renderActivity(dataset.activity) : nothing}
       ${
-        this.stage >= 6 && dataset.responseTimes?.figures.length
+        this.stage >= 7 && dataset.responseTimes?.figures.length
           ? this.renderResponses(dataset.responseTimes)
           : nothing
       }`;
