@@ -60,11 +60,18 @@ const plugins = () => [
  * the main thread when first called, inside the tasks of the first render (issue 21).
  */
 const compileHinted = ['prox-cafe-calendar'];
-/** Puts the compile hint first in every file (after terser, which drops comments). */
-const compileHint = {
+/**
+ * Standalone builds whose entry file only gets the hint: the stats and the form, whose first render
+ * runs the entry's functions (Lit, the kit, the widget) in its tasks; their lazy chunks stay within
+ * their budgets without it.
+ */
+const entryCompileHinted = ['prox-activity-stats', 'prox-concern-form'];
+/** Puts the compile hint first in every file, or in the entry only (after terser, which drops comments). */
+const compileHint = (entryOnly = false) => ({
   name: 'proximite-compile-hint',
-  renderChunk: (code) => ({ code: `//# allFunctionsCalledOnLoad\n${code}`, map: null }),
-};
+  renderChunk: (code, chunk) =>
+    entryOnly && !chunk.isEntry ? null : { code: `//# allFunctionsCalledOnLoad\n${code}`, map: null },
+});
 
 /** Modules every widget needs: one shared chunk in the CDN build. */
 function sharedChunk(id) {
@@ -220,7 +227,11 @@ export default [
     : []),
   ...Object.entries(entries).map(([name, input]) => ({
     input: { [name]: input },
-    plugins: compileHinted.includes(name) ? [...plugins(), compileHint] : plugins(),
+    plugins: compileHinted.includes(name)
+      ? [...plugins(), compileHint()]
+      : entryCompileHinted.includes(name)
+        ? [...plugins(), compileHint(true)]
+        : plugins(),
     onwarn,
     // Lets the entry chunk export what the lazy chunks import from it, instead of a facade file.
     preserveEntrySignatures: 'allow-extension',
