@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { checkMark } from '../kit/check-mark.styles.js';
 
 /**
  * Styles of <prox-cafe-calendar>, on top of the kit's tokens. Narrowest layout first (280 px),
@@ -96,17 +97,7 @@ export const styles = css`
     font-weight: 700;
   }
   .segment[aria-pressed='true']::before {
-    /* A check drawn with borders, not the « ✓ » character: no font has to be looked up for it
-       (a fallback font search in the page's first layout, about 20 ms at 4× CPU throttling), and
-       nothing is read out beside the button's pressed state. */
-    content: '';
-    display: inline-block;
-    inline-size: 0.32em;
-    block-size: 0.68em;
-    margin-inline: 0.1em 0.5em;
-    border: solid currentColor;
-    border-width: 0 0.14em 0.14em 0;
-    transform: translateY(-0.1em) rotate(45deg);
+    ${checkMark}
   }
   .segment:focus-visible {
     outline-offset: -5px;

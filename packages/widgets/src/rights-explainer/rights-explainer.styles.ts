@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { checkMark } from '../kit/check-mark.styles.js';
 
 export const styles = css`
   .base {
@@ -82,17 +83,7 @@ export const styles = css`
     color: inherit;
   }
   .button[aria-pressed='true']::before {
-    /* A check drawn with borders, not the « ✓ » character: no font has to be looked up for it
-       (a fallback font search in the page's first layout, about 20 ms at 4× CPU throttling), and
-       nothing is read out beside the button's pressed state. */
-    content: '';
-    display: inline-block;
-    inline-size: 0.32em;
-    block-size: 0.68em;
-    margin-inline: 0.1em 0.5em;
-    border: solid currentColor;
-    border-width: 0 0.14em 0.14em 0;
-    transform: translateY(-0.1em) rotate(45deg);
+    ${checkMark}
   }
   /*
    * The topics, a panel and its items are in block flow, spaced by margins as a grid's gap would
