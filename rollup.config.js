@@ -52,25 +52,25 @@ const plugins = () => [
 ];
 
 /**
- * Standalone builds whose files run nearly all their functions as soon as they load (the entry while
- * the widget first renders, each lazy chunk when the view or the SDK it brings is used): each file
- * starts with V8's compile hint `//# allFunctionsCalledOnLoad` (explicit compile hints, Chromium
- * 136+, https://v8.dev/blog/explicit-compile-hints; elsewhere a comment). V8 then compiles every
- * function of the file with it, on a background thread while it streams, instead of each one on
- * the main thread when first called, inside the tasks of the first render (issue 21).
+ * Standalone builds whose files start with V8's compile hint `//# allFunctionsCalledOnLoad`
+ * (explicit compile hints, Chromium 136+, https://v8.dev/blog/explicit-compile-hints; elsewhere a
+ * comment). V8 then compiles every function of the file with it, on a background thread while it
+ * streams, instead of each one on the main thread when first called, inside the tasks of the first
+ * render (issue 21). `every file`: the calendar, whose files run nearly all their functions as soon
+ * as they load (the entry while it first renders, each lazy chunk when its view or the SDK is
+ * used); `entry`: the stats and the form, whose first render runs the entry's functions (Lit, the
+ * kit, the widget), and whose lazy chunks stay within their budgets without it.
  */
-const compileHinted = ['prox-cafe-calendar'];
-/**
- * Standalone builds whose entry file only gets the hint: the stats and the form, whose first render
- * runs the entry's functions (Lit, the kit, the widget) in its tasks; their lazy chunks stay within
- * their budgets without it.
- */
-const entryCompileHinted = ['prox-activity-stats', 'prox-concern-form'];
-/** Puts the compile hint first in every file, or in the entry only (after terser, which drops comments). */
-const compileHint = (entryOnly = false) => ({
+const compileHints = {
+  'prox-cafe-calendar': 'every file',
+  'prox-activity-stats': 'entry',
+  'prox-concern-form': 'entry',
+};
+/** Puts the compile hint first in the files `where` says (after terser, which drops comments). */
+const compileHint = (where) => ({
   name: 'proximite-compile-hint',
   renderChunk: (code, chunk) =>
-    entryOnly && !chunk.isEntry ? null : { code: `//# allFunctionsCalledOnLoad\n${code}`, map: null },
+    where === 'entry' && !chunk.isEntry ? null : { code: `//# allFunctionsCalledOnLoad\n${code}`, map: null },
 });
 
 /** Modules every widget needs: one shared chunk in the CDN build. */
@@ -227,11 +227,7 @@ export default [
     : []),
   ...Object.entries(entries).map(([name, input]) => ({
     input: { [name]: input },
-    plugins: compileHinted.includes(name)
-      ? [...plugins(), compileHint()]
-      : entryCompileHinted.includes(name)
-        ? [...plugins(), compileHint(true)]
-        : plugins(),
+    plugins: name in compileHints ? [...plugins(), compileHint(compileHints[name])] : plugins(),
     onwarn,
     // Lets the entry chunk export what the lazy chunks import from it, instead of a facade file.
     preserveEntrySignatures: 'allow-extension',
