@@ -58,13 +58,16 @@ const plugins = () => [
  * streams, instead of each one on the main thread when first called, inside the tasks of the first
  * render (issue 21). `every file`: the calendar, whose files run nearly all their functions as soon
  * as they load (the entry while it first renders, each lazy chunk when its view or the SDK is
- * used); `entry`: the stats and the form, whose first render runs the entry's functions (Lit, the
- * kit, the widget), and whose lazy chunks stay within their budgets without it.
+ * used), and the rights explainer (its SDK chunk builds the rights' schemas and validates the
+ * content as it arrives, its search chunk stems the whole content); `entry`: the stats and the
+ * form, whose first render runs the entry's functions (Lit, the kit, the widget), and whose lazy
+ * chunks stay within their budgets without it.
  */
 const compileHints = {
   'prox-cafe-calendar': 'every file',
   'prox-activity-stats': 'entry',
   'prox-concern-form': 'entry',
+  'prox-rights-explainer': 'every file',
 };
 /** Puts the compile hint first in the files `where` says (after terser, which drops comments). */
 const compileHint = (where) => ({
