@@ -125,7 +125,7 @@ describe('<prox-rights-explainer>: states', () => {
     }
   });
 
-  it('shows every topic at once, closed panels empty, then fills them a few per task, then the guide and the help (no long task)', async () => {
+  it('shows every topic at once, closed panels empty, then fills them one per task, then the guide and the help a frame apart (no long task)', async () => {
     let resolve!: (content: RightsContent) => void;
     const client = makeClient(() => new Promise((r) => (resolve = r)));
     const el = await fixture<RightsExplainer>(

@@ -11,6 +11,7 @@ import {
 } from '@proximite/contract';
 import { ProxElement } from '../kit/base-element.js';
 import { afterNextFrame } from '../kit/frame.js';
+import { newTask } from '../kit/base-element.js';
 import { DataController } from '../kit/data.controller.js';
 import { LocalizeController } from '../kit/localize.js';
 import { resolveRightsClient, type RightsClient } from './client.js';
@@ -35,9 +36,10 @@ type Key = keyof RightsMessages & string;
 /**
  * How many closed topics' panels are filled per task after the first render, which fills none
  * (issue 21: the content's first render, two panels included, was a task of about 60 ms of thread
- * time at 4× CPU throttling; an open topic's panel is always filled).
+ * time at 4× CPU throttling; two panels per task, 40 to 75 ms; an open topic's panel is always
+ * filled).
  */
-const PANELS_PER_TASK = 2;
+const PANELS_PER_TASK = 1;
 /**
  * How many topics a search opens per frame (issue 21: opening every topic « f » matches at once was
  * one frame of about 100 ms of layout and 80 ms of paint at 4× CPU throttling; two per task, still
@@ -46,10 +48,6 @@ const PANELS_PER_TASK = 2;
  * first section, the others a frame later.
  */
 const OPENED_PER_FRAME = 1;
-/**
- * A new task: `scheduler.yield()` continuations may run back to back inside one task in Chromium,
- * a timer's callback certainly runs in a task of its own (and the frame before it is painted).
- */
 const UTC = { dateStyle: 'long', timeZone: 'UTC' } as const;
 
 /**
@@ -197,7 +195,12 @@ export class RightsExplainer extends ProxElement {
     const topics = content?.topics.length;
     // Every panel, then the guide (with the last ones), then the help numbers: one step past the topics.
     if (topics !== undefined && !this.filling && this.panels <= topics) {
-      this.filling = yieldToMain().then(() => {
+      // Each panel in a task of its own (a timer's: `scheduler.yield()` continuations may run back
+      // to back inside one task in Chromium); the guide and the help numbers each once the frame
+      // before them is painted (issue 21: both laid out in one frame, a layout of 35 to 47 ms at 4×
+      // CPU throttling). Closed panels, hidden until found, are not laid out.
+      const next = this.panels + PANELS_PER_TASK >= topics ? afterNextFrame() : newTask();
+      this.filling = next.then(() => {
         this.filling = undefined;
         this.panels += PANELS_PER_TASK;
       });
