@@ -34,12 +34,15 @@ import { yieldToMain } from '@proximite/sdk/internal/yield.js';
 
 type Key = keyof RightsMessages & string;
 /**
- * How many closed topics' panels are filled per task after the first render, which fills none
- * (issue 21: the content's first render, two panels included, was a task of about 60 ms of thread
- * time at 4× CPU throttling; two panels per task, 40 to 75 ms; an open topic's panel is always
- * filled).
+ * In how many tasks a closed topic's panel is filled after the first render, which fills none: its
+ * first sections, then the others (issue 21: the content's first render, two panels included, was
+ * a task of about 60 ms of thread time at 4× CPU throttling; two panels per task, 40 to 75 ms; one
+ * per task, 40 to 60 ms for the first topic's twelve items). An open topic's panel is always
+ * filled whole.
  */
-const PANELS_PER_TASK = 1;
+const PANEL_PARTS = 2;
+/** How many help numbers the first of their two frames shows (the others, and the city's own, next). */
+const CONTACTS_FIRST = 5;
 /**
  * How many topics a search opens per frame (issue 21: opening every topic « f » matches at once was
  * one frame of about 100 ms of layout and 80 ms of paint at 4× CPU throttling; two per task, still
@@ -118,9 +121,10 @@ export class RightsExplainer extends ProxElement {
   declare private situation?: Situation;
   declare private force?: GuideForce;
   /**
-   * How many topics have their panel filled: the first render fills them a few per task (closed
-   * panels are hidden until found), then shows the guide and the help numbers (issue 21: no long
-   * task). An open topic's panel is always filled; a search fills every panel it matches.
+   * How many parts of the topics' panels are filled ({@link PANEL_PARTS} per panel): the first
+   * render fills them one per task (closed panels are hidden until found), then shows the guide
+   * and the help numbers in two parts, a frame apart (issue 21: no long task). An open topic's
+   * panel is always filled; a search fills every panel it matches.
    */
   declare private panels: number;
   /** The next panels' task, while the first render is under way. */
@@ -193,16 +197,18 @@ export class RightsExplainer extends ProxElement {
   protected override updated(): void {
     const content = this.data.value;
     const topics = content?.topics.length;
-    // Every panel, then the guide (with the last ones), then the help numbers: one step past the topics.
-    if (topics !== undefined && !this.filling && this.panels <= topics) {
-      // Each panel in a task of its own (a timer's: `scheduler.yield()` continuations may run back
-      // to back inside one task in Chromium); the guide and the help numbers each once the frame
-      // before them is painted (issue 21: both laid out in one frame, a layout of 35 to 47 ms at 4×
-      // CPU throttling). Closed panels, hidden until found, are not laid out.
-      const next = this.panels + PANELS_PER_TASK >= topics ? afterNextFrame() : newTask();
+    // Every panel, then the guide (with the last part), then the help numbers: two steps past the panels.
+    const parts = topics === undefined ? undefined : topics * PANEL_PARTS;
+    if (parts !== undefined && !this.filling && this.panels <= parts + 1) {
+      // Each part of a panel in a task of its own (a timer's: `scheduler.yield()` continuations may
+      // run back to back inside one task in Chromium); the guide and each part of the help numbers
+      // once the frame before them is painted (issue 21: both laid out in one frame, a layout of 35
+      // to 47 ms at 4× CPU throttling; the help numbers alone, frames of 40 to 80 ms). Closed
+      // panels, hidden until found, are not laid out.
+      const next = this.panels + 1 >= parts ? afterNextFrame() : newTask();
       this.filling = next.then(() => {
         this.filling = undefined;
-        this.panels += PANELS_PER_TASK;
+        this.panels += 1;
       });
     } else if (content && !this.filling && this.prepared !== content) {
       // The first render over, the content's words folded a slice per task, ahead of a search
@@ -388,11 +394,13 @@ export class RightsExplainer extends ProxElement {
     filled: boolean,
     open: boolean,
     partial: boolean,
+    half: boolean,
   ): TemplateResult {
-    const sections = topic.sections
+    const shown = topic.sections
       .map((section) => ({ section, items: section.items.filter((item) => this.shown(item, found)) }))
-      .filter(({ items }) => items.length > 0)
-      .slice(0, partial ? 1 : undefined);
+      .filter(({ items }) => items.length > 0);
+    // A topic a search opened last: its first section; a closed panel half filled: its first half.
+    const sections = shown.slice(0, partial ? 1 : half ? Math.ceil(shown.length / 2) : undefined);
     return html`<li class="topic" part="topic" data-topic=${topic.id}>
       <h3>
         <button
@@ -607,9 +615,12 @@ export class RightsExplainer extends ProxElement {
             const deferred = this.deferred.has(topic.id);
             const items = deferred ? undefined : found?.get(topic.id);
             const marks = deferred ? undefined : query;
-            const filled = deferred || searching || i < this.panels;
+            const parts =
+              deferred || searching ? PANEL_PARTS : Math.min(PANEL_PARTS, this.panels - PANEL_PARTS * i);
+            const filled = parts > 0;
             const open = !deferred && this.open.has(topic.id);
             const partial = open && this.partial === topic.id;
+            const half = !open && parts < PANEL_PARTS;
             // A topic renders again only when what it shows changed (issue 21: every key and every
             // topic a search opened rendered every topic's items again).
             return guard(
@@ -621,28 +632,35 @@ export class RightsExplainer extends ProxElement {
                 filled,
                 open,
                 partial,
+                half,
                 items && [...items].join(),
                 marks && `${this.language?.lang} ${marks.stems.join()}`,
               ],
-              () => this.renderTopic(topic, content, items, marks, filled, open, partial),
+              () => this.renderTopic(topic, content, items, marks, filled, open, partial, half),
             );
           },
         )}
       </ul>
-      ${this.panels < content.topics.length ? nothing : this.renderGuide(content)}
-      ${this.panels <= content.topics.length ? nothing : this.renderHelp(content, local)}`;
+      ${this.panels < content.topics.length * PANEL_PARTS ? nothing : this.renderGuide(content)}
+      ${
+        this.panels <= content.topics.length * PANEL_PARTS
+          ? nothing
+          : this.renderHelp(content, local, this.panels > content.topics.length * PANEL_PARTS + 1)
+      }`;
   }
 
-  /** The help numbers and the city's own contacts. */
-  private renderHelp(content: RightsContent, local: readonly LocalContact[]): TemplateResult {
+  /** The help numbers and the city's own contacts; until `all`, the first few help numbers. */
+  private renderHelp(content: RightsContent, local: readonly LocalContact[], all: boolean): TemplateResult {
     return html`<section aria-labelledby="help" id="help-numbers">
         <h3 id="help">${this.t('help')}</h3>
         <ul class="cards">
-          ${content.contacts.map((contact) => this.renderContact(contact, content))}
+          ${content.contacts
+            .slice(0, all ? undefined : CONTACTS_FIRST)
+            .map((contact) => this.renderContact(contact, content))}
         </ul>
       </section>
       ${
-        local.length
+        all && local.length
           ? html`<section aria-labelledby="local">
               <h3 id="local">${this.t('local')}</h3>
               <ul class="cards">
