@@ -52,6 +52,8 @@ const CONTACTS_FIRST = 5;
  */
 const OPENED_PER_FRAME = 1;
 const UTC = { dateStyle: 'long', timeZone: 'UTC' } as const;
+/** Whether the templates were prepared ahead of a first render already (once per page). */
+let warmed = false;
 
 /**
  * Residents' rights towards the police nationale, gendarmerie and police municipale: topics as
@@ -172,6 +174,20 @@ export class RightsExplainer extends ProxElement {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHash);
     this.openFromHash();
+    // The templates of the content's parts prepared while it loads (Lit parses each template once
+    // per page), once per page; a warm-up that failed leaves its work to the first render.
+    if (warmed) return;
+    warmed = true;
+    import('./warm-up.js')
+      .then(({ warmUp }) =>
+        warmUp((content, topic) => [
+          () => this.renderTopic(topic, content, undefined, undefined, true, false, false, false),
+          () => this.renderContent(content),
+          () => this.renderGuide(content),
+          () => this.renderHelp(content, content.localContacts!, true),
+        ]),
+      )
+      .catch(Boolean);
   }
 
   override disconnectedCallback(): void {
