@@ -140,6 +140,8 @@ export class RightsExplainer extends ProxElement {
   declare private partial?: string | undefined;
   /** The next opened topics' task, while a search opens them. */
   private opening?: Promise<void> | undefined;
+  /** The last search's answer, and what it depends on. */
+  private found?: { key: unknown[]; topics: Map<string, Set<string>> };
   /** The content whose words are folded (or being folded) ahead of a search. */
   private prepared?: RightsContent;
   /** The language whose stemmer is loading, and the content's words being stemmed with it. */
@@ -354,8 +356,17 @@ export class RightsExplainer extends ProxElement {
     );
   }
 
+  /**
+   * The topics matching `query`, each with its matching items. The last answer is kept: a key
+   * typed searches once, not again when the update it causes renders (issue 21: the two searches
+   * were most of a key's task at 4× CPU throttling).
+   */
   private search(content: RightsContent, query = this.searchQuery): Map<string, Set<string>> {
-    return searchTopics(content.topics, query, (text) => this.localize.pick(text));
+    // What the answer depends on: the content, the language shown, its stemmer, the query's stems.
+    const key = [content, this.localize.lang, query.stemmed, query.stems.join(' ')];
+    if (!this.found || this.found.key.some((part, i) => part !== key[i]))
+      this.found = { key, topics: searchTopics(content.topics, query, (text) => this.localize.pick(text)) };
+    return this.found.topics;
   }
 
   /** `text` with the words matching the search in <mark>. */
