@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import type { Database, Queryable } from './types.js';
+import { PGlite, parse, protocol } from '@electric-sql/pglite';
+import type { Database } from './types.js';
 
 /**
  * Lets the event loop turn before a statement. PGlite runs each statement synchronously on this
@@ -15,18 +15,110 @@ import type { Database, Queryable } from './types.js';
  */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function wrap(q: Pick<PGlite, 'query' | 'exec'>): Queryable {
-  return {
-    async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-      await nextTurn();
-      const result = await q.query<T>(sql, params as unknown[]);
-      return result.rows;
-    },
-    async exec(sql: string): Promise<void> {
-      await nextTurn();
-      await q.exec(sql);
-    },
-  };
+/**
+ * A parameter as node-postgres sends it to PostgreSQL (db/postgres.ts): text whose type the
+ * server infers (null for null and undefined; a Date as an ISO instant; an array as an array
+ * literal; any other object as JSON), bytes as binary. Both databases thus read the same values.
+ */
+export function pgParam(value: unknown): string | Uint8Array | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'object') return String(value as string | number | boolean | bigint);
+  if (value instanceof Uint8Array) return value;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return arrayLiteral(value);
+  return JSON.stringify(value);
+}
+
+function arrayLiteral(values: readonly unknown[]): string {
+  const items = values.map((item) => {
+    if (item === null || item === undefined) return 'NULL';
+    if (Array.isArray(item)) return arrayLiteral(item);
+    if (item instanceof Uint8Array) return `\\\\x${Buffer.from(item).toString('hex')}`;
+    const text = pgParam(item) as string;
+    return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  });
+  return `{${items.join(',')}}`;
+}
+
+const { serialize } = protocol;
+const DESCRIBE_PORTAL = serialize.describe({ type: 'P' });
+const EXECUTE = serialize.execute({});
+const SYNC = serialize.sync();
+
+/** Most prepared statements kept per database (the least recently used is closed beyond). */
+const MAX_PREPARED = 256;
+
+/**
+ * Runs statements on one PGlite instance as named prepared statements, each in ONE call into
+ * PGlite, as node-postgres sends a named query over the network: the first time, Parse (a name for
+ * the text) then Bind, Describe, Execute and Sync together; afterwards Bind, Describe, Execute and
+ * Sync alone, so PostgreSQL neither parses nor (once it settles on a generic plan) plans the
+ * statement again. `PGlite.query` sends an unnamed statement, parsed and planned on every run, in
+ * six calls (it asks first for the parameters' types to serialise them, then sends each message
+ * alone).
+ */
+class Statements {
+  /** Statement names by SQL text, the least recently used first. */
+  readonly #names = new Map<string, string>();
+  /** Names to close with the next statement (evicted, or unsure after an error). */
+  #closing: string[] = [];
+  #next = 0;
+
+  constructor(readonly pg: PGlite) {}
+
+  /** Closes every prepared statement (with the next statement): after DDL, their row types may differ. */
+  forget(): void {
+    this.#closing.push(...this.#names.values());
+    this.#names.clear();
+  }
+
+  async query<T>(sql: string, params: readonly unknown[], syncToFs: boolean): Promise<T[]> {
+    const parts = this.#closing.map((name) => serialize.close({ type: 'S', name }));
+    const closing = this.#closing;
+    this.#closing = [];
+    let name = this.#names.get(sql);
+    const fresh = name === undefined;
+    if (name === undefined) {
+      name = `proximite_${String(this.#next++)}`;
+      parts.push(serialize.parse({ name, text: sql }));
+      if (this.#names.size >= MAX_PREPARED) {
+        const [oldest] = this.#names;
+        if (oldest !== undefined) {
+          this.#names.delete(oldest[0]);
+          this.#closing.push(oldest[1]);
+        }
+      }
+    } else {
+      this.#names.delete(sql); // most recently used last
+    }
+    this.#names.set(sql, name);
+    parts.push(
+      serialize.bind({ statement: name, values: params.map(pgParam) }),
+      DESCRIBE_PORTAL,
+      EXECUTE,
+      SYNC,
+    );
+    const message = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+    let offset = 0;
+    for (const part of parts) {
+      message.set(part, offset);
+      offset += part.length;
+    }
+    let messages;
+    try {
+      messages = await this.pg.execProtocolStream(message, { syncToFs });
+    } catch (error) {
+      // Whether the Parse or the Closes before the failing message ran is unknown: close them
+      // again later (closing a statement that does not exist is no error).
+      this.#closing.push(...closing);
+      if (fresh) {
+        this.#names.delete(sql);
+        this.#closing.push(name);
+      }
+      throw error;
+    }
+    return (parse.parseResults(messages, this.pg.parsers)[0]?.rows ?? []) as T[];
+  }
 }
 
 /** PGlite on disk (`dataDir`) or in memory. PGlite is one connection: statements are serialised. */
@@ -42,11 +134,36 @@ export async function openPGlite(
   if (schema !== undefined) {
     await pg.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}, public;`);
   }
-  const base = wrap(pg);
+  const statements = new Statements(pg);
   return {
     kind: 'pglite',
-    ...base,
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    // Outside a transaction: after any open transaction (PGlite.query's own checks and locks), then synced.
+    async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+      await nextTurn();
+      await pg._checkReady(); // « PGlite is closed »: the database is unreachable (503)
+      return pg._runExclusiveTransaction(() => pg.runExclusive(() => statements.query<T>(sql, params, true)));
+    },
+    async exec(sql: string): Promise<void> {
+      await nextTurn();
+      statements.forget();
+      await pg.exec(sql);
+    },
+    transaction: (fn) =>
+      pg.transaction((tx) =>
+        fn({
+          async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+            await nextTurn();
+            if (tx.closed) throw new Error('Transaction is closed');
+            // The transaction's lock is held; the query lock keeps other statements out meanwhile.
+            return pg.runExclusive(() => statements.query<T>(sql, params, false));
+          },
+          async exec(sql: string): Promise<void> {
+            await nextTurn();
+            statements.forget();
+            await tx.exec(sql);
+          },
+        }),
+      ),
     close: () => pg.close(),
     dump: () => pg.dumpDataDir('none'),
   };
