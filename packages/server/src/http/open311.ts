@@ -325,12 +325,6 @@ export function open311App(deps: AppDeps): Hono<AppEnv> {
       location.lon = input.long;
     }
     if (input.address_id !== undefined) location.addressId = input.address_id;
-    const category = await prepareConcern(db, {
-      categoryCode: input.service_code,
-      // As sent: a key the schema strips (`__proto__`) is refused as unknown, like any other.
-      attributes: form.attributes as Record<string, string | string[]> | undefined,
-      location,
-    });
     const name2 = [input.first_name, input.last_name].filter((s) => s !== undefined && s !== '').join(' ');
     const contact =
       input.email !== undefined || input.phone !== undefined || name2 !== ''
@@ -341,17 +335,24 @@ export function open311App(deps: AppDeps): Hono<AppEnv> {
           }
         : undefined;
     const now = deps.clock();
-    const created = await db.transaction((tx) =>
-      createRoutedConcern(tx, now, deps.outbox, category, {
-        categoryCode: category.code,
+    // Checked, routed and stored in one transaction: the route read is the one stored.
+    const created = await db.transaction(async (tx) => {
+      const prepared = await prepareConcern(tx, {
+        categoryCode: input.service_code,
+        // As sent: a key the schema strips (`__proto__`) is refused as unknown, like any other.
+        attributes: form.attributes as Record<string, string | string[]> | undefined,
+        location,
+      });
+      return createRoutedConcern(tx, now, deps.outbox, prepared, {
+        categoryCode: prepared.category.code,
         description: input.description ?? '',
         location,
         attributes: input.attributes,
         contact,
         quarantineReasons: [],
         channel: 'open311',
-      }),
-    );
+      });
+    });
     const body = [
       {
         service_request_id: created.reference,

@@ -60,7 +60,7 @@ export async function noteCafeConcern(
           : {}),
         ...(cafe.districtId !== null ? { districtId: cafe.districtId } : {}),
       };
-      const category = await prepareConcern(
+      const prepared = await prepareConcern(
         tx,
         {
           categoryCode: input.categoryCode,
@@ -74,7 +74,7 @@ export async function noteCafeConcern(
         timeZone: cafe.timeZone,
         place: cafe.place.name,
       };
-      const created = await createRoutedConcern(tx, now, ctx.outbox, category, {
+      const created = await createRoutedConcern(tx, now, ctx.outbox, prepared, {
         categoryCode: input.categoryCode,
         description: input.description,
         location: { ...location },

@@ -16,7 +16,7 @@ import { enqueueConcernEvent } from '../delivery/outbox.js';
 import { notifyResident } from '../delivery/resident.js';
 import { AppError } from '../errors.js';
 import { insertConcern } from '../store/concerns.js';
-import type { CreatedConcern, NewConcern } from '../store/concerns.js';
+import type { CreatedConcern, NewConcern, PreparedConcern } from '../store/concerns.js';
 import { resolveRoute } from '../store/routing.js';
 import { getServiceRecord, serviceRef } from '../store/services.js';
 import type { ServiceRecord } from '../store/services.js';
@@ -56,6 +56,16 @@ export async function routeFor(
   districtId: string | null | undefined,
 ): Promise<Route> {
   const { service } = await resolveRoute(db, category, districtId);
+  return routeOf(category, service);
+}
+
+/**
+ * Where a concern of `category` goes when the routing rules choose `service` (`undefined`: a service
+ * that is not installed): the one place of the rule that a conduct complaint goes only to an
+ * independent instance, never to the police. Without one it is refused (422), naming the recourse
+ * bodies.
+ */
+export function routeOf(category: ConcernCategory, service: ServiceRecord | undefined): Route {
   if (category.conduct !== undefined) {
     if (!isConductInstance(service))
       throw new AppError('validation', RECOURSE_DETAIL, {
@@ -98,9 +108,9 @@ async function addHandoffUpdate(
 }
 
 /**
- * Stores a new concern where the routing rules send it — in the caller's transaction — and records
- * its arrival: the hand-off public update, an audit entry (`system:routing`) and the messages for
- * its service.
+ * Stores a new concern where the routing rules send it (`prepared`: read by `prepareConcern` in the
+ * same transaction) — in the caller's transaction — and records its arrival: the hand-off public
+ * update, an audit entry (`system:routing`) and the messages for its service.
  *
  * The audit entry is appended last: appending takes the audit chain's lock (store/audit.ts), which
  * every other audited write then waits for until this transaction commits. With `deferAudit`, it is
@@ -110,11 +120,12 @@ export async function createRoutedConcern(
   tx: Queryable,
   now: Date,
   outbox: Outbox,
-  category: ConcernCategory,
+  prepared: PreparedConcern,
   input: NewConcern,
   deferAudit?: (append: (u: Unit) => Promise<void>) => void,
 ): Promise<CreatedConcern> {
-  const route = await routeFor(tx, category, input.location.districtId);
+  const { category } = prepared;
+  const route = routeOf(category, prepared.routed);
   const created = await insertConcern(
     tx,
     now,

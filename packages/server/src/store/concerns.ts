@@ -40,12 +40,14 @@ import {
   toIsoOrNull,
   trackingCodeHash,
 } from '../util.js';
-import { districtExists, getCategory, parseBound } from './content.js';
+import { getCategory, parseBound } from './content.js';
 import { decodeCursor, encodeCursor, isPairCursor } from './context.js';
 import { refreshDueDates } from './due.js';
 import { assignableStaff, concernHistory } from './inbox.js';
 import { reaches } from './reach.js';
 import type { Reach } from './reach.js';
+import { readNewConcern } from './routing.js';
+import type { ServiceRecord } from './services.js';
 
 export { CLOSED_STATUSES, transitionAllowed };
 export const OPEN_STATUSES: readonly string[] = CONCERN_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
@@ -124,30 +126,41 @@ export function checkAgainstCategory(
     throw new AppError('validation', 'Some answers do not match the category.', { errors });
 }
 
+/** A new concern checked against its category and district, with where the routing rules send it. */
+export interface PreparedConcern {
+  category: ConcernCategory;
+  /**
+   * The service the routing rules choose for it (`undefined`: not installed), read with the
+   * category; services/routing.ts's `routeOf` decides from it where the concern goes.
+   */
+  routed: ServiceRecord | undefined;
+}
+
 /**
- * Validates the category and district of a concern; returns the category. `requiredFields: false`
- * for a note taken at a café, where the agent writes what was said, not the form's questions (the
- * service asks what it needs).
+ * Validates the category and district of a concern and reads the service the routing rules choose,
+ * in one statement ({@link readNewConcern}). `requiredFields: false` for a note taken at a café,
+ * where the agent writes what was said, not the form's questions (the service asks what it needs).
+ * Call it in the transaction that stores the concern, so that the route is the one stored.
  */
 export async function prepareConcern(
   db: Queryable,
   input: Pick<NewConcern, 'categoryCode' | 'attributes' | 'location'>,
   options: { requiredFields?: boolean } = {},
-): Promise<ConcernCategory> {
-  const category = await getCategory(db, input.categoryCode);
-  if (category === undefined) {
+): Promise<PreparedConcern> {
+  const districtId = input.location.districtId;
+  const read = await readNewConcern(db, input.categoryCode, districtId);
+  if (read === undefined) {
     throw new AppError('validation', 'Unknown category.', {
       errors: [{ path: 'categoryCode', message: 'unknown category' }],
     });
   }
-  checkAgainstCategory(category, input.attributes, 'attributes', options);
-  const districtId = input.location.districtId;
-  if (districtId !== undefined && !(await districtExists(db, districtId))) {
+  checkAgainstCategory(read.category, input.attributes, 'attributes', options);
+  if (!read.districtKnown) {
     throw new AppError('validation', 'Unknown district.', {
       errors: [{ path: 'location.districtId', message: 'unknown district' }],
     });
   }
-  return category;
+  return { category: read.category, routed: read.service };
 }
 
 /**

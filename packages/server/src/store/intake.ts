@@ -63,9 +63,9 @@ export async function receiveConcern(
         const wait = await hitRateLimit(tx, now, request.bucket, limit);
         if (wait > 0) return { value: { kind: 'rate-limited', retryAfter: wait } };
       }
-      let category;
+      let prepared;
       try {
-        category = await prepareConcern(tx, {
+        prepared = await prepareConcern(tx, {
           ...input,
           attributes: request.sentAttributes ?? input.attributes,
         });
@@ -87,7 +87,7 @@ export async function receiveConcern(
         tx,
         now,
         ctx.outbox,
-        category,
+        prepared,
         {
           categoryCode: input.categoryCode,
           description: input.description,

@@ -33,7 +33,8 @@ export interface ServiceRecord {
   updatedAt: string | null;
 }
 
-interface ServiceRow {
+/** A row of {@link SERVICE_COLUMNS}. */
+export interface ServiceRow {
   id: string;
   name: LocalizedText;
   contact: ServiceContact | null;
@@ -49,12 +50,15 @@ interface ServiceRow {
   members: string[] | null;
 }
 
-const SELECT = `SELECT s.id, s.name, s.contact, s.target_days, s.target_unit, s.delivery, s.delivery_secret,
+/** The columns of a {@link ServiceRow}, of `services s` (for statements that read a service with more). */
+export const SERVICE_COLUMNS = `s.id, s.name, s.contact, s.target_days, s.target_unit, s.delivery, s.delivery_secret,
   s.contact_access, s.police, s.restricted, s.created_at, s.updated_at,
-  (SELECT jsonb_agg(ss.staff_id ORDER BY ss.staff_id) FROM staff_services ss WHERE ss.service_id = s.id) AS members
-  FROM services s`;
+  (SELECT jsonb_agg(ss.staff_id ORDER BY ss.staff_id) FROM staff_services ss WHERE ss.service_id = s.id) AS members`;
 
-function toRecord(r: ServiceRow): ServiceRecord {
+const SELECT = `SELECT ${SERVICE_COLUMNS} FROM services s`;
+
+/** A {@link ServiceRow} as a record. */
+export function toServiceRecord(r: ServiceRow): ServiceRecord {
   return {
     id: r.id,
     name: r.name,
@@ -99,7 +103,7 @@ export function serviceRef(record: Pick<ServiceRecord, 'id' | 'name'>): ServiceR
 
 export async function listServiceRecords(db: Queryable): Promise<ServiceRecord[]> {
   const rows = await db.query<ServiceRow>(`${SELECT} ORDER BY s.name->>'fr', s.id`);
-  return rows.map(toRecord);
+  return rows.map(toServiceRecord);
 }
 
 export async function listServices(db: Queryable): Promise<Service[]> {
@@ -113,7 +117,7 @@ export async function getServiceRecord(
 ): Promise<ServiceRecord | undefined> {
   if (options.lock === true) await db.query('SELECT 1 FROM services WHERE id = $1 FOR UPDATE', [id]);
   const rows = await db.query<ServiceRow>(`${SELECT} WHERE s.id = $1`, [id]);
-  return rows[0] === undefined ? undefined : toRecord(rows[0]);
+  return rows[0] === undefined ? undefined : toServiceRecord(rows[0]);
 }
 
 /** Of `ids`, those that are not services. */
