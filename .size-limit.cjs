@@ -245,7 +245,10 @@ const budgets = [
     // longest task of a first render of 500 cafés at 4× CPU throttling, 76 → 41 ms of thread time).
     // Then 9 KB (8,960 bytes measured): cafés one per frame, the month table in two halves (issue
     // 21), and the kit's afterNextFrame now shared with the stats widget, a chunk of its own here.
-    limit: '9 KB',
+    // Then 9.3 KB (9,252 bytes measured): the cafés loaded page by page, a small first page from a
+    // server and the rest after it, with its loading and error states (issue 21; before it, the
+    // widget showed only the first 50 cafés of a server or a file, their default page).
+    limit: '9.3 KB',
   },
   {
     name: '<prox-rights-explainer> beyond the shared chunk',
@@ -369,7 +372,7 @@ const budgets = [
   {
     // Then 62.1 KB (61.9–62.07 KB measured) for issue 17: `raisedAt` in the status schema, the
     // outbox's `send` option and the cafés' meeting kinds.
-    name: 'all-in-one: every tag in one file (goal 45 KB, issue 21: met)',
+    name: 'all-in-one: every tag in one file (goal 45 KB, issue 21: met, then over by 0.26 KB)',
     path: standalone('proximite'),
     // 54 KB, then 54.3 KB for issue 19 (the kit's share, and the form's new states), then 54.4 KB
     // for the outbox's offline back-off, measured once both had landed; then 54.75 KB (54,728 bytes
@@ -409,7 +412,12 @@ const budgets = [
     // shares one lazy SDK chunk, loaded once the tags have painted.
     // Then the goal's budget, 45 KB (50,450 → 44,497 bytes measured): the form's steps and panels
     // are a chunk loaded beside the SDK.
-    limit: '45 KB',
+    // Then 45.3 KB (45,255 bytes measured on 2441169 + the calendar's paging): the calendar reads its
+    // cafés page by page, a small first page and the rest after it, with their loading and error
+    // states (about +0.23 KB with the pressed check written minified, −53 B; before, it showed only
+    // a server's first 50 cafés), on top of the rights explainer's changes of 2441169 and before
+    // (about +0.2 KB since d0288a7). The goal is 255 B away.
+    limit: '45.3 KB',
   },
   {
     // Issue 21: the SDK's full client and the contract's schemas, one lazy chunk every tag of the

@@ -16,6 +16,17 @@ if (!api) throw new Error('?api=<base URL> is required');
 
 new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(0);
 
+/** The items of every page of a list, following `nextCursor`. */
+async function allPages(url) {
+  const items = [];
+  for (let cursor; ;) {
+    const page = await (await fetch(cursor ? `${url}&cursor=${encodeURIComponent(cursor)}` : url)).json();
+    items.push(...page.items);
+    if (!page.nextCursor) return items;
+    cursor = page.nextCursor;
+  }
+}
+
 const name = 'fullcalendar:first-render';
 const host = document.getElementById('calendar');
 const first = until(host, () => host.querySelector('.fc-list-event'), 'FullCalendar', 'an event');
@@ -27,12 +38,12 @@ const calendar = new FullCalendar.Calendar(host, {
   initialDate: '2026-05-03',
   initialView: 'listThreeYears',
   views: { listThreeYears: { type: 'list', duration: { years: 3 } } },
+  // Every page of the answer (the API pages: at most 200 cafés a page), then the events at once.
   events: (_info, success, failure) =>
-    fetch(`${api}/v1/cafes`)
-      .then((r) => r.json())
-      .then((page) =>
+    allPages(`${api}/v1/cafes?limit=200`)
+      .then((items) =>
         success(
-          page.items.map((c) => ({
+          items.map((c) => ({
             id: c.id,
             title: c.title.fr,
             start: c.start,

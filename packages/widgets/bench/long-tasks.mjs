@@ -181,6 +181,24 @@ async function contentBody(resource, lang) {
 }
 
 /**
+ * One page of `/api/<count>/v1/cafes`, paged as the server pages `GET /v1/cafes`: `limit` (default
+ * 50, at most 200), `cursor` the previous page's `nextCursor` (here an offset; the server's is
+ * opaque too). Each page's JSON is made once (`pages`).
+ */
+function cafesPage(pages, count, query) {
+  const limit = Math.min(Math.max(Number(query.get('limit') ?? 50) || 50, 1), 200);
+  const offset = Math.max(Number(query.get('cursor') ?? 0) || 0, 0);
+  const key = `${count}/${offset}/${limit}`;
+  if (!pages.has(key)) {
+    if (!pages.has(count)) pages.set(count, makeCafes(count));
+    const items = pages.get(count).slice(offset, offset + limit);
+    const nextCursor = offset + limit < count ? String(offset + limit) : null;
+    pages.set(key, JSON.stringify({ items, nextCursor }));
+  }
+  return pages.get(key);
+}
+
+/**
  * Serves `/<tree>/packages/widgets/bench/…` from this tree, `/<tree>/bundles/…` from that tree's
  * bundles, and `/api/<count>/v1/cafes|districts|rights|concern-categories` as a backend would
  * answer the widgets' SDK.
@@ -197,9 +215,10 @@ function startServer(trees) {
     }
     const api = /^\/api\/(\d+)\/v1\/(cafes|districts)$/.exec(url.pathname);
     if (api) {
-      const count = Number(api[1]);
-      if (!pages.has(count)) pages.set(count, JSON.stringify({ items: makeCafes(count), nextCursor: null }));
-      const body = api[2] === 'cafes' ? pages.get(count) : JSON.stringify({ items: districts });
+      const body =
+        api[2] === 'cafes'
+          ? cafesPage(pages, Number(api[1]), url.searchParams)
+          : JSON.stringify({ items: districts });
       response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       response.end(body);
       return;

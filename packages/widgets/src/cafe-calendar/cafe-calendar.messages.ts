@@ -24,8 +24,9 @@ export const messages = defineMessages({
     subscribeHint: 'dans votre application d’agenda (webcal)',
     downloadFeed: 'Télécharger l’agenda (.ics)',
     count: (n: number) => `${cafesFr(n)} à venir`,
-    showMore: (n: number, left: number) =>
-      `Voir ${cafesFr(n)} de plus (${left} restant${left > 1 ? 's' : ''})`,
+    /** Without `left` while the next pages load (how many are left is not known yet). */
+    showMore: (n: number, left?: number) =>
+      `Voir ${cafesFr(n)} de plus${left ? ` (${left} restant${left > 1 ? 's' : ''})` : ''}`,
     allDay: 'Toute la journée',
     dayOf: (i: number, n: number) => `jour ${i} sur ${n}`,
     cancelled: 'Annulé',
@@ -70,7 +71,8 @@ export const messages = defineMessages({
     subscribeHint: 'in your calendar app (webcal)',
     downloadFeed: 'Download the calendar (.ics)',
     count: (n: number) => `${cafesEn(n)} coming up`,
-    showMore: (n: number, left: number) => `Show ${n} more ${n === 1 ? 'café' : 'cafés'} (${left} left)`,
+    showMore: (n: number, left?: number) =>
+      `Show ${n} more ${n === 1 ? 'café' : 'cafés'}${left ? ` (${left} left)` : ''}`,
     allDay: 'All day',
     dayOf: (i: number, n: number) => `day ${i} of ${n}`,
     cancelled: 'Cancelled',

@@ -989,6 +989,72 @@ describe('<prox-cafe-calendar>: sources', () => {
     }
   });
 
+  it('reads a server page by page: a small first page shown first, the rest after it, the count and the month waiting for them', async () => {
+    const api = 'https://paging.amiens.example';
+    const base = allCafes.find((c) => c.id === 'cafe-saint-leu')!;
+    // 45 cafés, one a day from 11 May (in Paris).
+    const many = Array.from({ length: 45 }, (_, i): Cafe => {
+      const start = Date.UTC(2026, 4, 11 + i, 15, 30);
+      return {
+        ...base,
+        id: `page-${i + 1}`,
+        title: { fr: `Café n° ${i + 1}`, en: `Café no. ${i + 1}` },
+        start: new Date(start).toISOString(),
+        end: new Date(start + 5_400_000).toISOString(),
+      };
+    });
+    // The server's paging: `limit` (default 50), `cursor` the previous page's `nextCursor`. The
+    // pages after the first wait until the test lets them go.
+    const asked: { limit: string | null; cursor: string | null }[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const original = window.fetch;
+    window.fetch = async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (url.origin !== api) return original(input, init);
+      const json = (body: unknown) =>
+        new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+      if (url.pathname === '/v1/districts') return json({ items: allDistricts });
+      const limit = url.searchParams.get('limit');
+      const cursor = url.searchParams.get('cursor');
+      asked.push({ limit, cursor });
+      if (cursor) await held;
+      const offset = Number(cursor ?? 0);
+      const end = offset + Number(limit ?? 50);
+      return json({ items: many.slice(offset, end), nextCursor: end < many.length ? String(end) : null });
+    };
+    try {
+      const el = await loaded(await mount(undefined, { api }));
+      // The first page: what the first view shows, the rest asked for after it.
+      expect(asked[0]).to.deep.equal({ limit: '20', cursor: null });
+      expect($$(el, '.event')).to.have.length(10);
+      await waitUntil(() => asked.length === 2, 'the next page was not asked for');
+      expect(asked[1]).to.deep.equal({ limit: '100', cursor: '20' });
+      // Until every café is there, no count (it would be wrong), « Voir plus » without how many
+      // are left, and the month view says it is loading rather than showing a month too empty.
+      expect(text($(el, '.count'))).to.equal('');
+      expect(text($(el, '.more button'))).to.equal('Voir 10 cafés de plus');
+      el.view = 'month';
+      await waitUntil(
+        () => text($(el, '[role="status"][aria-busy="true"]')) === 'Chargement…',
+        'no loading state',
+      );
+      expect($(el, 'table.month')).to.equal(null);
+      release();
+      await monthShown(el);
+      expect(text($(el, '.count'))).to.equal('45 cafés à venir');
+      el.view = 'list';
+      await waitUntil(
+        () => text($(el, '.more button')) === 'Voir 10 cafés de plus (35 restants)',
+        'not every café',
+      );
+      expect(asked).to.have.length(2);
+      await expect(el).to.be.accessible();
+    } finally {
+      window.fetch = original;
+    }
+  });
+
   it('reads an iCalendar file (src=….ics), with Paris times and the cancelled event', async () => {
     const el = await loaded(await mount(undefined, { src: `${FIXTURES}/cafes.ics` }));
     expect(text($(el, '[role="alert"]'))).to.equal('');

@@ -39,7 +39,7 @@ import {
   type DayGroup,
   type YearMonth,
 } from './agenda.js';
-import { CafesController } from './cafes.controller.js';
+import { CafesController, PAGE } from './cafes.controller.js';
 import { absoluteUrl, isICalendarUrl, resolveCafesClient } from '../kit/client.js';
 import type { ProximiteCafesClient } from '@proximite/sdk/core.js';
 import { yieldToMain } from '@proximite/sdk/internal/yield.js';
@@ -52,11 +52,6 @@ import { styles } from './cafe-calendar.styles.js';
 
 export type CafeCalendarView = 'list' | 'month' | 'past';
 
-/**
- * How many cafés the list shows at first, and adds per « Voir plus »: a first render of 60 cafés
- * took 0.3 s of script and 0.35 s of layout at 4× CPU throttling (BENCHMARKS.md).
- */
-const PAGE = 10;
 /**
  * The list renders its cafés this many at a time, one frame each: a step is styled and laid out in
  * its own frame before the next one renders (issue 21: no long task on a phone's CPU; steps one
@@ -255,7 +250,7 @@ export class CafeCalendar extends ProxElement {
 
   protected override updated(): void {
     // The next cafés of the list, or of the month view's list, render in a task of their own.
-    const count = this.cafes.data.status === TaskStatus.COMPLETE ? (this.cafes.data.value?.length ?? 0) : 0;
+    const count = this.cafes.data.status === TaskStatus.COMPLETE ? this.cafes.all.length : 0;
     const waiting =
       this.view === 'month'
         ? this.monthPending
@@ -746,6 +741,7 @@ export class CafeCalendar extends ProxElement {
   private renderList(cafes: Cafe[]): TemplateResult {
     const today = this.today(cafes);
     const left = cafes.length - this.shown;
+    const { loadingMore, moreError } = this.cafes;
     return html`<div class="agenda">
         ${groupByDay(cafes.slice(0, Math.min(this.shown, this.rendered))).map((group) => this.renderDay(group, today))}
       </div>
@@ -753,11 +749,24 @@ export class CafeCalendar extends ProxElement {
         left > 0
           ? html`<p class="more">
               <button type="button" class="button button--secondary" @click=${() => this.showMore(cafes)}>
-                ${this.localize.t('showMore', Math.min(PAGE, left), left)}
+                ${
+                  // While the next pages load, how many are left is not known yet.
+                  this.localize.t('showMore', Math.min(PAGE, left), loadingMore || moreError ? 0 : left)
+                }
               </button>
             </p>`
-          : nothing
+          : this.renderMoreState()
       }`;
+  }
+
+  /**
+   * Where the list ends while the cafés after the first ones still load (« Chargement… »), or
+   * when one of their pages failed (why, and a button to go on from it); else nothing.
+   */
+  private renderMoreState(): unknown {
+    const { data, loadingMore, moreError } = this.cafes;
+    if (moreError) return data.renderError(moreError, undefined, () => this.cafes.loadMore());
+    return loadingMore ? data.renderLoading() : nothing;
   }
 
   /**
@@ -779,8 +788,10 @@ export class CafeCalendar extends ProxElement {
   }
 
   /** The month view (month-view.ts), or its loading and error states while its module loads. */
-  private renderMonth(cafes: Cafe[]): TemplateResult {
+  private renderMonth(cafes: Cafe[]): unknown {
     const view = this.monthView;
+    // A month shown before every café is loaded could look emptier than it is.
+    if (view && (this.cafes.loadingMore || this.cafes.moreError)) return this.renderMoreState();
     if (!view) {
       const data = this.cafes.data;
       return this.monthError
@@ -841,8 +852,10 @@ export class CafeCalendar extends ProxElement {
   override render() {
     this.monthPending = false;
     const t = this.localize.t.bind(this.localize);
-    const cafes = this.cafes.data.value;
-    const complete = this.cafes.data.status === TaskStatus.COMPLETE && cafes !== undefined;
+    // Every café loaded so far (the task's value is the first page).
+    const cafes = this.cafes.all;
+    // The count once every page is loaded: it is said once, and right.
+    const complete = this.cafes.data.status === TaskStatus.COMPLETE && !this.cafes.loadingMore;
     const isPast = this.view === 'past';
     const pastCount = this.past.state === 'ready' ? this.past.meetings?.length : undefined;
     return html`<section class="base" part="base" aria-labelledby="title">
@@ -857,7 +870,7 @@ export class CafeCalendar extends ProxElement {
         isPast
           ? this.renderPast()
           : this.cafes.data.render({
-              complete: (value) => this.renderContent(value),
+              complete: () => this.renderContent(cafes),
               empty: () => this.renderEmpty(),
             })
       }
