@@ -279,8 +279,9 @@ const budgets = [
     // measured): a closed panel filled in two tasks and the help numbers in two frames (7.32 KB),
     // and the templates of the content's parts prepared off the document while it loads (their
     // content in warm-up.ts, a lazy chunk; issue 21: the content's first render prepared them
-    // all in one task), +120 B.
-    limit: '7.45 KB',
+    // all in one task), +120 B. Then 7.5 KB (7.48 KB measured): a key typed searches the content
+    // once, the answer kept for the render it causes (issue 21: the search's key tasks), +40 B.
+    limit: '7.5 KB',
   },
   {
     // Issue 21: the same for the rights explainer (26.94 KB first view before, the SDK inlined).

@@ -141,7 +141,7 @@ export class RightsExplainer extends ProxElement {
   /** The next opened topics' task, while a search opens them. */
   private opening?: Promise<void> | undefined;
   /** The last search's answer, and what it depends on. */
-  private found?: { key: unknown[]; topics: Map<string, Set<string>> };
+  private found?: { content: RightsContent; key: string; topics: Map<string, Set<string>> };
   /** The content whose words are folded (or being folded) ahead of a search. */
   private prepared?: RightsContent;
   /** The language whose stemmer is loading, and the content's words being stemmed with it. */
@@ -362,10 +362,14 @@ export class RightsExplainer extends ProxElement {
    * were most of a key's task at 4× CPU throttling).
    */
   private search(content: RightsContent, query = this.searchQuery): Map<string, Set<string>> {
-    // What the answer depends on: the content, the language shown, its stemmer, the query's stems.
-    const key = [content, this.localize.lang, query.stemmed, query.stems.join(' ')];
-    if (!this.found || this.found.key.some((part, i) => part !== key[i]))
-      this.found = { key, topics: searchTopics(content.topics, query, (text) => this.localize.pick(text)) };
+    // What the answer depends on: the content, the language shown, the stemmer's, the query's stems.
+    const key = `${this.localize.lang} ${this.language?.lang} ${query.stems}`;
+    if (this.found?.content !== content || this.found.key !== key)
+      this.found = {
+        content,
+        key,
+        topics: searchTopics(content.topics, query, (text) => this.localize.pick(text)),
+      };
     return this.found.topics;
   }
 

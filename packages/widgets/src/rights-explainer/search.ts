@@ -72,11 +72,6 @@ export class Query {
     this.stems = terms(query, language?.small).map((word) => this.stem(word));
   }
 
-  /** Whether words are matched by their stems (a language was given), not as they are. */
-  get stemmed(): boolean {
-    return this.language !== undefined;
-  }
-
   /** Whether `word` (folded) matches one of the query's stems. */
   hits(word: string): boolean {
     const stem = this.stem(word);
