@@ -16,6 +16,7 @@
  * tree's server too, in the same run: the "before" of each figure.
  *
  *   node --conditions=source --import tsx packages/server/bench/http.bench.ts [--rounds 3] [--seconds 5]
+ *     [--only post] (the groups to run, comma-separated: get, post, uncached)
  *
  * `runHttpBench()` returns the figures, for `npm run bench` to write BENCHMARKS.md.
  */
@@ -362,19 +363,23 @@ export async function runHttpBench(options: BenchOptions = {}): Promise<BenchRep
     }
     const after = servers.get('after');
     if (after === undefined) throw new Error('unreachable');
-    const captured = await capture(`${after.url}/v1/cafes`);
-    const responseFile = join(work, 'response.json');
-    writeFileSync(responseFile, JSON.stringify(captured));
-    const bareNode = await startBare('node', responseFile);
-    running.push(bareNode);
-    const bareHono = await startBare('hono', responseFile);
-    running.push(bareHono);
-
-    const getCases: { name: string; version: Version; server: Running; requests?: AutocannonRequest[] }[] = [
-      { name: 'bare node:http, the same bytes', version: 'bare', server: bareNode },
-      { name: 'bare Hono, the same bytes', version: 'bare', server: bareHono },
-    ];
-    for (const tree of trees) {
+    const getCases: { name: string; version: Version; server: Running; requests?: AutocannonRequest[] }[] =
+      [];
+    // The bare servers and Proximité's GET cases only when GETs are measured (`--only post` skips them).
+    if (groups.has('get')) {
+      const captured = await capture(`${after.url}/v1/cafes`);
+      const responseFile = join(work, 'response.json');
+      writeFileSync(responseFile, JSON.stringify(captured));
+      const bareNode = await startBare('node', responseFile);
+      running.push(bareNode);
+      const bareHono = await startBare('hono', responseFile);
+      running.push(bareHono);
+      getCases.push(
+        { name: 'bare node:http, the same bytes', version: 'bare', server: bareNode },
+        { name: 'bare Hono, the same bytes', version: 'bare', server: bareHono },
+      );
+    }
+    for (const tree of groups.has('get') ? trees : []) {
       const server = servers.get(tree.version);
       if (server === undefined) continue;
       const etag = (await fetch(`${server.url}/v1/cafes`)).headers.get('etag') ?? '';
@@ -390,9 +395,8 @@ export async function runHttpBench(options: BenchOptions = {}): Promise<BenchRep
         requests: [{ method: 'GET', path: '/v1/cafes', headers: { 'If-None-Match': etag } }],
       });
     }
-    log('warming up…');
-    for (const c of groups.has('get') ? getCases : [])
-      await autocannonRun(c.server, '/v1/cafes', getConnections, 1, c.requests);
+    if (getCases.length > 0) log('warming up…');
+    for (const c of getCases) await autocannonRun(c.server, '/v1/cafes', getConnections, 1, c.requests);
     const results = new Map<string, AutocannonResult[]>();
     for (let r = 0; r < (groups.has('get') ? rounds : 0); r++) {
       for (const c of getCases) {
