@@ -60,14 +60,6 @@ export type CafeCalendarView = 'list' | 'month' | 'past';
  * on a busy phone. `updateComplete` waits for the last step.
  */
 const STEP = 1;
-/**
- * The cafés « Voir plus » adds render this many a frame: each frame's style, pre-paint, paint and
- * commit cover the whole list shown (20–35 ms of thread time at 4× CPU throttling with 60 cafés,
- * whatever was added), so one café a frame made the ten new ones take ten such frames. Two a frame:
- * the case « Voir plus » until all 60 cafés are listed 4,181 → 1,885 ms, its longest task 83 → 79
- * ms of thread time (medians of 3, one run, issue 21).
- */
-const MORE_STEP = 2;
 type MonthView = typeof MonthViewModule;
 type PastView = typeof PastViewModule;
 
@@ -266,7 +258,7 @@ export class CafeCalendar extends ProxElement {
     if (this.stepping || !waiting) return;
     this.stepping = afterNextFrame().then(() => {
       this.stepping = undefined;
-      this.rendered += this.view === 'list' && this.shown > PAGE ? MORE_STEP : STEP;
+      this.rendered += STEP;
     });
   }
 
@@ -786,7 +778,7 @@ export class CafeCalendar extends ProxElement {
     // The cafés shown before still rendering (a quick click) render first, a frame each.
     if (this.rendered < this.shown) await this.updateComplete;
     const next = cafes[this.shown];
-    this.rendered = this.shown + MORE_STEP;
+    this.rendered = this.shown + STEP;
     this.shown += PAGE;
     // Asked for before the update schedules the next step, so the focus comes before that step.
     const laidOut = afterNextFrame();
