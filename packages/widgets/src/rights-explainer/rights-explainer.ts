@@ -9,9 +9,8 @@ import {
   type RightsItem,
   type RightsTopic,
 } from '@proximite/contract';
-import { ProxElement } from '../kit/base-element.js';
+import { ProxElement, newTask } from '../kit/base-element.js';
 import { afterNextFrame } from '../kit/frame.js';
-import { newTask } from '../kit/base-element.js';
 import { DataController } from '../kit/data.controller.js';
 import { LocalizeController } from '../kit/localize.js';
 import { resolveRightsClient, type RightsClient } from './client.js';
