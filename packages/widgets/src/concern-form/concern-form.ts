@@ -31,24 +31,17 @@ import type {
   VerdictState,
 } from './form-context.js';
 import {
-  buildConcernInput,
-  detectEmergency,
   emptyState,
   filterCategories,
   findCategory,
-  hasContent,
-  lengthBand,
   nextStep,
   previousStep,
   STEPS,
   stepsFor,
-  validateAll,
-  validateStep,
-  type Emergency,
-  type FieldError,
   type FormState,
   type Step,
 } from './form-model.js';
+import type { Emergency, FieldError } from './form-rules.js';
 import type { ResultContext } from './result.js';
 import { readStatusParams } from './status-link.js';
 import type * as StatusViewModule from './status-view.js';
@@ -507,7 +500,7 @@ export class ConcernForm extends ProxElement {
   }
 
   private get emergency(): Emergency | null {
-    return detectEmergency(this.form, this.loaded);
+    return this.view?.detectEmergency(this.form, this.loaded) ?? null;
   }
 
   /**
@@ -551,22 +544,28 @@ export class ConcernForm extends ProxElement {
     const chosen = next.categoryCode !== this.form.categoryCode;
     this.form = next;
     if (chosen && this.category?.conduct) this.loadConductGuide(true);
+    // The form's rules come with its view, which is here before any step is shown.
+    const view = this.view;
+    if (!view) return;
     if (this.validated.has(this.step) && this.errors.length) {
       // Fixing a field clears its message; a field is not marked wrong before the next validation.
       const shown = new Set(this.errors.map((e) => e.field));
       const now =
-        this.step === 'review' ? validateAll(next, this.loaded) : validateStep(this.step, next, this.loaded);
+        this.step === 'review'
+          ? view.validateAll(next, this.loaded)
+          : view.validateStep(this.step, next, this.loaded);
       this.errors = now.filter((e) => shown.has(e.field));
     }
-    if (hasContent(next)) this.draft.save(next, this.step);
+    if (view.hasContent(next)) this.draft.save(next, this.step);
   }
 
   private describe(value: string): void {
     this.commit({ ...this.form, description: value });
-    const band = lengthBand(value.length);
-    if (band !== this.lastBand) {
+    const view = this.view;
+    const band = view?.lengthBand(value.length) ?? 0;
+    if (view && band !== this.lastBand) {
       this.lastBand = band;
-      if (band > 0 && this.view) this.announce(this.view.countText(this.localize, value.length));
+      if (band > 0) this.announce(view.countText(this.localize, value.length));
     }
   }
 
@@ -584,11 +583,13 @@ export class ConcernForm extends ProxElement {
     this.errors = [];
     this.pendingFocus = focus;
     this.focusNextFrame = true;
-    if (this.interacted && hasContent(this.form)) this.draft.save(this.form, step);
+    if (this.interacted && this.view?.hasContent(this.form)) this.draft.save(this.form, step);
   }
 
   private next(): void {
     if (this.step === 'review') return void this.submit();
+    const view = this.view;
+    if (!view) return;
     const emergency = this.emergency;
     if (
       emergency &&
@@ -603,7 +604,7 @@ export class ConcernForm extends ProxElement {
       this.requestUpdate();
       return;
     }
-    const errors = validateStep(this.step, this.form, this.loaded);
+    const errors = view.validateStep(this.step, this.form, this.loaded);
     this.validated = new Set(this.validated).add(this.step);
     if (errors.length) {
       this.errors = errors;
@@ -612,7 +613,7 @@ export class ConcernForm extends ProxElement {
     }
     // Back to the review after « Modifier », unless the change opened a step still to fill in
     // (another category with its own questions).
-    if (this.returning && validateAll(this.form, this.loaded).length === 0) return this.goTo('review');
+    if (this.returning && view.validateAll(this.form, this.loaded).length === 0) return this.goTo('review');
     this.goTo(nextStep(this.step, this.category));
   }
 
@@ -626,6 +627,8 @@ export class ConcernForm extends ProxElement {
   }
 
   private async submit(): Promise<void> {
+    const view = this.view;
+    if (!view) return;
     if (this.emergency) {
       this.pendingFocus = '#stopper';
       this.requestUpdate();
@@ -635,7 +638,7 @@ export class ConcernForm extends ProxElement {
       this.goTo('category', '#conduct-guide');
       return;
     }
-    const errors = validateAll(this.form, this.loaded);
+    const errors = view.validateAll(this.form, this.loaded);
     this.validated = new Set(stepsFor(this.category));
     if (errors.length) {
       this.errors = errors;
@@ -643,7 +646,7 @@ export class ConcernForm extends ProxElement {
       return;
     }
     this.errors = [];
-    const input = buildConcernInput(this.form, this.loaded, this.localize.lang);
+    const input = view.buildConcernInput(this.form, this.loaded, this.localize.lang);
     this.pendingFocus = '#result-title';
     await this.submission.submit(input);
   }

@@ -6,7 +6,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { errorText } from './form-view.messages.js';
 import type { FormContext } from './form-context.js';
-import type { FieldError, Step } from './form-model.js';
+import type { Step } from './form-model.js';
+import type { FieldError } from './form-rules.js';
 
 /** The id of a field's input (`attr:<code>` → `f-attr-<code>`). */
 export const inputId = (field: string) =>

@@ -8,7 +8,8 @@ import type { ConcernCategory, ConcernStatusView, District, LocalizedText } from
 import type { TemplateResult } from 'lit';
 import type { LocalizeController } from '../kit/localize.js';
 import type { ConcernMessages } from './concern-form.messages.js';
-import type { Emergency, FieldError, FormState, Step } from './form-model.js';
+import type { FormState, Step } from './form-model.js';
+import type { Emergency, FieldError } from './form-rules.js';
 
 /** The GDPR notice of a deployment (each entry a string, or `{ fr, en }`). */
 export interface PrivacyNotice {

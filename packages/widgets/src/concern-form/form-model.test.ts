@@ -2,24 +2,26 @@ import { expect } from '@open-wc/testing';
 import { ConcernInput, type ConcernCategory } from '@proximite/contract';
 import {
   DRAFT_TTL_MS,
-  buildConcernInput,
-  detectEmergency,
   emergencyHref,
   emptyState,
   filterCategories,
-  groupCategories,
-  hasContent,
-  lengthBand,
   nextStep,
   parseDraft,
   previousStep,
   serializeDraft,
-  setAnswer,
   stepsFor,
-  validateAll,
-  validateStep,
   type FormState,
 } from './form-model.js';
+import {
+  buildConcernInput,
+  detectEmergency,
+  groupCategories,
+  hasContent,
+  lengthBand,
+  setAnswer,
+  validateAll,
+  validateStep,
+} from './form-rules.js';
 import { errorText, viewMessages as messages } from './form-view.messages.js';
 import { stageIndex } from './status.js';
 import { normalizeReference, readStatusParams, statusPageUrl } from './status-link.js';

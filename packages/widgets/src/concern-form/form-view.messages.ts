@@ -1,6 +1,7 @@
 /** What residents read in the concern form's steps and panels, French first and English beside it. */
 import { defineMessages } from '../kit/localize.js';
-import type { ErrorCode, FieldError, Step } from './form-model.js';
+import type { Step } from './form-model.js';
+import type { ErrorCode, FieldError } from './form-rules.js';
 
 const fr = {
   stepOf: (n: number, total: number) => `Étape ${n} sur ${total}`,

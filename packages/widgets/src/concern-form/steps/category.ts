@@ -7,7 +7,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { describedBy, errorFor, invalid, renderError } from '../fields.js';
 import type { FormContext } from '../form-context.js';
-import { groupCategories } from '../form-model.js';
+import { groupCategories } from '../form-rules.js';
 import { renderStopper } from './stopper.js';
 
 export function renderCategoryStep(ctx: FormContext): TemplateResult {

@@ -5,7 +5,8 @@ import { live } from 'lit/directives/live.js';
 import type { CategoryField } from '@proximite/contract';
 import { describedBy, errorFor, inputId, invalid, renderError } from '../fields.js';
 import type { FormContext } from '../form-context.js';
-import { answersFor, fieldKey, setAnswer, sortedFields, type Answer } from '../form-model.js';
+import type { Answer } from '../form-model.js';
+import { answersFor, fieldKey, setAnswer, sortedFields } from '../form-rules.js';
 import { renderStopper } from './stopper.js';
 
 function renderField(ctx: FormContext, field: CategoryField, answer: Answer | undefined): TemplateResult {

@@ -1,7 +1,8 @@
 /** Step « Vérification »: everything the resident gave, each with « Modifier ». */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FormContext } from '../form-context.js';
-import { answersFor, sortedFields, stepsFor, type Answer, type Step } from '../form-model.js';
+import { stepsFor, type Answer, type Step } from '../form-model.js';
+import { answersFor, sortedFields } from '../form-rules.js';
 
 export function renderReviewStep(ctx: FormContext): TemplateResult {
   const { localize, form: f, category } = ctx;

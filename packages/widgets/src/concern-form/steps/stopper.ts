@@ -1,6 +1,7 @@
 /** The emergency stopper: what to call instead of sending (17, 112, 114 by text), never a way on. */
 import { html, type TemplateResult } from 'lit';
-import { emergencyHref, type Emergency } from '../form-model.js';
+import { emergencyHref } from '../form-model.js';
+import type { Emergency } from '../form-rules.js';
 import type { FormLocalize } from '../form-context.js';
 
 /** The stopper of `emergency`, with `tel:` and `sms:` links; `level` is its heading's level. */
