@@ -154,6 +154,11 @@ export const styles = css`
   .meta {
     margin-block-start: 0.25em;
   }
+  /* The words a search found (a CSS highlight): <mark>'s colours, kept in forced colours. */
+  ::highlight(prox-rights-found) {
+    background-color: Mark;
+    color: MarkText;
+  }
   .badge {
     display: inline-block;
     padding: 0 0.5em;

@@ -28,6 +28,7 @@ import {
 import { RightsTopicOpenEvent } from './rights-explainer.events.js';
 import { messages, type RightsMessages } from './rights-explainer.messages.js';
 import { styles } from './rights-explainer.styles.js';
+import type * as Highlighting from './highlight.js';
 import { Query, prepareStems, searchTopics, type SearchLanguage } from './search.js';
 import { yieldToMain } from '@proximite/sdk/internal/yield.js';
 
@@ -50,6 +51,8 @@ const CONTACTS_FIRST = 5;
  * first section, the others a frame later.
  */
 const OPENED_PER_FRAME = 1;
+/** The highlighting of the words a search found (a lazy chunk, loaded by the first search). */
+let highlighter: Promise<typeof Highlighting> | undefined;
 const UTC = { dateStyle: 'long', timeZone: 'UTC' } as const;
 /** Whether the templates were prepared ahead of a first render already (once per page). */
 let warmed = false;
@@ -141,6 +144,10 @@ export class RightsExplainer extends ProxElement {
   private opening?: Promise<void> | undefined;
   /** The last search's answer, and what it depends on. */
   private found?: { content: RightsContent; key: string; topics: Map<string, Set<string>> };
+  /** The ranges of the words found here, in the page's highlight (highlight.ts). */
+  private highlighted: AbstractRange[] = [];
+  /** The next highlighting, while its chunk loads. */
+  private highlighting?: Promise<void> | undefined;
   /** The content whose words are folded (or being folded) ahead of a search. */
   private prepared?: RightsContent;
   /** The language whose stemmer is loading, and the content's words being stemmed with it. */
@@ -182,7 +189,7 @@ export class RightsExplainer extends ProxElement {
     import('./warm-up.js')
       .then(({ warmUp }) =>
         warmUp((content, topic) => [
-          () => this.renderTopic(topic, content, undefined, undefined, true, false, false, false),
+          () => this.renderTopic(topic, content, undefined, true, false, false, false),
           () => this.renderContent(content),
           () => this.renderGuide(content),
           () => this.renderHelp(content, content.localContacts!, true),
@@ -244,6 +251,17 @@ export class RightsExplainer extends ProxElement {
         this.deferred = new Set(next.slice(OPENED_PER_FRAME));
       });
     }
+    if (this.query.trim() || this.highlighted.length)
+      // The words found highlighted without rendering a topic again: a key that finds the same
+      // items, or the stemmer's arrival, renders nothing (highlight.ts).
+      this.highlighting = (highlighter ??= import('./highlight.js')).then(({ highlight }) => {
+        this.highlighting = undefined;
+        this.highlighted = highlight(
+          this.renderRoot,
+          this.query.trim() ? this.searchQuery : undefined,
+          this.highlighted,
+        );
+      });
     const pending = this.pending;
     if (!pending || !this.open.has(pending.id)) return;
     this.pending = undefined;
@@ -267,7 +285,7 @@ export class RightsExplainer extends ProxElement {
 
   /** `updateComplete` waits until the first render has filled every panel, not only the first ones. */
   protected override pendingRender(): Promise<unknown> | undefined {
-    return this.filling ?? this.opening;
+    return this.filling ?? this.opening ?? this.highlighting;
   }
 
   private openFromHash(): void {
@@ -372,14 +390,6 @@ export class RightsExplainer extends ProxElement {
     return this.found.topics;
   }
 
-  /** `text` with the words matching the search in <mark>. */
-  private marked(text: string, query: Query | undefined): unknown {
-    if (!query) return text;
-    return query
-      .mark(text)
-      .map((part) => (typeof part === 'string' ? part : html`<mark>${part.match}</mark>`));
-  }
-
   private shown(item: RightsItem, found: Set<string> | undefined): boolean {
     if (this.hideUnverified && item.confidence !== 'verified') return false;
     if (this.easyRead && !item.easyRead) return false;
@@ -400,7 +410,7 @@ export class RightsExplainer extends ProxElement {
       })}`;
   }
 
-  private renderItem(item: RightsItem, content: RightsContent, query?: Query): TemplateResult {
+  private renderItem(item: RightsItem, content: RightsContent): TemplateResult {
     const text = this.localize.pick(this.easyRead && item.easyRead ? item.easyRead : item.text);
     const status = ['in-force', 'debated', 'pending', 'repealed'].includes(item.status)
       ? html`<span class="badge">${this.t(item.status as Key)}</span>`
@@ -411,7 +421,7 @@ export class RightsExplainer extends ProxElement {
         : html`<span class="badge badge--verify">${this.t('verify')}</span
             ><span class="visually-hidden">(${this.t('verifyHint')})</span>`;
     return html`<li data-item=${item.id}>
-      <p>${this.marked(text, query)}</p>
+      <p>${text}</p>
       <p class="meta">${status}${verify} ${this.renderSources(item.sources, content)}</p>
     </li>`;
   }
@@ -420,7 +430,6 @@ export class RightsExplainer extends ProxElement {
     topic: RightsTopic,
     content: RightsContent,
     found: Set<string> | undefined,
-    query: Query | undefined,
     filled: boolean,
     open: boolean,
     partial: boolean,
@@ -441,7 +450,7 @@ export class RightsExplainer extends ProxElement {
           aria-controls="p-${topic.id}"
           @click=${() => this.toggle(topic.id)}
         >
-          <span>${this.marked(this.localize.pick(topic.title), query)}</span>
+          <span>${this.localize.pick(topic.title)}</span>
         </button>
       </h3>
       <div
@@ -453,16 +462,14 @@ export class RightsExplainer extends ProxElement {
         ${
           open || filled
             ? html`${
-                topic.summary && !this.easyRead
-                  ? html`<p>${this.marked(this.localize.pick(topic.summary), query)}</p>`
-                  : nothing
+                topic.summary && !this.easyRead ? html`<p>${this.localize.pick(topic.summary)}</p>` : nothing
               }
               ${topic.legalNotice ? html`<p class="notice">${this.localize.pick(content.disclaimer)}</p>` : nothing}
               ${sections.map(
                 ({ section, items }) =>
                   html`<h4>${this.localize.pick(section.title)}</h4>
                     <ul class="items">
-                      ${items.map((item) => this.renderItem(item, content, query))}
+                      ${items.map((item) => this.renderItem(item, content))}
                     </ul>`,
               )}`
             : nothing
@@ -644,7 +651,6 @@ export class RightsExplainer extends ProxElement {
             // A topic still to open renders as it was: closed, every item, no marks.
             const deferred = this.deferred.has(topic.id);
             const items = deferred ? undefined : found?.get(topic.id);
-            const marks = deferred ? undefined : query;
             const parts =
               deferred || searching ? PANEL_PARTS : Math.min(PANEL_PARTS, this.panels - PANEL_PARTS * i);
             const filled = parts > 0;
@@ -652,7 +658,8 @@ export class RightsExplainer extends ProxElement {
             const partial = open && this.partial === topic.id;
             const half = !open && parts < PANEL_PARTS;
             // A topic renders again only when what it shows changed (issue 21: every key and every
-            // topic a search opened rendered every topic's items again).
+            // topic a search opened rendered every topic's items again); the words found are
+            // highlighted without rendering (highlight.ts).
             return guard(
               [
                 content,
@@ -664,9 +671,8 @@ export class RightsExplainer extends ProxElement {
                 partial,
                 half,
                 items && [...items].join(),
-                marks && `${this.language?.lang} ${marks.stems.join()}`,
               ],
-              () => this.renderTopic(topic, content, items, marks, filled, open, partial, half),
+              () => this.renderTopic(topic, content, items, filled, open, partial, half),
             );
           },
         )}

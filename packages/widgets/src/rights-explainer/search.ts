@@ -84,27 +84,6 @@ export class Query {
     return this.stems.every((wanted) => found.some((word) => this.stem(word).startsWith(wanted)));
   }
 
-  /**
-   * `text` cut into plain parts (strings) and matching words ({ match }), for highlighting; the
-   * text is kept as written (accents and case). The text between two matches is one part (issue 21:
-   * a part per word and space made a panel's paragraphs hundreds of DOM nodes to create, lay out
-   * and paint, as a search opened it).
-   */
-  mark(text: string): Array<string | { match: string }> {
-    const parts: Array<string | { match: string }> = [];
-    let plain = '';
-    text.split(/([\p{L}\p{N}]+)/u).forEach((part, i) => {
-      if (!(i % 2 && this.hits(fold(part)))) plain += part;
-      else {
-        if (plain) parts.push(plain);
-        parts.push({ match: part });
-        plain = '';
-      }
-    });
-    if (plain) parts.push(plain);
-    return parts;
-  }
-
   private stem(word: string): string {
     const language = this.language;
     if (!language) return word;
