@@ -103,16 +103,16 @@ export const styles = css`
     outline-offset: -5px;
   }
 
-  /* Agenda */
-  .agenda {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
-    gap: calc(var(--_gap) * 1.5);
+  /* Agenda. The list, its days, their cafés, a café's facts and details are block boxes spaced by
+     margins, not one-column grids: Chromium lays a grid's items out again to size its rows, so
+     grids nested five deep laid the whole list out again for each café added (issue 21). A closed
+     café's details are hidden by the hidden attribute's own display: none. */
+  .agenda > * + * {
+    margin-block-start: calc(var(--_gap) * 1.5);
   }
-  .day {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
-    gap: 0.5rem;
+  .day > * + *,
+  .details > * + * {
+    margin-block-start: 0.5rem;
   }
   .day__heading {
     font-size: 1.125em;
@@ -127,11 +127,17 @@ export const styles = css`
     text-transform: uppercase;
   }
   .events {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
-    gap: var(--_gap);
     padding: 0;
     list-style: none;
+  }
+  .events > * + * {
+    margin-block-start: var(--_gap);
+  }
+  /* Each café is laid out on its own (CSS Containment): adding one lays out that one, and the
+     visually hidden texts inside it (absolutely positioned) have it as their containing block,
+     not the page's root, where every frame laid them all out again. */
+  .event {
+    contain: layout;
   }
   .event article {
     display: grid;
@@ -176,14 +182,8 @@ export const styles = css`
     font-weight: 400;
     color: var(--_prox-fg-muted);
   }
-  .facts {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
-    gap: 0.25rem;
-  }
-  .fact {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
+  .facts > * + * {
+    margin-block-start: 0.25rem;
   }
   dt {
     font-size: 0.875em;
@@ -230,14 +230,6 @@ export const styles = css`
   .disclosure[aria-expanded='true'] .disclosure__icon {
     transform: rotate(45deg);
   }
-  .details {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
-    gap: 0.5rem;
-  }
-  .details[hidden] {
-    display: none;
-  }
   .actions {
     display: flex;
     flex-wrap: wrap;
@@ -273,6 +265,7 @@ export const styles = css`
       padding: var(--_prox-space);
     }
     .fact {
+      display: grid;
       grid-template-columns: minmax(7rem, 9rem) minmax(0, 1fr);
       gap: 0.75rem;
     }

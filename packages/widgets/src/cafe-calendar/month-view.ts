@@ -238,9 +238,8 @@ export function monthWarmUps(locale: string, lang: Lang): (() => unknown)[] {
 
 /** Styles of the month view, adopted by the calendar's shadow root when the view loads. */
 export const monthStyles = css`
-  .month-view {
-    display: grid;
-    gap: var(--_gap);
+  .month-view > * + * {
+    margin-block-start: var(--_gap);
   }
   .month-nav {
     display: flex;
