@@ -236,6 +236,28 @@ for (const target of targets()) {
       assert.equal(r.status, 413);
     });
 
+    test('a chunked body (no Content-Length) is counted as it arrives: over 32 KB → 413, under → 201', async () => {
+      const chunked = (body: string) => {
+        const bytes = new TextEncoder().encode(body);
+        return call(s.url, '/v1/concerns', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': newKey() },
+          // A stream of several chunks: fetch sends it with Transfer-Encoding: chunked.
+          body: new ReadableStream<Uint8Array>({
+            start(controller) {
+              for (let i = 0; i < bytes.length; i += 4096) controller.enqueue(bytes.subarray(i, i + 4096));
+              controller.close();
+            },
+          }),
+          duplex: 'half',
+        } as RequestInit);
+      };
+      const big = await chunked(JSON.stringify({ ...input, description: 'x'.repeat(MAX_BODY_BYTES + 10) }));
+      assert.equal(big.status, 413);
+      const small = await chunked(JSON.stringify(input));
+      assert.equal(small.status, 201);
+    });
+
     test('category rules: unknown category, missing required answer, unknown value → 422 with field errors', async () => {
       const unknown = await post(s, { ...input, categoryCode: 'inconnu' });
       assert.equal(unknown.status, 422);

@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Hono } from 'hono';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
@@ -71,18 +72,26 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       c.res.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
   });
   app.use(cors(deps));
-  const limitBody = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: (c) => {
-      const detail = `The body is larger than ${MAX_BODY_BYTES} bytes.`;
-      return isOpen311Path(c.req.path)
-        ? open311ErrorResponse(c, 413, [{ code: 413, description: detail }])
-        : problemResponse(c, 'payloadTooLarge', { detail });
-    },
+  const tooLarge = (c: Context<AppEnv>) => {
+    const detail = `The body is larger than ${MAX_BODY_BYTES} bytes.`;
+    return isOpen311Path(c.req.path)
+      ? open311ErrorResponse(c, 413, [{ code: 413, description: detail }])
+      : problemResponse(c, 'payloadTooLarge', { detail });
+  };
+  const limitBody = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
+  // GET, HEAD and OPTIONS have no body to limit. A body of declared length (Content-Length, no
+  // Transfer-Encoding; Node's parser then reads that many bytes and no more) is judged by its
+  // header, as Hono's bodyLimit judges it, but without reading `request.body` first: that builds a
+  // full undici Request (headers copied, an AbortSignal, a web stream over the socket) that the
+  // body's direct read then never uses — 6 % of the server's CPU at 50 clients posting concerns.
+  // A chunked body is counted as it arrives by Hono's bodyLimit.
+  app.use(async (c, next) => {
+    if (methodsWithoutBody.has(c.req.method)) return next();
+    const length = c.req.header('Content-Length');
+    if (length !== undefined && c.req.header('Transfer-Encoding') === undefined)
+      return parseInt(length, 10) > MAX_BODY_BYTES ? tooLarge(c) : next();
+    return limitBody(c, next);
   });
-  // GET, HEAD and OPTIONS have no body to limit; asking (Hono's bodyLimit reads `request.body`)
-  // would build a full undici Request, with its AbortSignal, for every read.
-  app.use((c, next) => (methodsWithoutBody.has(c.req.method) ? next() : limitBody(c, next)));
 
   // A NUL or a lone surrogate reaches a path only percent-encoded (a URL's path has neither raw),
   // so a URL without `%` needs no parsing: cached reads stay as cheap as they were.
