@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { Queryable } from '../src/db/database.js';
 import { openPGlite, pgParam } from '../src/db/pglite.js';
 
 describe('PGlite prepared statements', () => {
@@ -76,6 +77,72 @@ describe('PGlite prepared statements', () => {
     assert.deepEqual(await db.query('SELECT id FROM items WHERE id IN ($1, $2) ORDER BY id', ['c', 'd']), [
       { id: 'd' },
     ]);
+  });
+
+  it('a transaction: BEGIN with its first statement, its rows returned, committed at the end', async () => {
+    const xact = 'SELECT pg_current_xact_id()::text AS xact, $1::int AS n';
+    const seen = await db.transaction(async (tx) => {
+      // The first statement's own rows, not BEGIN's (sent in the same call).
+      const [first] = await tx.query<{ xact: string; n: number }>(xact, [1]);
+      await tx.query('INSERT INTO items (id, n) VALUES ($1, $2)', ['t1', 1]);
+      await tx.exec("INSERT INTO items (id, n) VALUES ('t2', 2)");
+      const [last] = await tx.query<{ xact: string; n: number }>(xact, [2]);
+      return { first, last };
+    });
+    // One transaction from the first statement to the last (each would have its own without BEGIN).
+    assert.equal(seen.first?.n, 1);
+    assert.equal(seen.last?.n, 2);
+    assert.equal(seen.first?.xact, seen.last?.xact);
+    assert.deepEqual(await db.query('SELECT id FROM items WHERE id LIKE $1 ORDER BY id', ['t%']), [
+      { id: 't1' },
+      { id: 't2' },
+    ]);
+    // An empty transaction commits nothing and leaves no transaction open.
+    assert.equal(await db.transaction(async () => 'nothing'), 'nothing');
+    assert.deepEqual(
+      await db.query<{ open: boolean }>('SELECT pg_current_xact_id_if_assigned() IS NULL AS open'),
+      [{ open: true }],
+    );
+  });
+
+  it('a transaction that throws, or whose error was caught, rolls back; a statement after it is refused', async () => {
+    const insert = 'INSERT INTO items (id, n) VALUES ($1, $2)';
+    await assert.rejects(
+      db.transaction(async (tx) => {
+        await tx.query(insert, ['r1', 1]);
+        throw new Error('changed my mind');
+      }),
+      /changed my mind/,
+    );
+    // The error of a statement, caught: COMMIT then rolls back, and the transaction says so.
+    await assert.rejects(
+      db.transaction(async (tx) => {
+        await tx.query(insert, ['r2', 1]);
+        await tx.query(insert, ['r2', 2]).catch(() => undefined);
+      }),
+      /rolled back/,
+    );
+    // The first statement (sent with BEGIN) failing rolls back too.
+    await assert.rejects(
+      db.transaction(async (tx) => {
+        await tx.query('SELECT 1 / $1::int AS x', [0]);
+      }),
+      /division by zero/,
+    );
+    let kept: Queryable | undefined;
+    await db.transaction(async (tx) => {
+      kept = tx;
+      await tx.query(insert, ['r3', 3]);
+    });
+    await assert.rejects(kept!.query(insert, ['r4', 4]), /Transaction is closed/);
+    assert.deepEqual(await db.query('SELECT id FROM items WHERE id LIKE $1 ORDER BY id', ['r%']), [
+      { id: 'r3' },
+    ]);
+    // Nothing left open: the next statements run outside any transaction.
+    assert.deepEqual(
+      await db.query<{ open: boolean }>('SELECT pg_current_xact_id_if_assigned() IS NULL AS open'),
+      [{ open: true }],
+    );
   });
 
   it('reads the columns a migration added (statements are prepared again after exec)', async () => {

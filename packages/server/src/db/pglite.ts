@@ -44,6 +44,7 @@ const { serialize } = protocol;
 const DESCRIBE_PORTAL = serialize.describe({ type: 'P' });
 const EXECUTE = serialize.execute({});
 const SYNC = serialize.sync();
+const BEGIN = serialize.query('BEGIN');
 
 /** Most prepared statements kept per database (the least recently used is closed beyond). */
 const MAX_PREPARED = 256;
@@ -72,8 +73,13 @@ class Statements {
     this.#names.clear();
   }
 
-  async query<T>(sql: string, params: readonly unknown[], syncToFs: boolean): Promise<T[]> {
-    const parts = this.#closing.map((name) => serialize.close({ type: 'S', name }));
+  /**
+   * Runs `sql` with `params`; with `begin`, a transaction's `BEGIN` goes first in the same call
+   * (PostgreSQL runs a simple Query message and then the extended ones in order, as over a socket).
+   */
+  async query<T>(sql: string, params: readonly unknown[], syncToFs: boolean, begin = false): Promise<T[]> {
+    const parts = begin ? [BEGIN] : [];
+    parts.push(...this.#closing.map((name) => serialize.close({ type: 'S', name })));
     const closing = this.#closing;
     this.#closing = [];
     let name = this.#names.get(sql);
@@ -117,7 +123,13 @@ class Statements {
       }
       throw error;
     }
-    return (parse.parseResults(messages, this.pg.parsers)[0]?.rows ?? []) as T[];
+    // One result per CommandComplete: BEGIN's first when it was sent.
+    return (parse.parseResults(messages, this.pg.parsers)[begin ? 1 : 0]?.rows ?? []) as T[];
+  }
+
+  /** Several statements without parameters, as one simple Query message; throws on an error. */
+  simple(sql: string): ReturnType<PGlite['execProtocolStream']> {
+    return this.pg.execProtocolStream(serialize.query(sql), { syncToFs: false });
   }
 }
 
@@ -148,22 +160,57 @@ export async function openPGlite(
       statements.forget();
       await pg.exec(sql);
     },
-    transaction: (fn) =>
-      pg.transaction((tx) =>
-        fn({
-          async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-            await nextTurn();
-            if (tx.closed) throw new Error('Transaction is closed');
-            // The transaction's lock is held; the query lock keeps other statements out meanwhile.
-            return pg.runExclusive(() => statements.query<T>(sql, params, false));
-          },
-          async exec(sql: string): Promise<void> {
-            await nextTurn();
-            statements.forget();
-            await tx.exec(sql);
-          },
-        }),
-      ),
+    // As `PGlite.transaction` (its lock held from BEGIN to COMMIT or ROLLBACK, nothing synced to
+    // the file system in between), but BEGIN goes with the first statement and COMMIT alone, each
+    // in one call into PGlite, where `PGlite.transaction` makes two calls of each (Query, Sync).
+    transaction: async (fn) => {
+      await pg._checkReady();
+      return pg._runExclusiveTransaction(async () => {
+        let begun = false;
+        let closed = false;
+        const begin = () => {
+          if (closed) throw new Error('Transaction is closed');
+          const first = !begun;
+          begun = true;
+          return first;
+        };
+        try {
+          const result = await fn({
+            async query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+              await nextTurn();
+              const first = begin();
+              // The transaction's lock is held; the query lock keeps other statements out meanwhile.
+              return pg.runExclusive(() => statements.query<T>(sql, params, false, first));
+            },
+            async exec(sql: string): Promise<void> {
+              await nextTurn();
+              const first = begin();
+              statements.forget();
+              await pg.runExclusive(async () => {
+                if (first) await statements.simple('BEGIN');
+                await statements.simple(sql);
+              });
+            },
+          });
+          closed = true;
+          if (begun) {
+            const messages = await pg.runExclusive(() => statements.simple('COMMIT'));
+            // COMMIT of a transaction an error aborted (caught by `fn`) rolls back: PGlite throws then too.
+            const done = messages.find((m) => m.name === 'commandComplete') as { text?: string } | undefined;
+            if (done?.text === 'ROLLBACK')
+              throw new Error('Transaction was rolled back instead of committed');
+          }
+          return result;
+        } catch (error) {
+          // A COMMIT that failed has ended the transaction already.
+          if (!closed) {
+            closed = true;
+            if (begun) await pg.runExclusive(() => statements.simple('ROLLBACK'));
+          }
+          throw error;
+        }
+      });
+    },
     close: () => pg.close(),
     dump: () => pg.dumpDataDir('none'),
   };
