@@ -18,6 +18,14 @@ export interface StoredResponse {
   headers: Record<string, string>;
 }
 
+/** A key's row as read by the claim. */
+interface StoredKey {
+  body_hash: string;
+  state: string;
+  response: StoredResponse | null;
+  created_at: Date | string;
+}
+
 export type IdempotencyOutcome<T> =
   /** `work` ran (and its transaction committed). */
   | { kind: 'done'; value: T }
@@ -101,36 +109,50 @@ export async function withIdempotency<T>(
 ): Promise<IdempotencyOutcome<T>> {
   const [, lock] = claimLock(scope, key);
   return db.transaction(async (tx): Promise<IdempotencyOutcome<T>> => {
-    // On PostgreSQL, a request that hangs (rather than dies) gives its key back too, and a backend
-    // waiting on a lock notices within a second that its client is gone: `set_config(…, true)` is
-    // SET LOCAL, here in the claim's own statement (one round trip instead of four).
-    const [claimed] = await tx.query<{ ok: boolean }>(
-      db.kind === 'postgres'
-        ? `SELECT set_config('statement_timeout', '${CLAIM_TIMEOUT_S}s', true),
-                  set_config('idle_in_transaction_session_timeout', '${CLAIM_TIMEOUT_S}s', true),
-                  set_config('client_connection_check_interval', '1s', true),
-                  pg_try_advisory_xact_lock($1, $2) AS ok`
-        : 'SELECT pg_try_advisory_xact_lock($1, $2) AS ok',
-      [LOCK_CLASS, lock],
-    );
-    if (claimed?.ok !== true)
-      return { kind: 'in-flight', retryAfter: claimRetryAfter(await holderElapsed(tx, lock)) };
-    const [row] = await tx.query<{
-      body_hash: string;
-      state: string;
-      response: StoredResponse | null;
-      created_at: Date | string;
-    }>('SELECT body_hash, state, response, created_at FROM idempotency_keys WHERE scope = $1 AND key = $2', [
-      scope,
-      key,
-    ]);
+    let row: StoredKey | undefined;
+    if (db.kind === 'postgres') {
+      // On PostgreSQL, a request that hangs (rather than dies) gives its key back too, and a backend
+      // waiting on a lock notices within a second that its client is gone: `set_config(…, true)` is
+      // SET LOCAL, here in the claim's own statement (one round trip instead of four).
+      const [claimed] = await tx.query<{ ok: boolean }>(
+        `SELECT set_config('statement_timeout', '${CLAIM_TIMEOUT_S}s', true),
+                set_config('idle_in_transaction_session_timeout', '${CLAIM_TIMEOUT_S}s', true),
+                set_config('client_connection_check_interval', '1s', true),
+                pg_try_advisory_xact_lock($1, $2) AS ok`,
+        [LOCK_CLASS, lock],
+      );
+      if (claimed?.ok !== true)
+        return { kind: 'in-flight', retryAfter: claimRetryAfter(await holderElapsed(tx, lock)) };
+      // Read after the claim, in a statement of its own: its snapshot then sees what the claim's
+      // last holder committed (the claim's own statement began before that holder let go).
+      [row] = await tx.query<StoredKey>(
+        'SELECT body_hash, state, response, created_at FROM idempotency_keys WHERE scope = $1 AND key = $2',
+        [scope, key],
+      );
+    } else {
+      // PGlite is one connection running one transaction at a time: nothing can commit between the
+      // claim and the read, so both are one statement (the claim always succeeds there).
+      const [claimed] = await tx.query<
+        Omit<StoredKey, 'body_hash'> & { ok: boolean; body_hash: string | null }
+      >(
+        `SELECT pg_try_advisory_xact_lock($1, $2) AS ok, k.body_hash, k.state, k.response, k.created_at
+           FROM (SELECT) AS one LEFT JOIN idempotency_keys k ON k.scope = $3 AND k.key = $4`,
+        [LOCK_CLASS, lock, scope, key],
+      );
+      if (claimed?.ok !== true)
+        return { kind: 'in-flight', retryAfter: claimRetryAfter(await holderElapsed(tx, lock)) };
+      if (claimed.body_hash !== null) row = { ...claimed, body_hash: claimed.body_hash };
+    }
     if (row !== undefined) {
       if (row.body_hash !== bodyHash) return { kind: 'mismatch' };
       if (row.state === 'done' && row.response !== null) return { kind: 'replay', response: row.response };
       // An « in flight » row written by an earlier version of this server: wait for it, or take it over.
       const age = now.getTime() - new Date(toIso(row.created_at)).getTime();
       if (age < LEGACY_STALE_MS)
-        return { kind: 'in-flight', retryAfter: Math.max(1, Math.ceil((LEGACY_STALE_MS - age) / 1000)) };
+        return {
+          kind: 'in-flight',
+          retryAfter: Math.max(1, Math.ceil((LEGACY_STALE_MS - age) / 1000)),
+        };
       await tx.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2', [scope, key]);
     }
     const result = await work(tx);
