@@ -135,10 +135,11 @@ const budgets = [
     limit: '1.98 KB',
   },
   {
-    // Loaded the first time a resident opens the month view (the agenda list comes first).
+    // Loaded the first time a resident opens the month view (the agenda list comes first). 2.5 KB,
+    // then 2.6 KB (2,568 B) for the hidden sample of its fonts laid out a frame before it (issue 21).
     name: '<prox-cafe-calendar> month view, a lazy chunk of the standalone calendar',
     path: 'bundles/standalone/prox-cafe-calendar/lazy/month-view-*.js',
-    limit: '2.5 KB',
+    limit: '2.6 KB',
   },
   {
     // Loaded only for an .ics source: ical.js and the contract's feed reader. 22.55 KB before the

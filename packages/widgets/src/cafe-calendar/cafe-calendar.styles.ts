@@ -301,11 +301,6 @@ export const styles = css`
       grid-row: 1 / span 3;
     }
   }
-  @media (prefers-reduced-motion: reduce) {
-    .disclosure__icon {
-      transition: none;
-    }
-  }
   @media (forced-colors: active) {
     .segment[aria-pressed='true'] {
       forced-color-adjust: none;

@@ -753,8 +753,17 @@ describe('<prox-cafe-calendar>: month view', () => {
       frame += 1;
       ticking = requestAnimationFrame(tick);
     });
+    // The hidden sample of the month's fonts, as seen while it was in the shadow root.
+    const samples: { hidden: string | null; visibility: string }[] = [];
     const observer = new MutationObserver(() => {
-      const table = $(el, 'table.month');
+      const sample = $(el, '.month-fonts');
+      if (sample && !samples.length)
+        samples.push({
+          hidden: sample.getAttribute('aria-hidden'),
+          visibility: getComputedStyle(sample).visibility,
+        });
+      // The month's table (not the hidden sample of its fonts, laid out a frame before it).
+      const table = $(el, '.month-view table.month');
       if (!table) return;
       const state = {
         weeks: table.querySelectorAll('tbody tr').length,
@@ -780,6 +789,9 @@ describe('<prox-cafe-calendar>: month view', () => {
     expect(states.at(-1)!.weeks).to.equal(5);
     expect(states.at(-1)!.cafes).to.be.greaterThan(0);
     expect($(el, '.month-empty')).to.equal(null);
+    // The fonts' sample was laid out hidden from everyone before the month, and is gone.
+    expect(samples).to.deep.equal([{ hidden: 'true', visibility: 'hidden' }]);
+    expect($(el, '.month-fonts')).to.equal(null);
   });
 
   it('says so when the month view cannot load, retries only when asked, then shows it', async () => {

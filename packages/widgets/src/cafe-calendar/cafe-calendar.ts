@@ -322,10 +322,11 @@ export class CafeCalendar extends ProxElement {
       .then(async (view) => {
         adoptStyles(this.renderRoot as ShadowRoot, [...CafeCalendar.elementStyles, view.monthStyles]);
         // The month renders in a task of its own, after the chunk's evaluation and its styles', and
-        // after what the view prepares (its formatters and templates), a task each.
-        for (const step of view.monthWarmUps(this.locale, this.localize.lang)) {
+        // after what the view prepares (its formatters, its templates, the frame that lays out the
+        // sample of its fonts), a task each.
+        for (const step of view.monthWarmUps(this.locale, this.localize.lang, this.renderRoot)) {
           await yieldToMain();
-          step();
+          await step();
         }
         await yieldToMain();
         this.monthView = view;
