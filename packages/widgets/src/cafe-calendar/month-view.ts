@@ -196,9 +196,10 @@ export function renderMonth(ctx: MonthViewContext): TemplateResult {
  * then its templates, the first weeks of a month with a café rendered off the document (Lit
  * prepares a template once per page). The first month shown then renders in a task of about half
  * the time (issue 21). Last, the month's own fonts (its headers', its days' and its arrows' sizes
- * and weights, its tabular digits; its title's is the days' headings') are looked up and its texts shaped in a frame of their own:
- * a hidden sample in `root`'s `.base`, removed after that frame. In a trace at 4× CPU throttling, the
- * month's first frame spent 15–30 ms of its 45–75 ms of layout finding these fonts and shaping.
+ * and weights, its tabular digits; its title's is the days' headings') are looked up and its texts
+ * shaped in a frame of their own: a hidden sample in `root`'s `.base`, removed after that frame. In
+ * a trace at 4× CPU throttling, the month's first frame spent 15–30 ms of its 45–75 ms of layout
+ * finding these fonts and shaping.
  */
 export function monthWarmUps(locale: string, lang: Lang, root?: ParentNode): (() => unknown)[] {
   // April 2026 begins on a Wednesday: its first week holds days of March whatever the first day of

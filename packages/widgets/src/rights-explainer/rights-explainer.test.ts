@@ -455,6 +455,19 @@ describe('<prox-rights-explainer>: search', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("takes its words out of the page's highlight when it leaves the page, and back when it returns", async () => {
+    const el = await mount();
+    await type(el, 'fouille');
+    await waitUntil(() => marks(el, '.topic').length > 0, 'words found highlighted');
+    const mine = () =>
+      [...(highlight() ?? [])].filter((range) => el.shadowRoot!.contains(range.startContainer));
+    const parent = el.parentElement!;
+    el.remove();
+    await waitUntil(() => mine().length === 0, 'no range of a removed explainer left in the highlight');
+    parent.append(el);
+    await waitUntil(() => marks(el, '.topic').length > 0, 'highlighted again once back on the page');
+  });
+
   it('finds « checking my identity » in English', async () => {
     const el = await mount(
       html`<prox-rights-explainer lang="en" .client=${makeClient()}></prox-rights-explainer>`,

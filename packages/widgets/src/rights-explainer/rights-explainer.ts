@@ -182,6 +182,8 @@ export class RightsExplainer extends ProxElement {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHash);
     this.openFromHash();
+    // Back on a page with a search typed: its words are highlighted again (the next update does).
+    if (this.query.trim()) this.requestUpdate();
     // The templates of the content's parts prepared while it loads (Lit parses each template once
     // per page), once per page; a warm-up that failed leaves its work to the first render.
     if (warmed) return;
@@ -201,6 +203,12 @@ export class RightsExplainer extends ProxElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHash);
+    // Off the page, its words leave the page's highlight, which would otherwise keep them (and
+    // their detached text) for as long as the page lives. The chunk is loaded when there are any.
+    const ranges = this.highlighted;
+    this.highlighted = [];
+    if (ranges.length)
+      void highlighter?.then(({ highlight }) => highlight(this.renderRoot, undefined, ranges));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
