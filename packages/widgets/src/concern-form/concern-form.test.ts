@@ -284,6 +284,40 @@ describe('<prox-concern-form>: steps', () => {
     }
   });
 
+  it('looks up the first step’s fonts in a hidden sample, gone before the categories show', async () => {
+    const backend = makeBackend();
+    const el = document.createElement('prox-concern-form');
+    el.setAttribute('lang', 'fr');
+    el.client = backend.client;
+    // What the sample was while in the shadow root, and whether the categories were there with it.
+    const seen: { hidden: string | null; visibility: string; position: string; categories: number }[] = [];
+    let observer: MutationObserver | undefined;
+    document.body.append(el);
+    try {
+      observer = new MutationObserver(() => {
+        const sample = el.shadowRoot!.querySelector('.font-sample');
+        if (sample && !seen.length)
+          seen.push({
+            hidden: sample.getAttribute('aria-hidden'),
+            visibility: getComputedStyle(sample).visibility,
+            position: getComputedStyle(sample).position,
+            categories: el.shadowRoot!.querySelectorAll('input[name="category"]').length,
+          });
+      });
+      observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+      const page = new ConcernFormPage(el);
+      await page.ready();
+      expect(seen).to.deep.equal([
+        { hidden: 'true', visibility: 'hidden', position: 'absolute', categories: 0 },
+      ]);
+      expect(page.$('.font-sample')).to.equal(null);
+      expect(page.$$('input[name="category"]').length).to.be.greaterThan(0);
+    } finally {
+      observer?.disconnect();
+      el.remove();
+    }
+  });
+
   it('offers the categories grouped, with their descriptions, and passes axe', async () => {
     const { el, page } = await mount();
     const groups = page.$$('fieldset.group legend').map((l) => l.textContent!.trim());

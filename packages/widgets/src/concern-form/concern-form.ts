@@ -427,12 +427,14 @@ export class ConcernForm extends ProxElement {
       await view;
       return { categories: [], districts: [] };
     }
-    const [client] = await Promise.all([this.getClient(), view]);
+    const [client, { sampleFonts }] = await Promise.all([this.getClient(), view]);
     // The requests leave in a task of their own, not in the one that evaluated the SDK's chunk.
     await newTask();
     const [categories, districts] = await Promise.all([
       client.concerns.categories({ signal }),
       client.districts?.list({ signal }).catch(() => []) ?? Promise.resolve([]),
+      // Meanwhile the first step's fonts are looked up in a frame of their own (font-sample.ts).
+      sampleFonts(this.renderRoot, this.localize),
     ]);
     return { categories: filterCategories(categories, this.categories), districts };
   }

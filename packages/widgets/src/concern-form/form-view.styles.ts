@@ -271,6 +271,12 @@ export const viewStyles = css`
     font-weight: 700;
     letter-spacing: 0.05em;
   }
+  /* The first step's fonts, looked up a frame before it (font-sample.ts). */
+  .font-sample {
+    position: absolute;
+    inline-size: 20rem;
+    visibility: hidden;
+  }
   .honeypot {
     position: absolute;
     inline-size: 1px;

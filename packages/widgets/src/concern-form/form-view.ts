@@ -22,3 +22,4 @@ export {
   validateStep,
 } from './form-rules.js';
 export { viewStyles } from './form-view.styles.js';
+export { sampleFonts } from './font-sample.js';
