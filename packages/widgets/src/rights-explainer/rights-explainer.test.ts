@@ -455,6 +455,22 @@ describe('<prox-rights-explainer>: search', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps the ranges of the words it highlighted while the search finds the same words', async () => {
+    const el = await mount();
+    await type(el, 'fouille');
+    // Its French stemmer (a lazy chunk) loaded, and the search done again with it.
+    const stemmer = () => (el as unknown as { language?: { lang: string } }).language?.lang;
+    await waitUntil(() => stemmer() === 'fr', 'the French stemmer loaded');
+    await el.updateComplete;
+    const before = highlightedIn(el, '.topic');
+    expect(before.length).to.be.greaterThan(0);
+    // A space typed: the same words found, the same texts shown; their ranges are not made anew.
+    await type(el, 'fouille ');
+    const after = highlightedIn(el, '.topic');
+    expect(after).to.have.length(before.length);
+    expect(after.every((range) => before.includes(range))).to.equal(true);
+  });
+
   it("takes its words out of the page's highlight when it leaves the page, and back when it returns", async () => {
     const el = await mount();
     await type(el, 'fouille');

@@ -259,11 +259,13 @@ export class RightsExplainer extends ProxElement {
         this.deferred = new Set(next.slice(OPENED_PER_FRAME));
       });
     }
-    if (this.query.trim() || this.highlighted.length)
+    if (this.isConnected && (this.query.trim() || this.highlighted.length))
       // The words found highlighted without rendering a topic again: a key that finds the same
-      // items, or the stemmer's arrival, renders nothing (highlight.ts).
+      // items, or the stemmer's arrival, renders nothing (highlight.ts). Off the page (an update
+      // after it was removed, the stemmer's arrival for one), none: connecting again highlights.
       this.highlighting = (highlighter ??= import('./highlight.js')).then(({ highlight }) => {
         this.highlighting = undefined;
+        if (!this.isConnected) return;
         this.highlighted = highlight(
           this.renderRoot,
           this.query.trim() ? this.searchQuery : undefined,
@@ -685,11 +687,19 @@ export class RightsExplainer extends ProxElement {
           },
         )}
       </ul>
-      ${this.panels < content.topics.length * PANEL_PARTS ? nothing : this.renderGuide(content)}
+      ${
+        // The guide and the help numbers render again only when what they show changed (issue 21:
+        // every key and every frame a search opened a topic in rendered them again).
+        this.panels < content.topics.length * PANEL_PARTS
+          ? nothing
+          : guard([content, this.localize.lang, this.situation, this.force], () => this.renderGuide(content))
+      }
       ${
         this.panels <= content.topics.length * PANEL_PARTS
           ? nothing
-          : this.renderHelp(content, local, this.panels > content.topics.length * PANEL_PARTS + 1)
+          : guard([content, this.localize.lang, this.panels > content.topics.length * PANEL_PARTS + 1], () =>
+              this.renderHelp(content, local, this.panels > content.topics.length * PANEL_PARTS + 1),
+            )
       }`;
   }
 

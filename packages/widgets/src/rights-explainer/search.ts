@@ -67,7 +67,7 @@ export class Query {
   /** Without `language`, words are matched as they are (folded), by their beginning. */
   constructor(
     query: string,
-    private readonly language?: SearchLanguage,
+    readonly language?: SearchLanguage,
   ) {
     this.stems = terms(query, language?.small).map((word) => this.stem(word));
   }
