@@ -134,8 +134,8 @@ export const styles = css`
     margin-block-start: var(--_gap);
   }
   /* Each café is laid out on its own (CSS Containment): adding one lays out that one, and the
-     visually hidden texts inside it (absolutely positioned) have it as their containing block,
-     not the page's root, where every frame laid them all out again. */
+     visually hidden texts of its open details (absolutely positioned) have it as their containing
+     block, not the page's root, where every frame laid them all out again. */
   .event {
     contain: layout;
   }
@@ -218,7 +218,9 @@ export const styles = css`
     cursor: pointer;
     text-align: start;
   }
-  .disclosure__icon {
+  /* The arrow, drawn: a generated box, not an element in each café (aria-hidden then). */
+  .disclosure::before {
+    content: '';
     inline-size: 0.6em;
     block-size: 0.6em;
     border-inline-end: 2px solid currentColor;
@@ -227,7 +229,7 @@ export const styles = css`
     transition: transform 0.15s ease;
     flex: none;
   }
-  .disclosure[aria-expanded='true'] .disclosure__icon {
+  .disclosure[aria-expanded='true']::before {
     transform: rotate(45deg);
   }
   .actions {

@@ -570,6 +570,51 @@ describe('<prox-cafe-calendar>: details, actions and events', () => {
     expect(details.hidden).to.equal(true);
   });
 
+  it('names each café’s button and links after the café, in French and in English', async () => {
+    // The accessible name from aria-labelledby (WAI-ARIA accname 1.2, step 2B): the text of each
+    // element it lists, hidden ones included, joined by spaces. Chromium joins the text nodes of a
+    // hidden element with spaces too (it has no layout to tell inline text apart).
+    const labelled = (el: CafeCalendar, element: Element) =>
+      (element.getAttribute('aria-labelledby') ?? '')
+        .split(/\s+/)
+        .map((id) => {
+          const target = root(el).getElementById(id);
+          if (!target) throw new Error(`aria-labelledby names no element ${id}`);
+          if (!target.hidden) return text(target);
+          return [...target.childNodes]
+            .filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())
+            .map((n) => n.textContent!.trim())
+            .join(' ');
+        })
+        .join(' ');
+    const { client } = testClient(allCafes);
+    const el = await loaded(await mount(client));
+    const names = (title: string) => {
+      const event = eventByTitle(el, title);
+      return [...event.querySelectorAll('a, button')].map((e) => labelled(el, e));
+    };
+    // The names screen readers heard when each café carried visually hidden texts.
+    expect(names('Gare du Nord')).to.deep.equal([
+      'Place Alphonse Fiquet, 80000 Amiens (plan OpenStreetMap)',
+      'Rejoindre en ligne : Café de nuit — Gare du Nord',
+      'Détails et ajout à l’agenda : Café de nuit — Gare du Nord',
+    ]);
+    // A cancelled café: its name without the « Annulé » badge.
+    expect(names('Étouvie')).to.deep.equal([
+      'Avenue de Grenade, 80000 Amiens (plan OpenStreetMap)',
+      'Détails et ajout à l’agenda : Café avec la police — Étouvie',
+    ]);
+    expect($$(el, '.event .visually-hidden')).to.have.length(0);
+    el.setAttribute('lang', 'en');
+    await el.updateComplete;
+    expect(names('Gare du Nord')).to.deep.equal([
+      'Place Alphonse Fiquet, 80000 Amiens (OpenStreetMap map)',
+      'Join online : Night café — Gare du Nord',
+      'Details and add to calendar : Night café — Gare du Nord',
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
   it('links to Google Calendar, Outlook and the server’s .ics of the café', async () => {
     const { client } = testClient(allCafes);
     const el = await loaded(await mount(client));

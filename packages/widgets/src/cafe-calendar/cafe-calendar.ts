@@ -556,11 +556,18 @@ export class CafeCalendar extends ProxElement {
     const languages = cafe.languages.map((tag) => this.languageLabel(tag));
     const detailsId = `details-${index}`;
     const titleId = `title-${index}`;
+    // The names of the café's links and of its button say which café they are for. They are built
+    // with aria-labelledby from texts already there: the element's own text, the café's name, and
+    // the hidden « : » or map hint that render() puts once in the widget. Visually hidden texts in
+    // each café did it before, the same names, but each was a clipped box, and at 4× CPU throttling
+    // the clips of every café shown took half of each list frame's paint (issue 21).
+    const nameId = `name-${index}`;
     return html`<li class="event ${cancelled ? 'event--cancelled' : ''}" part="event">
       <article aria-labelledby=${titleId}>
         <h4 class="event__title" part="event-title" id=${titleId}>
           ${cancelled ? html`<span class="badge">${t('cancelled')}</span>${' '}` : nothing}<span
             class="event__name"
+            id=${nameId}
             lang=${fallbackLang(cafe.title, lang) ?? nothing}
             >${title}</span
           >
@@ -585,8 +592,8 @@ export class CafeCalendar extends ProxElement {
                 cafe.place.address && cafe.mode !== 'online'
                   ? html`<br />${
                         isSafeUrl(map)
-                          ? html`<a href=${map}
-                              >${cafe.place.address}<span class="visually-hidden"> (${t('map')})</span></a
+                          ? html`<a href=${map} id="map-${index}" aria-labelledby="map-${index} map-hint"
+                              >${cafe.place.address}</a
                             >`
                           : cafe.place.address
                       }`
@@ -607,8 +614,11 @@ export class CafeCalendar extends ProxElement {
             <dd>
               ${this.modeLabel(cafe.mode)}${
                 online
-                  ? html`<br /><a href=${online}
-                        >${t('joinOnline')}<span class="visually-hidden"> : ${title}</span></a
+                  ? html`<br /><a
+                        href=${online}
+                        id="online-${index}"
+                        aria-labelledby="online-${index} sep ${nameId}"
+                        >${t('joinOnline')}</a
                       >`
                   : nothing
               }
@@ -638,15 +648,13 @@ export class CafeCalendar extends ProxElement {
         <button
           type="button"
           class="disclosure"
+          id="open-${index}"
+          aria-labelledby="open-${index} sep ${nameId}"
           aria-expanded=${open ? 'true' : 'false'}
           aria-controls=${detailsId}
           @click=${() => this.toggle(entry)}
         >
-          <span class="disclosure__icon" aria-hidden="true"></span>${t('details')}<span
-            class="visually-hidden"
-          >
-            : ${title}</span
-          >
+          ${t('details')}
         </button>
         <div class="details" id=${detailsId} ?hidden=${!open}>
           ${open ? this.renderDetails(cafe) : nothing}
@@ -859,6 +867,8 @@ export class CafeCalendar extends ProxElement {
     const complete = this.cafes.data.status === TaskStatus.COMPLETE && !this.cafes.loadingMore;
     const isPast = this.view === 'past';
     const pastCount = this.past.state === 'ready' ? this.past.meetings?.length : undefined;
+    // The hidden texts the cafés' names are built from (`renderEvent`), one text node each: from a
+    // hidden element, Chromium joins text nodes with spaces (« ( plan OpenStreetMap ) »).
     return html`<section class="base" part="base" aria-labelledby="title">
       <header class="header" part="header">
         <h2 class="title" id="title">${t(isPast ? 'titlePast' : 'title')}</h2>
@@ -867,6 +877,7 @@ export class CafeCalendar extends ProxElement {
         </p>
         ${this.renderControls()}
       </header>
+      <span id="sep" hidden>:</span><span id="map-hint" hidden>${`(${t('map')})`}</span>
       ${
         isPast
           ? this.renderPast()

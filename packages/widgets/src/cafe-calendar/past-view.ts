@@ -104,7 +104,7 @@ export function renderPast(ctx: PastViewContext): TemplateResult {
               aria-controls=${id}
               @click=${() => ctx.toggle(cafe.id)}
             >
-              <span class="disclosure__icon" aria-hidden="true"></span>${open ? m.hide : m.report}<span
+              ${open ? m.hide : m.report}<span
                 class="visually-hidden"
                 >: ${title}</span
               >
