@@ -109,9 +109,10 @@ export function startDeliveryWorker(deps: WorkerDeps, options: { autostart?: boo
     o.mailer !== undefined ? ['email', 'webhook', 'open311'] : ['webhook', 'open311'];
   const inFlight = new Set<Promise<void>>();
   let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
   let again = false;
+  // Scheduled tasks' next turns as last read (delivery/scheduled.ts): a round skips their statements until then.
+  const turns = new Map<string, number>();
 
   const services = async (id: string | null): Promise<ServiceRecord | undefined> =>
     id === null ? undefined : getServiceRecord(db, id);
@@ -292,30 +293,35 @@ export function startDeliveryWorker(deps: WorkerDeps, options: { autostart?: boo
   async function round(): Promise<number> {
     const now = clock();
     if (o.mailer !== undefined) await releaseHeld(db, now, o.policy);
-    await runScheduled(db, now, [
-      {
-        name: 'failure-summary',
-        run: (at) => runFailureSummary(db, at, deps.outbox, o.consoleUrl),
-        next: (at) => nextLocalHour(at, o.summaryHour),
-      },
-      {
-        name: 'open311-poll',
-        run: (at) =>
-          pollOpen311(db, at, {
-            allowPrivate: o.allowPrivate,
-            timeoutMs: o.httpTimeoutMs,
-            resolve: o.resolve,
-            outbox: deps.outbox,
-          }),
-        next: (at) => new Date(at.getTime() + o.open311PollMs),
-      },
-      {
-        // « Le problème est-il réglé ? », a while after closure (delivery/resident.ts).
-        name: 'verdict-questions',
-        run: (at) => runVerdictQuestions(db, at, deps.outbox),
-        next: (at) => new Date(at.getTime() + o.verdictPollMs),
-      },
-    ]).catch(() => undefined);
+    await runScheduled(
+      db,
+      now,
+      [
+        {
+          name: 'failure-summary',
+          run: (at) => runFailureSummary(db, at, deps.outbox, o.consoleUrl),
+          next: (at) => nextLocalHour(at, o.summaryHour),
+        },
+        {
+          name: 'open311-poll',
+          run: (at) =>
+            pollOpen311(db, at, {
+              allowPrivate: o.allowPrivate,
+              timeoutMs: o.httpTimeoutMs,
+              resolve: o.resolve,
+              outbox: deps.outbox,
+            }),
+          next: (at) => new Date(at.getTime() + o.open311PollMs),
+        },
+        {
+          // « Le problème est-il réglé ? », a while after closure (delivery/resident.ts).
+          name: 'verdict-questions',
+          run: (at) => runVerdictQuestions(db, at, deps.outbox),
+          next: (at) => new Date(at.getTime() + o.verdictPollMs),
+        },
+      ],
+      turns,
+    ).catch(() => undefined);
     const free = o.concurrency - inFlight.size;
     if (free <= 0 || stopped) return 0;
     const rows = await claim(db, now, owner, methods, free, o.leaseMs);
@@ -333,12 +339,7 @@ export function startDeliveryWorker(deps: WorkerDeps, options: { autostart?: boo
     return rows.length;
   }
 
-  function schedule(ms: number): void {
-    if (stopped) return;
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(() => void tick().catch(() => undefined), ms);
-    timer.unref?.();
-  }
+  const rounds = roundScheduler(() => void tick().catch(() => undefined), WAKE);
 
   async function tick(): Promise<number> {
     if (running !== undefined) {
@@ -356,7 +357,7 @@ export function startDeliveryWorker(deps: WorkerDeps, options: { autostart?: boo
         // The database may be briefly unreachable: try again at the next poll.
       } finally {
         running = undefined;
-        schedule(o.pollMs);
+        rounds.within(o.pollMs);
       }
       return total;
     })();
@@ -364,11 +365,10 @@ export function startDeliveryWorker(deps: WorkerDeps, options: { autostart?: boo
   }
 
   function wake(): void {
-    if (stopped) return;
-    schedule(5);
+    if (!stopped) rounds.wake();
   }
 
-  if (options.autostart !== false) schedule(0);
+  if (options.autostart !== false) rounds.within(0);
 
   return {
     name: owner,
@@ -380,10 +380,71 @@ export function startDeliveryWorker(deps: WorkerDeps, options: { autostart?: boo
     wake,
     async stop() {
       stopped = true;
-      if (timer !== undefined) clearTimeout(timer);
+      rounds.stop();
       await running?.catch(() => undefined);
       await Promise.allSettled([...inFlight]);
       o.mailer?.close();
+    },
+  };
+}
+
+/** What wakes ask of the worker's rounds ({@link roundScheduler}). */
+export const WAKE = { delayMs: 5, intervalMs: 50 };
+
+/** The timers a {@link roundScheduler} uses (tests give fake ones). */
+export interface RoundTimers {
+  now(): number;
+  set(fn: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+const realTimers: RoundTimers = {
+  now: () => performance.now(),
+  set: (fn, ms) => setTimeout(fn, ms).unref(),
+  clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/**
+ * When the worker's next round starts: one timer, always set for the EARLIEST round asked for, so
+ * that asking for a later one never postpones it.
+ *
+ * - `within(ms)`: a round at most `ms` from now (the poll after each round).
+ * - `wake()`: a round soon — `delayMs` after the first wake, and no sooner than `intervalMs` after
+ *   the last round began. A throttle, not a debounce: each enqueue used to restart a 5 ms timer,
+ *   so under a steady stream of submissions (one every few ms at 50 clients) the round never came
+ *   until the stream paused and the messages waited; now the first wake's round comes whatever
+ *   follows, and a stream gets at most one round per `intervalMs`, not one per submission.
+ */
+export function roundScheduler(
+  run: () => void,
+  options: { delayMs: number; intervalMs: number },
+  timers: RoundTimers = realTimers,
+): { within(ms: number): void; wake(): void; stop(): void } {
+  let handle: unknown;
+  let dueAt = Infinity;
+  let lastStart = -Infinity;
+  let stopped = false;
+  const within = (ms: number): void => {
+    const wait = Math.max(0, ms);
+    const at = timers.now() + wait;
+    if (stopped || at >= dueAt) return;
+    if (handle !== undefined) timers.clear(handle);
+    dueAt = at;
+    handle = timers.set(() => {
+      handle = undefined;
+      dueAt = Infinity;
+      lastStart = timers.now();
+      run();
+    }, wait);
+  };
+  return {
+    within,
+    wake: () => within(Math.max(options.delayMs, lastStart + options.intervalMs - timers.now())),
+    stop() {
+      stopped = true;
+      if (handle !== undefined) timers.clear(handle);
+      handle = undefined;
+      dueAt = Infinity;
     },
   };
 }
