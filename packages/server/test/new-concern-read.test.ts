@@ -2,7 +2,8 @@
  * A new concern's category, district and route, read in one statement (`readNewConcern`), checked
  * by `prepareConcern` and decided by `routeOf`: the same answers as the rules read one by one, the
  * same refusals (unknown category, unknown district, a conduct complaint with no independent
- * instance), a category whose service is not installed.
+ * instance), a category whose service is not installed; with a cache of categories, the data
+ * read again only once the categories changed.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -14,7 +15,8 @@ import { AMIENS_RULES } from '../src/seed-routing.js';
 import { routeOf } from '../src/services/routing.js';
 import { prepareConcern } from '../src/store/concerns.js';
 import { getCategory, listCategories, listDistricts } from '../src/store/content.js';
-import { readNewConcern, replaceRules, resolveRoute } from '../src/store/routing.js';
+import { categoryCache, readNewConcern, replaceRules, resolveRoute } from '../src/store/routing.js';
+import type { CategoryCache } from '../src/store/routing.js';
 import { openTestDb, targets } from './helpers.js';
 
 /** The field paths of the AppError `work` throws (it must throw one). */
@@ -89,6 +91,50 @@ for (const target of targets()) {
         location: {},
       });
       assert.equal(prepared.routed?.id, 'proprete-urbaine');
+    });
+
+    test('with a cache, a category is read again only once the categories changed, and never stale', async () => {
+      const cache: CategoryCache = new Map();
+      const first = await readNewConcern(db, 'depots-sauvages', 'saint-leu', cache);
+      assert.ok(first !== undefined);
+      assert.deepEqual(first.category, await getCategory(db, 'depots-sauvages'));
+      assert.equal(cache.get('depots-sauvages')?.category, first.category);
+      // Unchanged: the same object, from the cache; the district and the route are still read.
+      const again = await db.transaction((tx) => readNewConcern(tx, 'depots-sauvages', 'etouvie', cache));
+      assert.equal(again?.category, first.category);
+      assert.equal(again?.service?.id, 'proprete-secteur-ouest');
+      assert.equal(
+        (await readNewConcern(db, 'depots-sauvages', 'no-such-district', cache))?.districtKnown,
+        false,
+      );
+      // A change of the category (another instance's, say): the next read has it.
+      const changed = { ...first.category, label: { fr: 'Dépôts sauvages (modifié)', en: 'Fly-tipping' } };
+      await db.query('UPDATE categories SET data = $2::jsonb WHERE code = $1', [
+        'depots-sauvages',
+        JSON.stringify(changed),
+      ]);
+      try {
+        const fresh = await readNewConcern(db, 'depots-sauvages', 'saint-leu', cache);
+        assert.deepEqual(fresh?.category, changed);
+        assert.deepEqual(cache.get('depots-sauvages')?.category, changed);
+        // Within a transaction that changes it, the change is what it reads.
+        await db.transaction(async (tx) => {
+          await tx.query('UPDATE categories SET data = $2::jsonb WHERE code = $1', [
+            'depots-sauvages',
+            JSON.stringify(first.category),
+          ]);
+          const inside = await readNewConcern(tx, 'depots-sauvages', 'saint-leu', cache);
+          assert.deepEqual(inside?.category, first.category);
+        });
+      } finally {
+        await db.query('UPDATE categories SET data = $2::jsonb WHERE code = $1', [
+          'depots-sauvages',
+          JSON.stringify(first.category),
+        ]);
+      }
+      // One cache per database (a transaction's queries use their database's).
+      assert.equal(categoryCache(db), categoryCache(db));
+      assert.notEqual(categoryCache(db), categoryCache({}));
     });
 
     test('a category whose service is not installed keeps its own service, with no record', async () => {

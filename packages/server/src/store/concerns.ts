@@ -47,6 +47,7 @@ import { assignableStaff, concernHistory } from './inbox.js';
 import { reaches } from './reach.js';
 import type { Reach } from './reach.js';
 import { readNewConcern } from './routing.js';
+import type { CategoryCache } from './routing.js';
 import type { ServiceRecord } from './services.js';
 
 export { CLOSED_STATUSES, transitionAllowed };
@@ -138,17 +139,18 @@ export interface PreparedConcern {
 
 /**
  * Validates the category and district of a concern and reads the service the routing rules choose,
- * in one statement ({@link readNewConcern}). `requiredFields: false` for a note taken at a café,
- * where the agent writes what was said, not the form's questions (the service asks what it needs).
+ * in one statement ({@link readNewConcern}; `categories`: its cache of categories' data).
+ * `requiredFields: false` for a note taken at a café, where the agent writes what was said, not the
+ * form's questions (the service asks what it needs).
  * Call it in the transaction that stores the concern, so that the route is the one stored.
  */
 export async function prepareConcern(
   db: Queryable,
   input: Pick<NewConcern, 'categoryCode' | 'attributes' | 'location'>,
-  options: { requiredFields?: boolean } = {},
+  options: { requiredFields?: boolean; categories?: CategoryCache } = {},
 ): Promise<PreparedConcern> {
   const districtId = input.location.districtId;
-  const read = await readNewConcern(db, input.categoryCode, districtId);
+  const read = await readNewConcern(db, input.categoryCode, districtId, options.categories);
   if (read === undefined) {
     throw new AppError('validation', 'Unknown category.', {
       errors: [{ path: 'categoryCode', message: 'unknown category' }],

@@ -14,6 +14,7 @@ import { auditedIn } from '../services/audited.js';
 import type { Unit } from '../services/audited.js';
 import { ROUTING_ACTOR, createRoutedConcern } from '../services/routing.js';
 import { prepareConcern } from './concerns.js';
+import { categoryCache } from './routing.js';
 import type { StoreContext } from './context.js';
 import { hitRateLimit, withIdempotency } from './idempotency.js';
 import type { StoredResponse } from './idempotency.js';
@@ -65,10 +66,11 @@ export async function receiveConcern(
       }
       let prepared;
       try {
-        prepared = await prepareConcern(tx, {
-          ...input,
-          attributes: request.sentAttributes ?? input.attributes,
-        });
+        prepared = await prepareConcern(
+          tx,
+          { ...input, attributes: request.sentAttributes ?? input.attributes },
+          { categories: categoryCache(ctx.db) },
+        );
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         refused = error; // committed with the rate-limit count, thrown below

@@ -92,35 +92,66 @@ export interface NewConcernRead {
 }
 
 /**
+ * Categories as last read, by code, with the version of the categories they were read at
+ * (`content_versions`, bumped in the transaction of any change to the categories, their services or
+ * routing rules): a submission reads a category's data (about 2 KB of JSON, a quarter of the
+ * statements' time of a submission on PGlite) only when it changed since. One per database.
+ */
+export type CategoryCache = Map<string, { version: string; category: ConcernCategory }>;
+
+const categoryCaches = new WeakMap<object, CategoryCache>();
+
+/** The {@link CategoryCache} of `db` (a database, not a transaction: its key). */
+export function categoryCache(db: object): CategoryCache {
+  let cache = categoryCaches.get(db);
+  if (cache === undefined) categoryCaches.set(db, (cache = new Map()));
+  return cache;
+}
+
+/**
  * The category of `categoryCode`, whether `districtId` is a district, and the service the routing
  * rules choose for them (the rule {@link routeId} picks, else the category's own service), in ONE
  * statement: four round trips were a third of the statements of a submission. `undefined` when
- * there is no category of that code.
+ * there is no category of that code. With `cache`, the category's data comes from it when the
+ * categories' version is the one it was read at (checked in the same statement, so in the same
+ * snapshot as the rest).
  */
 export async function readNewConcern(
   db: Queryable,
   categoryCode: string,
   districtId: string | null | undefined,
+  cache?: CategoryCache,
 ): Promise<NewConcernRead | undefined> {
+  const cached = cache?.get(categoryCode);
   const rows = await db.query<
-    { category: ConcernCategory; district_known: boolean } & (ServiceRow | { [K in keyof ServiceRow]: null })
+    { category: ConcernCategory | null; version: string | null; district_known: boolean } & (
+      ServiceRow | { [K in keyof ServiceRow]: null }
+    )
   >(
-    `SELECT c.data AS category,
+    `SELECT CASE WHEN v.version::text = $3 THEN NULL ELSE c.data END AS category, v.version::text AS version,
             ($2::text IS NULL OR EXISTS (SELECT 1 FROM districts d WHERE d.id = $2::text)) AS district_known,
             ${SERVICE_COLUMNS}
        FROM categories c
+       LEFT JOIN content_versions v ON v.name = 'categories'
        LEFT JOIN LATERAL (
          SELECT r.service_id FROM routing_rules r
           WHERE r.category_code = c.code AND r.district_id IN ('', COALESCE($2::text, ''))
           ORDER BY r.district_id DESC LIMIT 1) rule ON true
        LEFT JOIN services s ON s.id = COALESCE(rule.service_id, c.data->'service'->>'id')
       WHERE c.code = $1`,
-    [categoryCode, districtId ?? null],
+    [categoryCode, districtId ?? null, cached?.version ?? null],
   );
   const row = rows[0];
   if (row === undefined) return undefined;
+  let category = row.category;
+  if (category === null) {
+    if (cached === undefined) throw new Error('unreachable: a category left out but none cached');
+    category = cached.category;
+  } else if (cache !== undefined && row.version !== null) {
+    cache.set(categoryCode, { version: row.version, category });
+  }
   return {
-    category: row.category,
+    category,
     districtKnown: row.district_known,
     service: row.id === null ? undefined : toServiceRecord(row),
   };
