@@ -295,7 +295,9 @@ const budgets = [
     // content in warm-up.ts, a lazy chunk; issue 21: the content's first render prepared them
     // all in one task), +120 B. Then 7.5 KB (7.48 KB measured): a key typed searches the content
     // once, the answer kept for the render it causes (issue 21: the search's key tasks), +40 B.
-    limit: '7.5 KB',
+    // Then 7.65 KB (7.64 KB measured): the content's fonts looked up in a hidden sample while it
+    // loads (issue 21: 12–15 ms of the content's first frame), +160 B.
+    limit: '7.65 KB',
   },
   {
     // Issue 21: the same for the rights explainer (26.94 KB first view before, the SDK inlined).

@@ -159,6 +159,11 @@ export const styles = css`
     background-color: Mark;
     color: MarkText;
   }
+  /* The content's fonts, looked up while it loads (rights-explainer.ts). */
+  .font-sample {
+    position: absolute;
+    visibility: hidden;
+  }
   .badge {
     display: inline-block;
     padding: 0 0.5em;

@@ -137,6 +137,34 @@ describe('<prox-rights-explainer>: states', () => {
     }
   });
 
+  it('looks up the content’s fonts in a hidden sample while it loads, gone before the content shows', async () => {
+    const el = document.createElement('prox-rights-explainer');
+    el.client = makeClient();
+    // What the sample was while in the shadow root, and whether a topic was there with it.
+    const seen: { hidden: string | null; visibility: string; position: string; topics: number }[] = [];
+    let observer: MutationObserver | undefined;
+    document.body.append(el);
+    try {
+      observer = new MutationObserver(() => {
+        const sample = el.shadowRoot!.querySelector('.font-sample');
+        if (sample && !seen.length)
+          seen.push({
+            hidden: sample.getAttribute('aria-hidden'),
+            visibility: getComputedStyle(sample).visibility,
+            position: getComputedStyle(sample).position,
+            topics: toggles(el).length,
+          });
+      });
+      observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+      await waitUntil(() => toggles(el).length > 0, 'its topics');
+      expect(seen).to.deep.equal([{ hidden: 'true', visibility: 'hidden', position: 'absolute', topics: 0 }]);
+      expect($$(el, '.font-sample')).to.have.length(0);
+    } finally {
+      observer?.disconnect();
+      el.remove();
+    }
+  });
+
   it('shows every topic at once, closed panels empty, then fills them one per task, then the guide and the help a frame apart (no long task)', async () => {
     let resolve!: (content: RightsContent) => void;
     const client = makeClient(() => new Promise((r) => (resolve = r)));

@@ -1,4 +1,11 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  html,
+  nothing,
+  render,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
@@ -58,6 +65,33 @@ const UTC = { dateStyle: 'long', timeZone: 'UTC' } as const;
 let warmed = false;
 
 /**
+ * The content's fonts looked up while it loads (issue 21): its topics' titles (1.2em bold), its
+ * muted lines and sources (0.875em), its bold labels and links (1em bold) and its badges
+ * (0.8125rem) use sizes and weights the loading state does not, and in a trace at 4× CPU
+ * throttling finding them (FontCache::GetFontPlatformData and each size's render style) was 12 to
+ * 15 ms of the content's first frame. A sample of them, with the content's own classes, hidden
+ * from everyone (`visibility: hidden`, `aria-hidden`, out of flow), is laid out in `root`'s `.base`
+ * in a frame after the loading state's, and removed after it.
+ */
+async function sampleFonts(root: ParentNode): Promise<void> {
+  await afterNextFrame();
+  const base = root.querySelector('.base');
+  if (!base) return;
+  const sample = document.createElement('div');
+  // A topic's title is its h3's toggle button (1.2em, bold): a span of that class in an h3 here.
+  render(
+    html`<h3><span class="toggle">Aa</span></h3>
+      <span class="muted">Aa</span><strong>Aa</strong><span class="badge">Aa</span>`,
+    sample,
+  );
+  sample.className = 'font-sample';
+  sample.ariaHidden = 'true';
+  base.append(sample);
+  await afterNextFrame();
+  sample.remove();
+}
+
+/**
  * Residents' rights towards the police nationale, gendarmerie and police municipale: topics as
  * disclosure sections with deep links, search, a "who do I contact?" guide, help numbers, the
  * city's own contacts, and an easy-read mode. Every statement shows its sources (link, kind,
@@ -103,11 +137,14 @@ export class RightsExplainer extends ProxElement {
   private readonly data = new DataController(this, {
     args: () => [this.client, this.api, this.src, this.localize.lang] as const,
     load: async ([client, api, src, lang], signal) => {
+      const fonts = sampleFonts(this.renderRoot);
       const content = await (
         await resolveRightsClient({ client, api, src, lang }, this.localize.t('noSource'))
       ).rights.get({ lang }, { signal });
-      // The content renders in a task of its own, not in the one that read and validated it.
+      // The content renders in a task of its own, not in the one that read and validated it, and
+      // after the frame of its fonts' sample.
       await yieldToMain();
+      await fonts;
       return content;
     },
     isEmpty: (content: RightsContent) => content.topics.length === 0,
