@@ -296,8 +296,10 @@ const budgets = [
     // all in one task), +120 B. Then 7.5 KB (7.48 KB measured): a key typed searches the content
     // once, the answer kept for the render it causes (issue 21: the search's key tasks), +40 B.
     // Then 7.65 KB (7.64 KB measured): the content's fonts looked up in a hidden sample while it
-    // loads (issue 21: 12–15 ms of the content's first frame), +160 B.
-    limit: '7.65 KB',
+    // loads (issue 21: 12–15 ms of the content's first frame), +160 B. Then 7.7 KB (7,658 B): a
+    // key's task searches and its answer renders in the next task, the stemmer and highlight chunks
+    // imported in tasks of their own (issue 21: the first key's task), +45 B.
+    limit: '7.7 KB',
   },
   {
     // Issue 21: the same for the rights explainer (26.94 KB first view before, the SDK inlined).

@@ -179,6 +179,8 @@ export class RightsExplainer extends ProxElement {
   declare private partial?: string | undefined;
   /** The next opened topics' task, while a search opens them. */
   private opening?: Promise<void> | undefined;
+  /** Whether the update to come is a key's, rendered in a task after the key's own. */
+  private searched = false;
   /** The last search's answer, and what it depends on. */
   private found?: { content: RightsContent; key: string; topics: Map<string, Set<string>> };
   /** The ranges of the words found here, in the page's highlight (highlight.ts). */
@@ -300,15 +302,19 @@ export class RightsExplainer extends ProxElement {
       // The words found highlighted without rendering a topic again: a key that finds the same
       // items, or the stemmer's arrival, renders nothing (highlight.ts). Off the page (an update
       // after it was removed, the stemmer's arrival for one), none: connecting again highlights.
-      this.highlighting = (highlighter ??= import('./highlight.js')).then(({ highlight }) => {
-        this.highlighting = undefined;
-        if (!this.isConnected) return;
-        this.highlighted = highlight(
-          this.renderRoot,
-          this.query.trim() ? this.searchQuery : undefined,
-          this.highlighted,
-        );
-      });
+      // Its chunk imported in a task of its own the first time, not in the key's (issue 21: the
+      // import() of a chunk not loaded yet was 5 to 10 ms of the first key's task at 4× CPU throttling).
+      this.highlighting = (highlighter ??= newTask().then(() => import('./highlight.js'))).then(
+        ({ highlight }) => {
+          this.highlighting = undefined;
+          if (!this.isConnected) return;
+          this.highlighted = highlight(
+            this.renderRoot,
+            this.query.trim() ? this.searchQuery : undefined,
+            this.highlighted,
+          );
+        },
+      );
     const pending = this.pending;
     if (!pending || !this.open.has(pending.id)) return;
     this.pending = undefined;
@@ -329,6 +335,17 @@ export class RightsExplainer extends ProxElement {
    * the task that evaluates the bundle and connects the element, at 4× CPU throttling).
    */
   protected static override stylesInOwnTask = true;
+
+  /**
+   * The update a key causes renders in a task after the key's, which searched (issue 21: the search
+   * and the render of its answer were one task of 45 to 80 ms of thread time at 4× CPU throttling).
+   * `updateComplete` waits for it.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this.searched) return super.scheduleUpdate();
+    this.searched = false;
+    return newTask().then(() => super.scheduleUpdate());
+  }
 
   /** `updateComplete` waits until the first render has filled every panel, not only the first ones. */
   protected override pendingRender(): Promise<unknown> | undefined {
@@ -375,6 +392,8 @@ export class RightsExplainer extends ProxElement {
   }
 
   private onSearch(event: Event, content: RightsContent): void {
+    // The key's task searches; the update it causes renders in the next task (see scheduleUpdate).
+    this.searched = !this.isUpdatePending;
     this.query = (event.target as HTMLInputElement).value;
     // Searching opens the matching topics (the resident can still close them).
     this.openFound(this.query.trim() ? this.search(content).keys() : []);
@@ -400,6 +419,9 @@ export class RightsExplainer extends ProxElement {
     if (this.language?.lang === lang || !this.query.trim() || this.languageLoading === lang) return;
     this.languageLoading = lang;
     try {
+      // Imported in a task of its own, not in the key's (issue 21: importing the stemmer's chunk,
+      // not loaded yet, was 10 to 20 ms of the first key's task at 4× CPU throttling).
+      await newTask();
       const search = await (this.constructor as typeof RightsExplainer).searchLanguage(lang);
       // The content's words stemmed a slice per task first, then the search again with them.
       await prepareStems(content.topics, search, (text) => this.localize.pick(text));
