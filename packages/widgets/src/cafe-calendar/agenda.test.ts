@@ -5,6 +5,7 @@ import {
   cafeSpan,
   cafeZone,
   datetimeAttr,
+  entryCount,
   filterCafes,
   formatDay,
   formatWhen,
@@ -112,6 +113,36 @@ describe('agenda: all-day and multi-day events', () => {
     ]);
     expect(formatWhen(fair, 'fr-FR')).to.match(/^30 mai\s?–\s?1 juin$|^30 mai\s?–\s?1er juin$/);
     expect(formatWhen(fair, 'en-GB')).to.match(/^30 May\s?–\s?1 June$/);
+  });
+
+  it('keeps the first entries only, café by café, and counts them', () => {
+    const fair = cafe({
+      id: 'fair',
+      allDay: true,
+      start: '2026-05-30T00:00:00+02:00',
+      end: '2026-06-02T00:00:00+02:00',
+    });
+    const single = cafe({
+      id: 'single',
+      start: '2026-05-31T10:00:00+02:00',
+      end: '2026-05-31T11:00:00+02:00',
+    });
+    expect(entryCount([single, fair])).to.equal(4);
+    expect(entryCount([])).to.equal(0);
+    const entries = (limit: number) =>
+      groupByDay([single, fair], { limit }).flatMap((g) => g.entries.map((e) => `${g.date} ${e.cafe.id}`));
+    expect(entries(1)).to.deep.equal(['2026-05-31 single']);
+    // The fair's days one by one, after the single café (cafés in the order given).
+    expect(entries(2)).to.deep.equal(['2026-05-30 fair', '2026-05-31 single']);
+    expect(entries(3)).to.deep.equal(['2026-05-30 fair', '2026-05-31 fair', '2026-05-31 single']);
+    expect(entries(4)).to.deep.equal([
+      '2026-05-30 fair',
+      '2026-05-31 fair',
+      '2026-05-31 single',
+      '2026-06-01 fair',
+    ]);
+    expect(entries(9)).to.deep.equal(entries(4));
+    expect(entries(0)).to.deep.equal([]);
   });
 
   it('formats a timed event spanning two days with both dates', () => {

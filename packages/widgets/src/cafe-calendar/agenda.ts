@@ -169,15 +169,21 @@ export function compareCafes(a: Cafe, b: Cafe): number {
 /**
  * Groups cafés by local day in each café's own zone, days ascending. A multi-day event appears on
  * each day it covers; `from`/`to` (dates, inclusive) clip the days shown. Within a day: events
- * that began on an earlier day and all-day events first, then by start time.
+ * that began on an earlier day and all-day events first, then by start time. `limit` keeps the
+ * first entries only, café by café (the list renders its entries a few at a time).
  */
-export function groupByDay(cafes: readonly Cafe[], window: { from?: string; to?: string } = {}): DayGroup[] {
+export function groupByDay(
+  cafes: readonly Cafe[],
+  window: { from?: string; to?: string; limit?: number } = {},
+): DayGroup[] {
   const byDay = new Map<string, AgendaEntry[]>();
+  let left = window.limit ?? Infinity;
   for (const cafe of cafes) {
     const days = cafeDays(cafe);
     days.forEach((day, i) => {
       if (window.from && day < window.from) return;
       if (window.to && day > window.to) return;
+      if (left-- < 1) return;
       const entry: AgendaEntry = { cafe, day, dayIndex: i + 1, dayCount: days.length };
       const list = byDay.get(day);
       if (list) list.push(entry);
@@ -191,6 +197,11 @@ export function groupByDay(cafes: readonly Cafe[], window: { from?: string; to?:
       date,
       entries: entries.sort((a, b) => rank(a) - rank(b) || compareCafes(a.cafe, b.cafe)),
     }));
+}
+
+/** How many entries the list shows for `cafes`: one per café and day it covers. */
+export function entryCount(cafes: readonly Cafe[]): number {
+  return cafes.reduce((n, cafe) => n + cafeDays(cafe).length, 0);
 }
 
 /** What the agenda keeps: a district, a window, and — when no `from` is given — nothing already over. */

@@ -346,6 +346,54 @@ describe('<prox-cafe-calendar>: the agenda list', () => {
     el.remove();
   });
 
+  it('« Voir plus » renders a café spanning three days one day a frame, and focuses its first day', async () => {
+    const base = allCafes.find((c) => c.id === 'cafe-saint-leu')!;
+    // 13 cafés, one a day from 11 May (in Paris); the 11th, all day from 21 to 23 May.
+    const many = Array.from({ length: 13 }, (_, i): Cafe => {
+      const start = Date.UTC(2026, 4, 11 + i, 15, 30);
+      return i === 10
+        ? {
+            ...base,
+            id: `days-${i + 1}`,
+            allDay: true,
+            start: '2026-05-21T00:00:00+02:00',
+            end: '2026-05-24T00:00:00+02:00',
+          }
+        : {
+            ...base,
+            id: `days-${i + 1}`,
+            start: new Date(start).toISOString(),
+            end: new Date(start + 5_400_000).toISOString(),
+          };
+    });
+    const el = await loaded(await mount(testClient(many).client));
+    expect($$(el, '.event')).to.have.length(10);
+    // Every count of listed entries the page went through, as the DOM changed, and in which frame.
+    const steps: { n: number; frame: number; time: number }[] = [];
+    let frame = 0;
+    let ticking = requestAnimationFrame(function tick() {
+      frame += 1;
+      ticking = requestAnimationFrame(tick);
+    });
+    const observer = new MutationObserver(() => {
+      const n = $$(el, '.event').length;
+      if (n !== steps.at(-1)?.n) steps.push({ n, frame, time: performance.now() });
+    });
+    observer.observe(root(el), { childList: true, subtree: true });
+    $<HTMLButtonElement>(el, '.more button')!.click();
+    await el.updateComplete;
+    observer.disconnect();
+    cancelAnimationFrame(ticking);
+    // The three days of the 11th café, then the 12th and the 13th: an entry a step.
+    expect(steps.map((s) => s.n)).to.deep.equal([11, 12, 13, 14, 15]);
+    for (const [i, step] of steps.entries())
+      if (i > 0 && step.time - steps[i - 1]!.time < FRAME_FALLBACK_MS)
+        expect(step.frame, `step ${step.n}`).to.be.greaterThan(steps[i - 1]!.frame);
+    expect(focused(el)).to.equal(root(el).getElementById('day-2026-05-21'));
+    expect($$(el, '.event__span').map(text)).to.deep.equal(['jour 1 sur 3', 'jour 2 sur 3', 'jour 3 sur 3']);
+    el.remove();
+  });
+
   it('shows a long agenda ten cafés at a time, « Voir plus » moving focus to the next ones', async () => {
     const base = allCafes.find((c) => c.id === 'cafe-saint-leu')!;
     // 23 cafés, one a day from 11 May (in Paris), alternating two districts.

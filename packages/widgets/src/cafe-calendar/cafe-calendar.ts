@@ -18,6 +18,7 @@ import {
   cafeSpan,
   cafeZone,
   datetimeAttr,
+  entryCount,
   formatDay,
   formatWhenParts,
   googleCalendarUrl,
@@ -53,11 +54,12 @@ import { styles } from './cafe-calendar.styles.js';
 export type CafeCalendarView = 'list' | 'month' | 'past';
 
 /**
- * The list renders its cafés this many at a time, one frame each: a step is styled and laid out in
- * its own frame before the next one renders (issue 21: no long task on a phone's CPU; steps one
- * task apart but in one frame left the style and layout of them all to a single task). One café:
- * a frame laying out two took 30–45 ms of thread time at 4× CPU throttling, near the 50 ms line
- * on a busy phone. `updateComplete` waits for the last step.
+ * The list renders its entries (a café on one day: a café spanning three days is three) this many
+ * at a time, one frame each: a step is styled and laid out in its own frame before the next one
+ * renders (issue 21: no long task on a phone's CPU; steps one task apart but in one frame left the
+ * style and layout of them all to a single task). One entry: a frame laying out two took 30–45 ms
+ * of thread time at 4× CPU throttling, near the 50 ms line on a busy phone, and a step of one café
+ * spanning three days, its three entries, up to 70. `updateComplete` waits for the last step.
  */
 const STEP = 1;
 type MonthView = typeof MonthViewModule;
@@ -135,7 +137,10 @@ export class CafeCalendar extends ProxElement {
   declare private monthError?: unknown;
   /** How many cafés the list shows; « Voir plus » adds {@link PAGE} (a long list renders in steps). */
   declare private shown: number;
-  /** How many of the {@link shown} cafés are rendered so far (they render {@link STEP} at a time). */
+  /**
+   * How many entries of the {@link shown} cafés are rendered so far, café by café (they render
+   * {@link STEP} at a time, see `groupByDay`'s `limit`).
+   */
   declare private rendered: number;
   /** Whether the last render of the month view left cafés of its list for the next steps. */
   private monthPending = false;
@@ -250,11 +255,11 @@ export class CafeCalendar extends ProxElement {
 
   protected override updated(): void {
     // The next cafés of the list, or of the month view's list, render in a task of their own.
-    const count = this.cafes.data.status === TaskStatus.COMPLETE ? this.cafes.all.length : 0;
+    const cafes = this.cafes.data.status === TaskStatus.COMPLETE ? this.cafes.all : [];
     const waiting =
       this.view === 'month'
         ? this.monthPending
-        : this.view === 'list' && this.rendered < Math.min(this.shown, count);
+        : this.view === 'list' && this.rendered < entryCount(cafes.slice(0, this.shown));
     if (this.stepping || !waiting) return;
     this.stepping = afterNextFrame().then(() => {
       this.stepping = undefined;
@@ -752,7 +757,7 @@ export class CafeCalendar extends ProxElement {
     const left = cafes.length - this.shown;
     const { loadingMore, moreError } = this.cafes;
     return html`<div class="agenda">
-        ${groupByDay(cafes.slice(0, Math.min(this.shown, this.rendered))).map((group) => this.renderDay(group, today))}
+        ${groupByDay(cafes.slice(0, this.shown), { limit: this.rendered }).map((group) => this.renderDay(group, today))}
       </div>
       ${
         left > 0
@@ -785,9 +790,10 @@ export class CafeCalendar extends ProxElement {
    */
   private async showMore(cafes: Cafe[]): Promise<void> {
     // The cafés shown before still rendering (a quick click) render first, a frame each.
-    if (this.rendered < this.shown) await this.updateComplete;
+    const before = entryCount(cafes.slice(0, this.shown));
+    if (this.rendered < before) await this.updateComplete;
     const next = cafes[this.shown];
-    this.rendered = this.shown + STEP;
+    this.rendered = before + STEP;
     this.shown += PAGE;
     // Asked for before the update schedules the next step, so the focus comes before that step.
     const laidOut = afterNextFrame();
