@@ -247,11 +247,16 @@ export interface DeliveryServer {
   close(): Promise<void>;
 }
 
-/** Short timings for tests (the same rules, smaller numbers). */
+/**
+ * Short timings for tests (the same rules, smaller numbers). Not the HTTP time-out: the receivers
+ * run in the test's own process, which a loaded CI machine can leave waiting for seconds, and an
+ * attempt cut short after its receiver took it is sent again (a webhook, with the same id) or
+ * failed for a person to check (Open311); tests of time-outs set a short one themselves.
+ */
 export const FAST: Partial<DeliveryOptions> = {
   pollMs: 50,
   leaseMs: 60_000,
-  httpTimeoutMs: 2_000,
+  httpTimeoutMs: 30_000,
   policy: { baseDelayMs: 20, maxDelayMs: 200, retryWindowMs: 60_000 },
 };
 

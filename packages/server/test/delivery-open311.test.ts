@@ -7,6 +7,9 @@
  * updates (`requests/{id}` once the endpoint says it has no `servicerequestupdates`), audited.
  */
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type {
   ConcernInput,
@@ -38,6 +41,68 @@ const input: ConcernInput = {
 
 const proprete = { fr: 'Propreté urbaine — Amiens Métropole', en: 'Street cleaning — Amiens Métropole' };
 
+/**
+ * A bare Open311 endpoint that counts the requests it is posted and answers as told: `accept`
+ * (a `service_request_id`) or `silent` (stores the request, never answers: the answer is lost).
+ * `down()` closes its port, so connections are refused; `up()` opens the same port again.
+ */
+interface Endpoint {
+  url: string;
+  posts: number;
+  mode: 'accept' | 'silent';
+  down(): Promise<void>;
+  up(): Promise<void>;
+}
+
+async function startEndpoint(): Promise<Endpoint> {
+  let server: ReturnType<typeof createServer> | undefined;
+  let port = 0;
+  const waiting: ServerResponse[] = [];
+  const e: Endpoint = {
+    url: '',
+    posts: 0,
+    mode: 'accept',
+    async down() {
+      const s = server;
+      server = undefined;
+      if (s === undefined) return;
+      for (const res of waiting.splice(0)) res.destroy();
+      s.closeAllConnections();
+      await new Promise<void>((resolve) => s.close(() => resolve()));
+    },
+    async up() {
+      if (server !== undefined) return;
+      const s = createServer((req, res) => {
+        req.resume();
+        req.on('end', () => {
+          if (req.method !== 'POST' || !(req.url ?? '').startsWith('/open311/v2/requests.json')) {
+            // No service definition: no attributes are sent.
+            res.writeHead(404, { 'Content-Type': 'application/json' });
+            res.end('[{"code":404,"description":"not found"}]');
+            return;
+          }
+          e.posts += 1;
+          if (e.mode === 'silent') {
+            waiting.push(res);
+            return;
+          }
+          res.writeHead(200, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify([{ service_request_id: `CITY-${e.posts}` }]));
+        });
+      });
+      server = s;
+      await new Promise<void>((resolve, reject) => {
+        s.once('error', reject);
+        s.listen(port, '127.0.0.1', () => resolve());
+      });
+      port = (s.address() as AddressInfo).port;
+      e.url = `http://127.0.0.1:${port}/open311/v2`;
+    },
+  };
+  await e.up();
+  return e;
+}
+
 for (const target of targets()) {
   describe(`Open311 forwarding to a real endpoint (${target.name})`, () => {
     /** The city's existing system: another reference server, with its Open311 endpoint. */
@@ -58,6 +123,9 @@ for (const target of targets()) {
       s = await startDeliveryServer(target, {
         // The endpoint is on 127.0.0.1 over http: the opt-in of a test (or an intranet).
         config: { webhookAllowPrivate: true },
+        // The city's server runs in this process, on PGlite: its first submission, cold, can take
+        // seconds on a loaded CI machine, and a forward with no answer in time is failed for a
+        // person to check (next describe). The helpers' time-out (30 s) leaves it that time.
         delivery: { open311PollMs: 200 },
       });
       const { token } = await createAdminToken(s.db, new Date(), {
@@ -122,9 +190,14 @@ for (const target of targets()) {
       );
       const sent = (await deliveriesOf(receipt.reference)).find((d) => d.method === 'open311');
       assert.equal(sent?.id, failed?.id, 'the same delivery, not a new one');
-      assert.equal(sent?.attempts, 2);
+      assert.equal(sent?.attempts, 2, 'the refused attempt and the retry by hand, no other');
       const remoteId = sent?.remoteId ?? '';
       assert.match(remoteId, /^PRX-/, 'the remote service_request_id is stored');
+      const copies = await city.db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM concerns WHERE description LIKE $1',
+        [`%Référence Proximité : ${receipt.reference}%`],
+      );
+      assert.equal(copies[0]?.n, 1, 'the city holds the concern once');
 
       // What the city's system holds: the text with the answers and our reference, the answers as
       // its own attributes (same codes), the contact (this service may see it).
@@ -222,6 +295,110 @@ for (const target of targets()) {
           ['resident.update', 'camille.martin@example.org'],
         ],
       );
+    });
+  });
+
+  describe(`Open311 forwarding when the endpoint fails (${target.name})`, () => {
+    let endpoint: Endpoint;
+    let s: DeliveryServer;
+    let auth: Record<string, string>;
+    before(async () => {
+      endpoint = await startEndpoint();
+      // A short time-out: the endpoint below never answers when silent, so no attempt is cut short by chance.
+      s = await startDeliveryServer(target, {
+        config: { webhookAllowPrivate: true },
+        delivery: { httpTimeoutMs: 300 },
+      });
+      const { token } = await createAdminToken(s.db, new Date(), {
+        name: 'open311-faults',
+        scopes: ['services:write', 'concerns:triage', 'deliveries:write'],
+      });
+      auth = { Authorization: `Bearer ${token}` };
+      const r = await call(
+        s.url,
+        '/v1/admin/services/proprete-urbaine',
+        jsonInit(
+          'PUT',
+          {
+            name: proprete,
+            delivery: { method: 'open311', endpoint: endpoint.url, serviceCode: 'depots', apiKey: 'k' },
+          },
+          auth,
+        ),
+      );
+      assert.equal(r.status, 200, r.text);
+    });
+    after(async () => {
+      await s.close();
+      await endpoint.down();
+    });
+
+    const forwardOf = async (reference: string): Promise<Delivery | undefined> => {
+      const r = await call(s.url, `/v1/admin/deliveries?concern=${reference}`, { headers: auth });
+      assert.equal(r.status, 200, r.text);
+      return (r.json as DeliveryPage).items.find((d) => d.method === 'open311');
+    };
+    const submit = async (): Promise<ConcernReceipt> => {
+      const r = await call(
+        s.url,
+        '/v1/concerns',
+        jsonInit('POST', input, { 'Idempotency-Key': `o311-fault-${Date.now()}-${Math.random()}` }),
+      );
+      assert.equal(r.status, 201, r.text);
+      return r.json as ConcernReceipt;
+    };
+
+    test('no answer in time: failed for a person to check, never posted a second time by itself', async () => {
+      endpoint.mode = 'silent';
+      const before = endpoint.posts;
+      const receipt = await submit();
+      let d: Delivery | undefined;
+      await until(
+        async () => (d = await forwardOf(receipt.reference))?.status === 'failed',
+        60_000,
+        'the unanswered forward to be failed',
+      );
+      await until(() => endpoint.posts > before, 10_000, 'the endpoint to have read the request');
+      // Open311 has no idempotency key: the endpoint may have stored it, a second POST would be a
+      // second request at the city.
+      assert.equal(endpoint.posts - before, 1, 'the endpoint was posted the concern once');
+      assert.match(d?.lastError ?? '', /may have stored the request/);
+      assert.equal(d?.nextAttemptAt, null);
+
+      // Checked (not there): retried by hand, it goes.
+      endpoint.mode = 'accept';
+      const r = await call(s.url, `/v1/admin/deliveries/${d?.id ?? ''}/retry`, jsonInit('POST', {}, auth));
+      assert.equal(r.status, 200, r.text);
+      await until(
+        async () => (d = await forwardOf(receipt.reference))?.status === 'sent',
+        60_000,
+        'the retried forward to be sent',
+      );
+      assert.equal(endpoint.posts - before, 2, 'the retry by hand posted it once more');
+      assert.equal(d?.remoteId, `CITY-${endpoint.posts}`);
+    });
+
+    test('connection refused: nothing was sent, so it is retried by itself until the endpoint is back', async () => {
+      endpoint.mode = 'accept';
+      await endpoint.down();
+      const before = endpoint.posts;
+      const receipt = await submit();
+      let d: Delivery | undefined;
+      await until(
+        async () => ((d = await forwardOf(receipt.reference))?.attempts ?? 0) >= 2,
+        60_000,
+        'two refused attempts',
+      );
+      assert.notEqual(d?.status, 'failed');
+      assert.match(d?.lastError ?? '', /ECONNREFUSED|connect/i);
+      await endpoint.up();
+      await until(
+        async () => (d = await forwardOf(receipt.reference))?.status === 'sent',
+        60_000,
+        'the forward to be sent once the endpoint is back',
+      );
+      assert.equal(endpoint.posts - before, 1);
+      assert.equal(d?.remoteId, `CITY-${endpoint.posts}`);
     });
   });
 }

@@ -6,8 +6,10 @@
  * and Proximité reference, since the receiving system does not know our questions), its place, and
  * the resident's contact only for a service allowed to see it. The `service_request_id` (or the
  * `token` to exchange for it later) is stored. Open311 has no idempotency key: a request whose
- * answer was lost may be stored twice by the endpoint, so an answer that cannot be read is not
- * retried automatically (it is marked failed, to be checked and retried by hand).
+ * answer was lost may be stored twice by the endpoint, so a POST that may have reached it — no
+ * answer within the time-out, a connection cut, an answer that cannot be read — is not retried
+ * automatically (it is marked failed, to be checked and retried by hand); only a POST that never
+ * got a connection (refused, no address) is retried by itself.
  *
  * Read back (every few minutes, one instance at a time): FixMyStreet's `servicerequestupdates`
  * when the endpoint offers it (`auto` tries it first), `requests/{id}` otherwise. A new status or
@@ -28,7 +30,7 @@ import { getServiceRecord } from '../store/services.js';
 import type { ServiceRecord } from '../store/services.js';
 import { newId } from '../util.js';
 import type { ConcernForDelivery } from './render.js';
-import { safeFetch } from './safe-http.js';
+import { OutgoingRequestError, safeFetch } from './safe-http.js';
 
 export interface Open311Http {
   allowPrivate: boolean;
@@ -48,15 +50,50 @@ export class Open311ForwardError extends Error {
   }
 }
 
-function client(delivery: ServiceDelivery, apiKey: string | null, http: Open311Http) {
+function client(
+  delivery: ServiceDelivery,
+  apiKey: string | null,
+  http: Open311Http,
+  fetch: typeof globalThis.fetch = safeFetch({
+    allowPrivate: http.allowPrivate,
+    timeoutMs: http.timeoutMs,
+    resolve: http.resolve,
+  }),
+) {
   return createOpen311Client({
     baseUrl: (delivery.endpoint ?? '').replace(/\/+$/, ''),
     ...(apiKey !== null ? { apiKey } : {}),
     ...(delivery.jurisdictionId !== undefined ? { jurisdictionId: delivery.jurisdictionId } : {}),
-    fetch: safeFetch({ allowPrivate: http.allowPrivate, timeoutMs: http.timeoutMs, resolve: http.resolve }),
+    fetch,
     timeout: http.timeoutMs,
     retry: 0,
   });
+}
+
+/**
+ * A `safeFetch` that remembers whether a POST may have reached the endpoint: it has unless it
+ * failed before its connection was up (refused by the SSRF rule, no address, connection refused,
+ * not connected in time).
+ */
+function postWatchingFetch(http: Open311Http): { fetch: typeof globalThis.fetch; posted: () => boolean } {
+  const base = safeFetch({
+    allowPrivate: http.allowPrivate,
+    timeoutMs: http.timeoutMs,
+    resolve: http.resolve,
+  });
+  let posted = false;
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const post = (init?.method ?? 'GET').toUpperCase() === 'POST';
+    try {
+      const response = await base(input, init);
+      if (post) posted = true;
+      return response;
+    } catch (error) {
+      if (post && !(error instanceof OutgoingRequestError && !error.connected)) posted = true;
+      throw error;
+    }
+  };
+  return { fetch, posted: () => posted };
 }
 
 /** The description sent: the resident's text, their answers, and the Proximité reference (≤ 4000 characters). */
@@ -158,8 +195,9 @@ export async function forwardToOpen311(
       : {}),
   };
   let reference: string;
+  const watch = postWatchingFetch(http);
   try {
-    const receipt = await client(d, service.secret, http).concerns.submit(input);
+    const receipt = await client(d, service.secret, http, watch.fetch).concerns.submit(input);
     reference = receipt.reference;
   } catch (error) {
     if (error instanceof ApiError) {
@@ -171,7 +209,22 @@ export async function forwardToOpen311(
         `the endpoint answered without a readable id (${error.message.slice(0, 200)}): it may have stored the request — check before retrying`,
         true,
       );
-    throw new Open311ForwardError((error as Error).message ?? String(error), false);
+    const cause = (error as { cause?: unknown }).cause;
+    const message = [
+      (error as Error).message ?? String(error),
+      ...(cause instanceof Error && cause.message !== '' ? [`(${cause.message})`] : []),
+    ]
+      .join(' ')
+      .slice(0, 300);
+    // Sent, but the answer was lost (a time-out, a connection cut): Open311 has no idempotency key,
+    // so a second POST could be a second request at the city. Failed, for a person to check.
+    if (watch.posted())
+      throw new Open311ForwardError(
+        `${message}: the endpoint may have stored the request — check before retrying`,
+        true,
+      );
+    // Nothing reached the endpoint (no connection): safe to try again later.
+    throw new Open311ForwardError(message, false);
   }
   const token = reference.startsWith('token:') ? reference.slice(6) : null;
   await db.query(

@@ -19,10 +19,17 @@ import { BlockList, isIP } from 'node:net';
 export class OutgoingRequestError extends Error {
   /** `refused`: the target is not allowed (SSRF rule, scheme); `network`, `timeout`, `too-large`. */
   readonly kind: 'refused' | 'network' | 'timeout' | 'too-large';
-  constructor(kind: OutgoingRequestError['kind'], message: string) {
+  /**
+   * Whether the connection was open when the request failed, so the receiver may have read the
+   * request (and acted on it) although its answer never came. `false`: nothing was sent (refused,
+   * no address, connection refused or not established in time).
+   */
+  readonly connected: boolean;
+  constructor(kind: OutgoingRequestError['kind'], message: string, connected = false) {
     super(message);
     this.name = 'OutgoingRequestError';
     this.kind = kind;
+    this.connected = connected;
   }
 }
 
@@ -186,6 +193,8 @@ export async function safeRequest(target: string, options: SafeRequestOptions): 
   };
   return new Promise<SafeResponse>((resolve, reject) => {
     let settled = false;
+    // Set once the connection (TLS included) is up: from then on the request is being written.
+    let connected = false;
     const done = (fn: () => void) => {
       if (settled) return;
       settled = true;
@@ -218,6 +227,7 @@ export async function safeRequest(target: string, options: SafeRequestOptions): 
                 new OutgoingRequestError(
                   'too-large',
                   `response larger than ${maxBytes} bytes (HTTP ${res.statusCode ?? 0})`,
+                  true,
                 ),
               ),
             );
@@ -235,14 +245,31 @@ export async function safeRequest(target: string, options: SafeRequestOptions): 
             }),
           ),
         );
-        res.on('error', (error) => done(() => reject(new OutgoingRequestError('network', error.message))));
+        res.on('error', (error) =>
+          done(() => reject(new OutgoingRequestError('network', error.message, true))),
+        );
       },
+    );
+    req.once('socket', (socket) =>
+      socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => {
+        connected = true;
+      }),
     );
     const timer = setTimeout(() => {
       req.destroy();
-      done(() => reject(new OutgoingRequestError('timeout', `no complete answer within ${timeoutMs} ms`)));
+      done(() =>
+        reject(
+          new OutgoingRequestError(
+            'timeout',
+            connected ? `no complete answer within ${timeoutMs} ms` : `no connection within ${timeoutMs} ms`,
+            connected,
+          ),
+        ),
+      );
     }, timeoutMs);
-    req.on('error', (error) => done(() => reject(new OutgoingRequestError('network', error.message))));
+    req.on('error', (error) =>
+      done(() => reject(new OutgoingRequestError('network', error.message, connected))),
+    );
     if (options.body !== undefined) req.write(options.body);
     req.end();
   });
