@@ -298,8 +298,10 @@ const budgets = [
     // Then 7.65 KB (7.64 KB measured): the content's fonts looked up in a hidden sample while it
     // loads (issue 21: 12–15 ms of the content's first frame), +160 B. Then 7.7 KB (7,658 B): a
     // key's task searches and its answer renders in the next task, the stemmer and highlight chunks
-    // imported in tasks of their own (issue 21: the first key's task), +45 B.
-    limit: '7.7 KB',
+    // imported in tasks of their own (issue 21: the first key's task), +45 B. Then 7.75 KB (7,701 B):
+    // each topic, the guide and the help numbers in layout and style containment, moved rather than
+    // painted again when a topic a search opens pushes them down (issue 21), +43 B.
+    limit: '7.75 KB',
   },
   {
     // Issue 21: the same for the rights explainer (26.94 KB first view before, the SDK inlined).

@@ -143,6 +143,15 @@ export const styles = css`
     margin-block-start: 0.75em;
   }
   /*
+   * Each topic, the guide and the help numbers laid out on their own (layout and style
+   * containment, which clip nothing): a topic a search opens moves those after it, and they are
+   * moved, not painted again (issue 21: the frames opening a topic repainted everything below it).
+   */
+  .topic,
+  section {
+    contain: layout style;
+  }
+  /*
    * A section's items out of view skip layout and paint until scrolled near, their last size kept
    * (issue 21: a topic a search opens laid out every item of its panel in one frame). On the list,
    * not on each item: the paint containment it brings would clip the items' markers.
