@@ -17,9 +17,11 @@ import { join } from 'node:path';
 import { ensureDependencies, root, run } from './ensure.mjs';
 
 ensureDependencies();
-// `npm run bench -- [section…] [--baseline <commit>] [--only <regexp of long-task cases>]`: with a
+// `npm run bench -- [section…] [--baseline <commit>] [--only <groups or regexp>]`: with a
 // baseline, the server section measures that commit's server beside this tree's in the same run
-// (scripts/baseline.mjs).
+// (scripts/baseline.mjs). `--only` names the server's groups of cases (comma-separated: get, post,
+// uncached), as the server bench's own command line does; any other value is a regexp of the
+// long-task cases.
 const args = process.argv.slice(2);
 const flag = (name) => {
   const i = args.indexOf(`--${name}`);
@@ -28,6 +30,11 @@ const flag = (name) => {
 const baselineRef = flag('baseline');
 const only = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
 const wanted = (name) => only.length === 0 || only.includes(name);
+/** `--only get,post`: the server bench's groups, when every name given is one (else `undefined`: all). */
+function serverGroups(value) {
+  const names = value?.split(',').map((g) => g.trim()) ?? [];
+  return names.length > 0 && names.every((g) => ['get', 'post', 'uncached'].includes(g)) ? names : undefined;
+}
 const sections = [];
 const today = new Date().toISOString().slice(0, 10);
 const log = (message) => console.error(message);
@@ -40,8 +47,14 @@ if (wanted('server')) {
     baselineRef === undefined
       ? undefined
       : { dir: prepareBaseline(baselineRef), ref: resolveRef(baselineRef) };
+  const groups = serverGroups(flag('only'));
   // PostgreSQL is measured when a URL whose role may create databases is given.
-  const report = await runHttpBench({ log, baseline, databaseUrl: process.env.PROXIMITE_BENCH_DATABASE_URL });
+  const report = await runHttpBench({
+    log,
+    baseline,
+    databaseUrl: process.env.PROXIMITE_BENCH_DATABASE_URL,
+    ...(groups !== undefined ? { groups } : {}),
+  });
   sections.push(`## Reference server over HTTP\n\n${formatBench(report)}`);
 }
 
@@ -116,8 +129,11 @@ if (wanted('tasks')) {
   const { CASES, runLongTasks, formatLongTasks, firstCafeComparison } =
     await import('../packages/widgets/bench/long-tasks.mjs');
   const started = loadavg()[0].toFixed(1);
-  // `--only <regexp>`: the cases whose name matches.
-  const cases = flag('only') ? CASES.filter((c) => new RegExp(flag('only')).test(c.name)) : CASES;
+  // `--only <regexp>`: the cases whose name matches (not the server's groups).
+  const cases =
+    flag('only') && serverGroups(flag('only')) === undefined
+      ? CASES.filter((c) => new RegExp(flag('only')).test(c.name))
+      : CASES;
   const rows = await runLongTasks({ trees, log, cases });
   sections.push(
     '## Widget long tasks at 4× CPU throttling\n\n' +

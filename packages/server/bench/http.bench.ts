@@ -16,6 +16,7 @@
  * tree's server too, in the same run: the "before" of each figure.
  *
  *   node --conditions=source --import tsx packages/server/bench/http.bench.ts [--rounds 3] [--seconds 5]
+ *     [--post-seconds 10] [--post-warm-seconds 10]
  *     [--only post] (the groups to run, comma-separated: get, post, uncached)
  *
  * `runHttpBench()` returns the figures, for `npm run bench` to write BENCHMARKS.md.
@@ -94,6 +95,8 @@ export interface BenchReport {
   rounds: number;
   roundSeconds: number;
   postSeconds: number;
+  /** The warm-up of each POST case before its measured run, at the same concurrency (seconds). */
+  postWarmSeconds: number;
   /** The commit the "before" figures come from. */
   baseline?: string | undefined;
   /** Whether PostgreSQL was measured. */
@@ -105,6 +108,13 @@ export interface BenchOptions {
   rounds?: number;
   roundSeconds?: number;
   postSeconds?: number;
+  /**
+   * Warm-up of each POST case, seconds (default 10). With 1 s, JIT and each new pool connection's
+   * statement preparation fell in the measured 10 s: two back-to-back 10 s windows after 1 s gave
+   * PostgreSQL 2,833 → 1,624 and 2,371 → 1,527 µs of server CPU per request, p99 907 → 355 and
+   * 879 → 233 ms; PGlite 4,006 → 3,462 and 5,357 → 4,332 µs (load 8–10).
+   */
+  postWarmSeconds?: number;
   getConnections?: number;
   postConnections?: number;
   /** A tree to measure as "before" (scripts/baseline.mjs), and the commit it holds. */
@@ -333,6 +343,7 @@ export async function runHttpBench(options: BenchOptions = {}): Promise<BenchRep
   const rounds = options.rounds ?? 3;
   const roundSeconds = options.roundSeconds ?? 5;
   const postSeconds = options.postSeconds ?? 10;
+  const postWarmSeconds = options.postWarmSeconds ?? 10;
   const getConnections = options.getConnections ?? 100;
   const postConnections = options.postConnections ?? 50;
   const log = options.log ?? (() => undefined);
@@ -419,7 +430,13 @@ export async function runHttpBench(options: BenchOptions = {}): Promise<BenchRep
       const server = servers.get(tree.version);
       if (server === undefined) continue;
       log(`POST /v1/concerns on PGlite${label(tree.version)}…`);
-      await autocannonRun(server, '/v1/concerns', postConnections, 1, concernRequests(`warm-${Date.now()}`));
+      await autocannonRun(
+        server,
+        '/v1/concerns',
+        postConnections,
+        postWarmSeconds,
+        concernRequests(`warm-${Date.now()}`),
+      );
       const result = await autocannonRun(
         server,
         '/v1/concerns',
@@ -444,7 +461,7 @@ export async function runHttpBench(options: BenchOptions = {}): Promise<BenchRep
               server,
               '/v1/concerns',
               postConnections,
-              1,
+              postWarmSeconds,
               concernRequests(`warm-${Date.now()}`),
             );
             const result = await autocannonRun(
@@ -503,6 +520,7 @@ export async function runHttpBench(options: BenchOptions = {}): Promise<BenchRep
     rounds,
     roundSeconds,
     postSeconds,
+    postWarmSeconds,
     baseline: baseline?.ref,
     postgres: options.databaseUrl !== undefined,
     cases,
@@ -554,7 +572,7 @@ export function formatBench(report: BenchReport): string {
     '',
     '### POST /v1/concerns',
     '',
-    `autocannon -c ${report.postConnections} -d ${report.postSeconds}, no pipelining; distinct Idempotency-Keys; the rate limit counted on every request ` +
+    `autocannon -c ${report.postConnections} -d ${report.postSeconds} after ${report.postWarmSeconds} s of warm-up at the same concurrency, no pipelining; distinct Idempotency-Keys; the rate limit counted on every request ` +
       '(a limit no run reaches), clients from 1,000 addresses behind a trusted proxy.' +
       (report.postgres ? '' : ' PostgreSQL not measured (no database URL).'),
     '',
@@ -594,6 +612,7 @@ if (isMain) {
   if (num('rounds') !== undefined) options.rounds = num('rounds');
   if (num('seconds') !== undefined) options.roundSeconds = num('seconds');
   if (num('post-seconds') !== undefined) options.postSeconds = num('post-seconds');
+  if (num('post-warm-seconds') !== undefined) options.postWarmSeconds = num('post-warm-seconds');
   options.databaseUrl = process.env.PROXIMITE_BENCH_DATABASE_URL;
   const only = arg('only');
   if (only !== undefined) options.groups = only.split(',') as BenchCase['group'][];
