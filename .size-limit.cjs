@@ -262,7 +262,10 @@ const budgets = [
     // Then 9.35 KB (9,314 bytes measured): the names of a café's links and button built with
     // aria-labelledby instead of clipped hidden texts in each café (issue 21: « Voir plus », longest
     // task 54 → 39 ms of thread time at 4× CPU throttling).
-    limit: '9.35 KB',
+    // Then 9.45 KB (9,418 bytes measured): the list renders an entry a frame (a café spanning days
+    // was all its days in one frame), and « Voir plus » clicked before the frame of the last café
+    // shown waits for it (issue 21: « Voir plus », longest task 54 → 35 ms of thread time).
+    limit: '9.45 KB',
   },
   {
     name: '<prox-rights-explainer> beyond the shared chunk',

@@ -394,6 +394,51 @@ describe('<prox-cafe-calendar>: the agenda list', () => {
     el.remove();
   });
 
+  it('« Voir plus » clicked before the frame of the last café shown renders the next ones after that frame', async () => {
+    const base = allCafes.find((c) => c.id === 'cafe-saint-leu')!;
+    const many = Array.from({ length: 13 }, (_, i): Cafe => {
+      const start = Date.UTC(2026, 4, 11 + i, 15, 30);
+      return {
+        ...base,
+        id: `quick-${i + 1}`,
+        start: new Date(start).toISOString(),
+        end: new Date(start + 5_400_000).toISOString(),
+      };
+    });
+    const el = document.createElement('prox-cafe-calendar');
+    el.setAttribute('lang', 'fr');
+    el.client = testClient(many).client;
+    el.now = NOW;
+    document.body.append(el);
+    const steps: { n: number; frame: number; time: number }[] = [];
+    let frame = 0;
+    let ticking = requestAnimationFrame(function tick() {
+      frame += 1;
+      ticking = requestAnimationFrame(tick);
+    });
+    // Clicked as soon as the 10th café is in the page, in the task that rendered it.
+    const observer = new MutationObserver(() => {
+      const n = $$(el, '.event').length;
+      if (n === steps.at(-1)?.n) return;
+      steps.push({ n, frame, time: performance.now() });
+      if (n === 10) $<HTMLButtonElement>(el, '.more button')!.click();
+    });
+    observer.observe(root(el), { childList: true, subtree: true });
+    await waitUntil(() => $$(el, '.event').length === 13, 'the next cafés did not render', { timeout: 8000 });
+    await el.updateComplete;
+    observer.disconnect();
+    cancelAnimationFrame(ticking);
+    expect(steps.map((s) => s.n).filter((n) => n > 0)).to.deep.equal([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
+    ]);
+    const shown = steps.filter((s) => s.n > 0);
+    for (const [i, step] of shown.entries())
+      if (i > 0 && step.time - shown[i - 1]!.time < FRAME_FALLBACK_MS)
+        expect(step.frame, `step ${step.n}`).to.be.greaterThan(shown[i - 1]!.frame);
+    expect(focused(el)).to.equal(root(el).getElementById('day-2026-05-21'));
+    el.remove();
+  });
+
   it('shows a long agenda ten cafés at a time, « Voir plus » moving focus to the next ones', async () => {
     const base = allCafes.find((c) => c.id === 'cafe-saint-leu')!;
     // 23 cafés, one a day from 11 May (in Paris), alternating two districts.

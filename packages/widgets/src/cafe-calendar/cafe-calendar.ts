@@ -146,6 +146,8 @@ export class CafeCalendar extends ProxElement {
   private monthPending = false;
   /** The next rendering step, while one is scheduled. */
   private stepping?: Promise<void> | undefined;
+  /** The frame that lays out the list's last step, until it has come. */
+  private lastFrame?: Promise<void> | undefined;
   /** The past view's module, once loaded. */
   declare private pastView?: PastView;
   /**
@@ -253,23 +255,31 @@ export class CafeCalendar extends ProxElement {
       void this.loadPast(false);
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
     // The next cafés of the list, or of the month view's list, render in a task of their own.
     const cafes = this.cafes.data.status === TaskStatus.COMPLETE ? this.cafes.all : [];
     const waiting =
       this.view === 'month'
         ? this.monthPending
         : this.view === 'list' && this.rendered < entryCount(cafes.slice(0, this.shown));
-    if (this.stepping || !waiting) return;
-    this.stepping = afterNextFrame().then(() => {
-      this.stepping = undefined;
-      this.rendered += STEP;
-    });
+    if (waiting && !this.stepping)
+      this.stepping = afterNextFrame().then(() => {
+        this.stepping = undefined;
+        this.rendered += STEP;
+      });
+    else if (!waiting && this.view === 'list' && (changed as Map<PropertyKey, unknown>).has('rendered')) {
+      const frame: Promise<void> = (this.lastFrame = afterNextFrame().then(() => {
+        if (this.lastFrame === frame) this.lastFrame = undefined;
+      }));
+    }
   }
 
-  /** `updateComplete` waits until the list has rendered all the cafés it shows, not only its first step. */
+  /**
+   * `updateComplete` waits until the list has rendered all the cafés it shows, not only its first
+   * step, and until the frame that lays out the last.
+   */
   protected override pendingRender(): Promise<unknown> | undefined {
-    return this.stepping;
+    return this.stepping ?? this.lastFrame;
   }
 
   /** What the past meetings depend on. */
@@ -792,6 +802,10 @@ export class CafeCalendar extends ProxElement {
     // The cafés shown before still rendering (a quick click) render first, a frame each.
     const before = entryCount(cafes.slice(0, this.shown));
     if (this.rendered < before) await this.updateComplete;
+    // Clicked before the frame of the last café rendered, the first new one waits for that frame:
+    // two steps in a frame made its longest task (issue 21). `updateComplete` covers the wait:
+    // the state below changes in the first reaction to it.
+    if (this.lastFrame) await (this.stepping = this.lastFrame.then(() => (this.stepping = undefined)));
     const next = cafes[this.shown];
     this.rendered = before + STEP;
     this.shown += PAGE;
