@@ -463,6 +463,50 @@ describe('<prox-rights-explainer>: search', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('opens the topics a search typed during the first render finds in frames of their own, not those of the guide and the help (issue 21)', async () => {
+    const el = await fixture<RightsExplainer>(
+      html`<prox-rights-explainer .client=${makeClient()}></prox-rights-explainer>`,
+    );
+    await waitUntil(() => toggles(el).length > 0, 'topics shown');
+    // The first render is still under way: its guide and help numbers are still to come.
+    expect(el.shadowRoot!.querySelector('#help')).to.equal(null);
+    let frame = 0;
+    let ticking = requestAnimationFrame(function tick() {
+      frame += 1;
+      ticking = requestAnimationFrame(tick);
+    });
+    // Each step shown (a topic opened or completed by the search, the guide, a part of the help
+    // numbers), with the frame it came before.
+    const steps: { search: boolean; frame: number; time: number }[] = [];
+    const shown = () => ({
+      search: $$(el, '.topic')
+        .filter((t) => t.querySelector('[aria-expanded=true]'))
+        .map((t) => t.querySelectorAll('h4').length)
+        .join(),
+      first: `${$$(el, '#guide').length} ${$$(el, '[data-contact]').length}`,
+    });
+    let last = shown();
+    const observer = new MutationObserver(() => {
+      const now = shown();
+      const time = performance.now();
+      if (now.search !== last.search) steps.push({ search: true, frame, time });
+      if (now.first !== last.first) steps.push({ search: false, frame, time });
+      last = now;
+    });
+    observer.observe(el.shadowRoot!, { subtree: true, childList: true, attributes: true });
+    await type(el, 'f');
+    observer.disconnect();
+    cancelAnimationFrame(ticking);
+    expect($$(el, '.topic').every((t) => isOpen(el, t.dataset.topic!))).to.equal(true);
+    expect([$(el, '#guide') !== null, $(el, '#help') !== null]).to.deep.equal([true, true]);
+    expect(steps.filter((s) => !s.search).length).to.be.greaterThan(1);
+    // No frame showed a step of both (unless no frame came for a second: a busy machine).
+    for (const step of steps.filter((s) => !s.search))
+      for (const other of steps.filter((s) => s.search))
+        if (Math.abs(other.time - step.time) < FRAME_FALLBACK_MS)
+          expect(other.frame, 'a topic opened in the frame of a first-render step').to.not.equal(step.frame);
+  });
+
   it('finds « contrôler mon identité » (verb forms, accents, small words) and highlights the matches', async () => {
     const el = await mount();
     await type(el, 'contrôler mon identité');
