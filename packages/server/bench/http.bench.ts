@@ -425,11 +425,8 @@ export async function runHttpBench(options: BenchOptions = {}): Promise<BenchRep
       cases.push({ ...toCase('get', c.name, c.version, rs), vsHono: ratio(hono), vsNode: ratio(node) });
     }
 
-    // ---- POST on PGlite (the same servers)
-    for (const tree of groups.has('post') ? trees : []) {
-      const server = servers.get(tree.version);
-      if (server === undefined) continue;
-      log(`POST /v1/concerns on PGlite${label(tree.version)}…`);
+    /** A POST case: warmed up at the same concurrency, then measured (Idempotency-Keys of its own). */
+    const postRun = async (server: Running, keys: string) => {
       await autocannonRun(
         server,
         '/v1/concerns',
@@ -437,13 +434,21 @@ export async function runHttpBench(options: BenchOptions = {}): Promise<BenchRep
         postWarmSeconds,
         concernRequests(`warm-${Date.now()}`),
       );
-      const result = await autocannonRun(
+      return autocannonRun(
         server,
         '/v1/concerns',
         postConnections,
         postSeconds,
-        concernRequests(`pglite-${tree.version}-${Date.now()}`),
+        concernRequests(`${keys}-${Date.now()}`),
       );
+    };
+
+    // ---- POST on PGlite (the same servers)
+    for (const tree of groups.has('post') ? trees : []) {
+      const server = servers.get(tree.version);
+      if (server === undefined) continue;
+      log(`POST /v1/concerns on PGlite${label(tree.version)}…`);
+      const result = await postRun(server, `pglite-${tree.version}`);
       cases.push(toCase('post', `POST /v1/concerns, PGlite${label(tree.version)}`, tree.version, [result]));
     }
     for (const server of running.splice(0)) await stop(server);
@@ -457,20 +462,7 @@ export async function runHttpBench(options: BenchOptions = {}): Promise<BenchRep
           const server = await startProximite(tree.dir, { url: urls[i] ?? '' });
           running.push(server);
           try {
-            await autocannonRun(
-              server,
-              '/v1/concerns',
-              postConnections,
-              postWarmSeconds,
-              concernRequests(`warm-${Date.now()}`),
-            );
-            const result = await autocannonRun(
-              server,
-              '/v1/concerns',
-              postConnections,
-              postSeconds,
-              concernRequests(`pg-${tree.version}-${Date.now()}`),
-            );
+            const result = await postRun(server, `pg-${tree.version}`);
             cases.push(
               toCase('post', `POST /v1/concerns, PostgreSQL${label(tree.version)}`, tree.version, [result]),
             );

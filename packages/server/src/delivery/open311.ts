@@ -50,15 +50,16 @@ export class Open311ForwardError extends Error {
   }
 }
 
+/** The outgoing requests of an Open311 client: `safeFetch` with the server's rules. */
+function open311Fetch(http: Open311Http): typeof globalThis.fetch {
+  return safeFetch({ allowPrivate: http.allowPrivate, timeoutMs: http.timeoutMs, resolve: http.resolve });
+}
+
 function client(
   delivery: ServiceDelivery,
   apiKey: string | null,
   http: Open311Http,
-  fetch: typeof globalThis.fetch = safeFetch({
-    allowPrivate: http.allowPrivate,
-    timeoutMs: http.timeoutMs,
-    resolve: http.resolve,
-  }),
+  fetch: typeof globalThis.fetch = open311Fetch(http),
 ) {
   return createOpen311Client({
     baseUrl: (delivery.endpoint ?? '').replace(/\/+$/, ''),
@@ -71,16 +72,14 @@ function client(
 }
 
 /**
- * A `safeFetch` that remembers whether a POST may have reached the endpoint: it has unless it
- * failed before its connection was up (refused by the SSRF rule, no address, connection refused,
- * not connected in time).
+ * `base` that remembers whether a POST may have reached the endpoint: it has unless it failed
+ * before its connection was up (refused by the SSRF rule, no address, connection refused, not
+ * connected in time).
  */
-function postWatchingFetch(http: Open311Http): { fetch: typeof globalThis.fetch; posted: () => boolean } {
-  const base = safeFetch({
-    allowPrivate: http.allowPrivate,
-    timeoutMs: http.timeoutMs,
-    resolve: http.resolve,
-  });
+function postWatchingFetch(base: typeof globalThis.fetch): {
+  fetch: typeof globalThis.fetch;
+  posted: () => boolean;
+} {
   let posted = false;
   const fetch: typeof globalThis.fetch = async (input, init) => {
     const post = (init?.method ?? 'GET').toUpperCase() === 'POST';
@@ -195,7 +194,7 @@ export async function forwardToOpen311(
       : {}),
   };
   let reference: string;
-  const watch = postWatchingFetch(http);
+  const watch = postWatchingFetch(open311Fetch(http));
   try {
     const receipt = await client(d, service.secret, http, watch.fetch).concerns.submit(input);
     reference = receipt.reference;
