@@ -9,6 +9,7 @@ import type { CafeSelectEvent } from './cafe-calendar.events.js';
 // @ts-expect-error virtual module served by web-test-runner
 import { apiUrl } from '/__proximite-test-env.js';
 import { rgb } from '../../test/colour.js';
+import { frameCounter } from '../../test/frames.js';
 import { FRAME_TIMEOUT_MS as FRAME_FALLBACK_MS } from '../kit/frame.js';
 
 const FIXTURES = '/packages/widgets/src/cafe-calendar/test-fixtures';
@@ -114,6 +115,67 @@ function eventByTitle(el: CafeCalendar, title: string): HTMLElement {
 /** The element focused inside the widget (through its shadow root). */
 function focused(el: CafeCalendar): HTMLElement | null {
   return root(el).activeElement as HTMLElement | null;
+}
+
+/**
+ * `count` cafés one a day from 11 May 2026, 17:30 to 19:00 in Paris, copies of the Saint-Leu café
+ * with ids `<prefix>-1`…; `change(café, i)` may replace one.
+ */
+function dailyCafes(count: number, prefix: string, change = (cafe: Cafe, _i: number): Cafe => cafe): Cafe[] {
+  const base = allCafes.find((c) => c.id === 'cafe-saint-leu')!;
+  return Array.from({ length: count }, (_, i) => {
+    const start = Date.UTC(2026, 4, 11 + i, 15, 30);
+    const cafe: Cafe = {
+      ...base,
+      id: `${prefix}-${i + 1}`,
+      start: new Date(start).toISOString(),
+      end: new Date(start + 5_400_000).toISOString(),
+    };
+    return change(cafe, i);
+  });
+}
+
+interface ListStep {
+  /** How many entries were listed. */
+  n: number;
+  frame: number;
+  time: number;
+}
+
+/**
+ * Records every count of listed entries the list goes through as its DOM changes, and the frame it
+ * came before; `onStep` runs in the observer's callback (the task that rendered the step).
+ */
+function recordListSteps(
+  el: CafeCalendar,
+  onStep?: (n: number) => void,
+): { steps: ListStep[]; stop(): void } {
+  const steps: ListStep[] = [];
+  const frames = frameCounter();
+  const observer = new MutationObserver(() => {
+    const n = $$(el, '.event').length;
+    if (n === steps.at(-1)?.n) return;
+    steps.push({ n, frame: frames.frame, time: performance.now() });
+    onStep?.(n);
+  });
+  observer.observe(root(el), { childList: true, subtree: true });
+  return {
+    steps,
+    stop() {
+      observer.disconnect();
+      frames.stop();
+    },
+  };
+}
+
+/**
+ * A frame came between any two steps: each was laid out before the next rendered — unless no frame
+ * came for a second (a busy machine), when a step goes on without one, as it must.
+ */
+function expectFramesApart(steps: readonly ListStep[]): void {
+  for (const [i, step] of steps.entries())
+    if (i > 0 && step.time - steps[i - 1]!.time < FRAME_FALLBACK_MS)
+      expect(step.frame, `step ${step.n}`).to.be.greaterThan(steps[i - 1]!.frame);
 }
 
 /** Tabs through the widget, returning every element focused inside it, until focus leaves it. */
@@ -298,161 +360,73 @@ describe('<prox-cafe-calendar>: the agenda list', () => {
   });
 
   it('renders its ten first cafés one at a time, each step in a frame of its own; updateComplete waits for the last', async () => {
-    const base = allCafes.find((c) => c.id === 'cafe-saint-leu')!;
-    const many = Array.from({ length: 12 }, (_, i): Cafe => {
-      const start = Date.UTC(2026, 4, 11 + i, 15, 30);
-      return {
-        ...base,
-        id: `step-${i + 1}`,
-        start: new Date(start).toISOString(),
-        end: new Date(start + 5_400_000).toISOString(),
-      };
-    });
-    const { client } = testClient(many);
+    const { client } = testClient(dailyCafes(12, 'step'));
     const el = document.createElement('prox-cafe-calendar');
     el.setAttribute('lang', 'fr');
     el.client = client;
     el.now = NOW;
     document.body.append(el);
     // Every count of listed cafés the page went through, as the DOM changed, and in which frame.
-    const counts: number[] = [];
-    const frames: number[] = [];
-    const times: number[] = [];
-    let frame = 0;
-    let ticking = requestAnimationFrame(function tick() {
-      frame += 1;
-      ticking = requestAnimationFrame(tick);
-    });
-    const observer = new MutationObserver(() => {
-      const n = $$(el, '.event').length;
-      if (n === counts.at(-1)) return;
-      counts.push(n);
-      frames.push(frame);
-      times.push(performance.now());
-    });
-    observer.observe(root(el), { childList: true, subtree: true });
+    const recording = recordListSteps(el);
     await waitUntil(() => $(el, '.agenda'), 'the list did not render', { timeout: 8000 });
     await el.updateComplete;
-    observer.disconnect();
-    cancelAnimationFrame(ticking);
+    recording.stop();
     expect($$(el, '.event')).to.have.length(10);
-    const steps = counts.flatMap((n, i) => (n > 0 ? [{ n, frame: frames[i]!, time: times[i]! }] : []));
+    const steps = recording.steps.filter((s) => s.n > 0);
     expect(steps.map((s) => s.n)).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    // A frame came between any two steps: each was laid out before the next rendered — unless no
-    // frame came for a second (a busy machine), when a step goes on without one, as it must.
-    for (const [i, step] of steps.entries())
-      if (i > 0 && step.time - steps[i - 1]!.time < FRAME_FALLBACK_MS)
-        expect(step.frame, `step ${step.n}`).to.be.greaterThan(steps[i - 1]!.frame);
+    expectFramesApart(steps);
     el.remove();
   });
 
   it('« Voir plus » renders a café spanning three days one day a frame, and focuses its first day', async () => {
-    const base = allCafes.find((c) => c.id === 'cafe-saint-leu')!;
     // 13 cafés, one a day from 11 May (in Paris); the 11th, all day from 21 to 23 May.
-    const many = Array.from({ length: 13 }, (_, i): Cafe => {
-      const start = Date.UTC(2026, 4, 11 + i, 15, 30);
-      return i === 10
-        ? {
-            ...base,
-            id: `days-${i + 1}`,
-            allDay: true,
-            start: '2026-05-21T00:00:00+02:00',
-            end: '2026-05-24T00:00:00+02:00',
-          }
-        : {
-            ...base,
-            id: `days-${i + 1}`,
-            start: new Date(start).toISOString(),
-            end: new Date(start + 5_400_000).toISOString(),
-          };
-    });
+    const many = dailyCafes(13, 'days', (cafe, i) =>
+      i === 10
+        ? { ...cafe, allDay: true, start: '2026-05-21T00:00:00+02:00', end: '2026-05-24T00:00:00+02:00' }
+        : cafe,
+    );
     const el = await loaded(await mount(testClient(many).client));
     expect($$(el, '.event')).to.have.length(10);
     // Every count of listed entries the page went through, as the DOM changed, and in which frame.
-    const steps: { n: number; frame: number; time: number }[] = [];
-    let frame = 0;
-    let ticking = requestAnimationFrame(function tick() {
-      frame += 1;
-      ticking = requestAnimationFrame(tick);
-    });
-    const observer = new MutationObserver(() => {
-      const n = $$(el, '.event').length;
-      if (n !== steps.at(-1)?.n) steps.push({ n, frame, time: performance.now() });
-    });
-    observer.observe(root(el), { childList: true, subtree: true });
+    const recording = recordListSteps(el);
     $<HTMLButtonElement>(el, '.more button')!.click();
     await el.updateComplete;
-    observer.disconnect();
-    cancelAnimationFrame(ticking);
+    recording.stop();
     // The three days of the 11th café, then the 12th and the 13th: an entry a step.
-    expect(steps.map((s) => s.n)).to.deep.equal([11, 12, 13, 14, 15]);
-    for (const [i, step] of steps.entries())
-      if (i > 0 && step.time - steps[i - 1]!.time < FRAME_FALLBACK_MS)
-        expect(step.frame, `step ${step.n}`).to.be.greaterThan(steps[i - 1]!.frame);
+    expect(recording.steps.map((s) => s.n)).to.deep.equal([11, 12, 13, 14, 15]);
+    expectFramesApart(recording.steps);
     expect(focused(el)).to.equal(root(el).getElementById('day-2026-05-21'));
     expect($$(el, '.event__span').map(text)).to.deep.equal(['jour 1 sur 3', 'jour 2 sur 3', 'jour 3 sur 3']);
     el.remove();
   });
 
   it('« Voir plus » clicked before the frame of the last café shown renders the next ones after that frame', async () => {
-    const base = allCafes.find((c) => c.id === 'cafe-saint-leu')!;
-    const many = Array.from({ length: 13 }, (_, i): Cafe => {
-      const start = Date.UTC(2026, 4, 11 + i, 15, 30);
-      return {
-        ...base,
-        id: `quick-${i + 1}`,
-        start: new Date(start).toISOString(),
-        end: new Date(start + 5_400_000).toISOString(),
-      };
-    });
     const el = document.createElement('prox-cafe-calendar');
     el.setAttribute('lang', 'fr');
-    el.client = testClient(many).client;
+    el.client = testClient(dailyCafes(13, 'quick')).client;
     el.now = NOW;
     document.body.append(el);
-    const steps: { n: number; frame: number; time: number }[] = [];
-    let frame = 0;
-    let ticking = requestAnimationFrame(function tick() {
-      frame += 1;
-      ticking = requestAnimationFrame(tick);
-    });
     // Clicked as soon as the 10th café is in the page, in the task that rendered it.
-    const observer = new MutationObserver(() => {
-      const n = $$(el, '.event').length;
-      if (n === steps.at(-1)?.n) return;
-      steps.push({ n, frame, time: performance.now() });
+    const recording = recordListSteps(el, (n) => {
       if (n === 10) $<HTMLButtonElement>(el, '.more button')!.click();
     });
-    observer.observe(root(el), { childList: true, subtree: true });
     await waitUntil(() => $$(el, '.event').length === 13, 'the next cafés did not render', { timeout: 8000 });
     await el.updateComplete;
-    observer.disconnect();
-    cancelAnimationFrame(ticking);
-    expect(steps.map((s) => s.n).filter((n) => n > 0)).to.deep.equal([
-      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
-    ]);
-    const shown = steps.filter((s) => s.n > 0);
-    for (const [i, step] of shown.entries())
-      if (i > 0 && step.time - shown[i - 1]!.time < FRAME_FALLBACK_MS)
-        expect(step.frame, `step ${step.n}`).to.be.greaterThan(shown[i - 1]!.frame);
+    recording.stop();
+    const shown = recording.steps.filter((s) => s.n > 0);
+    expect(shown.map((s) => s.n)).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    expectFramesApart(shown);
     expect(focused(el)).to.equal(root(el).getElementById('day-2026-05-21'));
     el.remove();
   });
 
   it('shows a long agenda ten cafés at a time, « Voir plus » moving focus to the next ones', async () => {
-    const base = allCafes.find((c) => c.id === 'cafe-saint-leu')!;
     // 23 cafés, one a day from 11 May (in Paris), alternating two districts.
-    const many = Array.from({ length: 23 }, (_, i): Cafe => {
-      const start = Date.UTC(2026, 4, 11 + i, 15, 30); // 17:30 in Paris
-      return {
-        ...base,
-        id: `many-${i + 1}`,
-        title: { fr: `Café n° ${i + 1}`, en: `Café no. ${i + 1}` },
-        start: new Date(start).toISOString(),
-        end: new Date(start + 5_400_000).toISOString(),
-        districtId: i % 2 ? 'etouvie' : 'saint-leu',
-      };
-    });
+    const many = dailyCafes(23, 'many', (cafe, i) => ({
+      ...cafe,
+      title: { fr: `Café n° ${i + 1}`, en: `Café no. ${i + 1}` },
+      districtId: i % 2 ? 'etouvie' : 'saint-leu',
+    }));
     const { client } = testClient(many);
     const el = await loaded(await mount(client));
     expect($$(el, '.event')).to.have.length(10);
@@ -886,11 +860,7 @@ describe('<prox-cafe-calendar>: month view', () => {
     const el = await loaded(await mount(client));
     // Every state the month view went through (weeks in the table, cafés under it), and in which frame.
     const states: { weeks: number; cafes: number; frame: number; time: number }[] = [];
-    let frame = 0;
-    let ticking = requestAnimationFrame(function tick() {
-      frame += 1;
-      ticking = requestAnimationFrame(tick);
-    });
+    const frames = frameCounter();
     // The hidden sample of the month's fonts, as seen while it was in the shadow root.
     const samples: { hidden: string | null; visibility: string }[] = [];
     const observer = new MutationObserver(() => {
@@ -906,7 +876,7 @@ describe('<prox-cafe-calendar>: month view', () => {
       const state = {
         weeks: table.querySelectorAll('tbody tr').length,
         cafes: $$(el, '.event').length,
-        frame,
+        frame: frames.frame,
         time: performance.now(),
       };
       const last = states.at(-1);
@@ -917,7 +887,7 @@ describe('<prox-cafe-calendar>: month view', () => {
     el.view = 'month';
     await monthShown(el);
     observer.disconnect();
-    cancelAnimationFrame(ticking);
+    frames.stop();
     // May 2026, weeks from Monday: five weeks, the first three alone, no café listed yet.
     expect(states[0]).to.include({ weeks: 3, cafes: 0 });
     expect(states[1]).to.include({ weeks: 5, cafes: 0 });
@@ -1141,18 +1111,11 @@ describe('<prox-cafe-calendar>: sources', () => {
 
   it('reads a server page by page: a small first page shown first, the rest after it, the count and the month waiting for them', async () => {
     const api = 'https://paging.amiens.example';
-    const base = allCafes.find((c) => c.id === 'cafe-saint-leu')!;
     // 45 cafés, one a day from 11 May (in Paris).
-    const many = Array.from({ length: 45 }, (_, i): Cafe => {
-      const start = Date.UTC(2026, 4, 11 + i, 15, 30);
-      return {
-        ...base,
-        id: `page-${i + 1}`,
-        title: { fr: `Café n° ${i + 1}`, en: `Café no. ${i + 1}` },
-        start: new Date(start).toISOString(),
-        end: new Date(start + 5_400_000).toISOString(),
-      };
-    });
+    const many = dailyCafes(45, 'page', (cafe, i) => ({
+      ...cafe,
+      title: { fr: `Café n° ${i + 1}`, en: `Café no. ${i + 1}` },
+    }));
     // The server's paging: `limit` (default 50), `cursor` the previous page's `nextCursor`. The
     // pages after the first wait until the test lets them go.
     const asked: { limit: string | null; cursor: string | null }[] = [];

@@ -6,6 +6,7 @@ import { rightsContent } from '@proximite/content/rights/index.js';
 import type { RightsClient } from './client.js';
 import type { RightsExplainer } from './rights-explainer.js';
 import { RightsTopicOpenEvent } from './rights-explainer.events.js';
+import { frameCounter } from '../../test/frames.js';
 import { FRAME_TIMEOUT_MS as FRAME_FALLBACK_MS } from '../kit/frame.js';
 import './define.js';
 
@@ -404,17 +405,13 @@ describe('<prox-rights-explainer>: search', () => {
     // with the sections each topic just opened showed then.
     const steps: { opened: number; frame: number; time: number; sections: number[] }[] = [];
     const sectionsOf = (topic: Element) => topic.querySelectorAll('h4').length;
-    let frame = 0;
-    let ticking = requestAnimationFrame(function tick() {
-      frame += 1;
-      ticking = requestAnimationFrame(tick);
-    });
+    const frames = frameCounter();
     let before = new Set<Element>();
     const observer = new MutationObserver(() => {
       const now = new Set($$(el, '.topic').filter((t) => t.querySelector('[aria-expanded=true]')));
       if (now.size === before.size) return;
       const sections = [...now].filter((t) => !before.has(t)).map(sectionsOf);
-      steps.push({ opened: now.size, frame, time: performance.now(), sections });
+      steps.push({ opened: now.size, frame: frames.frame, time: performance.now(), sections });
       before = now;
     });
     observer.observe(el.shadowRoot!, { subtree: true, attributes: true, attributeFilter: ['aria-expanded'] });
@@ -443,7 +440,7 @@ describe('<prox-rights-explainer>: search', () => {
     expect(isOpen(el, ids[6]!)).to.equal(false);
     await el.updateComplete;
     observer.disconnect();
-    cancelAnimationFrame(ticking);
+    frames.stop();
     expect(ids.map((id) => isOpen(el, id))).to.deep.equal(ids.map(() => true));
     expect(steps.map((s) => s.opened)).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8]);
     // Each topic the search opened showed its first section first, the others a frame later.
@@ -470,11 +467,7 @@ describe('<prox-rights-explainer>: search', () => {
     await waitUntil(() => toggles(el).length > 0, 'topics shown');
     // The first render is still under way: its guide and help numbers are still to come.
     expect(el.shadowRoot!.querySelector('#help')).to.equal(null);
-    let frame = 0;
-    let ticking = requestAnimationFrame(function tick() {
-      frame += 1;
-      ticking = requestAnimationFrame(tick);
-    });
+    const frames = frameCounter();
     // Each step shown (a topic opened or completed by the search, the guide, a part of the help
     // numbers), with the frame it came before.
     const steps: { search: boolean; frame: number; time: number }[] = [];
@@ -489,14 +482,14 @@ describe('<prox-rights-explainer>: search', () => {
     const observer = new MutationObserver(() => {
       const now = shown();
       const time = performance.now();
-      if (now.search !== last.search) steps.push({ search: true, frame, time });
-      if (now.first !== last.first) steps.push({ search: false, frame, time });
+      if (now.search !== last.search) steps.push({ search: true, frame: frames.frame, time });
+      if (now.first !== last.first) steps.push({ search: false, frame: frames.frame, time });
       last = now;
     });
     observer.observe(el.shadowRoot!, { subtree: true, childList: true, attributes: true });
     await type(el, 'f');
     observer.disconnect();
-    cancelAnimationFrame(ticking);
+    frames.stop();
     expect($$(el, '.topic').every((t) => isOpen(el, t.dataset.topic!))).to.equal(true);
     expect([$(el, '#guide') !== null, $(el, '#help') !== null]).to.deep.equal([true, true]);
     expect(steps.filter((s) => !s.search).length).to.be.greaterThan(1);
